@@ -1,0 +1,269 @@
+"""An open Rust file, kept up to date edit by edit at the cheapest layer that is exact.
+
+A file is a sequence of *units*: each top-level item with the attributes and comments
+before it, or a crate inner attribute. After an edit, tree-sitter re-parses
+incrementally and keeps the subtrees the edit did not touch (same `id`); a unit whose
+syntax nodes all survived keeps its lowered items. Only the other units are lowered
+and numbered again.
+
+NodeIds run over the whole crate, so an edit that adds nodes shifts every later id;
+byte offsets shift the same way. Neither is rewritten eagerly: a unit carries the
+byte offset and first NodeId its nodes hold now, and `materialize` shifts its subtree
+to the unit's real place only when someone reads it. A keystroke therefore costs the
+re-parse and the units it touched, not the file.
+"""
+
+from __future__ import annotations
+
+import gc
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import syntax
+from .lower import LowerCx, ParseError, crate_span, lower_top_level, syntax_errors
+from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Visitor, shift
+from .passes.cfg_eval import CfgSet
+from .passes.node_ids import LoadedMod, NodeIdAssigner, crate_prefix
+from .project import ModFiles, UsageError, read_source
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentConfig:
+    """What a file is analysed for: its edition, the active cfg set, and where it lives
+    (for `mod x;` files; None for an unsaved buffer)."""
+
+    edition: int
+    cfg: CfgSet
+    path: Path | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    """One top-level item with its leading attributes, or a crate inner attribute.
+
+    `lo` and `first_id` are the byte offset and first NodeId its nodes hold now; they
+    lag behind the unit's real place until `Document.materialize` shifts them."""
+
+    keys: tuple[int, ...]  # tree-sitter subtree ids of its syntax nodes
+    items: list[Item]
+    inner_attrs: list
+    errors: list[ParseError]
+    lo: int
+    first_id: int = 0
+    id_count: int = 0
+    numbered: bool = False
+
+
+def _group(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
+    """Split `source_file`'s children into units: attributes and comments go with the
+    item after them, a `;` with the item before it (`m!(..);`); inner attributes and
+    inner doc comments stand alone."""
+    units = list(_group_runs(nodes, src))
+    merged: list[list[syntax.SyntaxNode]] = []
+    for run in units:
+        if merged and run[0].type == "empty_statement":
+            merged[-1].extend(run)
+        else:
+            merged.append(run)
+    return iter(merged)
+
+
+def _group_runs(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
+    pending: list[syntax.SyntaxNode] = []
+    for node in nodes:
+        t = node.type
+        inner = t == "inner_attribute_item" or (
+            t in ("line_comment", "block_comment")
+            and src[node.start_byte:node.start_byte + 3] in (b"//!", b"/*!"))
+        if inner:
+            if pending:
+                yield pending
+                pending = []
+            yield [node]
+        elif t in ("attribute_item", "line_comment", "block_comment"):
+            pending.append(node)
+        else:
+            pending.append(node)
+            yield pending
+            pending = []
+    if pending:
+        yield pending
+
+
+class _ClearIds(Visitor):
+    def visit_id(self, owner: object, field: str) -> None:
+        setattr(owner, field, DUMMY_NODE_ID)
+
+
+class Document:
+    """The text, syntax tree, line index and lowered units of one file."""
+
+    def __init__(self, src: bytes, config: DocumentConfig) -> None:
+        self.config = config
+        self.src = src
+        self.index = LineIndex(src)
+        self.tree = syntax.parse(src)
+        self.mod_files = ModFiles(config.path) if config.path is not None else None
+        self._loaded_mods: dict[tuple[Path, int], LoadedMod | None] = {}
+        self.units: list[Unit] = []
+        self.starts: list[int] = []  # where each unit's syntax starts now
+        self.bases: list[int] = []  # each unit's first NodeId now
+        self.crate_span = (0, 0)
+        self.crate_removed = False
+        self.next_id = 0
+        self._rebuild(previous={})
+
+    # -- editing --------------------------------------------------------------------
+
+    def edit(self, start: int, old_end: int, new_text: bytes) -> None:
+        """Replace bytes `start:old_end` by `new_text` (offsets into the current text)."""
+        src = self.src
+        start = max(0, min(start, len(src)))
+        old_end = max(start, min(old_end, len(src)))
+        new_src = src[:start] + new_text + src[old_end:]
+        start_pt = self._point(start)
+        old_end_pt = self._point(old_end)
+        self.index.edit(start, old_end, new_text, new_src)
+        self.src = new_src
+        new_end = start + len(new_text)
+        syntax.edit(self.tree, start, old_end, new_end, start_pt, old_end_pt, self._point(new_end))
+        self.tree = syntax.parse(new_src, self.tree)
+        self._rebuild(previous={u.keys: u for u in self.units})
+
+    def _point(self, offset: int) -> tuple[int, int]:
+        line = self.index.line_of(offset)
+        return (line, offset - self.index.starts[line])
+
+    # -- lowering and numbering -------------------------------------------------------
+
+    def _rebuild(self, previous: dict[tuple[int, ...], Unit]) -> None:
+        """Regroup the new tree into units, reusing previous units whose syntax
+        survived and lowering the rest; then number the new units."""
+        root = self.tree.root_node
+        cx = LowerCx(self.src, self.config.edition)
+        units: list[Unit] = []
+        starts: list[int] = []
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # lowering builds a large acyclic graph: the cyclic GC only costs
+        try:
+            for nodes in _group([c for c in root.children if c.is_named], self.src):
+                keys = tuple(n.id for n in nodes)
+                unit = previous.pop(keys, None)
+                if unit is None:
+                    items, inner = lower_top_level(cx, nodes)
+                    errors: list[ParseError] = []
+                    for node in nodes:
+                        syntax_errors(node, errors, self.src)
+                    unit = Unit(keys, items, inner, errors, nodes[0].start_byte)
+                units.append(unit)
+                starts.append(nodes[0].start_byte)
+            self.units = units
+            self.starts = starts
+            self.bases = [0] * len(units)
+            self.crate_span = crate_span(cx, root)
+            self._number()
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _assigner(self, next_id: int) -> NodeIdAssigner:
+        return NodeIdAssigner(self.src, self.config.cfg, next_id,
+                              self._load_mod if self.mod_files is not None else None)
+
+    def _number(self) -> None:
+        """Number the crate prefix, then each unit not numbered yet from its place in
+        the sequence. Units numbered before keep their ids until read."""
+        attrs = [a for i, u in enumerate(self.units) if u.inner_attrs
+                 for a in self.materialize(i, ids=False).inner_attrs]
+        assigner = self._assigner(0)
+        kept = crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
+        if self.crate_removed == kept:  # a crate `#![cfg(false)]` came or went
+            for unit in self.units:
+                if unit.numbered:
+                    for item in unit.items:
+                        _ClearIds().visit_item(item)
+                    unit.numbered = False
+                    unit.id_count = 0
+        self.crate_removed = not kept
+        next_id = assigner.next_id
+        for index, unit in enumerate(self.units):
+            self.bases[index] = next_id
+            if not unit.numbered:
+                self.materialize(index, ids=False)
+                unit.first_id = next_id
+                if kept:
+                    sub = self._assigner(next_id)
+                    for item in unit.items:
+                        sub.visit_item(item)
+                    unit.id_count = sub.next_id - next_id
+                unit.numbered = True
+            next_id += unit.id_count
+        self.next_id = next_id
+
+    def materialize(self, index: int, ids: bool = True) -> Unit:
+        """Bring unit `index`'s spans (and ids) to where the unit is now."""
+        unit = self.units[index]
+        db = self.starts[index] - unit.lo
+        di = self.bases[index] - unit.first_id if ids and unit.numbered else 0
+        if db or di:
+            for item in unit.items:
+                shift(item, db, di)
+            for attr in unit.inner_attrs:
+                shift(attr, db, di)
+            if db:
+                unit.errors = [ParseError((e.span[0] + db, e.span[1] + db), e.message)
+                               for e in unit.errors]
+            unit.lo += db
+            unit.first_id += di
+        return unit
+
+    def _load_mod(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> LoadedMod | None:
+        """The inner attributes and items of an out-of-line module's file, lowered
+        (cached by path and modification time)."""
+        assert self.mod_files is not None
+        path = self.mod_files.resolve(item, mod_path, path_attr)
+        if path is None:
+            return None
+        try:
+            key = (path, path.stat().st_mtime_ns)
+        except OSError:
+            return None
+        if key not in self._loaded_mods:
+            try:
+                data = read_source(path)
+            except UsageError:
+                self._loaded_mods[key] = None
+            else:
+                tree = syntax.parse(data)
+                cx = LowerCx(data, self.config.edition)
+                items, inner = lower_top_level(cx, [c for c in tree.root_node.children if c.is_named])
+                self._loaded_mods[key] = LoadedMod(data, inner, items)
+        return self._loaded_mods[key]
+
+    # -- reading ----------------------------------------------------------------------
+
+    @property
+    def krate(self) -> Crate:
+        """The whole crate, every unit brought up to date."""
+        units = [self.materialize(i) for i in range(len(self.units))]
+        attrs = [a for u in units for a in u.inner_attrs]
+        items = [i for u in units for i in u.items]
+        return Crate(attrs, items, self.crate_span, id=0)
+
+    @property
+    def errors(self) -> list[ParseError]:
+        """Syntax errors in file order (shifted copies: the units stay as they are)."""
+        out: list[ParseError] = []
+        for unit, start in zip(self.units, self.starts):
+            db = start - unit.lo
+            out.extend(e if not db else ParseError((e.span[0] + db, e.span[1] + db), e.message)
+                       for e in unit.errors)
+        return out
+
+    def units_in(self, lo: int, hi: int) -> list[Unit]:
+        """The units that may overlap bytes `lo..hi`, brought up to date."""
+        first = max(0, bisect_right(self.starts, lo) - 1)
+        last = bisect_right(self.starts, hi)
+        return [self.materialize(i) for i in range(first, last)]

@@ -1,0 +1,189 @@
+"""Lowering of attributes and doc comments to `Attribute`s.
+
+Doc comments are attributes in rustc (`AttrKind::DocComment`); plain comments are
+nothing. An attribute's arguments stay tokens (`DelimArgs` keeps their span), except
+`#[name = expr]`, the one form that holds an AST node.
+"""
+
+from __future__ import annotations
+
+from ..model import (
+    AttrArgs,
+    AttrItem,
+    AttrKind,
+    Attribute,
+    AttrStyle,
+    CommentKind,
+    DelimArgs,
+    Delimiter,
+    Expr,
+    ExprKind,
+    Ident,
+    Lit,
+    LitKind,
+    Path,
+    PathSegment,
+    Safety,
+)
+from ..syntax import SyntaxNode
+from ..tokens import Token, TokenTree, token_trees, tokenize
+from . import expr as _expr
+from . import ty as _ty
+from .cx import LowerCx, span
+
+
+def is_doc_comment(cx: LowerCx, node: SyntaxNode) -> bool:
+    """Whether a comment node is a doc comment, by rustc's rules (`////` and `/***`
+    are plain comments, `/**/` too)."""
+    return _doc_style(cx, node) is not None
+
+
+def _doc_style(cx: LowerCx, node: SyntaxNode) -> tuple[CommentKind, AttrStyle, int] | None:
+    head = cx.src[node.start_byte:node.start_byte + 4]
+    if node.type == "line_comment":
+        if head.startswith(b"//!"):
+            return CommentKind.Line, AttrStyle.Inner, 3
+        if head.startswith(b"///") and not head.startswith(b"////"):
+            return CommentKind.Line, AttrStyle.Outer, 3
+        return None
+    if node.type == "block_comment":
+        if head.startswith(b"/*!"):
+            return CommentKind.Block, AttrStyle.Inner, 3
+        if head.startswith(b"/**") and not head.startswith(b"/***") and not head.startswith(b"/**/"):
+            return CommentKind.Block, AttrStyle.Outer, 3
+    return None
+
+
+def is_inner(attr: Attribute) -> bool:
+    return attr.style is AttrStyle.Inner
+
+
+def lower_attr(cx: LowerCx, node: SyntaxNode) -> Attribute:
+    """An `attribute_item`, `inner_attribute_item` or doc comment."""
+    t = node.type
+    if t == "line_comment" or t == "block_comment":
+        comment_kind, style, marker = _doc_style(cx, node)
+        lo, hi = node.start_byte, node.end_byte
+        text = cx.src[lo:hi].decode("utf-8", "replace")
+        if comment_kind is CommentKind.Line:
+            body = text[marker:].rstrip("\n").removesuffix("\r")
+            hi = lo + len(cx.src[lo:hi].rstrip(b"\n").removesuffix(b"\r"))
+        else:
+            body = text[marker:-2] if text.endswith("*/") else text[marker:]
+        return Attribute(AttrKind.DocComment(comment_kind, body), 0, style, (lo, hi))
+    style = AttrStyle.Inner if t == "inner_attribute_item" else AttrStyle.Outer
+    attribute = next((c for c in node.named_children if c.type == "attribute"), None)
+    if attribute is None:
+        item = AttrItem(Safety.Default, Path(span(node), []), AttrArgs.Empty())
+    else:
+        item = _attr_item(cx, attribute)
+    return Attribute(AttrKind.Normal(item), 0, style, span(node))
+
+
+def _attr_item(cx: LowerCx, node: SyntaxNode) -> AttrItem:
+    path_node = None
+    args = node.child_by_field_name("arguments")
+    value = node.child_by_field_name("value")
+    for child in node.named_children:
+        if child != args and child != value:
+            path_node = child
+            break
+    if path_node is None:
+        return AttrItem(Safety.Default, Path(span(node), []), AttrArgs.Empty())
+    if (path_node.type == "identifier" and args is not None and value is None
+            and cx.src[path_node.start_byte:path_node.end_byte] == b"unsafe"):
+        return _unsafe_attr_item(cx, args)
+    path = _ty.path_of(cx, path_node)
+    if value is not None:
+        eq = next((c for c in node.children if c.type == "="), None)
+        return AttrItem(Safety.Default, path, AttrArgs.Eq(span(eq) if eq else span(value),
+                                                          _expr.lower_expr(cx, value)))
+    if args is not None:
+        return AttrItem(Safety.Default, path, AttrArgs.Delimited(delim_args(cx, args)))
+    return AttrItem(Safety.Default, path, AttrArgs.Empty())
+
+
+def delim_args(cx: LowerCx, token_tree: SyntaxNode) -> DelimArgs:
+    opener = cx.src[token_tree.start_byte:token_tree.start_byte + 1]
+    delim = {b"(": Delimiter.Parenthesis, b"[": Delimiter.Bracket, b"{": Delimiter.Brace}.get(
+        opener, Delimiter.Parenthesis)
+    return DelimArgs(span(token_tree), delim)
+
+
+def _unsafe_attr_item(cx: LowerCx, args: SyntaxNode) -> AttrItem:
+    """`#[unsafe(no_mangle)]`, `#[unsafe(export_name = "f")]`: tree-sitter sees a call
+    of an attribute named `unsafe`; rustc sees the inner attribute marked unsafe."""
+    trees = token_trees(tokenize(cx.src, args.start_byte, args.end_byte))
+    inner = trees[0].trees if trees and isinstance(trees[0], TokenTree) else []
+    item = _item_from_tokens(inner, args.start_byte)
+    item.unsafety = Safety.Unsafe
+    return item
+
+
+def _item_from_tokens(trees: list, lo: int) -> AttrItem:
+    """An attribute's path and arguments from its tokens (`a::b(..)`, `a = "x"`)."""
+    segments: list[PathSegment] = []
+    i = 0
+    if trees and isinstance(trees[0], Token) and trees[0].text == "::":
+        segments.append(PathSegment(Ident("{{root}}", (trees[0].lo, trees[0].lo)), None))
+        i = 1
+    while i < len(trees):
+        tok = trees[i]
+        if not (isinstance(tok, Token) and tok.kind == "ident"):
+            break
+        segments.append(PathSegment(Ident(tok.text, tok.span), None))
+        i += 1
+        if i < len(trees) and isinstance(trees[i], Token) and trees[i].text == "::":
+            i += 1
+        else:
+            break
+    path_lo = trees[0].lo if trees else lo
+    path = Path((path_lo, trees[i - 1].hi if i else path_lo), segments)
+    rest = trees[i:]
+    if rest and isinstance(rest[0], TokenTree):
+        group = rest[0]
+        delim = {"(": Delimiter.Parenthesis, "[": Delimiter.Bracket, "{": Delimiter.Brace}[group.open.text]
+        return AttrItem(Safety.Default, path, AttrArgs.Delimited(DelimArgs((group.lo, group.hi), delim)))
+    if len(rest) >= 2 and isinstance(rest[0], Token) and rest[0].text == "=" and isinstance(rest[1], Token):
+        value = rest[1]
+        return AttrItem(Safety.Default, path,
+                        AttrArgs.Eq(rest[0].span, Expr(ExprKind.Lit(_token_lit(value)), value.span, ())))
+    return AttrItem(Safety.Default, path, AttrArgs.Empty())
+
+
+def attrs_from_error(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:
+    """Outer attributes tree-sitter could not place (`let x = #[a] 1;` is an ERROR
+    holding `#[a]`): read back from the tokens, or [] if the ERROR holds more."""
+    trees = token_trees(tokenize(cx.src, node.start_byte, node.end_byte))
+    out: list[Attribute] = []
+    i = 0
+    while i + 1 < len(trees):
+        hash_tok, group = trees[i], trees[i + 1]
+        if not (isinstance(hash_tok, Token) and hash_tok.text == "#" and isinstance(group, TokenTree)
+                and group.open.text == "[" and group.close is not None):
+            return []
+        item = _item_from_tokens(group.trees, group.lo)
+        out.append(Attribute(AttrKind.Normal(item), 0, AttrStyle.Outer, (hash_tok.lo, group.hi)))
+        i += 2
+    return out if i == len(trees) else []
+
+
+def _token_lit(tok: Token) -> Lit:
+    text = tok.text
+    if text.startswith('"') and text.endswith('"'):
+        return Lit(LitKind.Str, text[1:-1], None, 0)
+    return Lit(LitKind.Err, text, None, 0)
+
+
+def leading_attrs(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:
+    """Outer attributes written as the first children of `node` (fields, arms)."""
+    out: list[Attribute] = []
+    for child in node.children:
+        if child.type == "attribute_item" or child.type == "inner_attribute_item":
+            out.append(lower_attr(cx, child))
+        elif child.type in ("line_comment", "block_comment"):
+            if is_doc_comment(cx, child):
+                out.append(lower_attr(cx, child))
+        else:
+            break
+    return out

@@ -1,0 +1,73 @@
+"""The lowering context and the helpers every `lower_*` module shares.
+
+Lowering never raises on any input: a node it cannot read becomes an `Err` kind
+(`ExprKind.Err`, `PatKind.Err`, `TyKind.Err`) and the reason is one of the
+`ParseError`s collected from tree-sitter's ERROR and MISSING nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Ident, Path, PathSegment, Span
+from ..syntax import SyntaxNode
+
+
+COMMENTS = frozenset({"line_comment", "block_comment"})
+
+
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    """A syntax error: where, and what tree-sitter could not make sense of."""
+
+    span: Span
+    message: str
+
+
+class LowerCx:
+    """What lowering one file needs: its bytes and edition."""
+
+    __slots__ = ("src", "edition")
+
+    def __init__(self, src: bytes, edition: int) -> None:
+        self.src = src
+        self.edition = edition
+
+    def text(self, node: SyntaxNode) -> str:
+        return self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
+
+    def ident(self, node: SyntaxNode) -> Ident:
+        return Ident(self.src[node.start_byte:node.end_byte].decode("utf-8", "replace"),
+                     (node.start_byte, node.end_byte))
+
+
+def span(node: SyntaxNode) -> Span:
+    return (node.start_byte, node.end_byte)
+
+
+def single_path(ident: Ident) -> Path:
+    """`Path::from_ident`: a one-segment path with the ident's span."""
+    return Path(ident.span, [PathSegment(ident, None)])
+
+
+def syntax_errors(node: SyntaxNode, out: list[ParseError], src: bytes) -> None:
+    """Collect ERROR and MISSING nodes below `node`, visiting only subtrees that have
+    errors (so an error-free item costs one attribute read)."""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur.is_missing:
+            kind = cur.type if not cur.is_named else cur.type.replace("_", " ")
+            out.append(ParseError((cur.start_byte, cur.start_byte),
+                                  f"syntax error: missing `{kind}`" if not cur.is_named
+                                  else f"syntax error: missing {kind}"))
+        elif cur.is_error:
+            text = src[cur.start_byte:cur.end_byte].decode("utf-8", "replace").split()
+            found = text[0][:40] if text else ""
+            out.append(ParseError((cur.start_byte, cur.end_byte),
+                                  f"syntax error: unexpected `{found}`" if found
+                                  else "syntax error"))
+            stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))
+        elif cur.has_error:
+            stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))
+    out.sort(key=lambda e: e.span)

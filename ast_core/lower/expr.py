@@ -1,0 +1,840 @@
+"""Lowering of expressions, blocks and statements: rustc's shapes, not the grammar's.
+
+Repairs tree-sitter needs (ast-model.md §5): `a.f(x)` is a `call_expression` over a
+`field_expression` (rustc: `MethodCall`); `&raw const x` and `c"…"` hide in anonymous
+tokens; `{ .. } ;` is a statement plus an empty statement (rustc: one `Semi`); let chains
+are flat (rustc: left-nested `&&`). Left-nested operator chains are lowered in a loop,
+not by recursion, so a 10 000-term `a + b + …` is no deeper than `a + b`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import (
+    AnonConst,
+    Arm,
+    AssignOpKind,
+    BinOpKind,
+    Block,
+    BlockCheckMode,
+    BorrowKind,
+    CaptureBy,
+    ClosureBinder,
+    Const,
+    CoroutineKind,
+    DelimArgs,
+    Delimiter,
+    Expr,
+    ExprField,
+    ExprKind,
+    FnDecl,
+    FnRetTy,
+    ForLoopKind,
+    GenBlockKind,
+    Ident,
+    Label,
+    Lit,
+    LitKind,
+    Local,
+    LocalKind,
+    MacCall,
+    MacStmtStyle,
+    MatchKind,
+    Movability,
+    BindingMode,
+    Mutability,
+    Param,
+    PatKind,
+    Path,
+    PathSegment,
+    RangeLimits,
+    Stmt,
+    StmtKind,
+    StructRest,
+    Ty,
+    TyKind,
+    UnOp,
+    YieldKind,
+)
+from ..syntax import SyntaxNode
+from . import attr as _attr
+from . import item as _item
+from . import pat as _pat
+from . import ty as _ty
+from .cx import COMMENTS, LowerCx, span
+
+LITERALS = frozenset({"integer_literal", "float_literal", "string_literal", "raw_string_literal",
+                      "char_literal", "boolean_literal"})
+
+BIN_OPS = {
+    "+": BinOpKind.Add, "-": BinOpKind.Sub, "*": BinOpKind.Mul, "/": BinOpKind.Div,
+    "%": BinOpKind.Rem, "&&": BinOpKind.And, "||": BinOpKind.Or, "^": BinOpKind.BitXor,
+    "&": BinOpKind.BitAnd, "|": BinOpKind.BitOr, "<<": BinOpKind.Shl, ">>": BinOpKind.Shr,
+    "==": BinOpKind.Eq, "<": BinOpKind.Lt, "<=": BinOpKind.Le, "!=": BinOpKind.Ne,
+    ">=": BinOpKind.Ge, ">": BinOpKind.Gt,
+}
+ASSIGN_OPS = {
+    "+=": AssignOpKind.AddAssign, "-=": AssignOpKind.SubAssign, "*=": AssignOpKind.MulAssign,
+    "/=": AssignOpKind.DivAssign, "%=": AssignOpKind.RemAssign, "^=": AssignOpKind.BitXorAssign,
+    "&=": AssignOpKind.BitAndAssign, "|=": AssignOpKind.BitOrAssign,
+    "<<=": AssignOpKind.ShlAssign, ">>=": AssignOpKind.ShrAssign,
+}
+UN_OPS = {"-": UnOp.Neg, "*": UnOp.Deref, "!": UnOp.Not}
+DELIMS = {"(": Delimiter.Parenthesis, "[": Delimiter.Bracket, "{": Delimiter.Brace}
+_INT = re.compile(r"(0x[0-9a-fA-F_]*|0o[0-7_]*|0b[01_]*|[0-9][0-9_]*)(.*)", re.S)
+_FLOAT = re.compile(r"([0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]*[0-9][0-9_]*)?)(.*)", re.S)
+
+
+_BANG = re.compile(rb"(?:r#)?[A-Za-z_][A-Za-z0-9_]*!")
+
+
+def is_bang_prefix(cx: LowerCx, node: SyntaxNode) -> bool:
+    """An ERROR holding just `name!` right before a delimited group: tree-sitter's
+    reading of a macro call whose name is a keyword to it (`try!(x)` in edition 2015)."""
+    if node.type != "ERROR" or not _BANG.fullmatch(cx.src[node.start_byte:node.end_byte]):
+        return False
+    after = node.next_sibling
+    return after is not None and after.start_byte == node.end_byte
+
+
+def _bang_call(cx: LowerCx, node: SyntaxNode) -> MacCall | None:
+    """`name!(..)` when `node` is the group after a bang prefix, else None."""
+    before = node.prev_sibling
+    if before is None or before.end_byte != node.start_byte or not is_bang_prefix(cx, before):
+        return None
+    name = cx.src[before.start_byte:before.end_byte - 1].decode("utf-8", "replace")
+    ident = Ident(name, (before.start_byte, before.end_byte - 1))
+    opener = cx.src[node.start_byte:node.start_byte + 1].decode("latin-1")
+    group_lo = node.start_byte
+    return MacCall(Path(ident.span, [PathSegment(ident, None)]),
+                   DelimArgs((group_lo, node.end_byte), DELIMS.get(opener, Delimiter.Parenthesis)))
+
+
+def lower_expr(cx: LowerCx, node: SyntaxNode | None) -> Expr:
+    if node is None:
+        return Expr(ExprKind.Err(), (0, 0), ())
+    fn = EXPR.get(node.type)
+    if fn is None:
+        return Expr(ExprKind.Err(), span(node), ())
+    return fn(cx, node)
+
+
+def _err(cx: LowerCx, node: SyntaxNode) -> Expr:
+    return Expr(ExprKind.Err(), span(node), ())
+
+
+# ----------------------------------------------------------------------------------
+# Paths and literals
+
+
+def _path(cx: LowerCx, node: SyntaxNode) -> Expr:
+    qself, path = _ty.lower_path(cx, node)
+    return Expr(ExprKind.Path(qself, path), span(node), ())
+
+
+def _ident(cx: LowerCx, node: SyntaxNode) -> Expr:
+    s, e = node.start_byte, node.end_byte
+    ident = Ident(cx.src[s:e].decode("utf-8", "replace"), (s, e))
+    return Expr(ExprKind.Path(None, Path((s, e), [PathSegment(ident, None)])), (s, e), ())
+
+
+def lower_lit(cx: LowerCx, node: SyntaxNode) -> Lit:
+    text = cx.text(node)
+    kind = node.type
+    if kind == "integer_literal":
+        m = _INT.match(text)
+        return Lit(LitKind.Integer, m.group(1), m.group(2) or None, 0)
+    if kind == "float_literal":
+        m = _FLOAT.match(text)
+        return Lit(LitKind.Float, m.group(1), m.group(2) or None, 0)
+    if kind == "boolean_literal":
+        return Lit(LitKind.Bool, text, None, 0)
+    if kind == "char_literal":
+        if text.startswith("b"):
+            return Lit(LitKind.Byte, text[2:-1], None, 0)
+        return Lit(LitKind.Char, text[1:-1], None, 0)
+    if kind == "string_literal":
+        prefix = text[0]
+        close = text.rfind('"')
+        body = text[text.index('"') + 1:close] if close > 0 else text[1:]
+        suffix = text[close + 1:] or None if close > 0 else None
+        lit_kind = {"b": LitKind.ByteStr, "c": LitKind.CStr}.get(prefix, LitKind.Str)
+        return Lit(lit_kind, body, suffix, 0)
+    if kind == "raw_string_literal":
+        prefix = text[: text.index("r")]
+        hashes = len(text) - len(text.rstrip("#"))
+        open_quote = text.index('"')
+        body = text[open_quote + 1: len(text) - hashes - 1]
+        lit_kind = {"b": LitKind.ByteStrRaw, "c": LitKind.CStrRaw}.get(prefix, LitKind.StrRaw)
+        return Lit(lit_kind, body, None, hashes)
+    return Lit(LitKind.Err, text, None, 0)
+
+
+def _lit(cx: LowerCx, node: SyntaxNode) -> Expr:
+    return Expr(ExprKind.Lit(lower_lit(cx, node)), span(node), ())
+
+
+# ----------------------------------------------------------------------------------
+# Operators
+
+
+def _unary(cx: LowerCx, node: SyntaxNode) -> Expr:
+    kids = node.children
+    op = UN_OPS.get(kids[0].type)
+    if op is None or len(kids) < 2:
+        return _err(cx, node)
+    return Expr(ExprKind.Unary(op, lower_expr(cx, kids[-1])), span(node), ())
+
+
+def _reference(cx: LowerCx, node: SyntaxNode) -> Expr:
+    kind, mutbl = BorrowKind.Ref, Mutability.Not
+    for child in node.children:
+        t = child.type
+        if t == "raw":
+            kind = BorrowKind.Raw
+        elif t == "mutable_specifier":
+            mutbl = Mutability.Mut
+    return Expr(ExprKind.AddrOf(kind, mutbl, lower_expr(cx, node.child_by_field_name("value"))),
+                span(node), ())
+
+
+def _binary(cx: LowerCx, node: SyntaxNode) -> Expr:
+    # Descend the left spine iteratively, then build from the innermost operation out.
+    spine = []
+    cur = node
+    while cur.type == "binary_expression":
+        spine.append(cur)
+        left = cur.child_by_field_name("left")
+        if left is None:
+            break
+        cur = left
+    acc = lower_expr(cx, cur) if cur.type != "binary_expression" else _err(cx, cur)
+    for bin_node in reversed(spine):
+        op = bin_node.child_by_field_name("operator")
+        rhs = lower_expr(cx, bin_node.child_by_field_name("right"))
+        op_kind = BIN_OPS.get(op.type) if op is not None else None
+        if op_kind is None:
+            acc = Expr(ExprKind.Err(), span(bin_node), ())
+            continue
+        acc = Expr(ExprKind.Binary(op_kind, span(op), acc, rhs), span(bin_node), ())
+    return acc
+
+
+def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
+    left = node.child_by_field_name("left")
+    eq = next((c for c in node.children if c.type == "="), None)
+    if (left is not None and eq is not None and left.type == "range_expression"
+            and left.end_byte == eq.start_byte and left.child_count == 1):
+        # `..=b`: tree-sitter has no prefix inclusive range and reads `..` `=` `b`.
+        end = lower_expr(cx, node.child_by_field_name("right"))
+        return Expr(ExprKind.Range(None, end, RangeLimits.Closed), span(node), ())
+    return Expr(ExprKind.Assign(lower_expr(cx, node.child_by_field_name("left")),
+                                lower_expr(cx, node.child_by_field_name("right")),
+                                span(eq) if eq is not None else span(node)), span(node), ())
+
+
+def _assign_op(cx: LowerCx, node: SyntaxNode) -> Expr:
+    op = node.child_by_field_name("operator")
+    op_kind = ASSIGN_OPS.get(op.type) if op is not None else None
+    if op_kind is None:
+        return _err(cx, node)
+    return Expr(ExprKind.AssignOp(op_kind, span(op), lower_expr(cx, node.child_by_field_name("left")),
+                                  lower_expr(cx, node.child_by_field_name("right"))), span(node), ())
+
+
+def _cast(cx: LowerCx, node: SyntaxNode) -> Expr:
+    return Expr(ExprKind.Cast(lower_expr(cx, node.child_by_field_name("value")),
+                              _ty.lower_ty(cx, node.child_by_field_name("type"))), span(node), ())
+
+
+def _range(cx: LowerCx, node: SyntaxNode) -> Expr:
+    start = end = None
+    limits = RangeLimits.HalfOpen
+    seen_op = False
+    for child in node.children:
+        t = child.type
+        if t in ("..", "...", "..="):
+            seen_op = True
+            limits = RangeLimits.HalfOpen if t == ".." else RangeLimits.Closed
+        elif child.is_named and t not in COMMENTS:
+            if seen_op:
+                end = lower_expr(cx, child)
+            else:
+                start = lower_expr(cx, child)
+    return Expr(ExprKind.Range(start, end, limits), span(node), ())
+
+
+# ----------------------------------------------------------------------------------
+# Calls, fields, indexing
+
+
+def _call(cx: LowerCx, node: SyntaxNode) -> Expr:
+    func = node.child_by_field_name("function")
+    args_node = node.child_by_field_name("arguments")
+    args = _expr_list(cx, args_node) if args_node is not None else []
+    if func is not None:
+        seg_args = None
+        callee = func
+        if func.type == "generic_function":
+            inner = func.child_by_field_name("function")
+            if inner is not None and inner.type == "field_expression":
+                targs = func.child_by_field_name("type_arguments")
+                seg_args = _ty.lower_generic_args(cx, targs) if targs is not None else None
+                callee = inner
+        if callee.type == "field_expression":
+            field = callee.child_by_field_name("field")
+            if field is not None and field.type == "field_identifier":
+                receiver = lower_expr(cx, callee.child_by_field_name("value"))
+                seg = PathSegment(cx.ident(field), seg_args)
+                return Expr(ExprKind.MethodCall(seg, receiver, args, (field.start_byte, node.end_byte)),
+                            span(node), ())
+    return Expr(ExprKind.Call(lower_expr(cx, func), args), span(node), ())
+
+
+def _expr_list(cx: LowerCx, node: SyntaxNode) -> list[Expr]:
+    """The expressions of `(a, #[attr] b)` / `[a, b]`, with their outer attributes."""
+    out: list[Expr] = []
+    attrs: list = []
+    for child in node.children:
+        if not child.is_named:
+            continue
+        t = child.type
+        if t == "attribute_item":
+            attrs.append(_attr.lower_attr(cx, child))
+        elif t in COMMENTS:
+            if _attr.is_doc_comment(cx, child):
+                attrs.append(_attr.lower_attr(cx, child))
+        elif not is_bang_prefix(cx, child):
+            expr = lower_expr(cx, child)
+            if attrs:
+                expr.attrs = attrs
+                attrs = []
+            out.append(expr)
+    return out
+
+
+def _field(cx: LowerCx, node: SyntaxNode) -> Expr:
+    value = lower_expr(cx, node.child_by_field_name("value"))
+    field = node.child_by_field_name("field")
+    if field is None:
+        return _err(cx, node)
+    name = cx.text(field)
+    if field.type == "field_identifier" and name == "yield":
+        return Expr(ExprKind.Yield(YieldKind.Postfix, value), span(node), ())
+    if field.type == "field_identifier" and name == "use":
+        return Expr(ExprKind.Use(value, span(field)), span(node), ())
+    return Expr(ExprKind.Field(value, Ident(name, span(field))), span(node), ())
+
+
+def _await(cx: LowerCx, node: SyntaxNode) -> Expr:
+    kw = next((c for c in node.children if c.type == "await"), None)
+    inner = node.named_children[0]
+    return Expr(ExprKind.Await(lower_expr(cx, inner), span(kw) if kw is not None else span(node)),
+                span(node), ())
+
+
+def _index(cx: LowerCx, node: SyntaxNode) -> Expr:
+    named = [c for c in node.named_children if c.type not in COMMENTS]
+    if len(named) < 2:
+        return _err(cx, node)
+    bracket = next((c for c in node.children if c.type == "["), None)
+    lo = bracket.start_byte if bracket is not None else named[1].start_byte
+    return Expr(ExprKind.Index(lower_expr(cx, named[0]), lower_expr(cx, named[1]), (lo, node.end_byte)),
+                span(node), ())
+
+
+def _try(cx: LowerCx, node: SyntaxNode) -> Expr:
+    return Expr(ExprKind.Try(lower_expr(cx, node.named_children[0])), span(node), ())
+
+
+# ----------------------------------------------------------------------------------
+# Aggregates
+
+
+def _array(cx: LowerCx, node: SyntaxNode) -> Expr:
+    mac = _bang_call(cx, node)
+    if mac is not None:
+        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
+    length = node.child_by_field_name("length")
+    if length is not None:
+        elems = [c for c in node.named_children if c.type not in COMMENTS and c.type != "attribute_item"]
+        return Expr(ExprKind.Repeat(lower_expr(cx, elems[0]), AnonConst(lower_expr(cx, length))),
+                    span(node), ())
+    return Expr(ExprKind.Array(_expr_list(cx, node)), span(node), ())
+
+
+def _tuple(cx: LowerCx, node: SyntaxNode) -> Expr:
+    mac = _bang_call(cx, node)
+    if mac is not None:
+        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
+    return Expr(ExprKind.Tup(_expr_list(cx, node)), span(node), ())
+
+
+def _unit(cx: LowerCx, node: SyntaxNode) -> Expr:
+    mac = _bang_call(cx, node)
+    if mac is not None:
+        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
+    return Expr(ExprKind.Tup([]), span(node), ())
+
+
+def _paren(cx: LowerCx, node: SyntaxNode) -> Expr:
+    mac = _bang_call(cx, node)
+    if mac is not None:
+        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
+    inner = _operand(cx, node)
+    if inner is None:
+        return _err(cx, node)
+    return Expr(ExprKind.Paren(lower_expr(cx, inner)), span(node), ())
+
+
+def _struct(cx: LowerCx, node: SyntaxNode) -> Expr:
+    qself, path = _ty.lower_path(cx, node.child_by_field_name("name"))
+    fields: list[ExprField] = []
+    rest = StructRest.None_()
+    body = node.child_by_field_name("body")
+    for child in body.named_children if body is not None else ():
+        t = child.type
+        if t == "field_initializer":
+            attrs = _attr.leading_attrs(cx, child)
+            field = child.child_by_field_name("field")
+            value = child.child_by_field_name("value")
+            fields.append(ExprField(attrs, (field.start_byte, child.end_byte), cx.ident(field),
+                                    lower_expr(cx, value), False))
+        elif t == "shorthand_field_initializer":
+            attrs = _attr.leading_attrs(cx, child)
+            name = child.named_children[-1]
+            fields.append(ExprField(attrs, span(name), cx.ident(name), _ident(cx, name), True))
+        elif t == "base_field_initializer":
+            inner = child.named_children
+            rest = StructRest.Base(lower_expr(cx, inner[-1])) if inner else StructRest.Rest(span(child))
+    return Expr(ExprKind.Struct(qself, path, fields, rest), span(node), ())
+
+
+# ----------------------------------------------------------------------------------
+# Control flow
+
+
+def lower_label(cx: LowerCx, node: SyntaxNode) -> Label:
+    return Label(cx.ident(node))
+
+
+def _label_of(cx: LowerCx, node: SyntaxNode) -> Label | None:
+    for child in node.children:
+        if child.type == "label":
+            return lower_label(cx, child)
+    return None
+
+
+def _operand(cx: LowerCx, node: SyntaxNode) -> SyntaxNode | None:
+    """The one operand of `return e`, `yield e`, `(e)`: the last named child, so that a
+    bang prefix before it (`return try!(x)`) is not taken for the operand."""
+    inner = [c for c in node.named_children if c.type not in COMMENTS and not is_bang_prefix(cx, c)]
+    return inner[-1] if inner else None
+
+
+def _return(cx: LowerCx, node: SyntaxNode) -> Expr:
+    inner = _operand(cx, node)
+    return Expr(ExprKind.Ret(lower_expr(cx, inner) if inner is not None else None), span(node), ())
+
+
+def _yield(cx: LowerCx, node: SyntaxNode) -> Expr:
+    inner = _operand(cx, node)
+    return Expr(ExprKind.Yield(YieldKind.Prefix, lower_expr(cx, inner) if inner is not None else None),
+                span(node), ())
+
+
+def _break(cx: LowerCx, node: SyntaxNode) -> Expr:
+    label = None
+    value = None
+    for child in node.named_children:
+        if child.type == "label":
+            label = lower_label(cx, child)
+        elif child.type not in COMMENTS:
+            value = lower_expr(cx, child)
+    return Expr(ExprKind.Break(label, value), span(node), ())
+
+
+def _continue(cx: LowerCx, node: SyntaxNode) -> Expr:
+    return Expr(ExprKind.Continue(_label_of(cx, node)), span(node), ())
+
+
+def lower_cond(cx: LowerCx, node: SyntaxNode | None) -> Expr:
+    """An `if`/`while`/guard condition: an expression, `let p = e`, or a let chain."""
+    if node is None:
+        return Expr(ExprKind.Err(), (0, 0), ())
+    if node.type == "let_condition":
+        return _let(cx, node)
+    if node.type == "let_chain":
+        parts = [c for c in node.children if c.is_named and c.type not in COMMENTS]
+        ops = [c for c in node.children if c.type == "&&"]
+        acc = lower_cond(cx, parts[0])
+        for op, part in zip(ops, parts[1:]):
+            rhs = lower_cond(cx, part)
+            acc = Expr(ExprKind.Binary(BinOpKind.And, span(op), acc, rhs), (acc.span[0], rhs.span[1]), ())
+        return acc
+    return lower_expr(cx, node)
+
+
+def _let(cx: LowerCx, node: SyntaxNode) -> Expr:
+    pat = _pat.lower_pat(cx, node.child_by_field_name("pattern"))
+    value = lower_expr(cx, node.child_by_field_name("value"))
+    return Expr(ExprKind.Let(pat, value, span(node), False), span(node), ())
+
+
+def _if(cx: LowerCx, node: SyntaxNode) -> Expr:
+    cond = lower_cond(cx, node.child_by_field_name("condition"))
+    then = lower_block(cx, node.child_by_field_name("consequence"))[0]
+    els = None
+    alt = node.child_by_field_name("alternative")
+    if alt is not None:
+        inner = [c for c in alt.named_children if c.type not in COMMENTS]
+        if inner:
+            els = lower_expr(cx, inner[0])
+    return Expr(ExprKind.If(cond, then, els), span(node), ())
+
+
+def _match(cx: LowerCx, node: SyntaxNode) -> Expr:
+    scrutinee = lower_expr(cx, node.child_by_field_name("value"))
+    body = node.child_by_field_name("body")
+    arms = [lower_arm(cx, c) for c in body.named_children if c.type == "match_arm"] if body else []
+    return Expr(ExprKind.Match(scrutinee, arms, MatchKind.Prefix), span(node), ())
+
+
+def lower_arm(cx: LowerCx, node: SyntaxNode) -> Arm:
+    """`pat if guard => body,`; the span runs from the pattern to the body."""
+    attrs = _attr.leading_attrs(cx, node)
+    mp = node.child_by_field_name("pattern")
+    value = node.child_by_field_name("value")
+    pat_node = None
+    guard = None
+    if mp is not None:
+        pat_node = next((c for c in mp.children if c.is_named and c.type not in COMMENTS
+                         and c != mp.child_by_field_name("condition")), None)
+        if pat_node is None:
+            pat_node = next((c for c in mp.children if c.type == "_"), None)
+        cond = mp.child_by_field_name("condition")
+        guard = lower_cond(cx, cond) if cond is not None else None
+    pat = _pat.lower_pat(cx, pat_node) if pat_node is not None else _pat.lower_pat(cx, mp)
+    body = lower_expr(cx, value) if value is not None else None
+    lo = pat.span[0] if mp is not None else node.start_byte
+    hi = body.span[1] if body is not None else node.end_byte
+    return Arm(attrs, pat, guard, body, (lo, hi))
+
+
+def _while(cx: LowerCx, node: SyntaxNode) -> Expr:
+    cond = lower_cond(cx, node.child_by_field_name("condition"))
+    body = lower_block(cx, node.child_by_field_name("body"))[0]
+    return Expr(ExprKind.While(cond, body, _label_of(cx, node)), span(node), ())
+
+
+def _loop(cx: LowerCx, node: SyntaxNode) -> Expr:
+    body = lower_block(cx, node.child_by_field_name("body"))[0]
+    kw = next((c for c in node.children if c.type == "loop"), None)
+    return Expr(ExprKind.Loop(body, _label_of(cx, node), span(kw) if kw is not None else span(node)),
+                span(node), ())
+
+
+def _for(cx: LowerCx, node: SyntaxNode) -> Expr:
+    pat = _pat.lower_pat(cx, node.child_by_field_name("pattern"))
+    iter_ = lower_expr(cx, node.child_by_field_name("value"))
+    body = lower_block(cx, node.child_by_field_name("body"))[0]
+    return Expr(ExprKind.ForLoop(pat, iter_, body, _label_of(cx, node), ForLoopKind.For), span(node), ())
+
+
+def _closure(cx: LowerCx, node: SyntaxNode) -> Expr:
+    capture = CaptureBy.Ref
+    movability = Movability.Movable
+    coroutine = None
+    for child in node.children:
+        t = child.type
+        if t == "move":
+            capture = CaptureBy.Value
+        elif t == "static":
+            movability = Movability.Static
+        elif t == "async":
+            coroutine = CoroutineKind.Async(span(child))
+        elif child.is_named:
+            break
+    params_node = node.child_by_field_name("parameters")
+    ret = node.child_by_field_name("return_type")
+    body_node = node.child_by_field_name("body")
+    params = _closure_params(cx, params_node) if params_node is not None else []
+    output = (FnRetTy.Ty(_ty.lower_ty(cx, ret)) if ret is not None
+              else FnRetTy.Default((params_node.end_byte, params_node.end_byte) if params_node else span(node)))
+    if body_node is None:
+        underscore = next((c for c in node.children if c.type == "_"), None)
+        body = (Expr(ExprKind.Underscore(), span(underscore), ()) if underscore is not None
+                else _err(cx, node))
+    else:
+        body = lower_expr(cx, body_node)
+    decl_hi = ret.end_byte if ret is not None else (params_node.end_byte if params_node else node.end_byte)
+    return Expr(ExprKind.Closure(ClosureBinder.NotPresent(), capture, Const.No, coroutine, movability,
+                                 FnDecl(params, output), body, (node.start_byte, decl_hi),
+                                 span(params_node) if params_node is not None else span(node)),
+                span(node), ())
+
+
+def _closure_params(cx: LowerCx, node: SyntaxNode) -> list[Param]:
+    out: list[Param] = []
+    attrs: list = []
+    for child in node.children:
+        t = child.type
+        if t == "attribute_item":
+            attrs.append(_attr.lower_attr(cx, child))
+            continue
+        if not (child.is_named or t == "_") or t in COMMENTS:
+            continue
+        if t == "parameter":
+            param = _item.lower_param(cx, child, attrs)
+        else:
+            pat = _pat.lower_pat(cx, child)
+            param = Param(attrs, Ty(TyKind.Infer(), pat.span), pat, pat.span)
+        if attrs:
+            param.span = (attrs[0].span[0], param.span[1])
+        attrs = []
+        out.append(param)
+    return out
+
+
+# ----------------------------------------------------------------------------------
+# Blocks
+
+
+def _block_expr(cx: LowerCx, node: SyntaxNode) -> Expr:
+    block, _ = lower_block(cx, node)
+    return Expr(ExprKind.Block(block, _label_of(cx, node)), span(node), ())
+
+
+def _unsafe_block(cx: LowerCx, node: SyntaxNode) -> Expr:
+    inner = next((c for c in node.named_children if c.type == "block"), None)
+    block, _ = lower_block(cx, inner)
+    block.rules = BlockCheckMode.Unsafe
+    block.span = span(node)
+    return Expr(ExprKind.Block(block, None), span(node), ())
+
+
+def _gen_block(cx: LowerCx, node: SyntaxNode) -> Expr:
+    inner = next((c for c in node.named_children if c.type == "block"), None)
+    block, _ = lower_block(cx, inner)
+    capture = CaptureBy.Value if any(c.type == "move" for c in node.children) else CaptureBy.Ref
+    kind = GenBlockKind.Gen if node.type == "gen_block" else GenBlockKind.Async
+    return Expr(ExprKind.Gen(capture, block, kind, (node.start_byte, block.span[0])), span(node), ())
+
+
+def _try_block(cx: LowerCx, node: SyntaxNode) -> Expr:
+    inner = next((c for c in node.named_children if c.type == "block"), None)
+    return Expr(ExprKind.TryBlock(lower_block(cx, inner)[0]), span(node), ())
+
+
+def _const_block(cx: LowerCx, node: SyntaxNode) -> Expr:
+    inner = node.child_by_field_name("body")
+    block, _ = lower_block(cx, inner)
+    value = Expr(ExprKind.Block(block, None), block.span, ())
+    return Expr(ExprKind.ConstBlock(AnonConst(value)), span(node), ())
+
+
+def lower_mac_call(cx: LowerCx, node: SyntaxNode) -> MacCall:
+    name = node.child_by_field_name("macro")
+    tt = next((c for c in node.children if c.type == "token_tree"), None)
+    path = _ty.path_of(cx, name) if name is not None else Path(span(node), [])
+    if tt is None:
+        return MacCall(path, DelimArgs((node.end_byte, node.end_byte), Delimiter.Parenthesis))
+    opener = cx.src[tt.start_byte:tt.start_byte + 1].decode("latin-1")
+    return MacCall(path, DelimArgs(span(tt), DELIMS.get(opener, Delimiter.Parenthesis)))
+
+
+def _mac(cx: LowerCx, node: SyntaxNode) -> Expr:
+    return Expr(ExprKind.MacCall(lower_mac_call(cx, node)), span(node), ())
+
+
+def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
+    """A block and the inner attributes (`#![..]`, `//!`) found in it, which rustc
+    gives to the enclosing item."""
+    if node is None:
+        return Block([], BlockCheckMode.Default, (0, 0)), []
+    stmts: list[Stmt] = []
+    inner_attrs: list = []
+    attrs: list = []
+    kids = [c for c in node.children if c.is_named]
+    n = len(kids)
+    i = 0
+    while i < n:
+        child = kids[i]
+        t = child.type
+        i += 1
+        if t == "attribute_item":
+            attrs.append(_attr.lower_attr(cx, child))
+            continue
+        if t in COMMENTS:
+            if _attr.is_doc_comment(cx, child):
+                attr = _attr.lower_attr(cx, child)
+                (inner_attrs if _attr.is_inner(attr) else attrs).append(attr)
+            continue
+        if t == "inner_attribute_item":
+            inner_attrs.append(_attr.lower_attr(cx, child))
+            continue
+        if t == "label":
+            continue
+        if is_bang_prefix(cx, child) and i < n and kids[i].type == "expression_statement":
+            stmt = _bang_stmt(cx, child, kids[i], attrs)
+            i += 1
+            attrs = []
+            if stmt is not None:
+                stmts.append(stmt)
+            continue
+        is_last = all(k.type in COMMENTS for k in kids[i:])
+        stmt = _stmt(cx, child, attrs, is_last)
+        attrs = []
+        if stmt is None:
+            continue
+        if stmt.kind.__class__ is StmtKind.Expr and i < n and kids[i].type == "empty_statement":
+            # `{ .. } ;`: rustc's parser makes this one `Semi` statement.
+            semi = kids[i]
+            i += 1
+            stmt = Stmt(StmtKind.Semi(stmt.kind.expr), (stmt.span[0], semi.end_byte))
+        elif stmt.kind.__class__ is StmtKind.MacCall and i < n and kids[i].type == "empty_statement" \
+                and stmt.kind.style is MacStmtStyle.Braces:
+            semi = kids[i]
+            i += 1
+            stmt.kind.style = MacStmtStyle.Semicolon
+            stmt.span = (stmt.span[0], semi.end_byte)
+        stmts.append(stmt)
+    return Block(stmts, BlockCheckMode.Default, span(node)), inner_attrs  # a label is inside
+
+
+def _bang_stmt(cx: LowerCx, bang: SyntaxNode, node: SyntaxNode, attrs: list) -> Stmt | None:
+    """`try!(x);` read as ERROR `try!` + `(x);`: one macro statement."""
+    group = next((c for c in node.named_children if c.type not in COMMENTS), None)
+    if group is None:
+        return None
+    name = cx.src[bang.start_byte:bang.end_byte - 1].decode("utf-8", "replace")
+    ident = Ident(name, (bang.start_byte, bang.end_byte - 1))
+    opener = cx.src[group.start_byte:group.start_byte + 1].decode("latin-1")
+    mac = MacCall(Path(ident.span, [PathSegment(ident, None)]),
+                  DelimArgs(span(group), DELIMS.get(opener, Delimiter.Parenthesis)))
+    has_semi = node.children[-1].type == ";"
+    style = MacStmtStyle.Semicolon if has_semi else MacStmtStyle.NoBraces
+    return Stmt(StmtKind.MacCall(mac, style, attrs), (bang.start_byte, node.end_byte))
+
+
+def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | None:
+    t = node.type
+    if t == "let_declaration":
+        local = lower_local(cx, node, attrs)
+        return Stmt(StmtKind.Let(local), span(node))
+    if t == "expression_statement":
+        inner = [c for c in node.named_children if c.type not in COMMENTS]
+        has_semi = node.children[-1].type == ";" and not node.children[-1].is_missing
+        if not inner:
+            return None
+        expr_node = inner[0]
+        if expr_node.type == "macro_invocation":
+            mac = lower_mac_call(cx, expr_node)
+            if has_semi:
+                return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Semicolon, attrs), span(node))
+            if mac.args.delim is Delimiter.Brace:
+                return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Braces, attrs), span(node))
+        expr = lower_expr(cx, expr_node)
+        if attrs:
+            expr.attrs = attrs
+        if has_semi:
+            return Stmt(StmtKind.Semi(expr), span(node))
+        return Stmt(StmtKind.Expr(expr), expr.span)
+    if t == "empty_statement":
+        return Stmt(StmtKind.Empty(), span(node))
+    if t == "macro_invocation":
+        mac = lower_mac_call(cx, node)
+        if mac.args.delim is Delimiter.Brace or not is_last:
+            return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Braces if mac.args.delim is Delimiter.Brace
+                                         else MacStmtStyle.NoBraces, attrs), span(node))
+        expr = Expr(ExprKind.MacCall(mac), span(node), attrs)
+        return Stmt(StmtKind.Expr(expr), span(node))
+    if t in _item.ITEM_TYPES:
+        item = _item.lower_item(cx, node, attrs)
+        if item is None:
+            return None
+        return Stmt(StmtKind.Item(item), item.span)
+    expr = lower_expr(cx, node)
+    if attrs:
+        expr.attrs = attrs
+    return Stmt(StmtKind.Expr(expr), expr.span)
+
+
+def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
+    pat_node = node.child_by_field_name("pattern")
+    pat = _pat.lower_pat(cx, pat_node)
+    mut = next((c for c in node.children if c.type == "mutable_specifier"), None)
+    if mut is not None and pat_node is not None and mut.start_byte < pat_node.start_byte:
+        # `let mut x` / `let mut ref x`: the `mut` belongs to the binding.
+        if pat.kind.__class__ is PatKind.Ident:
+            pat.kind.binding_mode = BindingMode(pat.kind.binding_mode.by_ref, Mutability.Mut)
+        pat.span = (mut.start_byte, pat.span[1])
+    ty_node = node.child_by_field_name("type")
+    ty = _ty.lower_ty(cx, ty_node) if ty_node is not None else None
+    colon = next((c for c in node.children if c.type == ":"), None)
+    value = node.child_by_field_name("value")
+    alt = node.child_by_field_name("alternative")
+    init = None
+    if value is not None:
+        init = lower_expr(cx, value)
+        before = value.prev_sibling
+        if before is not None and before.type == "ERROR":
+            expr_attrs = _attr.attrs_from_error(cx, before)
+            if expr_attrs:
+                init.attrs = expr_attrs
+    if init is None:
+        kind = LocalKind.Decl()
+    elif alt is None:
+        kind = LocalKind.Init(init)
+    else:
+        kind = LocalKind.InitElse(init, lower_block(cx, alt)[0])
+    return Local(None, pat, ty, kind, span(node), span(colon) if colon is not None else None, attrs)
+
+
+EXPR = {
+    "identifier": _ident,
+    "self": _ident,
+    "super": _ident,
+    "crate": _ident,
+    "metavariable": _ident,
+    "scoped_identifier": _path,
+    "generic_function": _path,
+    "unary_expression": _unary,
+    "reference_expression": _reference,
+    "binary_expression": _binary,
+    "assignment_expression": _assign,
+    "compound_assignment_expr": _assign_op,
+    "type_cast_expression": _cast,
+    "range_expression": _range,
+    "call_expression": _call,
+    "field_expression": _field,
+    "await_expression": _await,
+    "index_expression": _index,
+    "try_expression": _try,
+    "array_expression": _array,
+    "tuple_expression": _tuple,
+    "unit_expression": _unit,
+    "parenthesized_expression": _paren,
+    "struct_expression": _struct,
+    "return_expression": _return,
+    "yield_expression": _yield,
+    "break_expression": _break,
+    "continue_expression": _continue,
+    "let_condition": _let,
+    "let_chain": lower_cond,
+    "if_expression": _if,
+    "match_expression": _match,
+    "while_expression": _while,
+    "loop_expression": _loop,
+    "for_expression": _for,
+    "closure_expression": _closure,
+    "block": _block_expr,
+    "unsafe_block": _unsafe_block,
+    "async_block": _gen_block,
+    "gen_block": _gen_block,
+    "try_block": _try_block,
+    "const_block": _const_block,
+    "macro_invocation": _mac,
+    **{kind: _lit for kind in LITERALS},
+}

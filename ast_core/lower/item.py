@@ -1,0 +1,670 @@
+"""Lowering of items, associated and foreign items, and their parts: visibility,
+generics and where clauses, function signatures and parameters, fields, variants,
+use trees.
+
+tree-sitter puts an item's attributes before it as siblings; callers collect them and
+pass them in. An item's span leaves them out, as rustc's does.
+"""
+
+from __future__ import annotations
+
+from ..model import (
+    AnonConst,
+    AssocItem,
+    AssocItemKind,
+    BindingMode,
+    Const,
+    CoroutineKind,
+    Defaultness,
+    DelimArgs,
+    Delimiter,
+    ExternKind,
+    FieldDef,
+    FnDecl,
+    FnHeader,
+    FnRetTy,
+    FnSig,
+    ForeignItem,
+    ForeignItemKind,
+    GenericParam,
+    GenericParamKind,
+    Generics,
+    Ident,
+    ImplPolarity,
+    Inline,
+    IsAuto,
+    Item,
+    ItemKind,
+    MacroDef,
+    ModKind,
+    Mutability,
+    Param,
+    Pat,
+    PatKind,
+    Path,
+    PathSegment,
+    Safety,
+    StrLit,
+    StrStyle,
+    TraitImplHeader,
+    TraitRef,
+    Ty,
+    TyKind,
+    UseTree,
+    UseTreeKind,
+    Variant,
+    VariantData,
+    Visibility,
+    VisibilityKind,
+    WhereClause,
+    WherePredicate,
+    WherePredicateKind,
+)
+from ..syntax import SyntaxNode
+from . import attr as _attr
+from . import expr as _expr
+from . import pat as _pat
+from . import ty as _ty
+from .cx import COMMENTS, LowerCx, span
+
+ITEM_TYPES = frozenset({
+    "function_item", "function_signature_item", "struct_item", "union_item", "enum_item",
+    "type_item", "const_item", "static_item", "mod_item", "foreign_mod_item", "impl_item",
+    "trait_item", "use_declaration", "extern_crate_declaration", "macro_definition",
+    "associated_type", "macro_invocation",
+})
+ITEM_CLASS = {"item": Item, "assoc": AssocItem, "foreign": ForeignItem}
+
+
+# ----------------------------------------------------------------------------------
+# Item lists
+
+
+def lower_items(cx: LowerCx, nodes: list[SyntaxNode], ctxt: str) -> tuple[list, list]:
+    """Items of a module, impl, trait or extern block (`ctxt` "item", "assoc",
+    "foreign"), and the inner attributes found among them."""
+    items: list = []
+    inner: list = []
+    attrs: list = []
+    for node in nodes:
+        t = node.type
+        if t == "attribute_item":
+            attrs.append(_attr.lower_attr(cx, node))
+        elif t == "inner_attribute_item":
+            inner.append(_attr.lower_attr(cx, node))
+        elif t in COMMENTS:
+            if _attr.is_doc_comment(cx, node):
+                attr = _attr.lower_attr(cx, node)
+                (inner if _attr.is_inner(attr) else attrs).append(attr)
+        elif t in ITEM_TYPES or t == "expression_statement":
+            item = lower_item(cx, node, attrs, ctxt)
+            attrs = []
+            if item is not None:
+                items.append(item)
+        elif t == "empty_statement" and items and _is_unbraced_mac(items[-1]) \
+                and items[-1].span[1] == _last_non_comment_end(nodes, node):
+            items[-1].span = (items[-1].span[0], node.end_byte)  # `m!(..);`
+        elif t == "ERROR":
+            # Keep what tree-sitter recovered inside the error; report the error elsewhere.
+            sub, sub_inner = lower_items(cx, node.named_children, ctxt)
+            items.extend(sub)
+            inner.extend(sub_inner)
+    return items, inner
+
+
+def _is_unbraced_mac(item) -> bool:
+    kind = item.kind
+    return type(kind).__name__ == "MacCall" and kind.mac.args.delim is not Delimiter.Brace
+
+
+def _last_non_comment_end(nodes: list[SyntaxNode], node: SyntaxNode) -> int:
+    """End of the last non-comment node before `node` in `nodes`."""
+    end = -1
+    for other in nodes:
+        if other == node:
+            break
+        if other.type not in COMMENTS:
+            end = other.end_byte
+    return end
+
+
+def lower_item(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str = "item"):
+    """One item node as an `Item`/`AssocItem`/`ForeignItem`, or None for a node that
+    is not an item (a stray expression statement)."""
+    t = node.type
+    if t == "expression_statement":
+        mac = next((c for c in node.named_children if c.type == "macro_invocation"), None)
+        if mac is None:
+            return None
+        return _make(ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, mac))
+    fn = ITEMS[t]
+    return fn(cx, node, attrs, ctxt)
+
+
+def _make(ctxt: str, attrs: list, node: SyntaxNode, vis: Visibility, kind_name: str, *fields):
+    """Build the item class for `ctxt` with the kind variant of that name."""
+    if ctxt == "assoc":
+        kind = getattr(AssocItemKind, _ASSOC_NAMES.get(kind_name, kind_name))(*fields)
+    elif ctxt == "foreign":
+        kind = getattr(ForeignItemKind, kind_name)(*fields)
+    else:
+        kind = getattr(ItemKind, kind_name)(*fields)
+    return ITEM_CLASS[ctxt](attrs, span(node), vis, kind)
+
+
+_ASSOC_NAMES = {"TyAlias": "Type"}
+
+
+# ----------------------------------------------------------------------------------
+# Visibility
+
+
+def _vis_inherited(node: SyntaxNode) -> Visibility:
+    return Visibility(VisibilityKind.Inherited(), (node.start_byte, node.start_byte))
+
+
+def lower_vis(cx: LowerCx, node: SyntaxNode) -> Visibility:
+    """The item's `visibility_modifier` child, or Inherited."""
+    for child in node.children:
+        if child.type == "visibility_modifier":
+            return _vis(cx, child)
+        if child.is_named and child.type not in COMMENTS:
+            break
+    return _vis_inherited(node)
+
+
+def _vis(cx: LowerCx, node: SyntaxNode) -> Visibility:
+    named = [c for c in node.named_children if c.type not in COMMENTS]
+    has_in = any(c.type == "in" for c in node.children)
+    if not named:
+        if cx.src[node.start_byte:node.end_byte].startswith(b"crate"):
+            # `crate fn f()` (removed syntax): rustc reads it as `pub(crate)`.
+            path = Path(span(node), [PathSegment(cx.ident(node), None)])
+            return Visibility(VisibilityKind.Restricted(path, True), span(node))
+        return Visibility(VisibilityKind.Public(), span(node))
+    path = _ty.path_of(cx, named[0])
+    return Visibility(VisibilityKind.Restricted(path, not has_in), span(node))
+
+
+# ----------------------------------------------------------------------------------
+# Generics
+
+
+def lower_generic_params(cx: LowerCx, node: SyntaxNode) -> list[GenericParam]:
+    params: list[GenericParam] = []
+    attrs: list = []
+    for child in node.named_children:
+        t = child.type
+        if _is_outer_attr(cx, child):
+            attrs.append(_attr.lower_attr(cx, child))
+            continue
+        if t == "lifetime_parameter":
+            name = child.child_by_field_name("name")
+            bounds = child.child_by_field_name("bounds")
+            params.append(GenericParam(cx.ident(name), attrs,
+                                       _ty.lower_bounds(cx, bounds) if bounds is not None else [],
+                                       GenericParamKind.Lifetime(), _colon(bounds)))
+        elif t == "type_parameter":
+            name = child.child_by_field_name("name")
+            bounds = child.child_by_field_name("bounds")
+            default = child.child_by_field_name("default_type")
+            params.append(GenericParam(cx.ident(name), attrs,
+                                       _ty.lower_bounds(cx, bounds) if bounds is not None else [],
+                                       GenericParamKind.Type(_ty.lower_ty(cx, default) if default is not None else None),
+                                       _colon(bounds)))
+        elif t == "const_parameter":
+            name = child.child_by_field_name("name")
+            ty = child.child_by_field_name("type")
+            value = child.child_by_field_name("value")
+            default = None
+            if value is not None:
+                default = AnonConst(_pat._negative_expr(cx, value) if value.type == "negative_literal"
+                                    else _expr.lower_expr(cx, value))
+            params.append(GenericParam(cx.ident(name), attrs, [], GenericParamKind.Const(
+                _ty.lower_ty(cx, ty), span(child), default), None))
+        elif t == "lifetime":  # `for<'a>` binders
+            params.append(lifetime_param(cx, child))
+        else:
+            continue
+        attrs = []
+    return params
+
+
+def lifetime_param(cx: LowerCx, node: SyntaxNode) -> GenericParam:
+    return GenericParam(cx.ident(node), [], [], GenericParamKind.Lifetime(), None)
+
+
+def _colon(bounds: SyntaxNode | None):
+    if bounds is None:
+        return None
+    first = bounds.children[0] if bounds.child_count else None
+    return span(first) if first is not None and first.type == ":" else None
+
+
+def lower_where_clause(cx: LowerCx, node: SyntaxNode | None, at: int) -> WhereClause:
+    """A `where_clause` node, or the empty clause rustc puts at offset `at`."""
+    if node is None:
+        return WhereClause(False, [], (at, at))
+    preds = [_where_predicate(cx, c, attrs) for c, attrs in _with_attrs(cx, node, ("where_predicate",))]
+    return WhereClause(True, preds, span(node))
+
+
+def _with_attrs(cx: LowerCx, node: SyntaxNode, kinds: tuple[str, ...]):
+    """Children of the given kinds, each with the outer attributes before it."""
+    attrs: list = []
+    for child in node.named_children:
+        if _is_outer_attr(cx, child):
+            attrs.append(_attr.lower_attr(cx, child))
+        elif child.type in kinds:
+            yield child, attrs
+            attrs = []
+
+
+def _is_outer_attr(cx: LowerCx, node: SyntaxNode) -> bool:
+    t = node.type
+    return t == "attribute_item" or (t in COMMENTS and _attr.is_doc_comment(cx, node))
+
+
+def _where_predicate(cx: LowerCx, node: SyntaxNode, attrs: list) -> WherePredicate:
+    left = node.child_by_field_name("left")
+    bounds_node = node.child_by_field_name("bounds")
+    bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
+    if left is not None and left.type == "lifetime":
+        kind = WherePredicateKind.RegionPredicate(_ty.lower_lifetime(cx, left), bounds)
+    elif left is not None and left.type == "higher_ranked_trait_bound":
+        tps = left.child_by_field_name("type_parameters")
+        kind = WherePredicateKind.BoundPredicate(
+            lower_generic_params(cx, tps) if tps is not None else [],
+            _ty.lower_ty(cx, left.child_by_field_name("type")), bounds)
+    else:
+        kind = WherePredicateKind.BoundPredicate([], _ty.lower_ty(cx, left), bounds)
+    return WherePredicate(attrs, kind, span(node))
+
+
+def _generics(cx: LowerCx, node: SyntaxNode, name_end: int, where_at: int) -> Generics:
+    tps = node.child_by_field_name("type_parameters")
+    where = next((c for c in node.children if c.type == "where_clause"), None)
+    params = lower_generic_params(cx, tps) if tps is not None else []
+    gen_span = span(tps) if tps is not None else (name_end, name_end)
+    return Generics(params, lower_where_clause(cx, where, where_at), gen_span)
+
+
+# ----------------------------------------------------------------------------------
+# Functions
+
+
+def extern_abi(cx: LowerCx, node: SyntaxNode) -> tuple[ExternKind, StrLit | None]:
+    """`extern` / `extern "C"` from an `extern_modifier` node."""
+    lit = next((c for c in node.named_children if c.type in ("string_literal", "raw_string_literal")), None)
+    if lit is None:
+        return ExternKind.Implicit, None
+    text = cx.text(lit)
+    raw = lit.type == "raw_string_literal"
+    symbol = _expr.lower_lit(cx, lit).symbol
+    return ExternKind.Explicit, StrLit(symbol if not raw else text, StrStyle.Raw if raw else StrStyle.Cooked,
+                                        span(lit))
+
+
+def _fn(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    params_node = node.child_by_field_name("parameters")
+    ret = node.child_by_field_name("return_type")
+    where = next((c for c in node.children if c.type == "where_clause"), None)
+    body_node = node.child_by_field_name("body")
+    defaultness = Defaultness.Implicit
+    constness, safety, ext, abi, coroutine = Const.No, Safety.Default, ExternKind.None_, None, None
+    mods = next((c for c in node.children if c.type == "function_modifiers"), None)
+    if mods is not None:
+        for mod in mods.children:
+            t = mod.type
+            if t == "async":
+                coroutine = CoroutineKind.Async(span(mod))
+            elif t == "const":
+                constness = Const.Yes
+            elif t == "unsafe":
+                safety = Safety.Unsafe
+            elif t == "default":
+                defaultness = Defaultness.Default
+            elif t == "extern_modifier":
+                ext, abi = extern_abi(cx, mod)
+    params_end = params_node.end_byte if params_node is not None else (name.end_byte if name else node.end_byte)
+    sig_end = ret.end_byte if ret is not None else params_end
+    inputs = lower_params(cx, params_node) if params_node is not None else []
+    output = FnRetTy.Ty(_ty.lower_ty(cx, ret)) if ret is not None else FnRetTy.Default((params_end, params_end))
+    name_end = name.end_byte if name is not None else node.start_byte
+    generics = _generics(cx, node, name_end, sig_end)
+    sig_hi = where.end_byte if where is not None else sig_end
+    vis = lower_vis(cx, node)
+    sig = FnSig(FnHeader(constness, coroutine, safety, ext, abi), FnDecl(inputs, output), (node.start_byte, sig_hi))
+    body = None
+    if body_node is not None:
+        body, inner = _expr.lower_block(cx, body_node)
+        if inner:
+            attrs = attrs + inner
+    ident = cx.ident(name) if name is not None else Ident("", (node.start_byte, node.start_byte))
+    return _make(ctxt, attrs, node, vis, "Fn", defaultness, ident, generics, sig, body)
+
+
+def lower_params(cx: LowerCx, node: SyntaxNode, fn_ptr: bool = False) -> list[Param]:
+    out: list[Param] = []
+    attrs: list = []
+    for child in node.children:
+        t = child.type
+        if t == "attribute_item":
+            attrs.append(_attr.lower_attr(cx, child))
+            continue
+        if t in ("(", ")", ",") or t in COMMENTS:
+            continue
+        if t == "parameter":
+            param = lower_param(cx, child, attrs)
+        elif t == "self_parameter":
+            param = _self_param(cx, child, attrs)
+        elif t == "variadic_parameter":
+            param = _variadic(cx, child, attrs)
+        elif t == "_":
+            param = Param(attrs, Ty(TyKind.Infer(), span(child)), Pat(PatKind.Missing(), span(child)), span(child))
+        elif child.is_named:
+            ty = _ty.lower_ty(cx, child)
+            param = Param(attrs, ty, Pat(PatKind.Missing(), ty.span), ty.span)
+        else:
+            continue
+        if attrs:  # rustc's Param span starts at its first outer attribute
+            param.span = (attrs[0].span[0], param.span[1])
+        attrs = []
+        out.append(param)
+    return out
+
+
+def lower_param(cx: LowerCx, node: SyntaxNode, attrs: list) -> Param:
+    pattern = node.child_by_field_name("pattern")
+    ty = _ty.lower_ty(cx, node.child_by_field_name("type"))
+    pat = _pat.lower_pat(cx, pattern)
+    mut = node.children[0] if node.child_count and node.children[0].type == "mutable_specifier" else None
+    if mut is not None:
+        if pat.kind.__class__ is PatKind.Ident:
+            pat.kind.binding_mode = BindingMode(pat.kind.binding_mode.by_ref, Mutability.Mut)
+        pat.span = (mut.start_byte, pat.span[1])
+    if pattern is not None and pattern.type == "self":
+        return Param(attrs, ty, pat, pat.span)  # rustc: `self: T` spans `self` alone
+    return Param(attrs, ty, pat, span(node))
+
+
+def _self_param(cx: LowerCx, node: SyntaxNode, attrs: list) -> Param:
+    self_node = next(c for c in node.children if c.type == "self")
+    lifetime = None
+    is_ref = False
+    mutbl = Mutability.Not
+    for child in node.children:
+        t = child.type
+        if t == "&":
+            is_ref = True
+        elif t == "lifetime":
+            lifetime = _ty.lower_lifetime(cx, child)
+        elif t == "mutable_specifier":
+            mutbl = Mutability.Mut
+    implicit = Ty(TyKind.ImplicitSelf(), span(self_node))
+    if is_ref:
+        ty = Ty(TyKind.Ref(lifetime, _ty.MutTy(implicit, mutbl)), span(node))
+        binding = _pat.BY_VALUE
+    else:
+        ty = implicit
+        binding = BindingMode(None, mutbl)
+    pat = Pat(PatKind.Ident(binding, cx.ident(self_node), None), span(node))
+    return Param(attrs, ty, pat, span(node))
+
+
+def _variadic(cx: LowerCx, node: SyntaxNode, attrs: list) -> Param:
+    dots = next((c for c in node.children if c.type == "..."), node)
+    pattern = node.child_by_field_name("pattern")
+    pat = _pat.lower_pat(cx, pattern) if pattern is not None else Pat(PatKind.Missing(), span(dots))
+    return Param(attrs, Ty(TyKind.CVarArgs(), span(dots)), pat, span(node))
+
+
+# ----------------------------------------------------------------------------------
+# Other items
+
+
+def _const(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    ty_node = node.child_by_field_name("type")
+    value = node.child_by_field_name("value")
+    ident = cx.ident(name)
+    generics = Generics([], WhereClause(False, [], (ty_node.end_byte, ty_node.end_byte) if ty_node else span(name)),
+                        (name.end_byte, name.end_byte))
+    return _make(ctxt, attrs, node, lower_vis(cx, node), "Const", Defaultness.Implicit, ident, generics,
+                 _ty.lower_ty(cx, ty_node), _expr.lower_expr(cx, value) if value is not None else None)
+
+
+def _static(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    value = node.child_by_field_name("value")
+    mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
+    return _make(ctxt, attrs, node, lower_vis(cx, node), "Static", cx.ident(name),
+                 _ty.lower_ty(cx, node.child_by_field_name("type")), Safety.Default, mutbl,
+                 _expr.lower_expr(cx, value) if value is not None else None)
+
+
+def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    """`type A<T> where T: X = B;` (where before `=`), `type A = B where T: X;` (after),
+    and `type A: Bound;` in traits."""
+    name = node.child_by_field_name("name")
+    ty_node = node.child_by_field_name("type")
+    bounds_node = node.child_by_field_name("bounds")
+    tps = node.child_by_field_name("type_parameters")
+    wheres = [c for c in node.children if c.type == "where_clause"]
+    eq = next((c for c in node.children if c.type == "="), None)
+    before = [w for w in wheres if eq is None or w.start_byte < eq.start_byte]
+    after = [w for w in wheres if eq is not None and w.start_byte > eq.start_byte]
+    params = lower_generic_params(cx, tps) if tps is not None else []
+    gen_end = tps.end_byte if tps is not None else name.end_byte
+    bounds_end = bounds_node.end_byte if bounds_node is not None else gen_end
+    where_before = lower_where_clause(cx, before[0] if before else None, bounds_end)
+    generics = Generics(params, where_before, span(tps) if tps is not None else (name.end_byte, name.end_byte))
+    ty = _ty.lower_ty(cx, ty_node) if ty_node is not None else None
+    after_at = ty.span[1] if ty is not None else bounds_end
+    after_where = lower_where_clause(cx, after[0] if after else None, after_at)
+    bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
+    return _make(ctxt, attrs, node, lower_vis(cx, node), "TyAlias", Defaultness.Implicit, cx.ident(name),
+                 generics, after_where, bounds, ty)
+
+
+def _variant_data(cx: LowerCx, body: SyntaxNode | None):
+    if body is None:
+        return VariantData.Unit()
+    if body.type == "field_declaration_list":
+        fields = []
+        for child, attrs in _with_attrs(cx, body, ("field_declaration",)):
+            name = child.child_by_field_name("name")
+            fields.append(FieldDef(attrs, span(child), lower_vis(cx, child), Safety.Default, cx.ident(name),
+                                   _ty.lower_ty(cx, child.child_by_field_name("type")), None))
+        return VariantData.Struct(fields, False)
+    fields = []
+    attrs: list = []
+    vis = None
+    for child in body.named_children:
+        t = child.type
+        if _is_outer_attr(cx, child):
+            attrs.append(_attr.lower_attr(cx, child))
+        elif t == "visibility_modifier":
+            vis = child
+        elif t not in COMMENTS:
+            ty = _ty.lower_ty(cx, child)
+            lo = vis.start_byte if vis is not None else child.start_byte
+            v = _vis(cx, vis) if vis is not None else Visibility(VisibilityKind.Inherited(), (lo, lo))
+            fields.append(FieldDef(attrs, (lo, child.end_byte), v, Safety.Default, None, ty, None))
+            attrs, vis = [], None
+    return VariantData.Tuple(fields)
+
+
+def _struct(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str, kind_name: str = "Struct"):
+    name = node.child_by_field_name("name")
+    body = node.child_by_field_name("body")
+    tps = node.child_by_field_name("type_parameters")
+    where_at = (tps.end_byte if tps is not None else name.end_byte)
+    if body is not None and body.type == "ordered_field_declaration_list":
+        where_at = body.end_byte
+    generics = _generics(cx, node, name.end_byte, where_at)
+    return _make(ctxt, attrs, node, lower_vis(cx, node), kind_name, cx.ident(name), generics,
+                 _variant_data(cx, body))
+
+
+def _union(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    return _struct(cx, node, attrs, ctxt, "Union")
+
+
+def _enum(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    tps = node.child_by_field_name("type_parameters")
+    generics = _generics(cx, node, name.end_byte, tps.end_byte if tps is not None else name.end_byte)
+    body = node.child_by_field_name("body")
+    variants = []
+    if body is not None:
+        for child, vattrs in _with_attrs(cx, body, ("enum_variant",)):
+            vname = child.child_by_field_name("name")
+            value = child.child_by_field_name("value")
+            variants.append(Variant(vattrs, span(child), lower_vis(cx, child), cx.ident(vname),
+                                    _variant_data(cx, child.child_by_field_name("body")),
+                                    AnonConst(_expr.lower_expr(cx, value)) if value is not None else None))
+    return _make(ctxt, attrs, node, lower_vis(cx, node), "Enum", cx.ident(name), generics, variants)
+
+
+def _decl_list(cx: LowerCx, body: SyntaxNode | None, ctxt: str) -> tuple[list, list]:
+    if body is None:
+        return [], []
+    return lower_items(cx, [c for c in body.children if c.is_named], ctxt)
+
+
+def _trait(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    bounds_node = node.child_by_field_name("bounds")
+    tps = node.child_by_field_name("type_parameters")
+    where_at = bounds_node.end_byte if bounds_node is not None else (tps.end_byte if tps else name.end_byte)
+    generics = _generics(cx, node, name.end_byte, where_at)
+    safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
+    items, inner = _decl_list(cx, node.child_by_field_name("body"), "assoc")
+    bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
+    return _make(ctxt, attrs + inner, node, lower_vis(cx, node), "Trait", Const.No, safety, IsAuto.No,
+                 cx.ident(name), generics, bounds, items)
+
+
+def _impl(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    trait = node.child_by_field_name("trait")
+    self_ty_node = node.child_by_field_name("type")
+    tps = node.child_by_field_name("type_parameters")
+    impl_kw = next((c for c in node.children if c.type == "impl"), node)
+    self_ty = _ty.lower_ty(cx, self_ty_node)
+    params = lower_generic_params(cx, tps) if tps is not None else []
+    where = next((c for c in node.children if c.type == "where_clause"), None)
+    generics = Generics(params, lower_where_clause(cx, where, self_ty.span[1]),
+                        span(tps) if tps is not None else (impl_kw.end_byte, impl_kw.end_byte))
+    safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
+    of_trait = None
+    if trait is not None:
+        polarity = ImplPolarity.Negative if any(c.type == "!" for c in node.children) else ImplPolarity.Positive
+        of_trait = TraitImplHeader(Defaultness.Implicit, safety, polarity, TraitRef(_ty.path_of(cx, trait)))
+    items, inner = _decl_list(cx, node.child_by_field_name("body"), "assoc")
+    return _make(ctxt, attrs + inner, node, lower_vis(cx, node), "Impl", generics, Const.No, of_trait,
+                 self_ty, items)
+
+
+def _mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    body = node.child_by_field_name("body")
+    if body is None:
+        mod_kind = ModKind.Unloaded()
+    else:
+        items, inner = _decl_list(cx, body, "item")
+        attrs = attrs + inner
+        mod_kind = ModKind.Loaded(items, Inline.Yes, span(body))
+    return _make(ctxt, attrs, node, lower_vis(cx, node), "Mod", Safety.Default, cx.ident(name), mod_kind)
+
+
+def _foreign_mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    modifier = next((c for c in node.children if c.type == "extern_modifier"), None)
+    _, abi = extern_abi(cx, modifier) if modifier is not None else (None, None)
+    safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
+    items, inner = _decl_list(cx, node.child_by_field_name("body"), "foreign")
+    extern_span = span(modifier.children[0]) if modifier is not None else span(node)
+    return _make(ctxt, attrs + inner, node, lower_vis(cx, node), "ForeignMod", extern_span, safety, abi, items)
+
+
+def _use(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    arg = node.child_by_field_name("argument")
+    tree = lower_use_tree(cx, arg) if arg is not None else UseTree(Path(span(node), []), UseTreeKind.Glob(),
+                                                                    span(node))
+    return _make(ctxt, attrs, node, lower_vis(cx, node), "Use", tree)
+
+
+def lower_use_tree(cx: LowerCx, node: SyntaxNode) -> UseTree:
+    t = node.type
+    if t == "use_as_clause":
+        prefix = _ty.path_of(cx, node.child_by_field_name("path"))
+        alias = node.child_by_field_name("alias")
+        return UseTree(prefix, UseTreeKind.Simple(cx.ident(alias) if alias is not None else None), span(node))
+    if t == "use_list":
+        return UseTree(Path((node.start_byte, node.start_byte), []),
+                       UseTreeKind.Nested(_use_list(cx, node), span(node)), span(node))
+    if t == "scoped_use_list":
+        path_node = node.child_by_field_name("path")
+        lst = node.child_by_field_name("list")
+        if path_node is not None:
+            prefix = _ty.path_of(cx, path_node)
+        else:  # `::{a, b}`
+            colons = node.children[0]
+            prefix = Path(span(colons), [PathSegment(Ident("{{root}}", (colons.start_byte, colons.start_byte)), None)])
+        return UseTree(prefix, UseTreeKind.Nested(_use_list(cx, lst) if lst is not None else [],
+                                                  span(lst) if lst is not None else span(node)), span(node))
+    if t == "use_wildcard":
+        path_node = next((c for c in node.named_children if c.type not in COMMENTS), None)
+        prefix = (_ty.path_of(cx, path_node) if path_node is not None
+                  else Path((node.start_byte, node.start_byte), []))
+        return UseTree(prefix, UseTreeKind.Glob(), span(node))
+    return UseTree(_ty.path_of(cx, node), UseTreeKind.Simple(None), span(node))
+
+
+def _use_list(cx: LowerCx, node: SyntaxNode) -> list[UseTree]:
+    return [lower_use_tree(cx, c) for c in node.named_children if c.type not in COMMENTS]
+
+
+def _extern_crate(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    alias = node.child_by_field_name("alias")
+    if alias is not None:
+        return _make(ctxt, attrs, node, lower_vis(cx, node), "ExternCrate", cx.text(name), cx.ident(alias))
+    return _make(ctxt, attrs, node, lower_vis(cx, node), "ExternCrate", None, cx.ident(name))
+
+
+def _macro_def(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    name = node.child_by_field_name("name")
+    opens = [c for c in node.children if c.type in ("(", "[", "{")]
+    closes = [c for c in node.children if c.type in (")", "]", "}")]
+    lo = opens[0].start_byte if opens else node.end_byte
+    hi = closes[-1].end_byte if closes else node.end_byte
+    delim = _expr.DELIMS.get(opens[0].type) if opens else Delimiter.Brace
+    body = DelimArgs((lo, hi), delim)
+    return _make(ctxt, attrs, node, _vis_inherited(node), "MacroDef", cx.ident(name), MacroDef(body, True))
+
+
+def _mac_item(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
+    return _make(ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, node))
+
+
+ITEMS = {
+    "function_item": _fn,
+    "function_signature_item": _fn,
+    "const_item": _const,
+    "static_item": _static,
+    "type_item": _ty_alias,
+    "associated_type": _ty_alias,
+    "struct_item": _struct,
+    "union_item": _union,
+    "enum_item": _enum,
+    "trait_item": _trait,
+    "impl_item": _impl,
+    "mod_item": _mod,
+    "foreign_mod_item": _foreign_mod,
+    "use_declaration": _use,
+    "extern_crate_declaration": _extern_crate,
+    "macro_definition": _macro_def,
+    "macro_invocation": _mac_item,
+}

@@ -1,0 +1,247 @@
+"""Lowering of patterns to `PatKind` variants.
+
+`ref mut x @ p` is three tree-sitter nodes (ref_pattern, mut_pattern, captured_pattern)
+and one rustc `PatKind::Ident` with a `BindingMode`; `(p)` is a Paren, `(p,)` a Tuple.
+"""
+
+from __future__ import annotations
+
+from ..model import (
+    BindingMode,
+    Expr,
+    ExprKind,
+    Mutability,
+    Pat,
+    PatField,
+    PatFieldsRest,
+    PatKind,
+    Pinnedness,
+    RangeEnd,
+    RangeSyntax,
+    UnOp,
+)
+from ..syntax import SyntaxNode
+from . import attr as _attr
+from . import expr as _expr
+from . import ty as _ty
+from .cx import COMMENTS, LowerCx, span
+
+BY_VALUE = BindingMode(None, Mutability.Not)
+
+
+def lower_pat(cx: LowerCx, node: SyntaxNode | None) -> Pat:
+    if node is None:
+        return Pat(PatKind.Err(), (0, 0))
+    fn = PAT.get(node.type)
+    if fn is None:
+        return Pat(PatKind.Err(), span(node))
+    return fn(cx, node)
+
+
+def _ident(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.Ident(BY_VALUE, cx.ident(node), None), span(node))
+
+
+def _binding(cx: LowerCx, node: SyntaxNode, by_ref: Mutability | None, mutbl: Mutability) -> Pat:
+    """`node` under `ref`/`mut` wrappers: an identifier or `x @ sub` gets the binding
+    mode; anything else keeps its own shape (rustc reports the misuse)."""
+    if node.type in ("identifier", "self", "shorthand_field_identifier"):
+        return Pat(PatKind.Ident(BindingMode(by_ref, mutbl), cx.ident(node), None), span(node))
+    if node.type == "captured_pattern":
+        inner = _captured(cx, node)
+        inner.kind.binding_mode = BindingMode(by_ref, mutbl)
+        return inner
+    if node.type == "mut_pattern":
+        return _binding(cx, node.named_children[-1], by_ref, Mutability.Mut)
+    return lower_pat(cx, node)
+
+
+def _mut(cx: LowerCx, node: SyntaxNode) -> Pat:
+    inner = node.named_children[-1]
+    if inner.type == "ref_pattern":  # `mut ref x`
+        pat = _binding(cx, inner.named_children[-1], Mutability.Not, Mutability.Mut)
+    else:
+        pat = _binding(cx, inner, None, Mutability.Mut)
+    pat.span = span(node)
+    return pat
+
+
+def _ref(cx: LowerCx, node: SyntaxNode) -> Pat:
+    inner = node.named_children[-1]
+    if inner.type == "mut_pattern":  # `ref mut x`
+        pat = _binding(cx, inner.named_children[-1], Mutability.Mut, Mutability.Not)
+    else:
+        pat = _binding(cx, inner, Mutability.Not, Mutability.Not)
+    pat.span = span(node)
+    return pat
+
+
+def _captured(cx: LowerCx, node: SyntaxNode) -> Pat:
+    kids = node.named_children
+    sub = lower_pat(cx, kids[-1]) if len(kids) > 1 else None
+    return Pat(PatKind.Ident(BY_VALUE, cx.ident(kids[0]), sub), span(node))
+
+
+def _wild(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.Wild(), span(node))
+
+
+def _rest(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.Rest(), span(node))
+
+
+def _elements(cx: LowerCx, node: SyntaxNode) -> list[Pat]:
+    return [lower_pat(cx, c) for c in node.children
+            if (c.is_named and c.type not in COMMENTS) or c.type == "_"]
+
+
+def _tuple(cx: LowerCx, node: SyntaxNode) -> Pat:
+    pats = _elements(cx, node)
+    kids = node.children
+    if len(pats) == 1 and not (len(kids) >= 2 and kids[-2].type == ","):
+        return Pat(PatKind.Paren(pats[0]), span(node))
+    return Pat(PatKind.Tuple(pats), span(node))
+
+
+def _slice(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.Slice(_elements(cx, node)), span(node))
+
+
+def _tuple_struct(cx: LowerCx, node: SyntaxNode) -> Pat:
+    path_node = node.child_by_field_name("type")
+    qself, path = _ty.lower_path(cx, path_node)
+    pats = [lower_pat(cx, c) for c in node.children
+            if (c.is_named or c.type == "_") and c != path_node and c.type not in COMMENTS]
+    return Pat(PatKind.TupleStruct(qself, path, pats), span(node))
+
+
+def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
+    path_node = node.child_by_field_name("type")
+    qself, path = _ty.lower_path(cx, path_node)
+    fields: list[PatField] = []
+    rest = PatFieldsRest.None_
+    attrs: list = []
+    for child in node.children:
+        kind = child.type
+        if kind == "field_pattern":
+            fields.append(_field(cx, child, attrs))
+            attrs = []
+        elif kind == "remaining_field_pattern":
+            rest = PatFieldsRest.Rest
+        elif kind == "attribute_item" or _attr.is_doc_comment(cx, child):
+            attrs.append(_attr.lower_attr(cx, child))
+    return Pat(PatKind.Struct(qself, path, fields, rest), span(node))
+
+
+def _field(cx: LowerCx, node: SyntaxNode, attrs: list) -> PatField:
+    name = node.child_by_field_name("name")
+    pattern = node.child_by_field_name("pattern")
+    if pattern is not None:
+        return PatField(cx.ident(name), lower_pat(cx, pattern), False, attrs, span(node))
+    by_ref = None
+    mutbl = Mutability.Not
+    for child in node.children:
+        if child.type == "ref":
+            by_ref = Mutability.Not
+        elif child.type == "mutable_specifier":
+            if by_ref is not None:
+                by_ref = Mutability.Mut
+            else:
+                mutbl = Mutability.Mut
+    ident = cx.ident(name)
+    pat = Pat(PatKind.Ident(BindingMode(by_ref, mutbl), ident, None), span(node))
+    return PatField(ident, pat, True, attrs, span(node))
+
+
+def _reference(cx: LowerCx, node: SyntaxNode) -> Pat:
+    mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
+    return Pat(PatKind.Ref(lower_pat(cx, node.named_children[-1]), Pinnedness.Not, mutbl), span(node))
+
+
+def _or(cx: LowerCx, node: SyntaxNode) -> Pat:
+    pats: list[Pat] = []
+    stack = [node]
+    while stack:  # flatten left-nested `a | b | c`
+        cur = stack.pop()
+        if cur.type == "or_pattern":
+            stack.extend(reversed([c for c in cur.children
+                                   if (c.is_named or c.type == "_") and c.type not in COMMENTS]))
+        else:
+            pats.append(lower_pat(cx, cur))
+    if len(pats) == 1:  # `| a`: a leading vert alone is no or-pattern
+        return pats[0]
+    return Pat(PatKind.Or(pats), (pats[0].span[0], node.end_byte))
+
+
+def _path(cx: LowerCx, node: SyntaxNode) -> Pat:
+    qself, path = _ty.lower_path(cx, node)
+    return Pat(PatKind.Path(qself, path), span(node))
+
+
+def _lit(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.Expr(_expr.lower_expr(cx, node)), span(node))
+
+
+def _negative(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.Expr(_negative_expr(cx, node)), span(node))
+
+
+def _negative_expr(cx: LowerCx, node: SyntaxNode) -> Expr:
+    lit = _expr.lower_expr(cx, node.named_children[-1])
+    return Expr(ExprKind.Unary(UnOp.Neg, lit), span(node), ())
+
+
+def _range_end(cx: LowerCx, node: SyntaxNode) -> Expr:
+    if node.type == "negative_literal":
+        return _negative_expr(cx, node)
+    if node.type in _expr.LITERALS:
+        return _expr.lower_expr(cx, node)
+    qself, path = _ty.lower_path(cx, node)
+    return Expr(ExprKind.Path(qself, path), span(node), ())
+
+
+def _range(cx: LowerCx, node: SyntaxNode) -> Pat:
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    op = next(c for c in node.children if c.type in ("..", "..=", "..."))
+    if op.type == "..":
+        end_kind, syntax = RangeEnd.Excluded, None
+    else:
+        end_kind = RangeEnd.Included
+        syntax = RangeSyntax.DotDotEq if op.type == "..=" else RangeSyntax.DotDotDot
+    return Pat(PatKind.Range(_range_end(cx, left) if left is not None else None,
+                             _range_end(cx, right) if right is not None else None,
+                             end_kind, syntax, span(op)), span(node))
+
+
+def _const_block(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.Expr(_expr.lower_expr(cx, node)), span(node))
+
+
+def _mac(cx: LowerCx, node: SyntaxNode) -> Pat:
+    return Pat(PatKind.MacCall(_expr.lower_mac_call(cx, node)), span(node))
+
+
+PAT = {
+    "identifier": _ident,
+    "self": _ident,
+    "mut_pattern": _mut,
+    "ref_pattern": _ref,
+    "captured_pattern": _captured,
+    "_": _wild,
+    "remaining_field_pattern": _rest,
+    "tuple_pattern": _tuple,
+    "slice_pattern": _slice,
+    "tuple_struct_pattern": _tuple_struct,
+    "struct_pattern": _struct,
+    "reference_pattern": _reference,
+    "or_pattern": _or,
+    "scoped_identifier": _path,
+    "generic_pattern": _path,
+    "negative_literal": _negative,
+    "range_pattern": _range,
+    "const_block": _const_block,
+    "macro_invocation": _mac,
+    **{kind: _lit for kind in ("string_literal", "raw_string_literal", "char_literal",
+                               "boolean_literal", "integer_literal", "float_literal")},
+}

@@ -1,0 +1,424 @@
+"""Lowering of paths, generic arguments, bounds and types to `TyKind` variants.
+
+tree-sitter spells a path many ways (`identifier`, `scoped_identifier`,
+`scoped_type_identifier`, `generic_type`, `generic_function`, `bracketed_type`);
+rustc has one `Path` of `PathSegment`s, with a `QSelf` for `<T as Tr>::x`.
+"""
+
+from __future__ import annotations
+
+from ..model import (
+    AngleBracketedArg,
+    AnonConst,
+    AssocItemConstraint,
+    AssocItemConstraintKind,
+    BoundAsyncness,
+    BoundConstness,
+    BoundPolarity,
+    ExternKind,
+    FnDecl,
+    FnRetTy,
+    GenericArg,
+    GenericArgs,
+    GenericBound,
+    Ident,
+    Lifetime,
+    MutTy,
+    Mutability,
+    Path,
+    PathSegment,
+    PolyTraitRef,
+    PreciseCapturingArg,
+    QSelf,
+    Safety,
+    Term,
+    TraitBoundModifiers,
+    TraitObjectSyntax,
+    TraitRef,
+    Ty,
+    TyKind,
+)
+from ..syntax import SyntaxNode
+from . import expr as _expr
+from . import item as _item
+from .cx import COMMENTS, LowerCx, single_path, span
+
+# Nodes that are a single path segment wherever a path may stand.
+SEGMENT_TYPES = frozenset({"identifier", "type_identifier", "primitive_type", "self", "super",
+                           "crate", "field_identifier", "metavariable",
+                           "shorthand_field_identifier"})
+NO_MODIFIERS = TraitBoundModifiers(BoundConstness.Never, BoundAsyncness.Normal,
+                                   BoundPolarity.Positive)
+
+
+def lower_lifetime(cx: LowerCx, node: SyntaxNode) -> Lifetime:
+    return Lifetime(cx.ident(node))
+
+
+# ----------------------------------------------------------------------------------
+# Paths
+
+
+def lower_path(cx: LowerCx, node: SyntaxNode) -> tuple[QSelf | None, Path]:
+    """Any tree-sitter path form, as rustc's optional `QSelf` and `Path`."""
+    segments: list[PathSegment] = []
+    qself: QSelf | None = None
+    lo = node.start_byte
+    cur: SyntaxNode | None = node
+    pending_args = None  # generic args of the segment lowered next (right to left)
+    # Walk down the left spine, collecting segments from the right.
+    while cur is not None:
+        kind = cur.type
+        if kind in SEGMENT_TYPES:
+            segments.append(PathSegment(cx.ident(cur), pending_args))
+            pending_args = None
+            cur = None
+        elif kind in ("scoped_identifier", "scoped_type_identifier"):
+            name = cur.child_by_field_name("name")
+            prefix = cur.child_by_field_name("path")
+            if name is not None:
+                segments.append(PathSegment(cx.ident(name), pending_args))
+            pending_args = None
+            if prefix is None:
+                # `::a` (global path): rustc's `{{root}}` segment
+                colons = cur.children[0]
+                segments.append(PathSegment(Ident("{{root}}", (colons.start_byte, colons.start_byte)), None))
+            elif prefix.type == "bracketed_type":
+                qself = _lower_qself(cx, prefix, segments)
+                lo = prefix.start_byte
+            cur = prefix if prefix is not None and prefix.type != "bracketed_type" else None
+        elif kind in ("generic_type", "generic_function", "generic_pattern", "generic_type_with_turbofish"):
+            args = cur.child_by_field_name("type_arguments")
+            inner = cur.child_by_field_name("type") or cur.child_by_field_name("function")
+            if inner is None:
+                inner = next((c for c in cur.named_children if c is not args), None)
+            pending_args = lower_generic_args(cx, args) if args is not None else None
+            cur = inner
+        elif kind == "bracketed_type":  # `<T>::x` with nothing before
+            qself = _lower_qself(cx, cur, segments)
+            cur = None
+        else:  # an ERROR or an unexpected shape: keep its text as one segment
+            segments.append(PathSegment(cx.ident(cur), pending_args))
+            pending_args = None
+            cur = None
+    segments.reverse()
+    return qself, Path((lo, node.end_byte), segments)
+
+
+def _lower_qself(cx: LowerCx, bracketed: SyntaxNode, segments: list[PathSegment]) -> QSelf:
+    """`<T as Tr>`: the QSelf; Tr's segments are appended to `segments`, which is
+    collected right to left, so that they end up before the rest of the path."""
+    inner = next((c for c in bracketed.named_children), None)
+    if inner is not None and inner.type == "qualified_type":
+        ty_node = inner.child_by_field_name("type")
+        trait = inner.child_by_field_name("alias")
+        ty = lower_ty(cx, ty_node)
+        _, trait_path = lower_path(cx, trait)
+        segments.extend(reversed(trait_path.segments))
+        position = len(trait_path.segments)
+    else:
+        ty = lower_ty(cx, inner) if inner is not None else _err_ty(bracketed)
+        position = 0
+    return QSelf(ty, span(bracketed), position)
+
+
+def path_of(cx: LowerCx, node: SyntaxNode) -> Path:
+    """A path where rustc allows no qualified self (`Trait for`, attributes)."""
+    return lower_path(cx, node)[1]
+
+
+def lower_generic_args(cx: LowerCx, node: SyntaxNode) -> GenericArgs.AngleBracketed:
+    """`<'a, T, N = u8, Item: Copy, 3, { N }>`."""
+    args: list = []
+    pending: SyntaxNode | None = None
+    for child in node.children:
+        kind = child.type
+        if not child.is_named:
+            continue
+        if kind == "trait_bounds":  # `Item: Bound` constraint on the previous name
+            if pending is not None and args:
+                args[-1] = AngleBracketedArg.Constraint(AssocItemConstraint(
+                    cx.ident(pending), None,
+                    AssocItemConstraintKind.Bound(lower_bounds(cx, child)),
+                    (pending.start_byte, child.end_byte)))
+            pending = None
+            continue
+        pending = child if kind == "type_identifier" else None
+        args.append(lower_generic_arg(cx, child))
+    return GenericArgs.AngleBracketed(span(node), args)
+
+
+def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
+    kind = node.type
+    if kind == "lifetime":
+        return AngleBracketedArg.Arg(GenericArg.Lifetime(lower_lifetime(cx, node)))
+    if kind == "type_binding":
+        name = node.child_by_field_name("name")
+        targs = node.child_by_field_name("type_arguments")
+        ty = node.child_by_field_name("type")
+        return AngleBracketedArg.Constraint(AssocItemConstraint(
+            cx.ident(name), lower_generic_args(cx, targs) if targs is not None else None,
+            AssocItemConstraintKind.Equality(Term.Ty(lower_ty(cx, ty))), span(node)))
+    if kind == "block" or kind in _expr.LITERALS or kind == "negative_literal" or kind == "unary_expression":
+        return AngleBracketedArg.Arg(GenericArg.Const(AnonConst(_expr.lower_expr(cx, node))))
+    return AngleBracketedArg.Arg(GenericArg.Type(lower_ty(cx, node)))
+
+
+# ----------------------------------------------------------------------------------
+# Bounds
+
+
+def lower_bounds(cx: LowerCx, node: SyntaxNode) -> list:
+    """The bounds of a `trait_bounds` node (`: A + 'a + ?Sized`) or any bound list."""
+    return [lower_bound(cx, c) for c in node.named_children]
+
+
+def lower_bound(cx: LowerCx, node: SyntaxNode):
+    kind = node.type
+    if kind == "lifetime":
+        return GenericBound.Outlives(lower_lifetime(cx, node))
+    if kind == "use_bounds":
+        return GenericBound.Use([_precise_capturing_arg(cx, c) for c in node.named_children], span(node))
+    return GenericBound.Trait(lower_poly_trait_ref(cx, node))
+
+
+def _precise_capturing_arg(cx: LowerCx, node: SyntaxNode):
+    if node.type == "lifetime":
+        return PreciseCapturingArg.Lifetime(lower_lifetime(cx, node))
+    return PreciseCapturingArg.Arg(single_path(cx.ident(node)))
+
+
+def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
+    """`?Sized`, `for<'a> Tr<'a>`, `(Tr)`, `Fn(u8) -> u8`."""
+    params: list = []
+    polarity = BoundPolarity.Positive
+    parens = False
+    lo, hi = node.start_byte, node.end_byte
+    cur = node
+    while True:
+        kind = cur.type
+        if kind == "removed_trait_bound":
+            polarity = BoundPolarity.Maybe
+            cur = cur.named_children[0]
+        elif kind == "higher_ranked_trait_bound":
+            tps = cur.child_by_field_name("type_parameters")
+            params = _item.lower_generic_params(cx, tps) if tps is not None else []
+            cur = cur.child_by_field_name("type")
+        elif kind == "tuple_type" and cur.named_child_count == 1 and not _has_trailing_comma(cur):
+            parens = True
+            cur = cur.named_children[0]
+        elif kind == "function_type" and cur.child_by_field_name("trait") is None:
+            for_lt = next((c for c in cur.named_children if c.type == "for_lifetimes"), None)
+            if for_lt is not None:
+                params = _for_lifetimes(cx, for_lt)
+            break
+        else:
+            break
+    path = _bound_path(cx, cur)
+    return PolyTraitRef(params, TraitBoundModifiers(BoundConstness.Never, BoundAsyncness.Normal, polarity),
+                        TraitRef(path), (lo, hi), parens)
+
+
+def _bound_path(cx: LowerCx, node: SyntaxNode) -> Path:
+    if node.type == "function_type":  # `Fn(A) -> B`: parenthesized args on the last segment
+        trait = node.child_by_field_name("trait")
+        if trait is None:
+            return Path(span(node), [PathSegment(Ident(cx.text(node), span(node)), None)])
+        path = path_of(cx, trait)
+        path.segments[-1].args = _parenthesized_args(cx, node, path.segments[-1].ident.span[0])
+        path.span = (path.span[0], node.end_byte)
+        for_lt = next((c for c in node.named_children if c.type == "for_lifetimes"), None)
+        if for_lt is not None:
+            path.span = (trait.start_byte, node.end_byte)
+        return path
+    return path_of(cx, node)
+
+
+def _parenthesized_args(cx: LowerCx, node: SyntaxNode, lo: int) -> GenericArgs.Parenthesized:
+    """`(A, B) -> C` of `Fn(A, B) -> C`; rustc's span starts at the segment's name."""
+    params = node.child_by_field_name("parameters")
+    ret = node.child_by_field_name("return_type")
+    inputs = [lower_ty(cx, c) for c in params.named_children if c.type != "attribute_item"]
+    output = (FnRetTy.Ty(lower_ty(cx, ret)) if ret is not None
+              else FnRetTy.Default((params.end_byte, params.end_byte)))
+    return GenericArgs.Parenthesized((lo, node.end_byte), inputs, span(params), output)
+
+
+def _for_lifetimes(cx: LowerCx, node: SyntaxNode) -> list:
+    return [_item.lifetime_param(cx, c) for c in node.named_children if c.type == "lifetime"]
+
+
+def _has_trailing_comma(node: SyntaxNode) -> bool:
+    kids = node.children
+    return len(kids) >= 2 and kids[-2].type == ","
+
+
+# ----------------------------------------------------------------------------------
+# Types
+
+
+def _err_ty(node: SyntaxNode) -> Ty:
+    return Ty(TyKind.Err(), span(node))
+
+
+def lower_ty(cx: LowerCx, node: SyntaxNode | None) -> Ty:
+    if node is None:
+        return Ty(TyKind.Err(), (0, 0))
+    fn = TY.get(node.type)
+    if fn is None:
+        return _err_ty(node)
+    return fn(cx, node)
+
+
+def _ty_path(cx: LowerCx, node: SyntaxNode) -> Ty:
+    if node.type == "type_identifier" and cx.src[node.start_byte:node.end_byte] == b"_":
+        return Ty(TyKind.Infer(), span(node))
+    qself, path = lower_path(cx, node)
+    return Ty(TyKind.Path(qself, path), span(node))
+
+
+def _ty_ref(cx: LowerCx, node: SyntaxNode) -> Ty:
+    lifetime = None
+    mutbl = Mutability.Not
+    for child in node.children:
+        if child.type == "lifetime":
+            lifetime = lower_lifetime(cx, child)
+        elif child.type == "mutable_specifier":
+            mutbl = Mutability.Mut
+    inner = lower_ty(cx, node.child_by_field_name("type"))
+    return Ty(TyKind.Ref(lifetime, MutTy(inner, mutbl)), span(node))
+
+
+def _ty_ptr(cx: LowerCx, node: SyntaxNode) -> Ty:
+    mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
+    inner = lower_ty(cx, node.child_by_field_name("type"))
+    return Ty(TyKind.Ptr(MutTy(inner, mutbl)), span(node))
+
+
+def _ty_array(cx: LowerCx, node: SyntaxNode) -> Ty:
+    elem = lower_ty(cx, node.child_by_field_name("element"))
+    length = node.child_by_field_name("length")
+    if length is None:
+        return Ty(TyKind.Slice(elem), span(node))
+    return Ty(TyKind.Array(elem, AnonConst(_expr.lower_expr(cx, length))), span(node))
+
+
+def _ty_tuple(cx: LowerCx, node: SyntaxNode) -> Ty:
+    elems = [c for c in node.named_children if c.type not in ("line_comment", "block_comment")]
+    if len(elems) == 1 and not _has_trailing_comma(node):
+        return Ty(TyKind.Paren(lower_ty(cx, elems[0])), span(node))
+    return Ty(TyKind.Tup([lower_ty(cx, c) for c in elems]), span(node))
+
+
+def _ty_unit(cx: LowerCx, node: SyntaxNode) -> Ty:
+    return Ty(TyKind.Tup([]), span(node))
+
+
+def _ty_never(cx: LowerCx, node: SyntaxNode) -> Ty:
+    return Ty(TyKind.Never(), span(node))
+
+
+def _ty_fn(cx: LowerCx, node: SyntaxNode) -> Ty:
+    if node.child_by_field_name("trait") is not None:
+        # `Fn(u8) -> u8` without `dyn`: rustc's parser keeps a path type (it becomes a
+        # bare trait object only after expansion).
+        return Ty(TyKind.Path(None, _bound_path(cx, node)), span(node))
+    generic_params: list = []
+    safety, ext, abi = Safety.Default, ExternKind.None_, None
+    for child in node.children:
+        if child.type == "for_lifetimes":
+            generic_params = _for_lifetimes(cx, child)
+        elif child.type == "function_modifiers":
+            for mod in child.children:
+                if mod.type == "unsafe":
+                    safety = Safety.Unsafe
+                elif mod.type == "extern_modifier":
+                    ext, abi = _item.extern_abi(cx, mod)
+    params = node.child_by_field_name("parameters")
+    ret = node.child_by_field_name("return_type")
+    decl = FnDecl(_item.lower_params(cx, params, fn_ptr=True),
+                  FnRetTy.Ty(lower_ty(cx, ret)) if ret is not None
+                  else FnRetTy.Default((params.end_byte, params.end_byte)))
+    fn_kw = next((c for c in node.children if c.type == "fn"), None)
+    decl_lo = fn_kw.start_byte if fn_kw is not None else node.start_byte
+    return Ty(TyKind.FnPtr(safety, ext, abi, generic_params, decl, (decl_lo, node.end_byte)), span(node))
+
+
+def _ty_impl(cx: LowerCx, node: SyntaxNode) -> Ty:
+    return Ty(TyKind.ImplTrait(_bounds_of(cx, node)), span(node))
+
+
+def _ty_dyn(cx: LowerCx, node: SyntaxNode) -> Ty:
+    return Ty(TyKind.TraitObject(_bounds_of(cx, node), TraitObjectSyntax.Dyn), span(node))
+
+
+def _bounds_of(cx: LowerCx, node: SyntaxNode) -> list:
+    """The bounds after `impl`/`dyn`; `impl for<'a> Tr<'a>` keeps its binder."""
+    trait = node.child_by_field_name("trait")
+    tps = next((c for c in node.children if c.type == "type_parameters"), None)
+    if trait is None:
+        return []
+    if trait.type == "bounded_type":  # `impl 'a + Tr`
+        return [lower_bound(cx, part) for part in _bounded_parts(trait)]
+    bound = lower_bound(cx, trait)
+    if tps is not None and isinstance(bound, GenericBound.Trait):
+        for_kw = next(c for c in node.children if c.type == "for")
+        bound.poly.bound_generic_params = _item.lower_generic_params(cx, tps)
+        bound.poly.span = (for_kw.start_byte, bound.poly.span[1])
+    return [bound]
+
+
+def _bounded_parts(node: SyntaxNode) -> list[SyntaxNode]:
+    """The operands of a left-nested `A + B + 'c` (`bounded_type`), in order."""
+    parts: list[SyntaxNode] = []
+    cur = node
+    while cur.type == "bounded_type":
+        kids = [c for c in cur.named_children if c.type not in COMMENTS]
+        parts[:0] = kids[1:]
+        cur = kids[0]
+    return [cur, *parts]
+
+
+def _ty_bounded(cx: LowerCx, node: SyntaxNode) -> Ty:
+    """`impl A + B`, `dyn A + 'a`, `A + B` (2015 trait object): one type, flat bounds."""
+    cur, *parts = _bounded_parts(node)
+    if cur.type in ("abstract_type", "dynamic_type"):
+        bounds = _bounds_of(cx, cur) + [lower_bound(cx, p) for p in parts]
+        if cur.type == "abstract_type":
+            return Ty(TyKind.ImplTrait(bounds), span(node))
+        return Ty(TyKind.TraitObject(bounds, TraitObjectSyntax.Dyn), span(node))
+    bounds = [lower_bound(cx, cur)] + [lower_bound(cx, p) for p in parts]
+    return Ty(TyKind.TraitObject(bounds, TraitObjectSyntax.None_), span(node))
+
+
+def _ty_mac(cx: LowerCx, node: SyntaxNode) -> Ty:
+    return Ty(TyKind.MacCall(_expr.lower_mac_call(cx, node)), span(node))
+
+
+def _ty_removed_bound(cx: LowerCx, node: SyntaxNode) -> Ty:
+    bound = GenericBound.Trait(lower_poly_trait_ref(cx, node))
+    return Ty(TyKind.TraitObject([bound], TraitObjectSyntax.None_), span(node))
+
+
+TY = {
+    "type_identifier": _ty_path,
+    "primitive_type": _ty_path,
+    "scoped_type_identifier": _ty_path,
+    "generic_type": _ty_path,
+    "scoped_identifier": _ty_path,
+    "identifier": _ty_path,
+    "self": _ty_path,
+    "metavariable": _ty_path,
+    "reference_type": _ty_ref,
+    "pointer_type": _ty_ptr,
+    "array_type": _ty_array,
+    "tuple_type": _ty_tuple,
+    "unit_type": _ty_unit,
+    "never_type": _ty_never,
+    "function_type": _ty_fn,
+    "abstract_type": _ty_impl,
+    "dynamic_type": _ty_dyn,
+    "bounded_type": _ty_bounded,
+    "macro_invocation": _ty_mac,
+    "removed_trait_bound": _ty_removed_bound,
+}

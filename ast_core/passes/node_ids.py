@@ -1,0 +1,421 @@
+"""NodeIds, numbered as rustc 1.95's first expansion walk numbers them (node-ids.md).
+
+rustc's `InvocationCollector` is a `MutVisitor` that assigns ids from one counter as it
+walks the crate in `rustc_ast::visit` order. Before numbering an item, statement,
+expression, ... it expands `cfg_attr`, drops the node if a `cfg` is false (or it is a
+`#[test]`), and sets it aside if a non-inert attribute or a macro call means expansion
+must run first. This pass does the same walk, so every node numbered by rustc's first
+walk gets exactly rustc's id; nodes rustc numbers only after expansion keep
+`DUMMY_NODE_ID` (printed as null), never a wrong number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import (
+    DUMMY_NODE_ID,
+    Arm,
+    AssocItem,
+    AssocItemKind,
+    AttrArgs,
+    AttrKind,
+    Attribute,
+    Crate,
+    Expr,
+    ExprField,
+    ExprKind,
+    FieldDef,
+    ForeignItem,
+    ForeignItemKind,
+    GenericParam,
+    Item,
+    ItemKind,
+    ModKind,
+    Param,
+    Pat,
+    PatField,
+    PatKind,
+    Stmt,
+    StmtKind,
+    Ty,
+    TyKind,
+    Variant,
+    Visitor,
+    WherePredicate,
+)
+from ..model._walk import walk_attribute, walk_item, walk_path, walk_stmt, walk_use_tree_kind
+from ..tokens import Token, TokenTree, split_commas, token_trees, tokenize, unescape_str
+from .cfg_eval import CfgSet, eval_predicate
+
+# Built-in attributes that do not make rustc set a node aside for expansion (node-ids.md §6).
+INERT_ATTRS = frozenset("""
+allow warn deny forbid expect deprecated must_use doc inline cold repr non_exhaustive path
+macro_use macro_export no_mangle export_name link_section link link_name used track_caller
+target_feature automatically_derived ignore should_panic proc_macro proc_macro_attribute
+proc_macro_derive instruction_set naked coverage optimize unstable stable thread_local no_link
+crate_type crate_name recursion_limit type_length_limit collapse_debuginfo debugger_visualizer
+patchable_function_entry lang fundamental marker sanitize no_builtins no_std no_core no_main
+no_implicit_prelude windows_subsystem feature cfg cfg_attr test_runner reexport_test_harness_name
+link_ordinal ffi_pure ffi_const may_dangle panic_handler prelude_import compiler_builtins
+allow_internal_unstable allow_internal_unsafe macro_escape omit_gdb_pretty_printer_section
+register_tool move_size_limit
+""".split())
+# Attributes that remove their item when rustc runs without `--test`.
+TEST_ATTRS = frozenset({"test", "bench", "test_case"})
+
+# Ids the prelude injection uses after the crate's inner attributes: `extern crate std;`,
+# the `use`, its `prelude_import` segment, then the prelude path's segments.
+INJECTED_IDS = {2015: 7, 2018: 6, 2021: 6, 2024: 6}
+
+
+@dataclass(frozen=True, slots=True)
+class AttrsEffect:
+    """What a node's attributes make of it: dropped, set aside, or numbered."""
+
+    removed: bool
+    deferred: bool
+
+
+KEEP = AttrsEffect(False, False)
+REMOVED = AttrsEffect(True, False)
+DEFERRED = AttrsEffect(False, True)
+
+ModLoader = Callable[[Item, Sequence[str], "str | None"], "LoadedMod | None"]
+"""Loads `mod x;`: given the item, the inline-module path around it and its
+`#[path = "..."]` (after cfg_attr), the module's file lowered, or None when the file
+does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedMod:
+    """An out-of-line module's file: its text (attribute tokens are read from it),
+    inner attributes and items."""
+
+    src: bytes
+    inner_attrs: list
+    items: list
+
+
+def _path_names(attr: Attribute) -> list[str]:
+    return [seg.ident.name for seg in attr.kind.item.path.segments]
+
+
+def _arg_trees(src: bytes, attr_args: Any) -> list[TokenTree | Token] | None:
+    """The token trees inside a delimited attribute argument, or None."""
+    if not isinstance(attr_args, AttrArgs.Delimited):
+        return None
+    lo, hi = attr_args.args.dspan
+    trees = token_trees(tokenize(src, lo, hi))
+    if len(trees) == 1 and isinstance(trees[0], TokenTree):
+        return trees[0].trees
+    return None
+
+
+@dataclass(slots=True)
+class _Meta:
+    """An attribute as a path and argument tokens: written, or inserted by cfg_attr."""
+
+    names: list[str]
+    trees: list[TokenTree | Token] | None  # the delimited arguments
+    eq_value: Token | None = None  # the literal of `name = literal` (one more id)
+
+
+def _meta_from_trees(parts: list[TokenTree | Token]) -> _Meta:
+    names: list[str] = []
+    i = 0
+    if parts and isinstance(parts[0], Token) and parts[0].text == "unsafe" and len(parts) > 1 \
+            and isinstance(parts[1], TokenTree):
+        parts = parts[1].trees
+    while i < len(parts):
+        tok = parts[i]
+        if isinstance(tok, Token) and tok.kind == "ident":
+            names.append(tok.text.removeprefix("r#"))
+            i += 1
+            if i < len(parts) and isinstance(parts[i], Token) and parts[i].text == "::":
+                i += 1
+                continue
+        elif isinstance(tok, Token) and tok.text == "::" and i == 0:
+            names.append("{{root}}")
+            i += 1
+            continue
+        break
+    rest = parts[i:]
+    trees = rest[0].trees if rest and isinstance(rest[0], TokenTree) else None
+    eq_value = None
+    if len(rest) >= 2 and isinstance(rest[0], Token) and rest[0].text == "=" and isinstance(rest[1], Token):
+        eq_value = rest[1]
+    return _Meta(names or ["?"], trees, eq_value)
+
+
+def walk_use_tree_kind_only(vis: Visitor, tree: Any) -> None:
+    """A use tree's prefix and kind, without its own (absent) id."""
+    walk_path(vis, tree.prefix)
+    walk_use_tree_kind(vis, tree.kind)
+
+
+class NodeIdAssigner(Visitor):
+    """Numbers nodes from `next_id` on, in rustc's order, as `InvocationCollector` does."""
+
+    def __init__(self, src: bytes, cfg: CfgSet, next_id: int,
+                 load_mod: ModLoader | None = None) -> None:
+        self.src = src
+        self.cfg = cfg
+        self.next_id = next_id
+        self.load_mod = load_mod
+        self.mod_path: list[str] = []
+
+    # -- attributes -----------------------------------------------------------------
+
+    def _expand(self, meta: _Meta, out: list[_Meta]) -> bool:
+        """Append `meta` as rustc sees it after `cfg_attr` expansion; False when a
+        `cfg` inside it is false (the node goes)."""
+        if meta.names == ["cfg_attr"]:
+            parts = split_commas(meta.trees or [])
+            if parts and eval_predicate(parts[0], self.cfg):
+                for part in parts[1:]:
+                    if not self._expand(_meta_from_trees(part), out):
+                        return False
+            return True
+        if meta.names == ["cfg"]:
+            parts = split_commas(meta.trees or [])
+            if parts and not eval_predicate(parts[0], self.cfg):
+                return False
+        out.append(meta)
+        return True
+
+    def effect(self, attrs: Sequence[Attribute]) -> AttrsEffect:
+        deferred = False
+        for attr in attrs:
+            kind = attr.kind
+            if not isinstance(kind, AttrKind.Normal):
+                continue
+            names = _path_names(attr)
+            metas: list[_Meta] = []
+            if names in (["cfg"], ["cfg_attr"]):
+                meta = _Meta(names, _arg_trees(self.src, kind.item.args))
+                if not self._expand(meta, metas):
+                    return REMOVED
+                if names == ["cfg"]:
+                    continue
+            else:
+                metas.append(_Meta(names, None))
+            for meta in metas:
+                if len(meta.names) == 1 and meta.names[0] in TEST_ATTRS:
+                    return REMOVED
+                if len(meta.names) != 1 or not (meta.names[0] in INERT_ATTRS
+                                                or meta.names[0].startswith("rustc_")):
+                    deferred = True
+        return DEFERRED if deferred else KEEP
+
+    def path_attr(self, attrs: Sequence[Attribute]) -> str | None:
+        """The value of the module's `#[path = "..."]`, also when a cfg_attr inserts it."""
+        for attr in attrs:
+            kind = attr.kind
+            if not isinstance(kind, AttrKind.Normal):
+                continue
+            names = _path_names(attr)
+            if names == ["path"] and isinstance(kind.item.args, AttrArgs.Eq):
+                lit = kind.item.args.expr.kind
+                if isinstance(lit, ExprKind.Lit):
+                    return lit.lit.symbol
+            elif names == ["cfg_attr"]:
+                metas: list[_Meta] = []
+                self._expand(_Meta(names, _arg_trees(self.src, kind.item.args)), metas)
+                for meta in metas:
+                    if meta.names == ["path"] and meta.eq_value is not None:
+                        value = unescape_str(meta.eq_value.text)
+                        if value is not None:
+                            return value
+        return None
+
+    def _inserted_ids(self, meta: _Meta) -> int:
+        """Ids of an attribute a true `cfg_attr` inserts: its path segments and a
+        literal `= value`, or, for a nested cfg_attr, its own segment and what it inserts."""
+        if meta.names == ["cfg_attr"]:
+            parts = split_commas(meta.trees or [])
+            count = 1
+            if parts and eval_predicate(parts[0], self.cfg):
+                count += sum(self._inserted_ids(_meta_from_trees(p)) for p in parts[1:])
+            return count
+        return len(meta.names) + (1 if meta.eq_value is not None else 0)
+
+    def visit_attribute(self, node: Attribute) -> None:
+        walk_attribute(self, node)
+        kind = node.kind
+        if isinstance(kind, AttrKind.Normal) and _path_names(node) == ["cfg_attr"]:
+            parts = split_commas(_arg_trees(self.src, kind.item.args) or [])
+            if parts and eval_predicate(parts[0], self.cfg):
+                self.next_id += sum(self._inserted_ids(_meta_from_trees(p)) for p in parts[1:])
+
+    # -- the numbering itself ----------------------------------------------------------
+
+    def visit_id(self, owner: Any, field: str) -> None:
+        setattr(owner, field, self.next_id)
+        self.next_id += 1
+
+    def _kept(self, attrs: Sequence[Attribute]) -> bool:
+        eff = self.effect(attrs)
+        return not (eff.removed or eff.deferred)
+
+    def visit_item(self, node: Item) -> None:
+        if not self._kept(node.attrs) or isinstance(node.kind, ItemKind.MacCall):
+            return
+        kind = node.kind
+        if isinstance(kind, ItemKind.Mod):
+            self._visit_mod(node, kind)
+            return
+        if isinstance(kind, ItemKind.Use):
+            # A `use` item's top tree has no id (rustc keeps ids beside nested trees).
+            self.visit_id(node, "id")
+            for attr in node.attrs:
+                self.visit_attribute(attr)
+            self.visit_visibility(node.vis)
+            walk_use_tree_kind_only(self, kind.tree)
+            return
+        walk_item(self, node)
+
+    def _visit_mod(self, node: Item, kind: ItemKind.Mod) -> None:
+        name = kind.ident.name
+        if isinstance(kind.mod_kind, ModKind.Unloaded):
+            loaded = (self.load_mod(node, tuple(self.mod_path), self.path_attr(node.attrs))
+                      if self.load_mod is not None else None)
+            self.visit_id(node, "id")
+            for attr in node.attrs:
+                self.visit_attribute(attr)
+            if loaded is None:
+                self.visit_visibility(node.vis)
+                return
+            outer_src, self.src = self.src, loaded.src
+            try:
+                if self.effect(loaded.inner_attrs).removed:  # `#![cfg(false)]` in the file
+                    self.src = outer_src
+                    self.visit_visibility(node.vis)
+                    return
+                for attr in loaded.inner_attrs:
+                    self.visit_attribute(attr)
+                self.src = outer_src
+                self.visit_visibility(node.vis)
+                self.src = loaded.src
+                self.mod_path.append(name)
+                for item in loaded.items:
+                    self.visit_item(item)
+                self.mod_path.pop()
+            finally:
+                self.src = outer_src
+            return
+        self.mod_path.append(name)
+        walk_item(self, node)
+        self.mod_path.pop()
+
+    def visit_assoc_item(self, node: AssocItem) -> None:
+        if self._kept(node.attrs) and node.kind.__class__ is not AssocItemKind.MacCall:
+            super().visit_assoc_item(node)
+
+    def visit_foreign_item(self, node: ForeignItem) -> None:
+        if self._kept(node.attrs) and node.kind.__class__ is not ForeignItemKind.MacCall:
+            super().visit_foreign_item(node)
+
+    def visit_stmt(self, node: Stmt) -> None:
+        kind = node.kind
+        cls = kind.__class__
+        if cls is StmtKind.MacCall:
+            return
+        if cls is StmtKind.Expr:
+            # rustc numbers an expression statement before it looks at the expression:
+            # if the expression is then cfg'd out, the id stays used.
+            if self.effect(kind.expr.attrs).removed:
+                self.next_id += 1
+                return
+            self.visit_id(node, "id")
+            self.visit_expr(kind.expr)
+            return
+        if cls is StmtKind.Let:
+            attrs = kind.local.attrs
+        elif cls is StmtKind.Item:
+            attrs = kind.item.attrs
+            if isinstance(kind.item.kind, ItemKind.MacCall):
+                return
+        elif cls is StmtKind.Semi:
+            attrs = kind.expr.attrs
+            if isinstance(kind.expr.kind, ExprKind.MacCall):
+                return
+        else:
+            attrs = ()
+        if self._kept(attrs):
+            walk_stmt(self, node)
+
+    def visit_expr(self, node: Expr) -> None:
+        if node.kind.__class__ is ExprKind.MacCall:
+            return
+        if node.attrs and not self._kept(node.attrs):
+            return
+        super().visit_expr(node)
+
+    def visit_pat(self, node: Pat) -> None:
+        if node.kind.__class__ is not PatKind.MacCall:
+            super().visit_pat(node)
+
+    def visit_ty(self, node: Ty) -> None:
+        if node.kind.__class__ is not TyKind.MacCall:
+            super().visit_ty(node)
+
+    def _visit_attrs_node(self, node: Any, method: Callable[[Any], None]) -> None:
+        if not node.attrs or self._kept(node.attrs):
+            method(node)
+
+    def visit_param(self, node: Param) -> None:
+        self._visit_attrs_node(node, super().visit_param)
+
+    def visit_arm(self, node: Arm) -> None:
+        self._visit_attrs_node(node, super().visit_arm)
+
+    def visit_expr_field(self, node: ExprField) -> None:
+        self._visit_attrs_node(node, super().visit_expr_field)
+
+    def visit_pat_field(self, node: PatField) -> None:
+        self._visit_attrs_node(node, super().visit_pat_field)
+
+    def visit_field_def(self, node: FieldDef) -> None:
+        self._visit_attrs_node(node, super().visit_field_def)
+
+    def visit_variant(self, node: Variant) -> None:
+        self._visit_attrs_node(node, super().visit_variant)
+
+    def visit_generic_param(self, node: GenericParam) -> None:
+        self._visit_attrs_node(node, super().visit_generic_param)
+
+    def visit_where_predicate(self, node: WherePredicate) -> None:
+        self._visit_attrs_node(node, super().visit_where_predicate)
+
+
+def crate_prefix(assigner: NodeIdAssigner, krate: Crate, edition: int) -> bool:
+    """Number the crate root, its inner attributes and the injected prelude; False when
+    a crate-level `#![cfg]` is false (rustc then keeps no attribute and no item)."""
+    assigner.visit_id(krate, "id")
+    if assigner.effect(krate.attrs).removed:
+        assigner.next_id += INJECTED_IDS[edition]
+        return False
+    names = set()
+    for attr in krate.attrs:
+        assigner.visit_attribute(attr)
+        if isinstance(attr.kind, AttrKind.Normal):
+            names.update(_path_names(attr)[:1])
+    if "no_core" not in names:
+        assigner.next_id += INJECTED_IDS[edition]
+    return True
+
+
+def assign_node_ids(src: bytes, krate: Crate, edition: int, cfg: CfgSet,
+                    load_mod: ModLoader | None = None) -> int:
+    """Number a whole crate in place; returns the next free id."""
+    assigner = NodeIdAssigner(src, cfg, 0, load_mod)
+    if crate_prefix(assigner, krate, edition):
+        for item in krate.items:
+            assigner.visit_item(item)
+    return assigner.next_id
+
+
+__all__ = ["DUMMY_NODE_ID", "LoadedMod", "NodeIdAssigner", "assign_node_ids", "crate_prefix"]

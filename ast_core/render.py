@@ -1,0 +1,198 @@
+"""The model as `rust-ast tree` prints it: INTERFACE.md's JSON, and the indented text.
+
+Children come in source order by the reference's rule (`rustc_ast_dump.py`): rustc's
+visiting order, stably sorted by where each child starts; a child rustc prints no span
+for sorts by its first spanned descendant, else stays after its previous sibling.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .model import (
+    DUMMY_NODE_ID,
+    HAS_KIND,
+    HAS_SPAN,
+    ID_FIELD,
+    JSON_CLASS,
+    VARIANT_KIND,
+    Attribute,
+    Block,
+    CoroutineKind,
+    Expr,
+    ExprKind,
+    LineIndex,
+    Pat,
+    PatKind,
+    Ty,
+    TyKind,
+    Visibility,
+    VisibilityKind,
+    children,
+)
+
+_dumps = json.dumps
+
+
+def node_class(node: Any) -> str:
+    return JSON_CLASS[type(node)]
+
+
+def node_kind(node: Any) -> str | None:
+    """INTERFACE.md `kind`: the kind variant's name, or the class's own variant name."""
+    cls = type(node)
+    if cls in HAS_KIND:
+        return type(node.kind).__name__.rstrip("_")
+    return VARIANT_KIND.get(cls)
+
+
+def node_id(node: Any) -> int | None:
+    """The NodeId rustc's dump shows for the node (None: none, or not yet assigned)."""
+    cls = type(node)
+    if cls is Visibility:  # `pub(in path)` keeps its id in the kind
+        kind = node.kind
+        value = kind.id if kind.__class__ is VisibilityKind.Restricted else DUMMY_NODE_ID
+    else:
+        field = ID_FIELD.get(cls)
+        value = getattr(node, field) if field is not None else DUMMY_NODE_ID
+    return None if value == DUMMY_NODE_ID else value
+
+
+def extra_ids(node: Any) -> dict[str, int | None] | None:
+    cls = type(node)
+    if cls is Ty and node.kind.__class__ is TyKind.ImplTrait:
+        value = node.kind.id
+    elif isinstance(node, (CoroutineKind.Async, CoroutineKind.Gen, CoroutineKind.AsyncGen)):
+        return {"return_impl_trait_id": None if node.return_impl_trait_id == DUMMY_NODE_ID
+                else node.return_impl_trait_id}
+    else:
+        return None
+    return {"impl_trait_id": None if value == DUMMY_NODE_ID else value}
+
+
+def node_ident(node: Any) -> str | None:
+    ident = getattr(node, "ident", None)
+    if ident is None:
+        kind = getattr(node, "kind", None)
+        ident = getattr(kind, "ident", None)
+    return ident.name if ident is not None else None
+
+
+def json_span_lo(node: Any) -> int | None:
+    return node.span[0] if type(node) in HAS_SPAN else None
+
+
+def extras(node: Any) -> dict[str, str]:
+    """Payload fields the reference also prints (operator, literal, style, ...)."""
+    cls = type(node)
+    if cls is Expr:
+        kind = node.kind
+        kc = kind.__class__
+        if kc is ExprKind.Binary or kc is ExprKind.AssignOp or kc is ExprKind.Unary:
+            return {"op": kind.op.value}
+        if kc is ExprKind.Lit:
+            return {"lit_kind": kind.lit.kind.value, "symbol": kind.lit.symbol}
+    elif cls is Pat and node.kind.__class__ is PatKind.Ident:
+        bm = node.kind.binding_mode
+        return {"by_ref": "No" if bm.by_ref is None else "Yes", "mutbl": bm.mutbl.value}
+    elif cls is Attribute:
+        return {"style": node.style.value}
+    elif cls is Block:
+        return {"rules": node.rules.value}
+    return {}
+
+
+def source_order(node: Any) -> list:
+    """Children in the reference's source order."""
+    kids = children(node)
+    if len(kids) < 2:
+        return kids
+    keyed = []
+    prev = -1
+    ordered = True
+    for index, child in enumerate(kids):
+        key = _key(child)
+        if key is None:
+            key = prev
+        if key < prev:
+            ordered = False
+        prev = key
+        keyed.append((key, index, child))
+    if ordered:
+        return kids
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    return [c for _, _, c in keyed]
+
+
+def _key(node: Any) -> int | None:
+    lo = json_span_lo(node)
+    if lo is not None:
+        return lo
+    best = None
+    for child in children(node):
+        key = _key(child)
+        if key is not None and (best is None or key < best):
+            best = key
+    return best
+
+
+def walk_source_order(node: Any, depth: int = 0) -> Iterator[tuple[Any, int]]:
+    """Pre-order `(node, depth)` in source order."""
+    stack = [(node, depth)]
+    while stack:
+        cur, d = stack.pop()
+        yield cur, d
+        stack.extend((c, d + 1) for c in reversed(source_order(cur)))
+
+
+def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True,
+                include: Callable[[Any], bool] | None = None) -> dict:
+    """The node and its subtree as INTERFACE.md JSON objects."""
+    cls = type(node)
+    obj: dict[str, Any] = {"class": JSON_CLASS[cls], "kind": node_kind(node)}
+    if with_ids:
+        obj["id"] = node_id(node)
+        extra = extra_ids(node)
+        if extra is not None:
+            obj["extra_ids"] = extra
+    obj["span"] = index.rustc_span(node.span) if cls in HAS_SPAN else None
+    ident = node_ident(node)
+    if ident is not None:
+        obj["ident"] = ident
+    obj.update(extras(node))
+    obj["children"] = [to_json_obj(c, index, with_ids, include) for c in source_order(node)
+                       if include is None or include(c)]
+    return obj
+
+
+def tree_json(node: Any, index: LineIndex, with_ids: bool = True) -> str:
+    return _dumps(to_json_obj(node, index, with_ids), ensure_ascii=False)
+
+
+def node_line(node: Any, index: LineIndex, with_ids: bool = True) -> str:
+    """One line of the text tree: `Expr::MethodCall #32 [2:72-2:80] max`."""
+    kind = node_kind(node)
+    out = JSON_CLASS[type(node)] + (f"::{kind}" if kind else "")
+    if with_ids:
+        nid = node_id(node)
+        if nid is not None:
+            out += f" #{nid}"
+        extra = extra_ids(node)
+        if extra:
+            out += " (" + ", ".join(f"{k}=#{v}" for k, v in extra.items() if v is not None) + ")"
+    if type(node) in HAS_SPAN:
+        a, b, c, d = index.rustc_span(node.span)
+        out += f" [{a}:{b}-{c}:{d}]"
+    ident = node_ident(node)
+    if ident is not None:
+        out += f" {ident}"
+    for key, value in extras(node).items():
+        out += f" {key}={value}"
+    return out
+
+
+def tree_text(node: Any, index: LineIndex, with_ids: bool = True) -> str:
+    return "\n".join("  " * depth + node_line(n, index, with_ids)
+                     for n, depth in walk_source_order(node)) + "\n"

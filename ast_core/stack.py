@@ -1,0 +1,42 @@
+"""Deep trees without RecursionError: rustc grows its stack (`ensure_sufficient_stack`);
+we run deep work on a thread with a large stack and a high recursion limit.
+
+Lowering flattens left-nested operator chains with loops, but walkers recurse once per
+nesting level, and real input (or a fuzzer) can nest a few thousand levels deep.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+STACK_BYTES = 512 * 1024 * 1024
+RECURSION_LIMIT = 200_000
+
+
+def run_with_big_stack(fn: Callable[[], T]) -> T:
+    """Run `fn` on a thread with a 512 MB stack; return its result or raise its error."""
+    result: list[T] = []
+    error: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(fn())
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            error.append(exc)
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
+    previous = threading.stack_size(STACK_BYTES)
+    try:
+        thread = threading.Thread(target=target, name="rust-ast-deep")
+        thread.start()
+    finally:
+        threading.stack_size(previous)
+    thread.join()
+    if error:
+        raise error[0]
+    return result[0]

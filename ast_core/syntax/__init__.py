@@ -1,0 +1,9 @@
+"""tree-sitter-rust, behind one door: the only package that imports `tree_sitter`.
+
+`lower/` reads syntax nodes through the attributes `SyntaxNode` lists (their grammar
+type, byte range, children, fields); a grammar or binding upgrade stays in here.
+"""
+
+from .parser import LANGUAGE_VERSION, SyntaxNode, Tree, edit, parse
+
+__all__ = ["LANGUAGE_VERSION", "SyntaxNode", "Tree", "edit", "parse"]

@@ -1,0 +1,177 @@
+"""A Rust lexer for token streams: attribute and macro arguments, `--check-cfg` specs.
+
+The model keeps a delimited group (`DelimArgs`) as the span of its text, as rustc keeps
+a `TokenStream`; passes that read arguments (`cfg`, `cfg_attr`, autodiff) lex that span
+here. Offsets are UTF-8 byte offsets into the text given. Comments and whitespace are
+skipped; doc comments are skipped too (they cannot occur in the places we read).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal as Lit
+
+TokenKind = Lit["ident", "lifetime", "literal", "punct", "open", "close", "unknown"]
+
+_LEX = re.compile(
+    rb"""
+    (?P<ws>\s+|//[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)
+  | (?P<literal>
+        (?:b|c)?r(?P<hashes>\#*)"   # raw strings: matched by hand below
+      | (?:b|c)?"(?:[^"\\]|\\.)*"(?:[A-Za-z_][A-Za-z0-9_]*)?
+      | b?'(?:[^'\\\n]|\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F_]*\}|.))'(?:[A-Za-z_][A-Za-z0-9_]*)?
+      | (?:0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)(?:[iu](?:8|16|32|64|128|size))?
+      | [0-9][0-9_]*(?:\.(?![.A-Za-z_])[0-9_]*)?(?:[eE][+-]?[0-9_]+)?(?:[A-Za-z_][A-Za-z0-9_]*)?
+    )
+  | (?P<lifetime>'(?:r\#)?[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*(?!'))
+  | (?P<ident>(?:r\#)?[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*)
+  | (?P<punct>::|->|=>|\.\.=|\.\.\.|\.\.|==|!=|<=|>=|&&|\|\||<<=|>>=|<<|>>|[-+*/%^&|]=|[-+*/%^!&|=<>@.,;:\#$?~])
+  | (?P<open>[(\[{])
+  | (?P<close>[)\]}])
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: TokenKind
+    text: str
+    lo: int
+    hi: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.lo, self.hi)
+
+
+def _raw_string_end(data: bytes, pos: int, hashes: int) -> int:
+    """End of a raw string whose opening quote ends at `pos`, or len(data)."""
+    closing = b'"' + b"#" * hashes
+    end = data.find(closing, pos)
+    return len(data) if end == -1 else end + len(closing)
+
+
+def tokenize(data: bytes, lo: int = 0, hi: int | None = None) -> list[Token]:
+    """The tokens of `data[lo:hi]`; an unlexable byte becomes an `unknown` token."""
+    hi = len(data) if hi is None else hi
+    out: list[Token] = []
+    pos = lo
+    match = _LEX.match
+    while pos < hi:
+        m = match(data, pos, hi)
+        if m is None:
+            out.append(Token("unknown", data[pos:pos + 1].decode("utf-8", "replace"), pos, pos + 1))
+            pos += 1
+            continue
+        kind = m.lastgroup
+        end = m.end()
+        if kind == "hashes" or (kind == "literal" and m.group("hashes") is not None):
+            end = min(_raw_string_end(data, end, len(m.group("hashes"))), hi)
+            kind = "literal"
+        if kind != "ws":
+            out.append(Token(kind, data[pos:end].decode("utf-8", "replace"), pos, end))  # type: ignore[arg-type]
+        pos = end
+    return out
+
+
+@dataclass(slots=True)
+class TokenTree:
+    """A delimited group: `open` and `close` tokens (close None when missing) and
+    the trees between them; a plain token is a `Token`."""
+
+    open: Token
+    trees: list[TokenTree | Token]
+    close: Token | None
+
+    @property
+    def lo(self) -> int:
+        return self.open.lo
+
+    @property
+    def hi(self) -> int:
+        return self.close.hi if self.close is not None else (
+            self.trees[-1].hi if self.trees else self.open.hi)
+
+
+_CLOSES = {"(": ")", "[": "]", "{": "}"}
+
+
+def token_trees(tokens: list[Token]) -> list[TokenTree | Token]:
+    """Group tokens into trees by their delimiters; a stray closer stays a token."""
+    root: list[TokenTree | Token] = []
+    stack: list[TokenTree] = []
+    for tok in tokens:
+        top = stack[-1].trees if stack else root
+        if tok.kind == "open":
+            tree = TokenTree(tok, [], None)
+            top.append(tree)
+            stack.append(tree)
+        elif tok.kind == "close" and stack and _CLOSES[stack[-1].open.text] == tok.text:
+            stack.pop().close = tok
+        else:
+            top.append(tok)
+    return root
+
+
+def split_commas(trees: list[TokenTree | Token]) -> list[list[TokenTree | Token]]:
+    """Top-level comma-separated parts; a trailing comma gives no empty last part."""
+    parts: list[list[TokenTree | Token]] = [[]]
+    for tree in trees:
+        if isinstance(tree, Token) and tree.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(tree)
+    if not parts[-1]:
+        parts.pop()
+    return parts
+
+
+def unescape_str(text: str) -> str | None:
+    """The value of a (possibly raw, `b`/`c`-prefixed) string literal token, or None
+    if `text` is not a string literal."""
+    body = text.lstrip("bc")
+    if body.startswith("r"):
+        hashes = len(body) - len(body[1:].lstrip("#")) - 1
+        inner = body[1 + hashes:]
+        if inner.startswith('"') and inner.endswith('"' + "#" * hashes):
+            return inner[1:len(inner) - 1 - hashes]
+        return None
+    if not (body.startswith('"') and '"' in body[1:]):
+        return None
+    inner = body[1:body.rindex('"')]
+    return _unescape(inner)
+
+
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\", "0": "\0", "'": "'", '"': '"'}
+
+
+def _unescape(inner: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(inner)
+    while i < n:
+        ch = inner[i]
+        if ch != "\\" or i + 1 >= n:
+            out.append(ch)
+            i += 1
+            continue
+        nxt = inner[i + 1]
+        if nxt in _ESCAPES:
+            out.append(_ESCAPES[nxt])
+            i += 2
+        elif nxt == "x" and i + 3 < n + 1:
+            out.append(chr(int(inner[i + 2:i + 4], 16)))
+            i += 4
+        elif nxt == "u" and inner[i + 2:i + 3] == "{":
+            close = inner.index("}", i)
+            out.append(chr(int(inner[i + 3:close].replace("_", ""), 16)))
+            i = close + 1
+        elif nxt == "\n":  # line continuation: skip the newline and leading whitespace
+            i += 2
+            while i < n and inner[i] in " \t\n\r":
+                i += 1
+        else:
+            out.append(nxt)
+            i += 2
+    return "".join(out)

@@ -1,0 +1,97 @@
+"""`rust-ast`: the command line. Each subcommand imports only what it needs (the CLI
+path never imports pygls: start-up time is most of a small file's run time)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EDITIONS = ("2015", "2018", "2021", "2024")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rust-ast", description=(
+        "rustc's AST as rustc sees it: the tree, NodeIds, check-cfg lints and autodiff "
+        "expansions, on the command line or over LSP."))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    tree = sub.add_parser("tree", help="print the rustc_ast-shaped model of a file")
+    tree.add_argument("file", help="a .rs file, or - for standard input")
+    tree.add_argument("--json", action="store_true", help="print INTERFACE.md's JSON")
+    tree.add_argument("--ids", action="store_true", help="include NodeIds (JSON; the text tree always has them)")
+    tree.add_argument("--edition", choices=EDITIONS)
+
+    ids = sub.add_parser("ids", help="print the NodeId table of a file")
+    ids.add_argument("file")
+    ids.add_argument("--json", action="store_true")
+    ids.add_argument("--edition", choices=EDITIONS)
+    return parser
+
+
+class UsageFailure(Exception):
+    pass
+
+
+def _read(file: str) -> tuple[bytes, Path | None]:
+    from ast_core.project import decode_source, read_source  # noqa: PLC0415
+
+    if file == "-":
+        return decode_source(sys.stdin.buffer.read(), "<stdin>"), None
+    path = Path(file)
+    return read_source(path), path
+
+
+def _document(file: str, edition: str | None):
+    from ast_core.document import Document, DocumentConfig  # noqa: PLC0415
+    from ast_core.project import edition_for  # noqa: PLC0415
+    from ast_core.targets import host_cfg  # noqa: PLC0415
+
+    src, path = _read(file)
+    ed = int(edition) if edition else edition_for(path.resolve() if path else None)
+    return Document(src, DocumentConfig(ed, host_cfg(), path))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ast_core.analysis import Analysis  # noqa: PLC0415
+
+    out = sys.stdout
+    if args.command == "tree":
+        analysis = Analysis(_document(args.file, args.edition))
+        out.write(analysis.tree_json(with_ids=args.ids) + "\n" if args.json else analysis.tree_text())
+        return 0
+    if args.command == "ids":
+        import json  # noqa: PLC0415
+
+        analysis = Analysis(_document(args.file, args.edition))
+        rows = analysis.id_rows()
+        if args.json:
+            out.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        else:
+            for row in rows:
+                span = row["span"]
+                where = f" [{span[0]}:{span[1]}-{span[2]}:{span[3]}]" if span else ""
+                kind = f"::{row['kind']}" if row["kind"] else ""
+                field = f" ({row['field']})" if row.get("field") else ""
+                ident = f" {row['ident']}" if row.get("ident") else ""
+                out.write(f"{row['id']:6d} {row['class']}{kind}{where}{ident}{field}\n")
+        return 0
+    raise AssertionError(args.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ast_core.project import UsageError  # noqa: PLC0415
+    from ast_core.stack import run_with_big_stack  # noqa: PLC0415
+
+    args = _parser().parse_args(argv)
+    try:
+        return run_with_big_stack(lambda: _run(args))
+    except UsageError as err:
+        print(f"rust-ast: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
