@@ -1,7 +1,8 @@
 """The facade the CLI and the server call: one file's derived facts, computed on use.
 
 `Analysis` wraps a `Document` (the incremental state) and answers questions about its
-current version: the tree as text or JSON, the NodeId table, the node under a cursor.
+current version. Questions about one place (hover, node at a cursor) touch only the
+units around it; whole-file questions (the tree, the NodeId table) materialize all.
 """
 
 from __future__ import annotations
@@ -10,24 +11,9 @@ from functools import cached_property
 from typing import Any
 
 from .document import Document
-from .model import DUMMY_NODE_ID, Crate, Visitor
-from .render import node_class, node_kind, node_line, source_order, to_json_obj, tree_json, tree_text
-
-# Extra id slots, by the reference's field names.
-_SLOT_FIELDS = {"closure_id": None, "return_impl_trait_id": "return_impl_trait_id"}
-
-
-class _IdCollector(Visitor):
-    """Every assigned NodeId with the node that holds it and its slot name."""
-
-    def __init__(self) -> None:
-        self.rows: list[tuple[int, Any, str]] = []
-        self.stack: list[Any] = []
-
-    def visit_id(self, owner: Any, field: str) -> None:
-        value = getattr(owner, field)
-        if value != DUMMY_NODE_ID:
-            self.rows.append((value, owner, field))
+from .model import HAS_SPAN, Crate, Span
+from .passes import locate
+from .render import node_class, node_ident, node_kind, to_json_obj, tree_json, tree_text
 
 
 class Analysis:
@@ -40,6 +26,8 @@ class Analysis:
     def krate(self) -> Crate:
         return self.doc.krate
 
+    # -- the whole tree ---------------------------------------------------------------
+
     def tree_json(self, with_ids: bool = True) -> str:
         return tree_json(self.krate, self.doc.index, with_ids)
 
@@ -49,36 +37,50 @@ class Analysis:
     def json_obj(self, with_ids: bool = True) -> dict:
         return to_json_obj(self.krate, self.doc.index, with_ids)
 
-    def id_rows(self) -> list[dict]:
-        """`rust-ast ids --json`: one row per assigned NodeId, ordered by id."""
-        collector = _IdCollector()
-        collector.visit_id(self.krate, "id")
-        for attr in self.krate.attrs:
-            collector.visit_attribute(attr)
-        for item in self.krate.items:
-            collector.visit_item(item)
+    def id_entries(self) -> list[tuple[int, Any, str | None]]:
+        """Every assigned NodeId with its node and slot (None for the node's own id,
+        else the reference's slot name), ordered by id."""
+        entries = [(value, node, slot) for node in locate.iter_nodes([self.krate])
+                   for value, slot in locate.id_slots(node)]
+        entries.sort(key=lambda e: e[0])
+        return entries
+
+    def id_rows(self) -> list[dict[str, Any]]:
+        """`rust-ast ids --json`: one row per assigned NodeId, ordered by id; `span` is
+        what rustc's dump prints for the node (null where it prints none)."""
         index = self.doc.index
-        out = []
-        for value, owner, field in sorted(collector.rows, key=lambda r: r[0]):
-            row: dict[str, Any] = {"id": value}
-            node = owner
-            row["class"] = node_class(node) if _is_node(node) else type(node).__qualname__
-            row["kind"] = node_kind(node) if _is_node(node) else None
-            span = getattr(node, "span", None)
-            row["span"] = index.rustc_span(span) if isinstance(span, tuple) else None
-            ident = getattr(node, "ident", None)
+        rows = []
+        for value, node, slot in self.id_entries():
+            row: dict[str, Any] = {"id": value, "class": node_class(node), "kind": node_kind(node),
+                                   "span": index.rustc_span(node.span) if type(node) in HAS_SPAN else None}
+            ident = node_ident(node)
             if ident is not None:
-                row["ident"] = ident.name
-            if field not in ("id", "ref_id") and not (field == "closure_id"):
-                row["field"] = field
-            out.append(row)
-        return out
+                row["ident"] = ident
+            if slot is not None:
+                row["field"] = slot
+            rows.append(row)
+        return rows
 
+    @cached_property
+    def by_id(self) -> dict[int, Any]:
+        """NodeId -> the node that holds it."""
+        return {value: node for value, node, _ in self.id_entries()}
 
-def _is_node(obj: Any) -> bool:
-    from .model import Node  # noqa: PLC0415
+    # -- places -----------------------------------------------------------------------
 
-    return isinstance(obj, Node)
+    def roots_at(self, lo: int, hi: int) -> list[Any]:
+        """The top-level nodes (items, crate attributes) near `lo..hi`."""
+        return [n for unit in self.doc.units_in(lo, hi) for n in (*unit.inner_attrs, *unit.items)]
 
+    def nodes_at(self, offset: int) -> list[Any]:
+        """The nodes containing `offset`, outermost first (the crate not included)."""
+        return locate.path_to(self.roots_at(offset, offset), offset)
 
-__all__ = ["Analysis", "node_line", "source_order"]
+    def covering(self, lo: int, hi: int) -> list[Any]:
+        """The smallest nodes covering `lo..hi` (the crate for the whole file)."""
+        nodes = locate.covering(self.roots_at(lo, hi), lo, hi)
+        return nodes or [self.krate]
+
+    def extent(self, node: Any) -> Span | None:
+        return locate.extent(node)
+

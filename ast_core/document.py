@@ -16,6 +16,7 @@ re-parse and the units it touched, not the file.
 from __future__ import annotations
 
 import gc
+import logging
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,9 +25,11 @@ from pathlib import Path
 from . import syntax
 from .lower import LowerCx, ParseError, crate_span, lower_top_level, syntax_errors
 from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Visitor, shift
-from .passes.cfg_eval import CfgSet
+from .cfg.targets import CfgSet
 from .passes.node_ids import LoadedMod, NodeIdAssigner, crate_prefix
 from .project import ModFiles, UsageError, read_source
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,7 @@ class Document:
         self.config = config
         self.src = src
         self.index = LineIndex(src)
-        self.tree = syntax.parse(src)
+        self.tree = syntax.parse(src, edition=config.edition)
         self.mod_files = ModFiles(config.path) if config.path is not None else None
         self._loaded_mods: dict[tuple[Path, int], LoadedMod | None] = {}
         self.units: list[Unit] = []
@@ -113,12 +116,17 @@ class Document:
         self.crate_span = (0, 0)
         self.crate_removed = False
         self.next_id = 0
+        self._dirty = False
         self._rebuild(previous={})
 
     # -- editing --------------------------------------------------------------------
 
     def edit(self, start: int, old_end: int, new_text: bytes) -> None:
-        """Replace bytes `start:old_end` by `new_text` (offsets into the current text)."""
+        """Replace bytes `start:old_end` by `new_text` (offsets into the current text).
+
+        Only the text, line index and syntax tree's positions change here; the re-parse
+        and re-lowering wait for the next read (`sync`), so a burst of keystrokes costs
+        one re-parse."""
         src = self.src
         start = max(0, min(start, len(src)))
         old_end = max(start, min(old_end, len(src)))
@@ -129,8 +137,14 @@ class Document:
         self.src = new_src
         new_end = start + len(new_text)
         syntax.edit(self.tree, start, old_end, new_end, start_pt, old_end_pt, self._point(new_end))
-        self.tree = syntax.parse(new_src, self.tree)
-        self._rebuild(previous={u.keys: u for u in self.units})
+        self._dirty = True
+
+    def sync(self) -> None:
+        """Re-parse and re-lower what the edits since the last read touched."""
+        if self._dirty:
+            self._dirty = False
+            self.tree = syntax.parse(self.src, self.tree, self.config.edition)
+            self._rebuild(previous={u.keys: u for u in self.units})
 
     def _point(self, offset: int) -> tuple[int, int]:
         line = self.index.line_of(offset)
@@ -152,11 +166,7 @@ class Document:
                 keys = tuple(n.id for n in nodes)
                 unit = previous.pop(keys, None)
                 if unit is None:
-                    items, inner = lower_top_level(cx, nodes)
-                    errors: list[ParseError] = []
-                    for node in nodes:
-                        syntax_errors(node, errors, self.src)
-                    unit = Unit(keys, items, inner, errors, nodes[0].start_byte)
+                    unit = self._lower_unit(cx, nodes, keys)
                 units.append(unit)
                 starts.append(nodes[0].start_byte)
             self.units = units
@@ -167,6 +177,22 @@ class Document:
         finally:
             if gc_was_enabled:
                 gc.enable()
+
+    def _lower_unit(self, cx: LowerCx, nodes: list[syntax.SyntaxNode], keys: tuple[int, ...]) -> Unit:
+        errors: list[ParseError] = []
+        for node in nodes:
+            syntax_errors(node, errors, self.src)
+        cx.errors = errors
+        try:
+            items, inner = lower_top_level(cx, nodes)
+        except Exception as exc:  # noqa: BLE001 - a lowering bug must not lose the document
+            log.exception("lowering failed at byte %d", nodes[0].start_byte)
+            items, inner = [], []
+            errors.append(ParseError((nodes[0].start_byte, nodes[-1].end_byte),
+                                     f"rust-ast could not lower this item ({type(exc).__name__}: {exc}); "
+                                     "please report this"))
+        errors.sort(key=lambda e: e.span)
+        return Unit(keys, items, inner, errors, nodes[0].start_byte)
 
     def _assigner(self, next_id: int) -> NodeIdAssigner:
         return NodeIdAssigner(self.src, self.config.cfg, next_id,
@@ -204,14 +230,15 @@ class Document:
 
     def materialize(self, index: int, ids: bool = True) -> Unit:
         """Bring unit `index`'s spans (and ids) to where the unit is now."""
+        self.sync()
         unit = self.units[index]
         db = self.starts[index] - unit.lo
         di = self.bases[index] - unit.first_id if ids and unit.numbered else 0
         if db or di:
             for item in unit.items:
                 shift(item, db, di)
-            for attr in unit.inner_attrs:
-                shift(attr, db, di)
+            for attr in unit.inner_attrs:  # numbered with the crate root, not the unit
+                shift(attr, db, 0)
             if db:
                 unit.errors = [ParseError((e.span[0] + db, e.span[1] + db), e.message)
                                for e in unit.errors]
@@ -236,7 +263,7 @@ class Document:
             except UsageError:
                 self._loaded_mods[key] = None
             else:
-                tree = syntax.parse(data)
+                tree = syntax.parse(data, edition=self.config.edition)
                 cx = LowerCx(data, self.config.edition)
                 items, inner = lower_top_level(cx, [c for c in tree.root_node.children if c.is_named])
                 self._loaded_mods[key] = LoadedMod(data, inner, items)
@@ -247,6 +274,7 @@ class Document:
     @property
     def krate(self) -> Crate:
         """The whole crate, every unit brought up to date."""
+        self.sync()
         units = [self.materialize(i) for i in range(len(self.units))]
         attrs = [a for u in units for a in u.inner_attrs]
         items = [i for u in units for i in u.items]
@@ -255,6 +283,7 @@ class Document:
     @property
     def errors(self) -> list[ParseError]:
         """Syntax errors in file order (shifted copies: the units stay as they are)."""
+        self.sync()
         out: list[ParseError] = []
         for unit, start in zip(self.units, self.starts):
             db = start - unit.lo
@@ -264,6 +293,7 @@ class Document:
 
     def units_in(self, lo: int, hi: int) -> list[Unit]:
         """The units that may overlap bytes `lo..hi`, brought up to date."""
+        self.sync()
         first = max(0, bisect_right(self.starts, lo) - 1)
         last = bisect_right(self.starts, hi)
         return [self.materialize(i) for i in range(first, last)]

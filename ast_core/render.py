@@ -21,6 +21,7 @@ from .model import (
     Attribute,
     Block,
     CoroutineKind,
+    Crate,
     Expr,
     ExprKind,
     LineIndex,
@@ -157,7 +158,7 @@ def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True,
         extra = extra_ids(node)
         if extra is not None:
             obj["extra_ids"] = extra
-    obj["span"] = index.rustc_span(node.span) if cls in HAS_SPAN else None
+    obj["span"] = index.rustc_span(node.span) if cls in HAS_SPAN and (cls is not Crate or index.data) else None
     ident = node_ident(node)
     if ident is not None:
         obj["ident"] = ident
@@ -167,8 +168,109 @@ def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True,
     return obj
 
 
-def tree_json(node: Any, index: LineIndex, with_ids: bool = True) -> str:
-    return _dumps(to_json_obj(node, index, with_ids), ensure_ascii=False)
+def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
+    """`to_json_obj` serialized, written directly: the CLI's hot path (a large file has
+    a hundred thousand nodes), so per-node work is a few lookups and one append."""
+    out: list[str] = []
+    append = out.append
+    positions: dict[int, str] = {}
+    line_col = index.line_col
+    heads = _heads(with_ids)
+    dumps = _dumps
+    dummy = DUMMY_NODE_ID
+
+    def pos(offset: int) -> str:
+        text = positions.get(offset)
+        if text is None:
+            line, col = line_col(offset)
+            text = positions[offset] = f"{line},{col}"
+        return text
+
+    def write(node: Any) -> None:
+        cls = type(node)
+        head, kind_of, id_field, id_const, spanned, special = heads[cls]
+        parts = [head]
+        if kind_of:
+            parts.append(_KIND_TEXT[type(node.kind)])
+        if id_field:
+            value = getattr(node, id_field)
+            parts.append(',"id":null' if value == dummy else f',"id":{value}')
+        elif id_const:
+            parts.append(id_const)
+        if special:
+            parts.append(_special(node, cls, with_ids, dumps))
+        if spanned and (cls is not Crate or index.data):  # an empty file has no span
+            lo, hi = node.span
+            parts.append(f',"span":[{pos(lo)},{pos(hi)}]')
+        else:
+            parts.append(',"span":null')
+        ident = node_ident(node)
+        if ident is not None:
+            parts.append(',"ident":' + dumps(ident, ensure_ascii=False))
+        if cls in _EXTRA_CLASSES:
+            for key, value in extras(node).items():
+                parts.append(f',"{key}":' + dumps(value, ensure_ascii=False))
+        parts.append(',"children":[')
+        append("".join(parts))
+        kids = source_order(node)
+        if kids:
+            write(kids[0])
+            for child in kids[1:]:
+                append(",")
+                write(child)
+        append("]}")
+
+    write(root)
+    return "".join(out)
+
+
+def _special(node: Any, cls: type, with_ids: bool, dumps: Callable[..., str]) -> str:
+    """The id and extra ids of classes that keep them in odd places."""
+    text = ""
+    if with_ids:
+        if cls is Visibility:
+            nid = node_id(node)
+            text += ',"id":' + ("null" if nid is None else str(nid))
+        extra = extra_ids(node)
+        if extra is not None:
+            text += ',"extra_ids":' + dumps(extra)
+    return text
+
+
+class _KindText(dict):
+    """`"kind"` JSON fragments by kind class, made on first use."""
+
+    def __missing__(self, cls: type) -> str:
+        text = self[cls] = f',"kind":"{cls.__name__.rstrip("_")}"'
+        return text
+
+
+_KIND_TEXT = _KindText()
+_HEADS: dict[bool, dict[type, tuple]] = {}
+
+
+def _heads(with_ids: bool) -> dict[type, tuple]:
+    """Per class: the JSON head (class, and kind when fixed), whether the kind comes
+    from `.kind`, the id field, a constant id text, whether rustc prints a span, and
+    whether its ids need `_special`."""
+    if with_ids not in _HEADS:
+        table = {}
+        for cls, name in JSON_CLASS.items():
+            head = f'{{"class":"{name}"'
+            kind_of = cls in HAS_KIND
+            if not kind_of:
+                variant = VARIANT_KIND.get(cls)
+                head += ',"kind":null' if variant is None else f',"kind":"{variant}"'
+            special = cls is Visibility or cls is Ty or cls in _COROUTINE_KINDS
+            id_field = ID_FIELD.get(cls) if with_ids and cls is not Visibility else None
+            id_const = ',"id":null' if with_ids and id_field is None and cls is not Visibility else ""
+            table[cls] = (head, kind_of, id_field, id_const, cls in HAS_SPAN, special)
+        _HEADS[with_ids] = table
+    return _HEADS[with_ids]
+
+
+_COROUTINE_KINDS = frozenset({CoroutineKind.Async, CoroutineKind.Gen, CoroutineKind.AsyncGen})
+_EXTRA_CLASSES = frozenset({Expr, Pat, Attribute, Block})
 
 
 def node_line(node: Any, index: LineIndex, with_ids: bool = True) -> str:

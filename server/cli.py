@@ -22,6 +22,10 @@ def _parser() -> argparse.ArgumentParser:
     tree.add_argument("--ids", action="store_true", help="include NodeIds (JSON; the text tree always has them)")
     tree.add_argument("--edition", choices=EDITIONS)
 
+    serve = sub.add_parser("serve", help="run the language server (LSP over stdio)")
+    serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on a socket instead of stdio")
+    serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
+
     ids = sub.add_parser("ids", help="print the NodeId table of a file")
     ids.add_argument("file")
     ids.add_argument("--json", action="store_true")
@@ -45,11 +49,11 @@ def _read(file: str) -> tuple[bytes, Path | None]:
 def _document(file: str, edition: str | None):
     from ast_core.document import Document, DocumentConfig  # noqa: PLC0415
     from ast_core.project import edition_for  # noqa: PLC0415
-    from ast_core.targets import host_cfg  # noqa: PLC0415
+    from ast_core.cfg.targets import DEFAULT_TARGET, target_cfg  # noqa: PLC0415
 
     src, path = _read(file)
     ed = int(edition) if edition else edition_for(path.resolve() if path else None)
-    return Document(src, DocumentConfig(ed, host_cfg(), path))
+    return Document(src, DocumentConfig(ed, target_cfg(DEFAULT_TARGET), path))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -84,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     from ast_core.stack import run_with_big_stack  # noqa: PLC0415
 
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        from server.server import serve  # noqa: PLC0415 (pygls only for the server)
+
+        return run_with_big_stack(lambda: serve(args.tcp)) or 0
     try:
         return run_with_big_stack(lambda: _run(args))
     except UsageError as err:

@@ -107,9 +107,9 @@ def our_rows(path: Path, edition: int) -> tuple[list[Row], int]:
     from ast_core.analysis import Analysis
     from ast_core.document import Document, DocumentConfig
     from ast_core.project import read_source
-    from ast_core.targets import host_cfg
+    from ast_core.cfg.targets import target_cfg
 
-    doc = Document(read_source(path), DocumentConfig(edition, host_cfg(), path))
+    doc = Document(read_source(path), DocumentConfig(edition, target_cfg(), path))
     return flatten(Analysis(doc).json_obj()), doc.next_id - 1
 
 

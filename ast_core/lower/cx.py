@@ -25,13 +25,15 @@ class ParseError:
 
 
 class LowerCx:
-    """What lowering one file needs: its bytes and edition."""
+    """What lowering one file needs: its bytes and edition; and the errors rustc's
+    parser reports that tree-sitter does not (a `struct` in an `impl`)."""
 
-    __slots__ = ("src", "edition")
+    __slots__ = ("src", "edition", "errors")
 
     def __init__(self, src: bytes, edition: int) -> None:
         self.src = src
         self.edition = edition
+        self.errors: list[ParseError] = []
 
     def text(self, node: SyntaxNode) -> str:
         return self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -70,4 +72,3 @@ def syntax_errors(node: SyntaxNode, out: list[ParseError], src: bytes) -> None:
             stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))
         elif cur.has_error:
             stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))
-    out.sort(key=lambda e: e.span)

@@ -86,31 +86,6 @@ _INT = re.compile(r"(0x[0-9a-fA-F_]*|0o[0-7_]*|0b[01_]*|[0-9][0-9_]*)(.*)", re.S
 _FLOAT = re.compile(r"([0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]*[0-9][0-9_]*)?)(.*)", re.S)
 
 
-_BANG = re.compile(rb"(?:r#)?[A-Za-z_][A-Za-z0-9_]*!")
-
-
-def is_bang_prefix(cx: LowerCx, node: SyntaxNode) -> bool:
-    """An ERROR holding just `name!` right before a delimited group: tree-sitter's
-    reading of a macro call whose name is a keyword to it (`try!(x)` in edition 2015)."""
-    if node.type != "ERROR" or not _BANG.fullmatch(cx.src[node.start_byte:node.end_byte]):
-        return False
-    after = node.next_sibling
-    return after is not None and after.start_byte == node.end_byte
-
-
-def _bang_call(cx: LowerCx, node: SyntaxNode) -> MacCall | None:
-    """`name!(..)` when `node` is the group after a bang prefix, else None."""
-    before = node.prev_sibling
-    if before is None or before.end_byte != node.start_byte or not is_bang_prefix(cx, before):
-        return None
-    name = cx.src[before.start_byte:before.end_byte - 1].decode("utf-8", "replace")
-    ident = Ident(name, (before.start_byte, before.end_byte - 1))
-    opener = cx.src[node.start_byte:node.start_byte + 1].decode("latin-1")
-    group_lo = node.start_byte
-    return MacCall(Path(ident.span, [PathSegment(ident, None)]),
-                   DelimArgs((group_lo, node.end_byte), DELIMS.get(opener, Delimiter.Parenthesis)))
-
-
 def lower_expr(cx: LowerCx, node: SyntaxNode | None) -> Expr:
     if node is None:
         return Expr(ExprKind.Err(), (0, 0), ())
@@ -135,6 +110,8 @@ def _path(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 def _ident(cx: LowerCx, node: SyntaxNode) -> Expr:
     s, e = node.start_byte, node.end_byte
+    if e - s == 1 and cx.src[s] == 95:  # `_`, as in `_ = f()`
+        return Expr(ExprKind.Underscore(), (s, e), ())
     ident = Ident(cx.src[s:e].decode("utf-8", "replace"), (s, e))
     return Expr(ExprKind.Path(None, Path((s, e), [PathSegment(ident, None)])), (s, e), ())
 
@@ -209,6 +186,8 @@ def _binary(cx: LowerCx, node: SyntaxNode) -> Expr:
         if left is None:
             break
         cur = left
+    if cur.type == "range_expression" and _open_range_before(cx, cur, spine[-1]):
+        return _range_with_prefix_operator(cx, cur, spine)
     acc = lower_expr(cx, cur) if cur.type != "binary_expression" else _err(cx, cur)
     for bin_node in reversed(spine):
         op = bin_node.child_by_field_name("operator")
@@ -221,14 +200,58 @@ def _binary(cx: LowerCx, node: SyntaxNode) -> Expr:
     return acc
 
 
+_PREFIX_OPS = {"-": UnOp.Neg, "*": UnOp.Deref, "&": None}
+
+
+def _open_range_before(cx: LowerCx, rng: SyntaxNode, bin_node: SyntaxNode) -> bool:
+    """`a..` as the left operand of `-`, `*` or `&`: tree-sitter's reading of
+    `a..-b`, `a..*p`, `a..&x`, where rustc's range ends in a prefix expression."""
+    kids = rng.children
+    op = bin_node.child_by_field_name("operator")
+    return bool(kids) and kids[-1].type in ("..", "...") and op is not None and op.type in _PREFIX_OPS
+
+
+def _range_with_prefix_operator(cx: LowerCx, rng: SyntaxNode, spine: list[SyntaxNode]) -> Expr:
+    """Rebuild `a.. OP x op2 y` as rustc parses it: `a..((OP x) op2 y)`; the prefix
+    operator binds to the leftmost operand of `x` (tighter than binary operators and
+    casts, looser than calls, fields and indexing)."""
+    start_kids = [c for c in rng.named_children if c.type not in COMMENTS]
+    start = lower_expr(cx, start_kids[0]) if start_kids else None
+    dots = rng.children[-1]
+    first = spine[-1]
+    op = first.child_by_field_name("operator")
+    end = _prefix(op, lower_expr(cx, first.child_by_field_name("right")))
+    for bin_node in reversed(spine[:-1]):
+        bin_op = bin_node.child_by_field_name("operator")
+        rhs = lower_expr(cx, bin_node.child_by_field_name("right"))
+        kind = BIN_OPS.get(bin_op.type) if bin_op is not None else None
+        if kind is None:
+            return _err(cx, spine[0])
+        end = Expr(ExprKind.Binary(kind, span(bin_op), end, rhs), (end.span[0], rhs.span[1]), ())
+    closed = dots.type == "..." or cx.src[dots.end_byte:dots.end_byte + 1] == b"="
+    return Expr(ExprKind.Range(start, end, RangeLimits.Closed if closed else RangeLimits.HalfOpen),
+                span(spine[0]), ())
+
+
+def _prefix(op: SyntaxNode, expr: Expr) -> Expr:
+    kind = expr.kind
+    if type(kind) in (ExprKind.Binary, ExprKind.Cast):  # binds to the leftmost operand
+        inner = kind.lhs if type(kind) is ExprKind.Binary else kind.expr
+        pushed = _prefix(op, inner)
+        if type(kind) is ExprKind.Binary:
+            kind.lhs = pushed
+        else:
+            kind.expr = pushed
+        expr.span = (op.start_byte, expr.span[1])
+        return expr
+    unop = _PREFIX_OPS[op.type]
+    new_kind = (ExprKind.Unary(unop, expr) if unop is not None
+                else ExprKind.AddrOf(BorrowKind.Ref, Mutability.Not, expr))
+    return Expr(new_kind, (op.start_byte, expr.span[1]), ())
+
+
 def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
-    left = node.child_by_field_name("left")
     eq = next((c for c in node.children if c.type == "="), None)
-    if (left is not None and eq is not None and left.type == "range_expression"
-            and left.end_byte == eq.start_byte and left.child_count == 1):
-        # `..=b`: tree-sitter has no prefix inclusive range and reads `..` `=` `b`.
-        end = lower_expr(cx, node.child_by_field_name("right"))
-        return Expr(ExprKind.Range(None, end, RangeLimits.Closed), span(node), ())
     return Expr(ExprKind.Assign(lower_expr(cx, node.child_by_field_name("left")),
                                 lower_expr(cx, node.child_by_field_name("right")),
                                 span(eq) if eq is not None else span(node)), span(node), ())
@@ -256,7 +279,9 @@ def _range(cx: LowerCx, node: SyntaxNode) -> Expr:
         t = child.type
         if t in ("..", "...", "..="):
             seen_op = True
-            limits = RangeLimits.HalfOpen if t == ".." else RangeLimits.Closed
+            # `..=` is parsed as `.. ` (see syntax/parser.py): look at the real text.
+            closed = t != ".." or cx.src[child.end_byte:child.end_byte + 1] == b"="
+            limits = RangeLimits.Closed if closed else RangeLimits.HalfOpen
         elif child.is_named and t not in COMMENTS:
             if seen_op:
                 end = lower_expr(cx, child)
@@ -305,7 +330,7 @@ def _expr_list(cx: LowerCx, node: SyntaxNode) -> list[Expr]:
         elif t in COMMENTS:
             if _attr.is_doc_comment(cx, child):
                 attrs.append(_attr.lower_attr(cx, child))
-        elif not is_bang_prefix(cx, child):
+        else:
             expr = lower_expr(cx, child)
             if attrs:
                 expr.attrs = attrs
@@ -353,9 +378,6 @@ def _try(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _array(cx: LowerCx, node: SyntaxNode) -> Expr:
-    mac = _bang_call(cx, node)
-    if mac is not None:
-        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
     length = node.child_by_field_name("length")
     if length is not None:
         elems = [c for c in node.named_children if c.type not in COMMENTS and c.type != "attribute_item"]
@@ -365,23 +387,14 @@ def _array(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _tuple(cx: LowerCx, node: SyntaxNode) -> Expr:
-    mac = _bang_call(cx, node)
-    if mac is not None:
-        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
     return Expr(ExprKind.Tup(_expr_list(cx, node)), span(node), ())
 
 
 def _unit(cx: LowerCx, node: SyntaxNode) -> Expr:
-    mac = _bang_call(cx, node)
-    if mac is not None:
-        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
     return Expr(ExprKind.Tup([]), span(node), ())
 
 
 def _paren(cx: LowerCx, node: SyntaxNode) -> Expr:
-    mac = _bang_call(cx, node)
-    if mac is not None:
-        return Expr(ExprKind.MacCall(mac), (mac.path.span[0], node.end_byte), ())
     inner = _operand(cx, node)
     if inner is None:
         return _err(cx, node)
@@ -427,9 +440,8 @@ def _label_of(cx: LowerCx, node: SyntaxNode) -> Label | None:
 
 
 def _operand(cx: LowerCx, node: SyntaxNode) -> SyntaxNode | None:
-    """The one operand of `return e`, `yield e`, `(e)`: the last named child, so that a
-    bang prefix before it (`return try!(x)`) is not taken for the operand."""
-    inner = [c for c in node.named_children if c.type not in COMMENTS and not is_bang_prefix(cx, c)]
+    """The one operand of `return e`, `yield e`, `(e)`."""
+    inner = [c for c in node.named_children if c.type not in COMMENTS]
     return inner[-1] if inner else None
 
 
@@ -676,13 +688,6 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
             continue
         if t == "label":
             continue
-        if is_bang_prefix(cx, child) and i < n and kids[i].type == "expression_statement":
-            stmt = _bang_stmt(cx, child, kids[i], attrs)
-            i += 1
-            attrs = []
-            if stmt is not None:
-                stmts.append(stmt)
-            continue
         is_last = all(k.type in COMMENTS for k in kids[i:])
         stmt = _stmt(cx, child, attrs, is_last)
         attrs = []
@@ -701,21 +706,6 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
             stmt.span = (stmt.span[0], semi.end_byte)
         stmts.append(stmt)
     return Block(stmts, BlockCheckMode.Default, span(node)), inner_attrs  # a label is inside
-
-
-def _bang_stmt(cx: LowerCx, bang: SyntaxNode, node: SyntaxNode, attrs: list) -> Stmt | None:
-    """`try!(x);` read as ERROR `try!` + `(x);`: one macro statement."""
-    group = next((c for c in node.named_children if c.type not in COMMENTS), None)
-    if group is None:
-        return None
-    name = cx.src[bang.start_byte:bang.end_byte - 1].decode("utf-8", "replace")
-    ident = Ident(name, (bang.start_byte, bang.end_byte - 1))
-    opener = cx.src[group.start_byte:group.start_byte + 1].decode("latin-1")
-    mac = MacCall(Path(ident.span, [PathSegment(ident, None)]),
-                  DelimArgs(span(group), DELIMS.get(opener, Delimiter.Parenthesis)))
-    has_semi = node.children[-1].type == ";"
-    style = MacStmtStyle.Semicolon if has_semi else MacStmtStyle.NoBraces
-    return Stmt(StmtKind.MacCall(mac, style, attrs), (bang.start_byte, node.end_byte))
 
 
 def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | None:

@@ -65,7 +65,7 @@ from . import attr as _attr
 from . import expr as _expr
 from . import pat as _pat
 from . import ty as _ty
-from .cx import COMMENTS, LowerCx, span
+from .cx import COMMENTS, LowerCx, ParseError, span
 
 ITEM_TYPES = frozenset({
     "function_item", "function_signature_item", "struct_item", "union_item", "enum_item",
@@ -136,23 +136,25 @@ def lower_item(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str = "item"):
         mac = next((c for c in node.named_children if c.type == "macro_invocation"), None)
         if mac is None:
             return None
-        return _make(ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, mac))
+        return _make(cx, ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, mac))
     fn = ITEMS[t]
     return fn(cx, node, attrs, ctxt)
 
 
-def _make(ctxt: str, attrs: list, node: SyntaxNode, vis: Visibility, kind_name: str, *fields):
-    """Build the item class for `ctxt` with the kind variant of that name."""
-    if ctxt == "assoc":
-        kind = getattr(AssocItemKind, _ASSOC_NAMES.get(kind_name, kind_name))(*fields)
-    elif ctxt == "foreign":
-        kind = getattr(ForeignItemKind, kind_name)(*fields)
-    else:
-        kind = getattr(ItemKind, kind_name)(*fields)
-    return ITEM_CLASS[ctxt](attrs, span(node), vis, kind)
+def _make(cx: LowerCx, ctxt: str, attrs: list, node: SyntaxNode, vis: Visibility, kind_name: str, *fields):
+    """Build the item class for `ctxt` with the kind variant of that name; None (and an
+    error, as rustc's parser gives) when that kind cannot appear there."""
+    namespace = {"assoc": AssocItemKind, "foreign": ForeignItemKind}.get(ctxt, ItemKind)
+    variant = getattr(namespace, _ASSOC_NAMES.get(kind_name, kind_name) if ctxt == "assoc" else kind_name, None)
+    if variant is None:
+        cx.errors.append(ParseError(span(node), f"this item is not supported in {_CTXT_NAMES[ctxt]}"))
+        return None
+    return ITEM_CLASS[ctxt](attrs, span(node), vis, variant(*fields))
 
 
 _ASSOC_NAMES = {"TyAlias": "Type"}
+_CTXT_NAMES = {"assoc": "`trait`s or `impl`s", "foreign": "`extern` blocks"}
+
 
 
 # ----------------------------------------------------------------------------------
@@ -342,7 +344,7 @@ def _fn(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
         if inner:
             attrs = attrs + inner
     ident = cx.ident(name) if name is not None else Ident("", (node.start_byte, node.start_byte))
-    return _make(ctxt, attrs, node, vis, "Fn", defaultness, ident, generics, sig, body)
+    return _make(cx, ctxt, attrs, node, vis, "Fn", defaultness, ident, generics, sig, body)
 
 
 def lower_params(cx: LowerCx, node: SyntaxNode, fn_ptr: bool = False) -> list[Param]:
@@ -431,7 +433,7 @@ def _const(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     ident = cx.ident(name)
     generics = Generics([], WhereClause(False, [], (ty_node.end_byte, ty_node.end_byte) if ty_node else span(name)),
                         (name.end_byte, name.end_byte))
-    return _make(ctxt, attrs, node, lower_vis(cx, node), "Const", Defaultness.Implicit, ident, generics,
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Const", Defaultness.Implicit, ident, generics,
                  _ty.lower_ty(cx, ty_node), _expr.lower_expr(cx, value) if value is not None else None)
 
 
@@ -439,7 +441,7 @@ def _static(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     name = node.child_by_field_name("name")
     value = node.child_by_field_name("value")
     mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
-    return _make(ctxt, attrs, node, lower_vis(cx, node), "Static", cx.ident(name),
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Static", cx.ident(name),
                  _ty.lower_ty(cx, node.child_by_field_name("type")), Safety.Default, mutbl,
                  _expr.lower_expr(cx, value) if value is not None else None)
 
@@ -464,7 +466,7 @@ def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     after_at = ty.span[1] if ty is not None else bounds_end
     after_where = lower_where_clause(cx, after[0] if after else None, after_at)
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
-    return _make(ctxt, attrs, node, lower_vis(cx, node), "TyAlias", Defaultness.Implicit, cx.ident(name),
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "TyAlias", Defaultness.Implicit, cx.ident(name),
                  generics, after_where, bounds, ty)
 
 
@@ -504,7 +506,7 @@ def _struct(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str, kind_name: st
     if body is not None and body.type == "ordered_field_declaration_list":
         where_at = body.end_byte
     generics = _generics(cx, node, name.end_byte, where_at)
-    return _make(ctxt, attrs, node, lower_vis(cx, node), kind_name, cx.ident(name), generics,
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), kind_name, cx.ident(name), generics,
                  _variant_data(cx, body))
 
 
@@ -525,7 +527,7 @@ def _enum(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
             variants.append(Variant(vattrs, span(child), lower_vis(cx, child), cx.ident(vname),
                                     _variant_data(cx, child.child_by_field_name("body")),
                                     AnonConst(_expr.lower_expr(cx, value)) if value is not None else None))
-    return _make(ctxt, attrs, node, lower_vis(cx, node), "Enum", cx.ident(name), generics, variants)
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Enum", cx.ident(name), generics, variants)
 
 
 def _decl_list(cx: LowerCx, body: SyntaxNode | None, ctxt: str) -> tuple[list, list]:
@@ -543,7 +545,7 @@ def _trait(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
     items, inner = _decl_list(cx, node.child_by_field_name("body"), "assoc")
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
-    return _make(ctxt, attrs + inner, node, lower_vis(cx, node), "Trait", Const.No, safety, IsAuto.No,
+    return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Trait", Const.No, safety, IsAuto.No,
                  cx.ident(name), generics, bounds, items)
 
 
@@ -563,7 +565,7 @@ def _impl(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
         polarity = ImplPolarity.Negative if any(c.type == "!" for c in node.children) else ImplPolarity.Positive
         of_trait = TraitImplHeader(Defaultness.Implicit, safety, polarity, TraitRef(_ty.path_of(cx, trait)))
     items, inner = _decl_list(cx, node.child_by_field_name("body"), "assoc")
-    return _make(ctxt, attrs + inner, node, lower_vis(cx, node), "Impl", generics, Const.No, of_trait,
+    return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Impl", generics, Const.No, of_trait,
                  self_ty, items)
 
 
@@ -576,7 +578,7 @@ def _mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
         items, inner = _decl_list(cx, body, "item")
         attrs = attrs + inner
         mod_kind = ModKind.Loaded(items, Inline.Yes, span(body))
-    return _make(ctxt, attrs, node, lower_vis(cx, node), "Mod", Safety.Default, cx.ident(name), mod_kind)
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Mod", Safety.Default, cx.ident(name), mod_kind)
 
 
 def _foreign_mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
@@ -585,14 +587,14 @@ def _foreign_mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
     items, inner = _decl_list(cx, node.child_by_field_name("body"), "foreign")
     extern_span = span(modifier.children[0]) if modifier is not None else span(node)
-    return _make(ctxt, attrs + inner, node, lower_vis(cx, node), "ForeignMod", extern_span, safety, abi, items)
+    return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "ForeignMod", extern_span, safety, abi, items)
 
 
 def _use(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     arg = node.child_by_field_name("argument")
     tree = lower_use_tree(cx, arg) if arg is not None else UseTree(Path(span(node), []), UseTreeKind.Glob(),
                                                                     span(node))
-    return _make(ctxt, attrs, node, lower_vis(cx, node), "Use", tree)
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Use", tree)
 
 
 def lower_use_tree(cx: LowerCx, node: SyntaxNode) -> UseTree:
@@ -630,8 +632,8 @@ def _extern_crate(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     name = node.child_by_field_name("name")
     alias = node.child_by_field_name("alias")
     if alias is not None:
-        return _make(ctxt, attrs, node, lower_vis(cx, node), "ExternCrate", cx.text(name), cx.ident(alias))
-    return _make(ctxt, attrs, node, lower_vis(cx, node), "ExternCrate", None, cx.ident(name))
+        return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "ExternCrate", cx.text(name), cx.ident(alias))
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "ExternCrate", None, cx.ident(name))
 
 
 def _macro_def(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
@@ -642,11 +644,11 @@ def _macro_def(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     hi = closes[-1].end_byte if closes else node.end_byte
     delim = _expr.DELIMS.get(opens[0].type) if opens else Delimiter.Brace
     body = DelimArgs((lo, hi), delim)
-    return _make(ctxt, attrs, node, _vis_inherited(node), "MacroDef", cx.ident(name), MacroDef(body, True))
+    return _make(cx, ctxt, attrs, node, _vis_inherited(node), "MacroDef", cx.ident(name), MacroDef(body, True))
 
 
 def _mac_item(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    return _make(ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, node))
+    return _make(cx, ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, node))
 
 
 ITEMS = {

@@ -42,9 +42,11 @@ def _ident(cx: LowerCx, node: SyntaxNode) -> Pat:
     return Pat(PatKind.Ident(BY_VALUE, cx.ident(node), None), span(node))
 
 
-def _binding(cx: LowerCx, node: SyntaxNode, by_ref: Mutability | None, mutbl: Mutability) -> Pat:
+def _binding(cx: LowerCx, node: SyntaxNode | None, by_ref: Mutability | None, mutbl: Mutability) -> Pat:
     """`node` under `ref`/`mut` wrappers: an identifier or `x @ sub` gets the binding
     mode; anything else keeps its own shape (rustc reports the misuse)."""
+    if node is None:
+        return Pat(PatKind.Err(), (0, 0))
     if node.type in ("identifier", "self", "shorthand_field_identifier"):
         return Pat(PatKind.Ident(BindingMode(by_ref, mutbl), cx.ident(node), None), span(node))
     if node.type == "captured_pattern":
@@ -52,14 +54,16 @@ def _binding(cx: LowerCx, node: SyntaxNode, by_ref: Mutability | None, mutbl: Mu
         inner.kind.binding_mode = BindingMode(by_ref, mutbl)
         return inner
     if node.type == "mut_pattern":
-        return _binding(cx, node.named_children[-1], by_ref, Mutability.Mut)
+        return _binding(cx, _sub_pattern(node), by_ref, Mutability.Mut)
     return lower_pat(cx, node)
 
 
 def _mut(cx: LowerCx, node: SyntaxNode) -> Pat:
-    inner = node.named_children[-1]
+    inner = _sub_pattern(node)
+    if inner is None:
+        return Pat(PatKind.Err(), span(node))
     if inner.type == "ref_pattern":  # `mut ref x`
-        pat = _binding(cx, inner.named_children[-1], Mutability.Not, Mutability.Mut)
+        pat = _binding(cx, _sub_pattern(inner), Mutability.Not, Mutability.Mut)
     else:
         pat = _binding(cx, inner, None, Mutability.Mut)
     pat.span = span(node)
@@ -67,9 +71,11 @@ def _mut(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 
 def _ref(cx: LowerCx, node: SyntaxNode) -> Pat:
-    inner = node.named_children[-1]
+    inner = _sub_pattern(node)
+    if inner is None:
+        return Pat(PatKind.Err(), span(node))
     if inner.type == "mut_pattern":  # `ref mut x`
-        pat = _binding(cx, inner.named_children[-1], Mutability.Mut, Mutability.Not)
+        pat = _binding(cx, _sub_pattern(inner), Mutability.Mut, Mutability.Not)
     else:
         pat = _binding(cx, inner, Mutability.Not, Mutability.Not)
     pat.span = span(node)
@@ -77,9 +83,10 @@ def _ref(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 
 def _captured(cx: LowerCx, node: SyntaxNode) -> Pat:
-    kids = node.named_children
-    sub = lower_pat(cx, kids[-1]) if len(kids) > 1 else None
-    return Pat(PatKind.Ident(BY_VALUE, cx.ident(kids[0]), sub), span(node))
+    name = next(c for c in node.children if c.is_named)
+    inner = _sub_pattern(node)
+    sub = lower_pat(cx, inner) if inner is not None and inner != name else None
+    return Pat(PatKind.Ident(BY_VALUE, cx.ident(name), sub), span(node))
 
 
 def _wild(cx: LowerCx, node: SyntaxNode) -> Pat:
@@ -155,7 +162,17 @@ def _field(cx: LowerCx, node: SyntaxNode, attrs: list) -> PatField:
 
 def _reference(cx: LowerCx, node: SyntaxNode) -> Pat:
     mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
-    return Pat(PatKind.Ref(lower_pat(cx, node.named_children[-1]), Pinnedness.Not, mutbl), span(node))
+    return Pat(PatKind.Ref(lower_pat(cx, _sub_pattern(node)), Pinnedness.Not, mutbl), span(node))
+
+
+def _sub_pattern(node: SyntaxNode) -> SyntaxNode | None:
+    """The pattern inside `&p`, `ref p`, `mut p`: the last child that is a pattern
+    (`_` is an anonymous node to tree-sitter)."""
+    for child in reversed(node.children):
+        if (child.is_named and child.type not in COMMENTS and child.type != "mutable_specifier") \
+                or child.type == "_":
+            return child
+    return None
 
 
 def _or(cx: LowerCx, node: SyntaxNode) -> Pat:
@@ -170,7 +187,7 @@ def _or(cx: LowerCx, node: SyntaxNode) -> Pat:
             pats.append(lower_pat(cx, cur))
     if len(pats) == 1:  # `| a`: a leading vert alone is no or-pattern
         return pats[0]
-    return Pat(PatKind.Or(pats), (pats[0].span[0], node.end_byte))
+    return Pat(PatKind.Or(pats), span(node))  # a leading `|` is inside rustc's span
 
 
 def _path(cx: LowerCx, node: SyntaxNode) -> Pat:
@@ -204,14 +221,17 @@ def _range(cx: LowerCx, node: SyntaxNode) -> Pat:
     left = node.child_by_field_name("left")
     right = node.child_by_field_name("right")
     op = next(c for c in node.children if c.type in ("..", "..=", "..."))
-    if op.type == "..":
-        end_kind, syntax = RangeEnd.Excluded, None
+    op_span = span(op)
+    if op.type == "..=" or (op.type == ".." and cx.src[op.end_byte:op.end_byte + 1] == b"="):
+        # `..=` is parsed as `.. ` (see syntax/parser.py): look at the real text.
+        end_kind, syntax, op_span = RangeEnd.Included, RangeSyntax.DotDotEq, (op.start_byte, op.end_byte + 1)
+    elif op.type == "...":
+        end_kind, syntax = RangeEnd.Included, RangeSyntax.DotDotDot
     else:
-        end_kind = RangeEnd.Included
-        syntax = RangeSyntax.DotDotEq if op.type == "..=" else RangeSyntax.DotDotDot
+        end_kind, syntax = RangeEnd.Excluded, None
     return Pat(PatKind.Range(_range_end(cx, left) if left is not None else None,
                              _range_end(cx, right) if right is not None else None,
-                             end_kind, syntax, span(op)), span(node))
+                             end_kind, syntax, op_span), span(node))
 
 
 def _const_block(cx: LowerCx, node: SyntaxNode) -> Pat:

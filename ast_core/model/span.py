@@ -71,8 +71,12 @@ class LineIndex:
         return bisect_right(self.starts, offset) - 1
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """rustc's `line:col` of `offset`: both from 1, the column in characters."""
+        """rustc's `line:col` of `offset`: both from 1, the column in characters. As in
+        rustc's line table, the end of a file that ends with a newline is on its last
+        line (no empty line starts there)."""
         line = bisect_right(self.starts, offset) - 1
+        if line and offset == len(self.data) == self.starts[line]:
+            line -= 1
         start = self.starts[line]
         prefix = self.data[start:offset]
         if prefix.isascii():

@@ -22,6 +22,7 @@ from ..model import (
     AssocItemKind,
     AttrArgs,
     AttrKind,
+    AttrStyle,
     Attribute,
     Crate,
     Expr,
@@ -38,6 +39,7 @@ from ..model import (
     Pat,
     PatField,
     PatKind,
+    Span,
     Stmt,
     StmtKind,
     Ty,
@@ -47,8 +49,11 @@ from ..model import (
     WherePredicate,
 )
 from ..model._walk import walk_attribute, walk_item, walk_path, walk_stmt, walk_use_tree_kind
-from ..tokens import Token, TokenTree, split_commas, token_trees, tokenize, unescape_str
-from .cfg_eval import CfgSet, eval_predicate
+from ..cfg.predicate import AttrItem as CfgAttrItem
+from ..cfg.predicate import AttrStyle as CfgAttrStyle
+from ..cfg.predicate import CfgSite, SiteKind, eval_predicate, parse_cfg, parse_cfg_attr
+from ..cfg.targets import CfgSet
+from ..tokens import tokenize, unescape_str
 
 # Built-in attributes that do not make rustc set a node aside for expansion (node-ids.md §6).
 INERT_ATTRS = frozenset("""
@@ -103,51 +108,19 @@ def _path_names(attr: Attribute) -> list[str]:
     return [seg.ident.name for seg in attr.kind.item.path.segments]
 
 
-def _arg_trees(src: bytes, attr_args: Any) -> list[TokenTree | Token] | None:
-    """The token trees inside a delimited attribute argument, or None."""
-    if not isinstance(attr_args, AttrArgs.Delimited):
-        return None
-    lo, hi = attr_args.args.dspan
-    trees = token_trees(tokenize(src, lo, hi))
-    if len(trees) == 1 and isinstance(trees[0], TokenTree):
-        return trees[0].trees
+def _args_span(attr: Attribute) -> Span | None:
+    """The span `ast_core.cfg` reads a cfg/cfg_attr's arguments from."""
+    args = attr.kind.item.args
+    if isinstance(args, AttrArgs.Delimited):
+        return args.args.dspan
+    if isinstance(args, AttrArgs.Eq):
+        return (args.eq_span[0], args.expr.span[1])
     return None
 
 
-@dataclass(slots=True)
-class _Meta:
-    """An attribute as a path and argument tokens: written, or inserted by cfg_attr."""
-
-    names: list[str]
-    trees: list[TokenTree | Token] | None  # the delimited arguments
-    eq_value: Token | None = None  # the literal of `name = literal` (one more id)
-
-
-def _meta_from_trees(parts: list[TokenTree | Token]) -> _Meta:
-    names: list[str] = []
-    i = 0
-    if parts and isinstance(parts[0], Token) and parts[0].text == "unsafe" and len(parts) > 1 \
-            and isinstance(parts[1], TokenTree):
-        parts = parts[1].trees
-    while i < len(parts):
-        tok = parts[i]
-        if isinstance(tok, Token) and tok.kind == "ident":
-            names.append(tok.text.removeprefix("r#"))
-            i += 1
-            if i < len(parts) and isinstance(parts[i], Token) and parts[i].text == "::":
-                i += 1
-                continue
-        elif isinstance(tok, Token) and tok.text == "::" and i == 0:
-            names.append("{{root}}")
-            i += 1
-            continue
-        break
-    rest = parts[i:]
-    trees = rest[0].trees if rest and isinstance(rest[0], TokenTree) else None
-    eq_value = None
-    if len(rest) >= 2 and isinstance(rest[0], Token) and rest[0].text == "=" and isinstance(rest[1], Token):
-        eq_value = rest[1]
-    return _Meta(names or ["?"], trees, eq_value)
+def _site(attr: Attribute, kind: SiteKind) -> CfgSite:
+    style = CfgAttrStyle.INNER if attr.style is AttrStyle.Inner else CfgAttrStyle.OUTER
+    return CfgSite(kind, attr.span, _args_span(attr), style)
 
 
 def walk_use_tree_kind_only(vis: Visitor, tree: Any) -> None:
@@ -166,47 +139,66 @@ class NodeIdAssigner(Visitor):
         self.next_id = next_id
         self.load_mod = load_mod
         self.mod_path: list[str] = []
+        self._expansions: dict[int, list[CfgAttrItem] | None] = {}
 
     # -- attributes -----------------------------------------------------------------
 
-    def _expand(self, meta: _Meta, out: list[_Meta]) -> bool:
-        """Append `meta` as rustc sees it after `cfg_attr` expansion; False when a
-        `cfg` inside it is false (the node goes)."""
-        if meta.names == ["cfg_attr"]:
-            parts = split_commas(meta.trees or [])
-            if parts and eval_predicate(parts[0], self.cfg):
-                for part in parts[1:]:
-                    if not self._expand(_meta_from_trees(part), out):
-                        return False
-            return True
-        if meta.names == ["cfg"]:
-            parts = split_commas(meta.trees or [])
-            if parts and not eval_predicate(parts[0], self.cfg):
-                return False
-        out.append(meta)
-        return True
+    def _cfg_holds(self, site: CfgSite) -> bool:
+        """A `cfg`'s verdict; a malformed one keeps its node, as rustc does."""
+        predicate = parse_cfg(self.src, site).predicate
+        return predicate is None or eval_predicate(predicate, self.cfg)
+
+    def _expansion(self, attr: Attribute) -> list[CfgAttrItem] | None:
+        """`_cfg_attr_expansion` of a written `cfg_attr`, once per attribute."""
+        key = id(attr)
+        if key not in self._expansions:
+            self._expansions[key] = self._cfg_attr_expansion(_site(attr, SiteKind.CFG_ATTR))
+        return self._expansions[key]
+
+    def _cfg_attr_expansion(self, site: CfgSite) -> list[CfgAttrItem] | None:
+        """What a `cfg_attr` expands to (nested ones expanded too, in order); None when
+        an attribute it inserts is a false `cfg` (the node goes)."""
+        parsed = parse_cfg_attr(self.src, site)
+        if parsed.predicate is None or not eval_predicate(parsed.predicate, self.cfg):
+            return []
+        out: list[CfgAttrItem] = []
+        for item in parsed.attrs:
+            nested = parsed.nested_site(item, site)
+            if nested is not None and item.path == "cfg":
+                if not self._cfg_holds(nested):
+                    return None
+                out.append(item)
+            elif nested is not None:
+                inner = self._cfg_attr_expansion(nested)
+                if inner is None:
+                    return None
+                out.append(item)
+                out.extend(inner)
+            else:
+                out.append(item)
+        return out
 
     def effect(self, attrs: Sequence[Attribute]) -> AttrsEffect:
         deferred = False
         for attr in attrs:
-            kind = attr.kind
-            if not isinstance(kind, AttrKind.Normal):
+            if not isinstance(attr.kind, AttrKind.Normal):
                 continue
             names = _path_names(attr)
-            metas: list[_Meta] = []
-            if names in (["cfg"], ["cfg_attr"]):
-                meta = _Meta(names, _arg_trees(self.src, kind.item.args))
-                if not self._expand(meta, metas):
+            if names == ["cfg"]:
+                if not self._cfg_holds(_site(attr, SiteKind.CFG)):
                     return REMOVED
-                if names == ["cfg"]:
-                    continue
+                continue
+            if names == ["cfg_attr"]:
+                inserted = self._expansion(attr)
+                if inserted is None:
+                    return REMOVED
+                paths = [item.path.split("::") for item in inserted if item.path not in ("cfg", "cfg_attr")]
             else:
-                metas.append(_Meta(names, None))
-            for meta in metas:
-                if len(meta.names) == 1 and meta.names[0] in TEST_ATTRS:
+                paths = [names]
+            for path in paths:
+                if len(path) == 1 and path[0] in TEST_ATTRS:
                     return REMOVED
-                if len(meta.names) != 1 or not (meta.names[0] in INERT_ATTRS
-                                                or meta.names[0].startswith("rustc_")):
+                if len(path) != 1 or not (path[0] in INERT_ATTRS or path[0].startswith("rustc_")):
                     deferred = True
         return DEFERRED if deferred else KEEP
 
@@ -222,33 +214,25 @@ class NodeIdAssigner(Visitor):
                 if isinstance(lit, ExprKind.Lit):
                     return lit.lit.symbol
             elif names == ["cfg_attr"]:
-                metas: list[_Meta] = []
-                self._expand(_Meta(names, _arg_trees(self.src, kind.item.args)), metas)
-                for meta in metas:
-                    if meta.names == ["path"] and meta.eq_value is not None:
-                        value = unescape_str(meta.eq_value.text)
-                        if value is not None:
-                            return value
+                for item in self._expansion(attr) or ():
+                    if item.path == "path" and item.args is not None:
+                        tokens = tokenize(self.src, item.args[0], item.args[1])
+                        if len(tokens) == 2 and tokens[0].text == "=":
+                            value = unescape_str(tokens[1].text)
+                            if value is not None:
+                                return value
         return None
-
-    def _inserted_ids(self, meta: _Meta) -> int:
-        """Ids of an attribute a true `cfg_attr` inserts: its path segments and a
-        literal `= value`, or, for a nested cfg_attr, its own segment and what it inserts."""
-        if meta.names == ["cfg_attr"]:
-            parts = split_commas(meta.trees or [])
-            count = 1
-            if parts and eval_predicate(parts[0], self.cfg):
-                count += sum(self._inserted_ids(_meta_from_trees(p)) for p in parts[1:])
-            return count
-        return len(meta.names) + (1 if meta.eq_value is not None else 0)
 
     def visit_attribute(self, node: Attribute) -> None:
         walk_attribute(self, node)
-        kind = node.kind
-        if isinstance(kind, AttrKind.Normal) and _path_names(node) == ["cfg_attr"]:
-            parts = split_commas(_arg_trees(self.src, kind.item.args) or [])
-            if parts and eval_predicate(parts[0], self.cfg):
-                self.next_id += sum(self._inserted_ids(_meta_from_trees(p)) for p in parts[1:])
+        if isinstance(node.kind, AttrKind.Normal) and _path_names(node) == ["cfg_attr"]:
+            # The attributes a true cfg_attr inserts are numbered right after it: each
+            # path segment, and a `= value`.
+            for item in self._expansion(node) or ():
+                segments = [s for s in item.path.split("::") if s]
+                self.next_id += len(segments)
+                if item.args is not None and self.src[item.args[0]:item.args[0] + 1] == b"=":
+                    self.next_id += 1
 
     # -- the numbering itself ----------------------------------------------------------
 
@@ -282,6 +266,12 @@ class NodeIdAssigner(Visitor):
         if isinstance(kind.mod_kind, ModKind.Unloaded):
             loaded = (self.load_mod(node, tuple(self.mod_path), self.path_attr(node.attrs))
                       if self.load_mod is not None else None)
+            if loaded is not None:
+                outer_src, self.src = self.src, loaded.src
+                removed = self.effect(loaded.inner_attrs).removed
+                self.src = outer_src
+                if removed:  # `#![cfg(false)]` in the module's file drops the module item
+                    return
             self.visit_id(node, "id")
             for attr in node.attrs:
                 self.visit_attribute(attr)
@@ -290,10 +280,6 @@ class NodeIdAssigner(Visitor):
                 return
             outer_src, self.src = self.src, loaded.src
             try:
-                if self.effect(loaded.inner_attrs).removed:  # `#![cfg(false)]` in the file
-                    self.src = outer_src
-                    self.visit_visibility(node.vis)
-                    return
                 for attr in loaded.inner_attrs:
                     self.visit_attribute(attr)
                 self.src = outer_src

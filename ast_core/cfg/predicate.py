@@ -1,0 +1,466 @@
+"""cfg predicates: one cfg site parsed as rustc parses it, and evaluated.
+
+A site is `#[cfg(..)]` / `#![cfg(..)]`, `#[cfg_attr(..)]`, or `cfg!(..)` (also the
+malformed shapes `#[cfg]`, `#[cfg = ".."]`, `#[cfg[..]]`). Parsing gives the predicate
+tree, every leaf rustc lints for `unexpected_cfgs` (in rustc's order), and rustc's
+errors, with its texts, spans, labels, notes and suggestions. rustc keeps going after
+most errors inside a predicate, so leaves beside a malformed part are still linted
+(`any(foo = 1, bar)` reports the literal and still lints `bar`): `leaves` holds exactly
+those.
+
+Where rustc rejects a site, `predicate` is None. rustc then keeps an item whose
+`#[cfg]` it rejected (as if the predicate held), expands a rejected `#[cfg_attr]` to
+nothing, and makes a rejected `cfg!` an error expression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Label, Level, Suggestion
+from ast_core.cfg.meta import (
+    PATH_SEGMENT_KEYWORDS, Lit, MetaItem, add_suggestion, MetaItemInner, MetaList, MetaParseError, MetaParser,
+    NameValue, syntax_error,
+)
+from ast_core.model.span import Span
+
+#: The rustc these rules follow; `version(..)` predicates compare with it.
+RUSTC_VERSION = (1, 95, 0)
+
+ActiveCfg = Collection[tuple[str, "str | None"]]
+"""The configuration code is compiled for: `(name, None)` or `(name, value)` pairs."""
+
+
+class SiteKind(Enum):
+    CFG = "cfg"
+    CFG_ATTR = "cfg_attr"
+    CFG_MACRO = "cfg!"
+
+
+class AttrStyle(Enum):
+    """How the site is written, which decides rustc's "must be of the form" template."""
+
+    OUTER = "#[..]"
+    INNER = "#![..]"
+    EMBEDDED = "..(..)"  # a `cfg(..)` produced by an enclosing `cfg_attr`
+
+
+@dataclass(frozen=True, slots=True)
+class CfgSite:
+    """Where a cfg predicate is written.
+
+    `span` covers the whole attribute (`#[` to `]`), the attribute item inside a
+    `cfg_attr` for an embedded one, or the whole `cfg!(..)` call. `args` covers the
+    delimited arguments with their delimiters, or `= value` for `#[cfg = value]`;
+    None for a bare `#[cfg]`.
+    """
+
+    kind: SiteKind
+    span: Span
+    args: Span | None
+    style: AttrStyle = AttrStyle.OUTER
+
+
+@dataclass(frozen=True, slots=True)
+class CfgLeaf:
+    """`name` or `name = "value"`, the unit rustc checks against the expected set.
+
+    `name` has no `r#`; inside `target(..)` it gets rustc's `target_` prefix.
+    `value` is the unescaped string. `span` covers the whole leaf, `value_span` the
+    string literal with its quotes.
+    """
+
+    name: str
+    value: str | None
+    span: Span
+    name_span: Span
+    value_span: Span | None
+    raw: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CfgAny:
+    preds: tuple[Predicate, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class CfgAll:
+    preds: tuple[Predicate, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class CfgNot:
+    pred: Predicate
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class CfgBool:
+    value: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class CfgVersion:
+    """`version("1.80")`; `min` is None for a version rustc cannot read (never true)."""
+
+    min: tuple[int, int, int] | None
+    span: Span
+
+
+Predicate = CfgLeaf | CfgAny | CfgAll | CfgNot | CfgBool | CfgVersion
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCfg:
+    predicate: Predicate | None
+    leaves: tuple[CfgLeaf, ...]
+    errors: tuple[CfgDiagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AttrItem:
+    """One attribute a `cfg_attr` expands to: its path as written (`inline`,
+    `cfg`, `cfg_attr`), its span, and its arguments (as for `CfgSite.args`)."""
+
+    path: str
+    span: Span
+    args: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCfgAttr(ParsedCfg):
+    attrs: tuple[AttrItem, ...] = field(default=())
+
+    def nested_site(self, item: AttrItem, outer: CfgSite) -> CfgSite | None:
+        """The site of a `cfg` or `cfg_attr` this `cfg_attr` expands to, as rustc sees
+        it once expanded (the caller lints it if the predicate holds)."""
+        if item.path == "cfg":
+            return CfgSite(SiteKind.CFG, item.span, item.args, AttrStyle.EMBEDDED)
+        if item.path == "cfg_attr":
+            return CfgSite(SiteKind.CFG_ATTR, item.span, item.args, outer.style)
+        return None
+
+
+_DOCS = "https://doc.rust-lang.org/reference/conditional-compilation.html"
+
+
+def _template(site: CfgSite) -> tuple[str, str, str, str]:
+    """Name, description, "must be of the form" text and docs link for `site`."""
+    if site.kind is SiteKind.CFG_ATTR:
+        body, anchor = "cfg_attr(predicate, attr1, attr2, ...)", "the-cfg_attr-attribute"
+    else:
+        body, anchor = "cfg(predicate)", "the-cfg-attribute"
+    if site.kind is SiteKind.CFG_MACRO:
+        return "cfg", "macro", "cfg!(predicate)", f"{_DOCS}#{anchor}"
+    text = {AttrStyle.OUTER: f"#[{body}]", AttrStyle.INNER: f"#![{body}]",
+            AttrStyle.EMBEDDED: body}[site.style]
+    return site.kind.value, "attribute", text, f"{_DOCS}#{anchor}"
+
+
+def _with_template(diag: CfgDiagnostic, site: CfgSite) -> CfgDiagnostic:
+    """A syntax error as a `cfg_attr` reports it: with its note and form."""
+    _, _, text, docs = _template(site)
+    diag = add_suggestion(diag, Suggestion("must be of the form", (Edit(site.span, text),),
+                                           "HasPlaceholders"))
+    return replace(diag, children=diag.children + (
+        Child("note", f"for more information, visit <{docs}>"),))
+
+
+class _Interpreter:
+    """rustc's `parse_cfg_entry`: meaning for parsed meta items, with its errors."""
+
+    def __init__(self, site: CfgSite, edition: int) -> None:
+        self.site = site
+        self.edition = edition
+        self.leaves: list[CfgLeaf] = []
+        self.errors: list[CfgDiagnostic] = []
+
+    def attr_error(self, span: Span, reason: str, code: str = "E0539") -> None:
+        """rustc's `AttributeParseError`: "malformed `cfg` attribute input"."""
+        name, descr, text, docs = _template(self.site)
+        self.errors.append(CfgDiagnostic(
+            code="malformed_cfg", level="error", what="malformed",
+            message=f"malformed `{name}` {descr} input", span=self.site.span,
+            labels=(Label(span, reason),),
+            children=(Child("note", f"for more information, visit <{docs}>"),),
+            suggestions=(Suggestion("must be of the form", (Edit(self.site.span, text),),
+                                    "HasPlaceholders"),),
+            rustc_code=code))
+
+    def expected_string(self, lit: Lit) -> None:
+        if lit.kind != "byte_str":
+            self.attr_error(lit.span, "expected a string literal here")
+            return
+        name, descr, _, _ = _template(self.site)
+        self.errors.append(CfgDiagnostic(
+            code="malformed_cfg", level="error", what="malformed",
+            message=f"malformed `{name}` {descr} input", span=self.site.span,
+            children=(Child("note", "expected a normal string literal, not a byte string literal"),),
+            suggestions=(Suggestion("consider removing the prefix",
+                                    (Edit((lit.span[0], lit.span[0] + 1), ""),), "MaybeIncorrect"),),
+            rustc_code="E0539"))
+
+    def plain_error(self, message: str, span: Span, level: Level = "error") -> None:
+        self.errors.append(syntax_error(message, span).with_level(level))
+
+    def entry(self, item: MetaItemInner) -> Predicate | None:
+        """The predicate for `item`, or None where rustc gives up on it."""
+        if isinstance(item, Lit):
+            if item.kind == "bool":
+                return CfgBool(item.value == "true", item.span)
+            self.attr_error(item.span, "expected a valid identifier here")
+            return None
+        if isinstance(item.args, MetaList):
+            return self.list_entry(item, item.args)
+        word = item.path.word
+        if word is None or word.name in PATH_SEGMENT_KEYWORDS:
+            self.attr_error(item.path.span, "expected a valid identifier here")
+            return None
+        return self.name_value(word.name, word.raw, item.path.span, item.args, item.span)
+
+    def list_entry(self, item: MetaItem, args: MetaList) -> Predicate | None:
+        word = item.path.word
+        name = word.name if word else None
+        if name == "not":
+            if len(args.items) != 1:
+                self.attr_error(args.span, "expected a single argument here", "E0805")
+                return None
+            inner = self.entry(args.items[0])
+            return None if inner is None else CfgNot(inner, args.span)
+        if name in ("any", "all"):
+            preds = tuple(p for p in map(self.entry, args.items) if p is not None)
+            return (CfgAny if name == "any" else CfgAll)(preds, args.span)
+        if name == "target":
+            return self.target(args)
+        if name == "version":
+            return self.version(item, args)
+        self.errors.append(CfgDiagnostic(
+            code="malformed_cfg", level="error", what="malformed",
+            message=f"invalid predicate `{item.path.to_string(self.edition)}`", span=item.span,
+            rustc_code="E0537"))
+        return None
+
+    def name_value(self, name: str, raw: bool, name_span: Span, args: NameValue | None,
+                   span: Span) -> CfgLeaf | None:
+        """rustc's `parse_name_value`: where the lint fires."""
+        value = value_span = None
+        if args is not None:
+            if args.lit.kind != "str":
+                self.expected_string(args.lit)
+                return None
+            value, value_span = args.lit.value, args.lit.span
+        leaf = CfgLeaf(name, value, span, name_span, value_span, raw)
+        self.leaves.append(leaf)
+        return leaf
+
+    def target(self, args: MetaList) -> Predicate | None:
+        """`target(os = "linux", ..)`: `all` of `target_os = "linux"`, .."""
+        preds: list[Predicate] = []
+        for sub in args.items:
+            span = sub.span
+            if isinstance(sub, Lit) or not isinstance(sub.args, NameValue):
+                self.attr_error(span, 'expected this to be of the form `... = "..."`')
+                continue
+            word = sub.path.word
+            if word is None or word.name in PATH_SEGMENT_KEYWORDS:
+                self.attr_error(sub.path.span, "expected a valid identifier here")
+                return None
+            leaf = self.name_value(f"target_{word.name}", word.raw, sub.path.span, sub.args, span)
+            if leaf is not None:
+                preds.append(leaf)
+        return CfgAll(tuple(preds), args.span)
+
+    def version(self, item: MetaItem, args: MetaList) -> Predicate | None:
+        if len(args.items) != 1:
+            self.plain_error("expected single version literal", args.span)
+            return None
+        lit = args.items[0]
+        if not isinstance(lit, Lit) or lit.kind != "str" or lit.value is None:
+            self.plain_error("expected a version literal", lit.span)
+            return None
+        version = parse_version(lit.value)
+        if version is None:
+            self.plain_error("unknown version literal format, assuming it refers to a future version",
+                             lit.span, "warning")
+        return CfgVersion(version, args.span)
+
+
+def parse_version(text: str) -> tuple[int, int, int] | None:
+    """rustc's `parse_version`: `major.minor[.patch]`, each a u16."""
+    if "-" in text:
+        return None
+    parts = text.split(".", 2)
+    if len(parts) < 2:
+        return None
+    parts += ["0"] * (3 - len(parts))
+    if not all(p.isascii() and p.isdigit() and int(p) < 65536 for p in parts):
+        return None
+    return int(parts[0]), int(parts[1]), int(parts[2])
+
+
+def _delimiter(data: bytes, args: Span) -> bytes:
+    return data[args[0]:args[0] + 1]
+
+
+def _bad_delimiters(message: str, args: Span) -> CfgDiagnostic:
+    return syntax_error(message, args, suggestions=(Suggestion(
+        "the delimiters should be `(` and `)`",
+        (Edit((args[0], args[0] + 1), "("), Edit((args[1] - 1, args[1]), ")")),
+        "MachineApplicable"),))
+
+
+def parse_cfg(data: bytes, site: CfgSite, edition: int = 2021) -> ParsedCfg:
+    """A `#[cfg]`-style attribute or a `cfg!` call, as rustc reads it."""
+    if site.kind is SiteKind.CFG_MACRO:
+        return _parse_cfg_macro(data, site, edition)
+    cx = _Interpreter(site, edition)
+    args = site.args
+    if args is None or _delimiter(data, args) == b"=":
+        cx.attr_error(args or site.span, "expected this to be a list")
+        return ParsedCfg(None, (), tuple(cx.errors))
+    if _delimiter(data, args) != b"(":
+        return ParsedCfg(None, (), (_bad_delimiters("wrong meta list delimiters", args),))
+    parser = MetaParser(data, args[0] + 1, args[1] - 1, edition)
+    try:
+        items = parser.parse_list_to_end()
+    except MetaParseError as err:
+        return ParsedCfg(None, (), (*parser.errors, err.diagnostic))
+    predicate = None
+    if len(items) != 1:
+        cx.attr_error(args, "expected a single argument here", "E0805")
+    else:
+        predicate = cx.entry(items[0])
+    return ParsedCfg(predicate, tuple(cx.leaves), (*parser.errors, *cx.errors))
+
+
+def _parse_cfg_macro(data: bytes, site: CfgSite, edition: int) -> ParsedCfg:
+    cx = _Interpreter(site, edition)
+    if site.args is None:
+        raise ValueError("a `cfg!` site has delimited arguments")
+    parser = MetaParser(data, site.args[0] + 1, site.args[1] - 1, edition)
+    if parser.at_eof:
+        return ParsedCfg(None, (), (syntax_error(
+            "macro requires a cfg-pattern as an argument", site.span,
+            (Label(site.span, "cfg-pattern required"),)),))
+    try:
+        item = parser.parse_inner()
+    except MetaParseError as err:
+        return ParsedCfg(None, (), (*parser.errors, err.diagnostic))
+    predicate = cx.entry(item)
+    parser.eat(",")
+    if not parser.at_eof:
+        cx.errors.append(syntax_error("expected 1 cfg-pattern", site.span))
+        predicate = None
+    return ParsedCfg(predicate, tuple(cx.leaves), (*parser.errors, *cx.errors))
+
+
+def parse_cfg_attr(data: bytes, site: CfgSite, edition: int = 2021) -> ParsedCfgAttr:
+    """A `#[cfg_attr(predicate, attr, ..)]`: its predicate and the attributes it
+    expands to when the predicate holds."""
+    cx = _Interpreter(site, edition)
+    args = site.args
+    if args is None or _delimiter(data, args) == b"=":
+        cx.attr_error(site.span, "expected this to be a list")
+        return ParsedCfgAttr(None, (), tuple(cx.errors))
+    parser = MetaParser(data, args[0] + 1, args[1] - 1, edition)
+    if parser.at_eof:
+        cx.attr_error(args, "expected at least 1 argument here")
+        return ParsedCfgAttr(None, (), tuple(cx.errors))
+    errors: list[CfgDiagnostic] = []
+    if _delimiter(data, args) != b"(":
+        errors.append(_bad_delimiters("wrong `cfg_attr` delimiters", args))
+    try:
+        predicate = cx.entry(parser.parse_inner())
+        attrs: tuple[AttrItem, ...] = ()
+        if predicate is not None:
+            parser.expect(",")
+            attrs = _parse_attr_items(parser)
+    except MetaParseError as err:
+        errors += [*parser.errors, *cx.errors, _with_template(err.diagnostic, site)]
+        return ParsedCfgAttr(None, tuple(cx.leaves), tuple(errors))
+    errors += [*parser.errors, *cx.errors]
+    return ParsedCfgAttr(predicate, tuple(cx.leaves), tuple(errors), attrs)
+
+
+def _parse_attr_items(parser: MetaParser) -> tuple[AttrItem, ...]:
+    """The comma-separated attributes after a `cfg_attr` predicate (rustc's
+    `parse_attr_item` loop): a path, then delimited arguments or `= expr`."""
+    items: list[AttrItem] = []
+    while not parser.at_eof:
+        unsafe, group = parser.token, parser.look(1)
+        if unsafe and unsafe.text == "unsafe" and group and group.text == "(":
+            parser.bump()
+            parser.pos = parser.group_end(parser.pos)
+            group_hi = parser.prev_span[1]
+            items.append(AttrItem("unsafe", (unsafe.lo, group_hi), (group.lo, group_hi)))
+            if not parser.eat(","):
+                break
+            continue
+        path = parser.parse_path()
+        args: Span | None = None
+        tok = parser.token
+        if tok is not None and tok.kind == "open":
+            parser.check("[")
+            parser.check("{")
+            start = parser.pos
+            parser.pos = parser.group_end(start)
+            parser.expected.clear()
+            args = (tok.lo, parser.prev_span[1])
+        else:
+            for delim in "([{":
+                parser.check(delim)
+            if parser.eat("="):
+                eq = parser.prev_span[0]
+                end = parser.expr_end(parser.pos)
+                if end is None:
+                    raise parser.expected_lit()
+                parser.pos = end
+                parser.expected.clear()
+                args = (eq, parser.prev_span[1])
+        items.append(AttrItem(path.to_string(parser.edition), (path.span[0], parser.prev_span[1]), args))
+        if not parser.eat(","):
+            break
+    if not parser.at_eof:
+        raise parser.unexpected()
+    return tuple(items)
+
+
+def parse_predicate(data: bytes, lo: int, hi: int, site: CfgSite,
+                    edition: int = 2021) -> ParsedCfg:
+    """Exactly one predicate in `data[lo:hi]` (a `cfg_select!` arm, the inside of
+    `#[doc(cfg(..))]` or `#[link(.., cfg(..))]`), with `site` naming the construct
+    in errors. Those constructs' own error texts are not rustc's here."""
+    cx = _Interpreter(site, edition)
+    parser = MetaParser(data, lo, hi, edition)
+    try:
+        items = parser.parse_list_to_end()
+    except MetaParseError as err:
+        return ParsedCfg(None, (), (*parser.errors, err.diagnostic))
+    if len(items) != 1:
+        cx.attr_error((lo, hi), "expected a single argument here", "E0805")
+        return ParsedCfg(None, (), (*parser.errors, *cx.errors))
+    predicate = cx.entry(items[0])
+    return ParsedCfg(predicate, tuple(cx.leaves), (*parser.errors, *cx.errors))
+
+
+def eval_predicate(pred: Predicate, active: ActiveCfg) -> bool:
+    """Whether `pred` holds for the active configuration (rustc's `eval_config_entry`)."""
+    match pred:
+        case CfgLeaf(name=name, value=value):
+            return (name, value) in active
+        case CfgAny(preds=preds):
+            return any(eval_predicate(p, active) for p in preds)
+        case CfgAll(preds=preds):
+            return all(eval_predicate(p, active) for p in preds)
+        case CfgNot(pred=inner):
+            return not eval_predicate(inner, active)
+        case CfgBool(value=value):
+            return value
+        case CfgVersion(min=minimum):
+            return minimum is not None and RUSTC_VERSION >= minimum
+    raise TypeError(f"not a predicate: {pred!r}")

@@ -1,0 +1,96 @@
+"""Settings (section `rustAst`), typed, documented, with defaults. A bad value is
+reported (`window/showMessage`) and its default kept, as jedi-language-server does.
+
+The `doc` metadata is what `editors/vscode/package.json` declares; a test keeps the two
+in sync.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from ast_core.cfg.targets import DEFAULT_TARGET, known_targets, refresh_target_cfg
+from ast_core.project import EDITIONS
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`rustAst.*`; keys are the camelCase dotted names in the metadata."""
+
+    check_cfg_extra: tuple[str, ...] = field(default=(), metadata={
+        "key": "checkCfg.extra", "type": "array",
+        "doc": "Extra `--check-cfg` specs, e.g. `cfg(has_foo)` or `cfg(flavor, values(\"a\", \"b\"))`."})
+    check_cfg_features: tuple[str, ...] = field(default=(), metadata={
+        "key": "checkCfg.features", "type": "array",
+        "doc": "Cargo features to treat as enabled when deciding which code is active."})
+    cfg_target: str = field(default=DEFAULT_TARGET, metadata={
+        "key": "cfg.target", "type": "string",
+        "doc": "Target triple whose cfg values decide active code (default: the host's)."})
+    inlay_hints_node_ids: bool = field(default=False, metadata={
+        "key": "inlayHints.nodeIds", "type": "boolean",
+        "doc": "Show rustc's NodeIds as inlay hints after items, blocks, expressions and patterns."})
+    edition: int | None = field(default=None, metadata={
+        "key": "edition", "type": ["string", "null"],
+        "doc": "Rust edition (2015, 2018, 2021, 2024); default: the nearest Cargo.toml's, else 2021."})
+
+
+def _lookup(raw: Any, dotted: str) -> Any:
+    cur = raw
+    for part in dotted.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return _MISSING
+        cur = cur[part]
+    return cur
+
+
+_MISSING = object()
+
+
+def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
+    """Settings from the client's `rustAst` section, and one message per bad value."""
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        return Settings(), [f"rustAst settings must be an object, got {type(raw).__name__}"]
+    for fld in fields(Settings):
+        key = fld.metadata["key"]
+        value = _lookup(raw, key)
+        if value is _MISSING or value is None:
+            continue
+        checked = _check(fld.name, value)
+        if isinstance(checked, str) and checked.startswith("!"):
+            problems.append(f"rustAst.{key}: {checked[1:]}; using the default")
+        else:
+            values[fld.name] = checked
+    return Settings(**values), problems
+
+
+def _check(name: str, value: Any) -> Any:
+    """The value converted, or "!reason"."""
+    if name in ("check_cfg_extra", "check_cfg_features"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "!expected a list of strings"
+        return tuple(value)
+    if name == "cfg_target":
+        if not isinstance(value, str) or not value:
+            return "!expected a target triple"
+        if value not in known_targets() and refresh_target_cfg(value) is None:
+            return (f"!unknown target {value!r}: not in the shipped table and no rustc to ask "
+                    f"(shipped: {', '.join(known_targets())})")
+        return value
+    if name == "inlay_hints_node_ids":
+        if not isinstance(value, bool):
+            return "!expected true or false"
+        return value
+    if name == "edition":
+        try:
+            edition = int(str(value))
+        except ValueError:
+            return f"!unknown edition {value!r}"
+        if edition not in EDITIONS:
+            return f"!unknown edition {value!r} (2015, 2018, 2021 or 2024)"
+        return edition
+    raise AssertionError(name)

@@ -1,0 +1,131 @@
+"""Open documents: LSP text sync on top of `ast_core.document.Document`.
+
+pygls keeps its own copy of every document and rebuilds the whole text on each
+incremental change (O(file) per keystroke); the protocol class in `server.py` skips
+that, and this module applies changes directly to our Document: a byte splice, the line
+index, and `tree.edit`. Re-parsing waits for the next read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.uris import to_fs_path
+
+from ast_core.analysis import Analysis
+from ast_core.cfg.targets import CfgSet, refresh_target_cfg, target_cfg
+from ast_core.document import Document, DocumentConfig
+from ast_core.model.span import PositionEncoding
+from ast_core.project import edition_for
+
+from .config import Settings
+
+
+@cache
+def active_cfg(triple: str, features: tuple[str, ...]) -> CfgSet:
+    """The cfg set code is evaluated against: the target's, plus enabled features."""
+    base = target_cfg(triple) or refresh_target_cfg(triple) or target_cfg()
+    return base | {("feature", f) for f in features}
+
+
+@dataclass(eq=False)
+class OpenDocument:
+    uri: str
+    version: int
+    path: Path | None
+    doc: Document
+    _analysis: Analysis | None = None
+    _analysis_of: int = -1
+
+    @property
+    def analysis(self) -> Analysis:
+        """The analysis of the current version (one per version: its caches are valid
+        until the next change)."""
+        if self._analysis is None or self._analysis_of != self.version:
+            self._analysis = Analysis(self.doc)
+            self._analysis_of = self.version
+        return self._analysis
+
+
+class DocumentNotOpen(JsonRpcInvalidParams):
+    """A request about a document the client has not opened: an error response."""
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(f"document not open: {uri}")
+
+
+class Documents:
+    """The open documents and the settings they are analysed with."""
+
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.encoding: PositionEncoding = "utf-16"
+        self._docs: dict[str, OpenDocument] = {}
+
+    def __iter__(self):
+        return iter(self._docs.values())
+
+    def get(self, uri: str) -> OpenDocument:
+        try:
+            return self._docs[uri]
+        except KeyError:
+            raise DocumentNotOpen(uri) from None
+
+    def config_for(self, path: Path | None) -> DocumentConfig:
+        settings = self.settings
+        edition = settings.edition or edition_for(path)
+        cfg = active_cfg(settings.cfg_target, settings.check_cfg_features)
+        return DocumentConfig(edition, cfg, path)
+
+    def open(self, uri: str, version: int, text: str) -> OpenDocument:
+        path = _path(uri)
+        src = _utf8(text)
+        opened = OpenDocument(uri, version, path, Document(src, self.config_for(path)))
+        self._docs[uri] = opened
+        return opened
+
+    def change(self, uri: str, version: int,
+               changes: list[types.TextDocumentContentChangeEvent]) -> OpenDocument:
+        opened = self.get(uri)
+        doc = opened.doc
+        for change in changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                index = doc.index
+                start = index.offset(change.range.start.line, change.range.start.character, self.encoding)
+                end = index.offset(change.range.end.line, change.range.end.character, self.encoding)
+                doc.edit(start, max(start, end), _utf8(change.text))
+            else:
+                doc.edit(0, len(doc.src), _utf8(change.text))
+        opened.version = version
+        return opened
+
+    def close(self, uri: str) -> None:
+        self._docs.pop(uri, None)
+
+    def reconfigure(self, settings: Settings) -> list[OpenDocument]:
+        """Apply new settings: documents whose configuration changes are rebuilt."""
+        self.settings = settings
+        changed = []
+        for opened in self._docs.values():
+            config = self.config_for(opened.path)
+            if config != opened.doc.config:
+                opened.doc = Document(opened.doc.src, config)
+                opened._analysis = None
+                changed.append(opened)
+        return changed
+
+
+def _utf8(text: str) -> bytes:
+    """JSON can carry lone surrogates; they become U+FFFD rather than invalid UTF-8."""
+    return text.encode("utf-8", "replace")
+
+
+def _path(uri: str) -> Path | None:
+    if not uri.startswith("file:"):
+        return None
+    fs_path = to_fs_path(uri)
+    return Path(fs_path) if fs_path else None

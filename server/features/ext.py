@@ -1,0 +1,109 @@
+"""rust-ast's own requests, in the `rustAst/` namespace (INTERFACE.md's table).
+
+`editors/vscode/src/lsp_ext.ts` mirrors these names, as rust-analyzer's does;
+`tests/test_ext_mirror.py` compares them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+
+from ast_core.render import node_class, node_kind, node_id, to_json_obj, tree_text
+
+from .. import convert
+
+if TYPE_CHECKING:
+    from ..server import RustAstServer
+
+SYNTAX_TREE = "rustAst/syntaxTree"
+NODE_AT = "rustAst/nodeAt"
+NODE_IDS = "rustAst/nodeIds"
+FIND_NODE_ID = "rustAst/findNodeId"
+EXPAND_AUTODIFF = "rustAst/expandAutodiff"
+
+
+def field(params: Any, *names: str, required: bool = True) -> Any:
+    """`params.a.b` of a request whose params pygls leaves untyped, with a clear
+    error when the client sent something else."""
+    cur = params
+    for name in names:
+        cur = cur.get(name) if isinstance(cur, dict) else getattr(cur, name, None)
+        if cur is None:
+            if required:
+                raise JsonRpcInvalidParams(f"missing params.{'.'.join(names)}")
+            return None
+    return cur
+
+
+def _position(params: Any, *names: str) -> types.Position:
+    line, character = field(params, *names, "line"), field(params, *names, "character")
+    if not isinstance(line, int) or not isinstance(character, int):
+        raise JsonRpcInvalidParams(f"params.{'.'.join(names)} is not a position")
+    return types.Position(line=line, character=character)
+
+
+def node_entry(node: Any, index: Any, encoding: str, extent: Any) -> dict[str, Any]:
+    span = extent(node)
+    return {"class": node_class(node), "kind": node_kind(node), "id": node_id(node),
+            "range": _range_json(convert.to_range(index, span, encoding)) if span else None}
+
+
+def _range_json(rng: types.Range) -> dict:
+    return {"start": {"line": rng.start.line, "character": rng.start.character},
+            "end": {"line": rng.end.line, "character": rng.end.character}}
+
+
+def register(server: RustAstServer) -> None:
+    @server.feature(SYNTAX_TREE)
+    def syntax_tree(ls: RustAstServer, params: Any) -> dict:
+        opened = ls.documents.get(field(params, "textDocument", "uri"))
+        analysis = opened.analysis
+        index = opened.doc.index
+        if field(params, "range", required=False) is not None:
+            lo = convert.offset(index, _position(params, "range", "start"), ls.documents.encoding)
+            hi = convert.offset(index, _position(params, "range", "end"), ls.documents.encoding)
+            nodes = analysis.covering(min(lo, hi), max(lo, hi))
+        else:
+            nodes = [analysis.krate]
+        text = "".join(tree_text(node, index) for node in nodes)
+        json = [to_json_obj(node, index) for node in nodes]
+        return {"text": text, "json": json[0] if len(json) == 1 else json}
+
+    @server.feature(NODE_AT)
+    def node_at(ls: RustAstServer, params: Any) -> list[dict]:
+        opened = ls.documents.get(field(params, "textDocument", "uri"))
+        index = opened.doc.index
+        offset = convert.offset(index, _position(params, "position"), ls.documents.encoding)
+        analysis = opened.analysis
+        path = analysis.nodes_at(offset)
+        return [node_entry(n, index, ls.documents.encoding, analysis.extent) for n in reversed(path)]
+
+    @server.feature(NODE_IDS)
+    def node_ids(ls: RustAstServer, params: Any) -> list[dict]:
+        opened = ls.documents.get(field(params, "textDocument", "uri"))
+        analysis = opened.analysis
+        index = opened.doc.index
+        rows = []
+        for value, node, slot in analysis.id_entries():
+            entry = node_entry(node, index, ls.documents.encoding, analysis.extent)
+            entry["id"] = value
+            if slot is not None:
+                entry["field"] = slot
+            rows.append(entry)
+        return rows
+
+    @server.feature(FIND_NODE_ID)
+    def find_node_id(ls: RustAstServer, params: Any) -> types.Location | None:
+        uri = field(params, "textDocument", "uri")
+        opened = ls.documents.get(uri)
+        wanted = field(params, "id")
+        if not isinstance(wanted, int):
+            raise JsonRpcInvalidParams("params.id must be an integer")
+        node = opened.analysis.by_id.get(wanted)
+        span = opened.analysis.extent(node) if node is not None else None
+        if span is None:
+            return None
+        return types.Location(uri=uri, range=convert.to_range(opened.doc.index, span, ls.documents.encoding))

@@ -1,0 +1,176 @@
+"""The language server: wiring only. Features live in `features/`, one module each.
+
+`rust-ast serve` runs it over stdio (or `--tcp HOST:PORT`). The server never writes to
+stdout itself (that is the LSP stream): logs go to the client as `window/logMessage`.
+An exception in a handler answers that request with an error and is logged; every open
+document stays open.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
+
+from . import convert
+from .config import parse_settings
+from .documents import DocumentNotOpen, Documents
+from .features import diagnostics, ext, hover, outline
+
+log = logging.getLogger("server")
+VERSION = "0.1.0"
+
+
+class RustAstProtocol(LanguageServerProtocol):
+    """pygls's protocol, minus its own copies of document text (see documents.py)."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
+
+
+class ClientLogHandler(logging.Handler):
+    """Forwards log records to the client (`window/logMessage`), as esbonio does."""
+
+    LEVELS = {logging.ERROR: types.MessageType.Error, logging.WARNING: types.MessageType.Warning,
+              logging.INFO: types.MessageType.Info, logging.DEBUG: types.MessageType.Log}
+
+    def __init__(self, server: LanguageServer) -> None:
+        super().__init__()
+        self.server = server
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            level = self.LEVELS.get(record.levelno, types.MessageType.Log)
+            self.server.window_log_message(types.LogMessageParams(type=level, message=self.format(record)))
+        except Exception:  # noqa: BLE001 - logging must never raise into the server
+            pass
+
+
+class RustAstServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("rust-ast", VERSION, protocol_cls=RustAstProtocol,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.documents = Documents()
+        self.publisher = diagnostics.Publisher(self)
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Errors are logged to the client, not shown: a failing request is answered
+        with its error; nothing else should interrupt the user."""
+        log.error("%s: %s", type(error).__name__, error, exc_info=error)
+
+
+def _configure_logging(server: RustAstServer) -> None:
+    handler = ClientLogHandler(server)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    level = os.environ.get("RUST_AST_LOG", "WARNING").upper()
+    for name in ("server", "ast_core"):
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.setLevel(level if level in logging.getLevelNamesMapping() else "WARNING")
+        logger.propagate = False
+
+
+def create_server() -> RustAstServer:
+    server = RustAstServer()
+    _configure_logging(server)
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: RustAstServer, params: types.InitializeParams) -> None:
+        ls.documents.encoding = convert.ENCODINGS.get(ls.workspace.position_encoding, "utf-16")
+        settings = (params.initialization_options or {}).get("rustAst") if isinstance(
+            params.initialization_options, dict) else None
+        if settings is not None:
+            _apply_settings(ls, settings)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: RustAstServer, params: types.InitializedParams) -> None:
+        await _fetch_settings(ls)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(ls: RustAstServer, params: types.DidChangeConfigurationParams) -> None:
+        pushed = params.settings.get("rustAst") if isinstance(params.settings, dict) else None
+        if pushed is not None:
+            _apply_settings(ls, pushed)
+        else:
+            await _fetch_settings(ls)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: RustAstServer, params: types.DidOpenTextDocumentParams) -> None:
+        doc = params.text_document
+        ls.documents.open(doc.uri, doc.version, doc.text)
+        ls.publisher.schedule(doc.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: RustAstServer, params: types.DidChangeTextDocumentParams) -> None:
+        doc = params.text_document
+        try:
+            ls.documents.change(doc.uri, doc.version, params.content_changes)
+        except DocumentNotOpen:
+            log.warning("didChange for a document that is not open: %s", doc.uri)
+            return
+        ls.publisher.schedule(doc.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: RustAstServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.documents.close(params.text_document.uri)
+        ls.publisher.clear(params.text_document.uri)
+
+    for feature in (hover, ext, outline):
+        feature.register(server)
+    return server
+
+
+def _apply_settings(ls: RustAstServer, raw: Any) -> None:
+    settings, problems = parse_settings(raw)
+    for problem in problems:
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))
+    previous = ls.documents.settings
+    for opened in ls.documents.reconfigure(settings):
+        ls.publisher.schedule(opened.uri)
+    if previous.inlay_hints_node_ids != settings.inlay_hints_node_ids and _client_supports_hint_refresh(ls):
+        ls.workspace_inlay_hint_refresh(None)
+
+
+def _client_supports_hint_refresh(ls: RustAstServer) -> bool:
+    caps = ls.client_capabilities.workspace
+    hints = caps.inlay_hint if caps is not None else None
+    return bool(hints is not None and hints.refresh_support)
+
+
+async def _fetch_settings(ls: RustAstServer) -> None:
+    caps = ls.client_capabilities.workspace
+    if caps is None or not caps.configuration:
+        return
+    try:
+        result = await ls.workspace_configuration_async(
+            types.ConfigurationParams(items=[types.ConfigurationItem(section="rustAst")]))
+    except Exception as exc:  # noqa: BLE001 - a client that cannot answer keeps the defaults
+        log.warning("workspace/configuration failed: %s", exc)
+        return
+    if result:
+        _apply_settings(ls, result[0])
+
+
+def serve(tcp: str | None = None) -> None:
+    server = create_server()
+    if tcp:
+        host, _, port = tcp.rpartition(":")
+        server.start_tcp(host or "127.0.0.1", int(port))
+    else:
+        server.start_io()

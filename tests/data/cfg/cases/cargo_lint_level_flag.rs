@@ -1,0 +1,4 @@
+// mode: cargo
+// check-cfg: cfg()
+// flags: --warn=unexpected_cfgs
+#[cfg(e11)] pub fn a() {}

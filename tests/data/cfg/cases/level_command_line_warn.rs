@@ -1,0 +1,3 @@
+// check-cfg: cfg()
+// flags: --warn=unexpected_cfgs
+#[cfg(e11)] pub fn a() {}

@@ -1,0 +1,3 @@
+// check-cfg: cfg()
+#![forbid(unexpected_cfgs)]
+#[cfg(e11)] pub fn a() {}

@@ -1,0 +1,3 @@
+// check-cfg: cfg()
+#![cfg(foo = 1)]
+pub fn a() {}

@@ -1,0 +1,2 @@
+#[cfg(unknown)] pub fn a() {}
+#[cfg(feature = "x")] pub fn b() {}

@@ -1,0 +1,1 @@
+#[cfg(foo)] pub fn a() {}

@@ -1,0 +1,3 @@
+#[cfg(ws_flag)] pub fn a() {}
+#[cfg(ws_other)] pub fn b() {}
+#[cfg(r#async)] pub fn c() {}

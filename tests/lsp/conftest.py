@@ -1,0 +1,30 @@
+"""pytest-lsp fixtures: the real `rust-ast serve` over stdio, with VS Code's and
+Neovim's capability profiles; LspSpecificationWarning is an error (pyproject.toml)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+SERVER = [sys.executable, "-m", "server", "serve"]
+PROFILES = {"vscode": "visual-studio-code", "neovim": "neovim"}
+
+
+@pytest_lsp.fixture(params=list(PROFILES), config=ClientServerConfig(server_command=SERVER))
+async def client(request: pytest.FixtureRequest, lsp_client: LanguageClient):
+    params = types.InitializeParams(capabilities=client_capabilities(PROFILES[request.param]))
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def vscode(lsp_client: LanguageClient):
+    params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()

@@ -1,0 +1,76 @@
+"""The shipped check-cfg data (`ast_core/data/*.json`, from `scripts/gen_cfg_data.py`)
+and `ast_core.cfg.targets`. Only the freshness checks need rustc."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from importlib import resources
+
+import pytest
+
+from ast_core.cfg.expected import well_known
+from ast_core.cfg.targets import (
+    DEFAULT_TARGET, known_targets, parse_print_cfg, refresh_target_cfg, target_cfg,
+)
+
+needs_rustc = pytest.mark.skipif(shutil.which("rustc") is None, reason="rustc is not installed")
+
+
+def data(name: str) -> dict:
+    return json.loads(resources.files("ast_core").joinpath(f"data/{name}").read_text())
+
+
+def test_well_known_data() -> None:
+    shipped = data("well_known_cfgs.json")
+    assert shipped["rustc"].startswith("rustc 1.95.")
+    assert len(shipped["names"]) == 31
+    assert shipped["names"]["panic"] == ["abort", "immediate-abort", "unwind"]
+    assert well_known()["unix"].values == frozenset({None})
+
+
+def test_target_table() -> None:
+    assert DEFAULT_TARGET in known_targets() and "wasm32-unknown-unknown" in known_targets()
+    host = target_cfg()
+    assert {("unix", None), ("target_os", "linux"), ("debug_assertions", None),
+            ("panic", "unwind"), ("target_abi", "")} <= host
+    assert ("windows", None) in target_cfg("x86_64-pc-windows-msvc")
+    assert target_cfg("no-such-target") is None
+
+
+def test_parse_print_cfg() -> None:
+    assert parse_print_cfg('unix\ntarget_os="linux"\n\ntarget_abi=""\n') == [
+        ("unix", None), ("target_os", "linux"), ("target_abi", "")]
+
+
+def test_refresh_without_rustc_degrades() -> None:
+    assert refresh_target_cfg(DEFAULT_TARGET, rustc="no-such-rustc-binary") is None
+
+
+@needs_rustc
+def test_refresh_with_rustc() -> None:
+    assert refresh_target_cfg(DEFAULT_TARGET) == target_cfg()
+    assert refresh_target_cfg("no-such-target") is None
+
+
+@needs_rustc
+def test_target_table_is_fresh() -> None:
+    for triple in known_targets():
+        assert refresh_target_cfg(triple) == target_cfg(triple), (
+            f"{triple} is stale: run `python scripts/gen_cfg_data.py`")
+
+
+@needs_rustc
+def test_well_known_data_is_fresh(tmp_path) -> None:
+    version = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+    if version != data("well_known_cfgs.json")["rustc"]:
+        pytest.skip(f"the data is for another rustc than {version}")
+    src = tmp_path / "empty.rs"
+    src.write_text("")
+    printed = subprocess.run(
+        ["rustc", "-Zunstable-options", "--print=check-cfg", "--check-cfg", "cfg()",
+         "--crate-type", "lib", str(src)],
+        capture_output=True, text=True, env=dict(os.environ, RUSTC_BOOTSTRAP="1"), check=True).stdout
+    assert len(printed.splitlines()) == len(well_known()), "run `python scripts/gen_cfg_data.py`"
