@@ -2,9 +2,10 @@
 
 A file is a sequence of *units*: each top-level item with the attributes and comments
 before it, or a crate inner attribute. After an edit, tree-sitter re-parses
-incrementally and keeps the subtrees the edit did not touch (same `id`); a unit whose
-syntax nodes all survived keeps its lowered items. Only the other units are lowered
-and numbered again.
+incrementally, and a unit whose text is unchanged keeps its lowered items: a top-level
+item's model depends on its own text only. (tree-sitter's subtree ids are no key: it
+re-creates subtrees holding comments even far from an edit.) Only the other units are
+lowered and numbered again.
 
 NodeIds run over the whole crate, so an edit that adds nodes shifts every later id;
 byte offsets shift the same way. Neither is rewritten eagerly: a unit carries the
@@ -15,11 +16,11 @@ re-parse and the units it touched, not the file.
 
 from __future__ import annotations
 
-import gc
 import logging
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from . import syntax
@@ -28,6 +29,7 @@ from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Visitor, shift
 from .cfg.targets import CfgSet
 from .passes.node_ids import LoadedMod, NodeIdAssigner, crate_prefix
 from .project import ModFiles, UsageError, read_source
+from .stack import paused_gc
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ class Unit:
     `lo` and `first_id` are the byte offset and first NodeId its nodes hold now; they
     lag behind the unit's real place until `Document.materialize` shifts them."""
 
-    keys: tuple[int, ...]  # tree-sitter subtree ids of its syntax nodes
+    key: bytes  # its text: a unit with the same text lowers the same
     items: list[Item]
     inner_attrs: list
     errors: list[ParseError]
@@ -57,6 +59,8 @@ class Unit:
     first_id: int = 0
     id_count: int = 0
     numbered: bool = False
+    # per-pass results computed on this unit: key -> (byte offset they were made at, value)
+    results: dict[Any, tuple[int, Any]] = field(default_factory=dict)
 
 
 def _group(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
@@ -144,7 +148,10 @@ class Document:
         if self._dirty:
             self._dirty = False
             self.tree = syntax.parse(self.src, self.tree, self.config.edition)
-            self._rebuild(previous={u.keys: u for u in self.units})
+            previous: dict[bytes, list[Unit]] = {}
+            for unit in reversed(self.units):  # reused in order: `pop` takes the first
+                previous.setdefault(unit.key, []).append(unit)
+            self._rebuild(previous)
 
     def _point(self, offset: int) -> tuple[int, int]:
         line = self.index.line_of(offset)
@@ -152,21 +159,21 @@ class Document:
 
     # -- lowering and numbering -------------------------------------------------------
 
-    def _rebuild(self, previous: dict[tuple[int, ...], Unit]) -> None:
+    def _rebuild(self, previous: dict[bytes, list[Unit]]) -> None:
         """Regroup the new tree into units, reusing previous units whose syntax
         survived and lowering the rest; then number the new units."""
         root = self.tree.root_node
         cx = LowerCx(self.src, self.config.edition)
         units: list[Unit] = []
         starts: list[int] = []
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # lowering builds a large acyclic graph: the cyclic GC only costs
-        try:
-            for nodes in _group([c for c in root.children if c.is_named], self.src):
-                keys = tuple(n.id for n in nodes)
-                unit = previous.pop(keys, None)
+        with paused_gc(freeze=True):
+            src = self.src
+            for nodes in _group([c for c in root.children if c.is_named], src):
+                key = src[nodes[0].start_byte:nodes[-1].end_byte]
+                reusable = previous.get(key)
+                unit = reusable.pop() if reusable else None
                 if unit is None:
-                    unit = self._lower_unit(cx, nodes, keys)
+                    unit = self._lower_unit(cx, nodes, key)
                 units.append(unit)
                 starts.append(nodes[0].start_byte)
             self.units = units
@@ -174,11 +181,8 @@ class Document:
             self.bases = [0] * len(units)
             self.crate_span = crate_span(cx, root)
             self._number()
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
-    def _lower_unit(self, cx: LowerCx, nodes: list[syntax.SyntaxNode], keys: tuple[int, ...]) -> Unit:
+    def _lower_unit(self, cx: LowerCx, nodes: list[syntax.SyntaxNode], key: bytes) -> Unit:
         errors: list[ParseError] = []
         for node in nodes:
             syntax_errors(node, errors, self.src)
@@ -192,7 +196,7 @@ class Document:
                                      f"rust-ast could not lower this item ({type(exc).__name__}: {exc}); "
                                      "please report this"))
         errors.sort(key=lambda e: e.span)
-        return Unit(keys, items, inner, errors, nodes[0].start_byte)
+        return Unit(key, items, inner, errors, nodes[0].start_byte)
 
     def _assigner(self, next_id: int) -> NodeIdAssigner:
         return NodeIdAssigner(self.src, self.config.cfg, next_id,
@@ -289,6 +293,21 @@ class Document:
             db = start - unit.lo
             out.extend(e if not db else ParseError((e.span[0] + db, e.span[1] + db), e.message)
                        for e in unit.errors)
+        return out
+
+    def unit_results(self, key: Any, compute: Callable[[Unit], Any]) -> list[tuple[int, Any]]:
+        """`compute(unit)` for every unit, cached on the unit until it is lowered again,
+        as `(byte delta, value)`: byte offsets inside a value are off by the delta (the
+        unit moved since), which the caller adds. Units whose text did not change are
+        neither recomputed nor materialized, so a keystroke costs the changed units."""
+        self.sync()
+        out = []
+        for index, unit in enumerate(self.units):
+            cached = unit.results.get(key)
+            if cached is None:
+                self.materialize(index)
+                cached = unit.results[key] = (unit.lo, compute(unit))
+            out.append((self.starts[index] - cached[0], cached[1]))
         return out
 
     def units_in(self, lo: int, hi: int) -> list[Unit]:

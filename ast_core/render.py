@@ -33,6 +33,7 @@ from .model import (
     VisibilityKind,
     children,
 )
+from .stack import paused_gc
 
 _dumps = json.dumps
 
@@ -148,9 +149,13 @@ def walk_source_order(node: Any, depth: int = 0) -> Iterator[tuple[Any, int]]:
         stack.extend((c, d + 1) for c in reversed(source_order(cur)))
 
 
-def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True,
-                include: Callable[[Any], bool] | None = None) -> dict:
+def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True) -> dict:
     """The node and its subtree as INTERFACE.md JSON objects."""
+    with paused_gc():
+        return _json_obj(node, index, with_ids)
+
+
+def _json_obj(node: Any, index: LineIndex, with_ids: bool) -> dict:
     cls = type(node)
     obj: dict[str, Any] = {"class": JSON_CLASS[cls], "kind": node_kind(node)}
     if with_ids:
@@ -163,65 +168,87 @@ def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True,
     if ident is not None:
         obj["ident"] = ident
     obj.update(extras(node))
-    obj["children"] = [to_json_obj(c, index, with_ids, include) for c in source_order(node)
-                       if include is None or include(c)]
+    obj["children"] = [_json_obj(c, index, with_ids) for c in source_order(node)]
     return obj
 
 
 def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
-    """`to_json_obj` serialized, written directly: the CLI's hot path (a large file has
-    a hundred thousand nodes), so per-node work is a few lookups and one append."""
+    """`to_json_obj` serialized, written directly. This is the CLI's hot path (a large
+    file has a hundred thousand nodes), so the per-node work is table lookups and
+    string appends; the helpers above are inlined."""
     out: list[str] = []
     append = out.append
     positions: dict[int, str] = {}
     line_col = index.line_col
     heads = _heads(with_ids)
+    kind_text = _KIND_TEXT
+    has_span = HAS_SPAN
+    children_of = children
     dumps = _dumps
     dummy = DUMMY_NODE_ID
+    empty_file = not index.data
 
     def pos(offset: int) -> str:
-        text = positions.get(offset)
-        if text is None:
-            line, col = line_col(offset)
-            text = positions[offset] = f"{line},{col}"
+        line, col = line_col(offset)
+        text = positions[offset] = f"{line},{col}"
         return text
 
     def write(node: Any) -> None:
         cls = type(node)
-        head, kind_of, id_field, id_const, spanned, special = heads[cls]
-        parts = [head]
+        head, kind_of, id_field, id_const, spanned, special, ident_of, has_extras = heads[cls]
+        text = head
         if kind_of:
-            parts.append(_KIND_TEXT[type(node.kind)])
+            text += kind_text[type(node.kind)]
         if id_field:
             value = getattr(node, id_field)
-            parts.append(',"id":null' if value == dummy else f',"id":{value}')
+            text += ',"id":null' if value == dummy else f',"id":{value}'
         elif id_const:
-            parts.append(id_const)
+            text += id_const
         if special:
-            parts.append(_special(node, cls, with_ids, dumps))
-        if spanned and (cls is not Crate or index.data):  # an empty file has no span
+            text += _special(node, cls, with_ids, dumps)
+        if spanned and not (empty_file and cls is Crate):  # an empty file has no span
             lo, hi = node.span
-            parts.append(f',"span":[{pos(lo)},{pos(hi)}]')
+            text += f',"span":[{positions.get(lo) or pos(lo)},{positions.get(hi) or pos(hi)}]'
         else:
-            parts.append(',"span":null')
-        ident = node_ident(node)
-        if ident is not None:
-            parts.append(',"ident":' + dumps(ident, ensure_ascii=False))
-        if cls in _EXTRA_CLASSES:
+            text += ',"span":null'
+        if ident_of is not None:
+            ident = ident_of(node)
+            if ident is not None:
+                text += ',"ident":' + (f'"{ident}"' if ident.isidentifier() else dumps(ident, ensure_ascii=False))
+        if has_extras:
             for key, value in extras(node).items():
-                parts.append(f',"{key}":' + dumps(value, ensure_ascii=False))
-        parts.append(',"children":[')
-        append("".join(parts))
-        kids = source_order(node)
+                text += f',"{key}":' + dumps(value, ensure_ascii=False)
+        append(text + ',"children":[')
+        kids = children_of(node)
         if kids:
+            if len(kids) > 1:
+                kids = _in_source_order(kids, has_span)
             write(kids[0])
             for child in kids[1:]:
                 append(",")
                 write(child)
         append("]}")
 
-    write(root)
-    return "".join(out)
+    with paused_gc():
+        write(root)
+        return "".join(out)
+
+
+def _in_source_order(kids: list, has_span: frozenset) -> list:
+    """`source_order`'s sort, for a list of children already made."""
+    prev = -1
+    keyed = None
+    for i, child in enumerate(kids):
+        key = child.span[0] if type(child) in has_span else _key(child)
+        if key is None:
+            key = prev
+        if key < prev and keyed is None:
+            keyed = True
+        prev = key
+        kids[i] = (key, i, child)
+    if keyed:
+        kids.sort(key=lambda t: (t[0], t[1]))
+    return [t[2] for t in kids]
 
 
 def _special(node: Any, cls: type, with_ids: bool, dumps: Callable[..., str]) -> str:
@@ -251,8 +278,8 @@ _HEADS: dict[bool, dict[type, tuple]] = {}
 
 def _heads(with_ids: bool) -> dict[type, tuple]:
     """Per class: the JSON head (class, and kind when fixed), whether the kind comes
-    from `.kind`, the id field, a constant id text, whether rustc prints a span, and
-    whether its ids need `_special`."""
+    from `.kind`, the id field, a constant id text, whether rustc prints a span,
+    whether its ids need `_special`, how to get its ident, and whether it has extras."""
     if with_ids not in _HEADS:
         table = {}
         for cls, name in JSON_CLASS.items():
@@ -264,9 +291,20 @@ def _heads(with_ids: bool) -> dict[type, tuple]:
             special = cls is Visibility or cls is Ty or cls in _COROUTINE_KINDS
             id_field = ID_FIELD.get(cls) if with_ids and cls is not Visibility else None
             id_const = ',"id":null' if with_ids and id_field is None and cls is not Visibility else ""
-            table[cls] = (head, kind_of, id_field, id_const, cls in HAS_SPAN, special)
+            table[cls] = (head, kind_of, id_field, id_const, cls in HAS_SPAN, special,
+                          _ident_getter(cls), cls in _EXTRA_CLASSES)
         _HEADS[with_ids] = table
     return _HEADS[with_ids]
+
+
+def _ident_getter(cls: type) -> Callable[[Any], str | None] | None:
+    """How `node_ident` finds a class's ident, or None when it never has one."""
+    slots = getattr(cls, "__slots__", ())
+    if "ident" in slots:
+        return node_ident
+    if "kind" in slots and cls in HAS_KIND:
+        return node_ident
+    return None
 
 
 _COROUTINE_KINDS = frozenset({CoroutineKind.Async, CoroutineKind.Gen, CoroutineKind.AsyncGen})

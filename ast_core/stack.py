@@ -1,15 +1,21 @@
-"""Deep trees without RecursionError: rustc grows its stack (`ensure_sufficient_stack`);
-we run deep work on a thread with a large stack and a high recursion limit.
+"""Guards for heavy work on big trees.
 
-Lowering flattens left-nested operator chains with loops, but walkers recurse once per
-nesting level, and real input (or a fuzzer) can nest a few thousand levels deep.
+- Deep trees without RecursionError: rustc grows its stack (`ensure_sufficient_stack`);
+  we run deep work on a thread with a large stack and a high recursion limit. Lowering
+  flattens left-nested operator chains with loops, but walkers recurse once per nesting
+  level, and real input (or a fuzzer) can nest a few thousand levels deep.
+- No cyclic GC while building or printing a model: the model is a large acyclic graph
+  (reference counting frees it), and a full collection in the middle of building it
+  walks every node again, which costs more than the building itself on large files.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -40,3 +46,20 @@ def run_with_big_stack(fn: Callable[[], T]) -> T:
     if error:
         raise error[0]
     return result[0]
+
+
+@contextmanager
+def paused_gc(freeze: bool = False) -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration (nesting is fine). With
+    `freeze`, move everything alive afterwards out of the collector's sight
+    (`gc.freeze`): a model kept for long (an open document) then costs no collection
+    time; reference counting still frees it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()

@@ -4,6 +4,6 @@
 type, byte range, children, fields); a grammar or binding upgrade stays in here.
 """
 
-from .parser import LANGUAGE_VERSION, SyntaxNode, Tree, edit, parse
+from .parser import SyntaxNode, Tree, edit, parse
 
-__all__ = ["LANGUAGE_VERSION", "SyntaxNode", "Tree", "edit", "parse"]
+__all__ = ["SyntaxNode", "Tree", "edit", "parse"]

@@ -7,8 +7,6 @@ subtree the edit did not touch, so a keystroke costs a fraction of a full parse.
 from __future__ import annotations
 
 import re
-from importlib.metadata import version
-
 import tree_sitter
 import tree_sitter_rust
 
@@ -20,7 +18,6 @@ SyntaxNode = tree_sitter.Node
 Tree = tree_sitter.Tree
 
 LANGUAGE = tree_sitter.Language(tree_sitter_rust.language())
-LANGUAGE_VERSION = version("tree-sitter-rust")
 _PARSER = tree_sitter.Parser(LANGUAGE)
 
 

@@ -1,0 +1,37 @@
+# rust-ast: two commands do all set-up (README.md).
+#   make demo   install, then run every rust-ast command on the bundled example crate
+#   make test   install everything the tests need, then run all of them (CI: .ci/run)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO := examples/demo
+
+.PHONY: demo test install test-deps
+
+# The venv, the package (editable) and its bytecode: the CLI's start-up time depends on
+# compiled modules, and this machine's Python does not write bytecode on import.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m compileall -q ast_core server
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	@echo "== rust-ast tree: the rustc_ast-shaped model, NodeIds as rustc numbers them"
+	$(BIN)/rust-ast tree $(DEMO)/src/lib.rs | head -40
+	@echo "== rust-ast ids: the NodeId table"
+	$(BIN)/rust-ast ids $(DEMO)/src/lib.rs | head -15
+	@echo "== rust-ast check-cfg: rustc's unexpected_cfgs lint, with Cargo.toml and build.rs"
+	-$(BIN)/rust-ast check-cfg $(DEMO)
+	@echo "== rust-ast expand: what #[autodiff_*] expands to"
+	$(BIN)/rust-ast expand $(DEMO)/src/lib.rs
+
+test-deps: install
+	scripts/install_corpus.sh
+	scripts/e2e_setup.sh
+
+test: test-deps
+	E2E_REQUIRE=1 $(BIN)/python -m pytest -q

@@ -1,0 +1,4 @@
+fn main() {
+    println!("cargo::rustc-check-cfg=cfg(tuned, values(\"fast\", \"small\"))");
+    println!("cargo::rerun-if-changed=build.rs");
+}
