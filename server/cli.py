@@ -30,6 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     ids.add_argument("file")
     ids.add_argument("--json", action="store_true")
     ids.add_argument("--edition", choices=EDITIONS)
+
+    expand = sub.add_parser("expand", help="print what every autodiff attribute of a file expands to")
+    expand.add_argument("file", help="a .rs file, or - for standard input")
+    expand.add_argument("--json", action="store_true", help="one object per attribute (INTERFACE.md)")
+    expand.add_argument("--edition", choices=EDITIONS)
     return parser
 
 
@@ -79,6 +84,24 @@ def _run(args: argparse.Namespace) -> int:
                 field = f" ({row['field']})" if row.get("field") else ""
                 ident = f" {row['ident']}" if row.get("ident") else ""
                 out.write(f"{row['id']:6d} {row['class']}{kind}{where}{ident}{field}\n")
+        return 0
+    if args.command == "expand":
+        import json  # noqa: PLC0415
+
+        from ast_core.passes.autodiff import AutodiffCache, expanded_source, expansion_json  # noqa: PLC0415
+
+        doc = _document(args.file, args.edition)
+        cache = AutodiffCache()
+        expansions = cache.expansions(doc)[0]
+        if args.json:
+            out.write(json.dumps([expansion_json(e, doc.index) for e in expansions], ensure_ascii=False) + "\n")
+            return 0
+        out.write(expanded_source(doc, cache))
+        name = args.file if args.file != "-" else "<stdin>"
+        for exp in expansions:
+            for diag in exp.diagnostics:
+                line, col = doc.index.line_col(diag.span[0])
+                print(f"{name}:{line}:{col}: {diag.level}: {diag.message}", file=sys.stderr)
         return 0
     raise AssertionError(args.command)
 

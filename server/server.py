@@ -8,11 +8,16 @@ document stays open.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import stat
+import sys
+import threading
 from typing import Any
 
 from lsprotocol import types
+from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
@@ -62,6 +67,25 @@ class ClientLogHandler(logging.Handler):
             pass
 
 
+class PipeReader:
+    """stdin as an asyncio stream. pygls reads stdin on a thread, one line per await,
+    so the loop runs between any two messages; reading a pipe directly, messages that
+    arrived together are handled back to back, and the diagnostics callback queued by
+    the first (`call_soon`) runs after the last: a burst costs one analysis."""
+
+    def __init__(self, stream: asyncio.StreamReader) -> None:
+        self.stream = stream
+
+    async def readline(self) -> bytes:
+        return await self.stream.readline()
+
+    async def readexactly(self, n: int) -> bytes:
+        try:
+            return await self.stream.readexactly(n)
+        except asyncio.IncompleteReadError:
+            return b""
+
+
 class RustAstServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("rust-ast", VERSION, protocol_cls=RustAstProtocol,
@@ -69,10 +93,41 @@ class RustAstServer(LanguageServer):
         self.documents = Documents()
         self.publisher = diagnostics.Publisher(self)
 
+    def _start_io_async(self, stdin: Any = None, stdout: Any = None) -> None:
+        if stdin is not None or not _is_pipe(sys.stdin.buffer):
+            super()._start_io_async(stdin, stdout)
+            return
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+
+        async def serve() -> None:
+            loop = asyncio.get_running_loop()
+            stream = asyncio.StreamReader(limit=2**26)
+            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), sys.stdin.buffer)
+            await run_async(stop_event=self._stop_event, reader=PipeReader(stream), protocol=self.protocol,
+                            logger=log, error_handler=self.report_server_error)
+
+        try:
+            asyncio.run(serve())
+        except BrokenPipeError:
+            log.error("the client closed the connection")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
+
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Errors are logged to the client, not shown: a failing request is answered
         with its error; nothing else should interrupt the user."""
         log.error("%s: %s", type(error).__name__, error, exc_info=error)
+
+
+def _is_pipe(stream: Any) -> bool:
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)
 
 
 def _configure_logging(server: RustAstServer) -> None:

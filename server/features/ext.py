@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 
-from ast_core.render import node_class, node_kind, node_id, to_json_obj, tree_text
+from ast_core.render import node_class, node_id, node_kind, tree_text
 
 from .. import convert
 
@@ -69,7 +69,7 @@ def register(server: RustAstServer) -> None:
         else:
             nodes = [analysis.krate]
         text = "".join(tree_text(node, index) for node in nodes)
-        json = [to_json_obj(node, index) for node in nodes]
+        json = [analysis.subtree_json(node) for node in nodes]
         return {"text": text, "json": json[0] if len(json) == 1 else json}
 
     @server.feature(NODE_AT)

@@ -8,14 +8,23 @@ import sys
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.protocol import JsonRPCResponseMessage
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 SERVER = [sys.executable, "-m", "server", "serve"]
 PROFILES = {"vscode": "visual-studio-code", "neovim": "neovim"}
 
 
+def keep_raw_results(client: LanguageClient) -> None:
+    """Results of `rustAst/*` requests as the JSON the server sent: pygls's client would
+    make namedtuples of them, renaming keys such as `class`."""
+    client.protocol._converter.register_structure_hook(
+        JsonRPCResponseMessage, lambda obj, cls: cls(**obj))
+
+
 @pytest_lsp.fixture(params=list(PROFILES), config=ClientServerConfig(server_command=SERVER))
 async def client(request: pytest.FixtureRequest, lsp_client: LanguageClient):
+    keep_raw_results(lsp_client)
     params = types.InitializeParams(capabilities=client_capabilities(PROFILES[request.param]))
     await lsp_client.initialize_session(params)
     yield
@@ -24,6 +33,7 @@ async def client(request: pytest.FixtureRequest, lsp_client: LanguageClient):
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def vscode(lsp_client: LanguageClient):
+    keep_raw_results(lsp_client)
     params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
     await lsp_client.initialize_session(params)
     yield
