@@ -158,12 +158,12 @@ def create_server() -> RustAstServer:
         await _fetch_settings(ls)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    async def did_change_configuration(ls: RustAstServer, params: types.DidChangeConfigurationParams) -> None:
+    def did_change_configuration(ls: RustAstServer, params: types.DidChangeConfigurationParams) -> None:
         pushed = params.settings.get("rustAst") if isinstance(params.settings, dict) else None
-        if pushed is not None:
+        if pushed is not None:  # applied before any later message is handled
             _apply_settings(ls, pushed)
         else:
-            await _fetch_settings(ls)
+            asyncio.ensure_future(_fetch_settings(ls))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RustAstServer, params: types.DidOpenTextDocumentParams) -> None:
