@@ -1,0 +1,8 @@
+// rustc 1.95 panics on this input; rust-ast reports it instead.
+#![feature(autodiff)]
+use std::autodiff::*;
+
+#[autodiff_forward(d1)]
+fn f(x: f64) -> f64 { x }
+
+fn main() {}

@@ -1,0 +1,209 @@
+"""The autodiff API an editor uses: lookups, explanations, the cache, the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from ast_core.analysis import Analysis
+from ast_core.cfg.targets import target_cfg
+from ast_core.document import Document, DocumentConfig
+from ast_core.passes import autodiff
+from ast_core.passes.autodiff import (
+    Mode,
+    autodiff_expansions,
+    expanded_source,
+    expansion_at,
+    expansion_for_name,
+    expansion_json,
+    generated_at,
+)
+from server.cli import main
+from tests.bless_autodiff import CASES
+from tests.test_autodiff import rust_tokens
+
+HEADER = "#![feature(autodiff)]\nuse std::autodiff::*;\n"
+SQUARE = HEADER + "#[autodiff_reverse(df, Duplicated, Active)]\nfn square(x: &f64) -> f64 {\n    x * x\n}\n"
+
+
+def document(text: str, edition: int = 2021) -> Document:
+    return Document(text.encode(), DocumentConfig(edition, target_cfg(), None))
+
+
+def test_interface_example() -> None:
+    """INTERFACE.md's example object, field for field."""
+    doc = document(SQUARE)
+    [obj] = [expansion_json(e, doc.index) for e in autodiff_expansions(doc)]
+    assert obj == {
+        "span": [3, 1, 3, 44], "source": "square", "generated": "df", "mode": "Reverse", "width": 1,
+        "activities": ["Duplicated", "Active"],
+        "text": "#[rustc_autodiff]\nfn square(x: &f64) -> f64 { x * x }\n"
+                "#[rustc_autodiff(Reverse, 1, Duplicated, Active)]\n"
+                "fn df(x: &f64, dx_0: &mut f64, dret: f64) -> f64 {\n"
+                "    ::core::intrinsics::autodiff(square::<>, df::<>, (x, dx_0, dret))\n}",
+        "diagnostics": [],
+    }
+
+
+def test_signature_and_notes() -> None:
+    [exp] = autodiff_expansions(document(SQUARE))
+    assert exp.signature == "fn df(x: &f64, dx_0: &mut f64, dret: f64) -> f64"
+    duplicated, ret = exp.notes
+    assert (duplicated.activity, duplicated.target) == ("Duplicated", "x: &f64")
+    assert "`dx_0` (`&mut f64`)" in duplicated.explanation
+    assert (ret.activity, ret.target) == ("Active", "-> f64") and "`dret: f64`" in ret.explanation
+    assert SQUARE.encode()[duplicated.span[0]:duplicated.span[1]] == b"Duplicated"
+
+
+def test_batched_notes() -> None:
+    text = HEADER + "#[autodiff_forward(d4, 4, Dual, Dualv, Dual)]\nfn f(x: f64, v: &[f64]) -> f64 { x }\n"
+    [exp] = autodiff_expansions(document(text))
+    x, v, ret = (n.explanation for n in exp.notes)
+    assert "`bx_0` .. `bx_3`" in x
+    assert "one shadow `bv_0`" in v and "4 tangents" in v
+    assert "`[f64; 5]`" in ret
+    assert exp.signature == ("fn d4(x: f64, bx_0: f64, bx_1: f64, bx_2: f64, bx_3: f64, v: &[f64], "
+                             "bv_0: &[f64]) -> [f64; 5usize]")
+
+
+def test_lookups() -> None:
+    text = SQUARE + "fn main() {\n    let mut d = 0.0;\n    let y = df(&2.0, &mut d, 1.0);\n}\n"
+    doc = document(text)
+    expansions = autodiff_expansions(doc)
+    attr = text.index("autodiff_reverse")
+    assert expansion_at(expansions, attr).generated == "df"
+    assert expansion_at(expansions, text.index("x * x")).generated == "df"
+    assert expansion_at(expansions, text.index("fn main")) is None
+    call = text.index("df(&2.0") + 1
+    assert generated_at(doc.src, expansions, call).source == "square"
+    assert generated_at(doc.src, expansions, text.index("let y")) is None
+    assert expansion_for_name(expansions, "nothing", 0) is None
+
+
+def test_lookup_prefers_the_enclosing_scope() -> None:
+    text = (HEADER + "#[autodiff_forward(d, Dual, Dual)]\nfn f(x: f64) -> f64 { x }\n"
+            "fn g() {\n    #[autodiff_reverse(d, Active, Active)]\n    fn h(x: f64) -> f64 { x }\n"
+            "    d(1.0, 1.0);\n}\n")
+    expansions = autodiff_expansions(document(text))
+    assert expansion_for_name(expansions, "d", text.index("d(1.0")).mode is Mode.Reverse
+    assert expansion_for_name(expansions, "d", 0).mode is Mode.Forward
+
+
+def test_document_tree_unchanged() -> None:
+    doc = document((CASES / "nested.rs").read_text())
+    before = Analysis(doc).tree_json()
+    autodiff_expansions(doc)
+    assert Analysis(doc).tree_json() == before
+
+
+def test_only_edited_units_expand_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (CASES / "basic.rs").read_text()
+    doc = document(text)
+    calls: list[int] = []
+    real = autodiff._expand_unit
+
+    def counting(*args: object) -> object:
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(autodiff, "_expand_unit", counting)
+    first = autodiff_expansions(doc)
+    assert len(calls) == len(doc.units)
+    calls.clear()
+    assert autodiff_expansions(doc) == first
+    assert not calls
+    at = text.index("x * y; }")  # inside `inp`: one unit changes, the later ones move
+    doc.edit(at, at + 1, b"(y + 1.0)")
+    edited = autodiff_expansions(doc)
+    assert len(calls) == 1
+    assert edited == autodiff_expansions(document(doc.src.decode()))
+
+
+def test_new_import_expands_again() -> None:
+    """A root `use` changes what every unit resolves: all expand again, nothing stale stays."""
+    text = HEADER.replace("use std::autodiff::*;\n", "") + "#[fwd(d1, Dual, Dual)]\nfn f(x: f64) -> f64 { x }\n"
+    doc = document(text)
+    assert autodiff_expansions(doc) == []
+    doc.edit(0, 0, b"use std::autodiff::autodiff_forward as fwd;\n")
+    [exp] = autodiff_expansions(doc)
+    assert exp.generated == "d1" and exp.text is not None
+    assert sum(len(unit.results) for unit in doc.units) <= 2 * len(doc.units)
+
+
+def test_crate_root_decides_again() -> None:
+    """A root item added after the annotated unit changes its diagnostics (E0428)."""
+    text = HEADER + "#[autodiff_forward(d1, Dual, Dual)]\nfn f(x: f64) -> f64 { x }\n"
+    doc = document(text)
+    assert not autodiff_expansions(doc)[0].diagnostics
+    doc.edit(len(text), len(text), b"fn d1() {}\n")
+    [exp] = autodiff_expansions(doc)
+    assert [d.message for d in exp.diagnostics] == ["the name `d1` is defined multiple times"]
+    assert exp.text is None
+
+
+def test_expanded_source_indents_nested_items() -> None:
+    text = (HEADER + "fn outer() {\n    #[autodiff_forward(d_in, Dual, Dual)]\n"
+            "    fn inner(x: f64) -> f64 { x }\n}\n")
+    doc = document(text)
+    out = expanded_source(doc)
+    assert out.startswith(HEADER + "fn outer() {\n    #[rustc_autodiff]\n    fn inner(x: f64) -> f64 { x }\n")
+    assert "\n    #[rustc_autodiff(Forward, 1, Dual, Dual)]\n    fn d_in(" in out
+    [exp] = autodiff_expansions(doc)
+    assert rust_tokens(out) == rust_tokens(text[:text.index("#[autodiff")]) + rust_tokens(exp.text) + ["}"]
+
+
+def test_errors_leave_text_null_and_keep_rustc_output() -> None:
+    text = HEADER + "#[autodiff_reverse(d5, Dual)]\npub fn f5(x: f64) {}\n"
+    [exp] = autodiff_expansions(document(text))
+    assert exp.text is None
+    assert [d.message for d in exp.diagnostics] == ["Dual can not be used in Reverse Mode"]
+    assert exp.generated_text is not None and "fn d5(x: f64)" in exp.generated_text
+
+
+def test_crash_inputs_do_not_raise() -> None:
+    for attr in ('"d"', "d, 2.0", "d, Dual, \"x\"", "a::b"):
+        text = HEADER + f"#[autodiff_forward({attr}, Dual, Dual)]\nfn f(x: f64) -> f64 {{ x }}\n"
+        [exp] = autodiff_expansions(document(text))
+        assert exp.text is None and exp.source_text is None
+        assert exp.diagnostics[-1].message.startswith("rustc 1.95 crashes on this attribute")
+
+
+def test_unicode_columns() -> None:
+    text = "// é\n" + HEADER + "/* ü */ #[autodiff_forward(d, Dual, Dual)]\nfn f(x: f64) -> f64 { x }\n"
+    doc = document(text)
+    [obj] = [expansion_json(e, doc.index) for e in autodiff_expansions(doc)]
+    assert obj["span"] == [4, 9, 4, 43]  # columns count characters
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_json() -> None:
+    path = CASES / "err_mode.rs"
+    code, out, _ = run_cli("expand", str(path), "--json")
+    doc = Document(path.read_bytes(), DocumentConfig(2021, target_cfg(), path))
+    assert code == 0
+    assert json.loads(out) == [expansion_json(e, doc.index) for e in autodiff_expansions(doc)]
+
+
+def test_cli_human(tmp_path: Path) -> None:
+    path = tmp_path / "x.rs"
+    path.write_text(HEADER + "#[autodiff_reverse(d5, Dual)]\npub fn f5(x: f64) {}\n")
+    code, out, err = run_cli("expand", str(path))
+    assert code == 0
+    assert "#[rustc_autodiff(Reverse, 1, Dual, None)]" in out
+    assert err == f"{path}:3:1: error: Dual can not be used in Reverse Mode\n"
+
+
+def test_cli_usage_error(tmp_path: Path) -> None:
+    code, out, err = run_cli("expand", str(tmp_path / "missing.rs"))
+    assert code == 2 and out == ""
+    assert err.startswith("rust-ast: error: ") and err.count("\n") == 1
