@@ -1,13 +1,17 @@
-"""The only file IO of the analysis: reading sources, finding Cargo.toml, and loading
-the files of out-of-line modules (`mod x;`) the way rustc's expansion finds them.
+"""The only file IO of the analysis: reading sources, finding Cargo.toml, loading a
+package's manifest, workspace root and build script, and finding the files of
+out-of-line modules (`mod x;`) the way rustc's expansion finds them.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from .cfg.cargo import CargoPackage, ManifestError, build_script_check_cfgs, read_manifest
 from .model import Item, ItemKind
 
 EDITIONS = (2015, 2018, 2021, 2024)
@@ -50,6 +54,111 @@ def find_manifest(path: Path) -> Path | None:
         if manifest.is_file():
             return manifest
     return None
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (Cargo.toml, build.rs), or a `UsageError` naming it."""
+    return read_source(path).decode("utf-8")
+
+
+def find_workspace_root(manifest: Path) -> Path | None:
+    """The nearest Cargo.toml above a package's folder with a `[workspace]` table."""
+    folder = manifest.resolve().parent.parent
+    for candidate in [folder, *folder.parents]:
+        root = candidate / "Cargo.toml"
+        if not root.is_file():
+            continue
+        try:
+            if isinstance(tomllib.loads(root.read_text(encoding="utf-8")).get("workspace"), dict):
+                return root
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+    return None
+
+
+@dataclass(frozen=True)
+class Package:
+    """A Cargo package as check-cfg sees it: the manifest read as cargo reads it (or
+    cargo's error), the workspace root manifest it inherits from (if it does), and its
+    build script with the `rustc-check-cfg` specs found in it."""
+
+    manifest: Path
+    cargo: CargoPackage | ManifestError
+    workspace_manifest: Path | None = None
+    build_script: Path | None = None
+    build_specs: tuple[str, ...] = ()
+
+    @property
+    def folder(self) -> Path:
+        return self.manifest.parent
+
+    def crate_roots(self) -> list[tuple[str, Path]]:
+        """The crates cargo builds from the package, `(kind, root file)`: the build
+        script, the library, binaries, then examples, tests and benches."""
+        cargo = self.cargo
+        if isinstance(cargo, ManifestError):
+            return []
+        folder = self.folder
+        roots = [("build", self.build_script)] if self.build_script else []
+        lib = folder / (cargo.lib_path or "src/lib.rs")
+        if lib.is_file():
+            roots.append(("lib", lib))
+        bins = [folder / path for path in cargo.bin_paths]
+        bins += [folder / "src" / "main.rs", *sorted((folder / "src" / "bin").glob("*.rs")),
+                 *sorted((folder / "src" / "bin").glob("*/main.rs"))]
+        for kind, found in [("bin", bins), *((name, _target_files(folder / name))
+                                              for name in ("examples", "tests", "benches"))]:
+            roots += [(kind, path) for path in dict.fromkeys(found) if path.is_file()]
+        return roots
+
+
+def _target_files(folder: Path) -> list[Path]:
+    """Cargo's auto-discovered targets in `examples/`, `tests/`, `benches/`."""
+    return [*sorted(folder.glob("*.rs")), *sorted(folder.glob("*/main.rs"))]
+
+
+def load_package(manifest: Path) -> Package:
+    """Read a package's Cargo.toml, the workspace root manifest when the package
+    inherits from it, and its build script."""
+    try:
+        text = read_text(manifest)
+    except UsageError as err:
+        return Package(manifest, ManifestError(str(manifest), 1, 1, str(err)))
+    root = find_workspace_root(manifest) if "workspace" in text else None
+    root_text = None
+    if root is not None:
+        try:
+            root_text = read_text(root)
+        except UsageError as err:
+            return Package(manifest, ManifestError(str(root), 1, 1, str(err)), root)
+    cargo = read_manifest(text, str(manifest), workspace=root_text, workspace_file=str(root))
+    if isinstance(cargo, ManifestError):
+        return Package(manifest, cargo, root)
+    build: Path | None = None
+    if cargo.build is not False:
+        build = manifest.parent / (cargo.build if isinstance(cargo.build, str) else "build.rs")
+        if not build.is_file():
+            build = None
+    specs: tuple[str, ...] = ()
+    if build is not None:
+        try:
+            specs = tuple(build_script_check_cfgs(read_text(build)))
+        except UsageError:
+            specs = ()
+    return Package(manifest, cargo, root if cargo.lints_from_workspace else None, build, specs)
+
+
+def file_stamp(*paths: Path | None) -> tuple[tuple[int, int] | None, ...]:
+    """Modification time and size of each file (None where missing): what a cache of
+    derived data compares to notice that a file changed."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = os.stat(path) if path is not None else None
+        except OSError:
+            stat = None
+        stamps.append((stat.st_mtime_ns, stat.st_size) if stat is not None else None)
+    return tuple(stamps)
 
 
 def manifest_edition(manifest: Path) -> int | None:
@@ -101,19 +210,27 @@ class ModFiles:
       folder of the file (or of the inline module) that declares it.
     """
 
-    def __init__(self, root_file: Path) -> None:
+    def __init__(self, root_file: Path, owns_folder: bool = True) -> None:
+        """`root_file` is a crate root, or (`owns_folder` False for a non-`mod.rs`
+        file) a module file whose declaring module is unknown."""
         self.root_file = root_file
         # module path (tuple of names) -> the folder its `mod x;` declarations look in
-        self.dirs: dict[tuple[str, ...], Path] = {(): root_file.parent}
+        self.dirs: dict[tuple[str, ...], Path] = {(): self.module_dir(root_file, owns_folder)}
 
     def resolve(self, item: Item, mod_path: Sequence[str], custom: str | None) -> Path | None:
         """The file of `mod x;` (`custom` is its `#[path]`), or None if there is none."""
         kind = item.kind
         assert isinstance(kind, ItemKind.Mod)
+        return self.resolve_name(kind.ident.name, mod_path, custom)
+
+    def resolve_name(self, ident: str, mod_path: Sequence[str], custom: str | None,
+                     record: bool = True) -> Path | None:
+        """`resolve` by the module's name; with `record` False (a module a cfg
+        removes) the folder its own modules would use is not remembered."""
         base_len = max(n for n in range(len(mod_path) + 1) if tuple(mod_path[:n]) in self.dirs)
         folder = self.dirs[tuple(mod_path[:base_len])]
         inline = list(mod_path[base_len:])
-        name = kind.ident.name.removeprefix("r#")
+        name = ident.removeprefix("r#")
         if custom is not None:
             candidate = folder.joinpath(*inline, custom)
             found, owns_folder = (candidate if candidate.is_file() else None), True
@@ -124,8 +241,12 @@ class ModFiles:
                 if candidate.is_file():
                     found, owns_folder = candidate, owns
                     break
-        if found is None:
-            return None
-        key = (*mod_path, kind.ident.name)
-        self.dirs[key] = found.parent if owns_folder else found.parent / found.stem
+        if found is None or not record:
+            return found
+        self.dirs[(*mod_path, ident)] = self.module_dir(found, owns_folder)
         return found
+
+    @staticmethod
+    def module_dir(file: Path, owns_folder: bool) -> Path:
+        """The folder where the `mod x;` declarations of `file` look."""
+        return file.parent if owns_folder else file.parent / file.stem

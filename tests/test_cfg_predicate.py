@@ -7,7 +7,7 @@ import pytest
 
 from ast_core.cfg.predicate import (
     AttrStyle, CfgAll, CfgAny, CfgBool, CfgLeaf, CfgNot, CfgSite, CfgVersion, ParsedCfg,
-    SiteKind, eval_predicate, parse_cfg, parse_cfg_attr, parse_predicate, parse_version,
+    SiteKind, eval_predicate, parse_cfg, parse_cfg_attr, parse_predicate, parse_select_arm, parse_version,
 )
 from ast_core.cfg.targets import target_cfg
 
@@ -158,8 +158,26 @@ def test_eval(text: str, holds: bool) -> None:
 
 
 def test_parse_predicate_for_other_sites() -> None:
-    data = b'cfg_select! { any(unix, foo) => {} }'
-    parsed = parse_predicate(data, 13, 28, CfgSite(SiteKind.CFG_MACRO, (0, len(data)), None))
+    data = b'#[doc(cfg(any(unix, foo)))]'
+    parsed = parse_predicate(data, (9, 25), CfgSite(SiteKind.DOC, (0, len(data)), (5, 26)))
     assert names(parsed) == ["unix", "foo"]
     assert isinstance(parsed.predicate, CfgAny)
     assert isinstance(parsed.leaves[0], CfgLeaf)
+
+
+def test_doc_link_and_select_errors_use_their_forms() -> None:
+    data = b'#[doc(cfg(a, b))]'
+    [err] = parse_predicate(data, (9, 15), CfgSite(SiteKind.DOC, (0, len(data)), (5, 16))).errors
+    assert (err.message, err.rustc_code, err.children, err.suggestions) == (
+        "malformed `doc` attribute input", "E0805", (), ())
+    data = b'#[link(name = "m", cfg(y = 1))]'
+    [err] = parse_predicate(data, (22, 29), CfgSite(SiteKind.LINK, (0, len(data)), (6, 30))).errors
+    assert err.message == "malformed `link` attribute input"
+    assert [c.message for c in err.children] == [
+        "for more information, visit "
+        "<https://doc.rust-lang.org/reference/items/external-blocks.html#the-link-attribute>"]
+    data = b'cfg_select! { y = 1 => {} }'
+    [err] = parse_select_arm(data, CfgSite(SiteKind.CFG_SELECT, (14, 19), (14, 19))).errors
+    assert (err.message, err.span) == ("malformed `cfg_select` macro input", (14, 19))
+    assert [c.message for c in err.children] == [
+        "try changing it to one of the following valid forms of the macro"]

@@ -7,7 +7,9 @@
 - `findings`: the lint's diagnostics, lint-level notes and once-only children.
 - `cargo`: what cargo passes for a Cargo.toml (and build.rs); `cargo_edit`: quick fixes.
 - `targets`: active configurations per target; `edit_distance`: rustc's similar-name search.
+- `output`: `rust-ast check-cfg`'s JSON lines and rustc-like human rendering.
 
-The AST pass finds the sites and decides emission order and lint levels; this package
-works on bytes and `(lo, hi)` byte spans only.
+The AST pass (`ast_core/passes/check_cfg.py`, `cfg_report.py`) finds the sites and
+decides emission order and lint levels; this package works on bytes and `(lo, hi)`
+byte spans only.
 """

@@ -70,6 +70,12 @@ class CargoPackage:
     lint: UnexpectedCfgsLint = field(default_factory=UnexpectedCfgsLint)
     #: `[lints] workspace = true`: the lint config lives in the workspace root manifest.
     lints_from_workspace: bool = False
+    #: The targets declared (paths relative to the manifest's folder): `[lib] path`,
+    #: each `[[bin]] path`, and `package.build` (a path, or False for none; None when
+    #: unset: cargo then uses `build.rs` if it exists).
+    lib_path: str | None = None
+    bin_paths: tuple[str, ...] = ()
+    build: str | bool | None = None
 
     @property
     def feature_names(self) -> list[str]:
@@ -193,8 +199,13 @@ def read_manifest(text: str, file: str = "Cargo.toml", *, workspace: str | None 
     if isinstance(lint, ManifestError):
         return lint
     features = {name: tuple(values) for name, values in manifest.get("features", {}).items()}
+    lib = manifest.get("lib")
+    lib_path = lib.get("path") if isinstance(lib, dict) and isinstance(lib.get("path"), str) else None
+    bins = tuple(b["path"] for b in manifest.get("bin", []) if isinstance(b, dict) and isinstance(b.get("path"), str))
+    build = package.get("build")
     return CargoPackage(package.get("name"), int(edition), features,
-                        _optional_dependencies(manifest), lint, from_workspace)
+                        _optional_dependencies(manifest), lint, from_workspace, lib_path, bins,
+                        build if isinstance(build, (str, bool)) else None)
 
 
 def build_script_check_cfgs(text: str) -> list[str]:

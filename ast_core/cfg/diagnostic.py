@@ -60,12 +60,14 @@ class Label:
 class CfgDiagnostic:
     """One `unexpected_cfgs` finding or one malformed-predicate error.
 
-    `code` is INTERFACE.md's: "unexpected_cfgs" or "malformed_cfg"; `rustc_code` keeps
-    rustc's error code (E0539...) where it has one. For findings, `name` is the cfg
+    `code` is INTERFACE.md's: "unexpected_cfgs" or "malformed_cfg"; "cargo_manifest"
+    for what cargo (or rustc, for a `check-cfg` entry) rejects in Cargo.toml or a
+    build script before compiling. `rustc_code` keeps rustc's error code (E0539...)
+    where it has one. For findings, `name` is the cfg
     name (without `r#`) and `value` the string value written, if any.
     """
 
-    code: Literal["unexpected_cfgs", "malformed_cfg"]
+    code: Literal["unexpected_cfgs", "malformed_cfg", "cargo_manifest"]
     level: Level
     what: What
     message: str
@@ -83,3 +85,18 @@ class CfgDiagnostic:
 
     def with_level(self, level: Level) -> CfgDiagnostic:
         return replace(self, level=level)
+
+    def shifted(self, db: int) -> CfgDiagnostic:
+        """The same diagnostic for text that moved by `db` bytes."""
+        if not db:
+            return self
+        return replace(
+            self, span=_shift(self.span, db),
+            children=tuple(replace(c, span=_shift(c.span, db)) if c.span else c for c in self.children),
+            suggestions=tuple(replace(s, edits=tuple(Edit(_shift(e.span, db), e.replacement) for e in s.edits))
+                              for s in self.suggestions),
+            labels=tuple(Label(_shift(label.span, db), label.message) for label in self.labels))
+
+
+def _shift(span: Span, db: int) -> Span:
+    return (span[0] + db, span[1] + db)

@@ -12,6 +12,7 @@ order: callers emulating one of rustc's hash sets pass the candidates sorted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 
 def edit_distance(a: str, b: str, limit: int) -> int | None:
@@ -52,7 +53,13 @@ def _sorted_words(name: str) -> list[str]:
 
 
 def find_best_match(candidates: Sequence[str], lookup: str) -> str | None:
-    """The candidate rustc would suggest for `lookup`, scanning in the given order."""
+    """The candidate rustc would suggest for `lookup`, scanning in the given order.
+    Remembered: a crate repeats the same few unexpected names many times."""
+    return _find_best_match(tuple(candidates), lookup)
+
+
+@lru_cache(maxsize=4096)
+def _find_best_match(candidates: tuple[str, ...], lookup: str) -> str | None:
     upper = lookup.upper()
     for candidate in candidates:
         if candidate.upper() == upper:

@@ -1,7 +1,9 @@
 """cfg predicates: one cfg site parsed as rustc parses it, and evaluated.
 
 A site is `#[cfg(..)]` / `#![cfg(..)]`, `#[cfg_attr(..)]`, or `cfg!(..)` (also the
-malformed shapes `#[cfg]`, `#[cfg = ".."]`, `#[cfg[..]]`). Parsing gives the predicate
+malformed shapes `#[cfg]`, `#[cfg = ".."]`, `#[cfg[..]]`), an arm of `cfg_select!`,
+or the `cfg(..)` inside `#[doc(..)]` and `#[link(..)]` (each worded in errors as
+rustc words it for that construct). Parsing gives the predicate
 tree, every leaf rustc lints for `unexpected_cfgs` (in rustc's order), and rustc's
 errors, with its texts, spans, labels, notes and suggestions. rustc keeps going after
 most errors inside a predicate, so leaves beside a malformed part are still linted
@@ -22,7 +24,7 @@ from enum import Enum
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Label, Level, Suggestion
 from ast_core.cfg.meta import (
     PATH_SEGMENT_KEYWORDS, Lit, MetaItem, add_suggestion, MetaItemInner, MetaList, MetaParseError, MetaParser,
-    NameValue, syntax_error,
+    NameValue, ident_to_string, syntax_error,
 )
 from ast_core.model.span import Span
 
@@ -37,6 +39,12 @@ class SiteKind(Enum):
     CFG = "cfg"
     CFG_ATTR = "cfg_attr"
     CFG_MACRO = "cfg!"
+    #: An arm of `cfg_select! { PRED => .. }`; the site's span is the predicate.
+    CFG_SELECT = "cfg_select"
+    #: `#[doc(cfg(..))]` and `#[doc(auto_cfg(hide(..)))]`: the site is the `doc` attribute.
+    DOC = "doc"
+    #: `#[link(.., cfg(..))]`: the site is the `link` attribute.
+    LINK = "link"
 
 
 class AttrStyle(Enum):
@@ -147,28 +155,52 @@ class ParsedCfgAttr(ParsedCfg):
 
 
 _DOCS = "https://doc.rust-lang.org/reference/conditional-compilation.html"
+_LINK_DOCS = "https://doc.rust-lang.org/reference/items/external-blocks.html#the-link-attribute"
+_SELECT_HELP = Child("help", "try changing it to one of the following valid forms of the macro")
 
 
-def _template(site: CfgSite) -> tuple[str, str, str, str]:
-    """Name, description, "must be of the form" text and docs link for `site`."""
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """How rustc words a malformed-input error for one kind of site: "malformed
+    `{name}` {descr} input", its "must be of the form" template (if any), its docs
+    link (if any) and any plain help."""
+
+    name: str
+    descr: str
+    template: str | None
+    docs: str | None
+    helps: tuple[Child, ...] = ()
+
+
+def _form(site: CfgSite) -> _Form:
+    if site.kind is SiteKind.DOC:
+        return _Form("doc", "attribute", None, None)
+    if site.kind is SiteKind.LINK:
+        return _Form("link", "attribute", None, _LINK_DOCS)
+    if site.kind is SiteKind.CFG_SELECT:
+        return _Form("cfg_select", "macro", None, None, (_SELECT_HELP,))
     if site.kind is SiteKind.CFG_ATTR:
         body, anchor = "cfg_attr(predicate, attr1, attr2, ...)", "the-cfg_attr-attribute"
     else:
         body, anchor = "cfg(predicate)", "the-cfg-attribute"
     if site.kind is SiteKind.CFG_MACRO:
-        return "cfg", "macro", "cfg!(predicate)", f"{_DOCS}#{anchor}"
+        return _Form("cfg", "macro", "cfg!(predicate)", f"{_DOCS}#{anchor}")
     text = {AttrStyle.OUTER: f"#[{body}]", AttrStyle.INNER: f"#![{body}]",
             AttrStyle.EMBEDDED: body}[site.style]
-    return site.kind.value, "attribute", text, f"{_DOCS}#{anchor}"
+    return _Form(site.kind.value, "attribute", text, f"{_DOCS}#{anchor}")
+
+
+def _docs_note(form: _Form) -> tuple[Child, ...]:
+    return (Child("note", f"for more information, visit <{form.docs}>"),) if form.docs else ()
 
 
 def _with_template(diag: CfgDiagnostic, site: CfgSite) -> CfgDiagnostic:
     """A syntax error as a `cfg_attr` reports it: with its note and form."""
-    _, _, text, docs = _template(site)
-    diag = add_suggestion(diag, Suggestion("must be of the form", (Edit(site.span, text),),
-                                           "HasPlaceholders"))
-    return replace(diag, children=diag.children + (
-        Child("note", f"for more information, visit <{docs}>"),))
+    form = _form(site)
+    if form.template is not None:
+        diag = add_suggestion(diag, Suggestion("must be of the form", (Edit(site.span, form.template),),
+                                               "HasPlaceholders"))
+    return replace(diag, children=diag.children + _docs_note(form))
 
 
 class _Interpreter:
@@ -182,24 +214,23 @@ class _Interpreter:
 
     def attr_error(self, span: Span, reason: str, code: str = "E0539") -> None:
         """rustc's `AttributeParseError`: "malformed `cfg` attribute input"."""
-        name, descr, text, docs = _template(self.site)
+        form = _form(self.site)
+        suggestions = () if form.template is None else (
+            Suggestion("must be of the form", (Edit(self.site.span, form.template),), "HasPlaceholders"),)
         self.errors.append(CfgDiagnostic(
             code="malformed_cfg", level="error", what="malformed",
-            message=f"malformed `{name}` {descr} input", span=self.site.span,
-            labels=(Label(span, reason),),
-            children=(Child("note", f"for more information, visit <{docs}>"),),
-            suggestions=(Suggestion("must be of the form", (Edit(self.site.span, text),),
-                                    "HasPlaceholders"),),
-            rustc_code=code))
+            message=f"malformed `{form.name}` {form.descr} input", span=self.site.span,
+            labels=(Label(span, reason),), children=form.helps + _docs_note(form),
+            suggestions=suggestions, rustc_code=code))
 
     def expected_string(self, lit: Lit) -> None:
         if lit.kind != "byte_str":
             self.attr_error(lit.span, "expected a string literal here")
             return
-        name, descr, _, _ = _template(self.site)
+        form = _form(self.site)
         self.errors.append(CfgDiagnostic(
             code="malformed_cfg", level="error", what="malformed",
-            message=f"malformed `{name}` {descr} input", span=self.site.span,
+            message=f"malformed `{form.name}` {form.descr} input", span=self.site.span,
             children=(Child("note", "expected a normal string literal, not a byte string literal"),),
             suggestions=(Suggestion("consider removing the prefix",
                                     (Edit((lit.span[0], lit.span[0] + 1), ""),), "MaybeIncorrect"),),
@@ -430,21 +461,51 @@ def _parse_attr_items(parser: MetaParser) -> tuple[AttrItem, ...]:
     return tuple(items)
 
 
-def parse_predicate(data: bytes, lo: int, hi: int, site: CfgSite,
-                    edition: int = 2021) -> ParsedCfg:
-    """Exactly one predicate in `data[lo:hi]` (a `cfg_select!` arm, the inside of
-    `#[doc(cfg(..))]` or `#[link(.., cfg(..))]`), with `site` naming the construct
-    in errors. Those constructs' own error texts are not rustc's here."""
+def parse_predicate(data: bytes, args: Span, site: CfgSite, edition: int = 2021,
+                    list_span: Span | None = None) -> ParsedCfg:
+    """Exactly one predicate inside the delimited group `args` (the `(..)` of
+    `#[doc(cfg(..))]` or `#[link(.., cfg(..))]`), with `site` naming the construct in
+    rustc's errors; "expected a single argument here" points at `list_span` (default
+    `args`: `doc` points at the group, `link` at the whole `cfg(..)`)."""
     cx = _Interpreter(site, edition)
-    parser = MetaParser(data, lo, hi, edition)
+    parser = MetaParser(data, args[0] + 1, args[1] - 1, edition)
     try:
         items = parser.parse_list_to_end()
     except MetaParseError as err:
         return ParsedCfg(None, (), (*parser.errors, err.diagnostic))
     if len(items) != 1:
-        cx.attr_error((lo, hi), "expected a single argument here", "E0805")
+        cx.attr_error(list_span or args, "expected a single argument here", "E0805")
         return ParsedCfg(None, (), (*parser.errors, *cx.errors))
     predicate = cx.entry(items[0])
+    return ParsedCfg(predicate, tuple(cx.leaves), (*parser.errors, *cx.errors))
+
+
+def parse_predicate_list(data: bytes, args: Span, site: CfgSite, edition: int = 2021) -> ParsedCfg:
+    """Any number of predicates inside the delimited group `args`, each linted (the
+    `hide(..)` of `#[doc(auto_cfg(hide(..)))]`); the result's predicate is their `all`."""
+    cx = _Interpreter(site, edition)
+    parser = MetaParser(data, args[0] + 1, args[1] - 1, edition)
+    try:
+        items = parser.parse_list_to_end()
+    except MetaParseError as err:
+        return ParsedCfg(None, (), (*parser.errors, err.diagnostic))
+    preds = tuple(p for p in map(cx.entry, items) if p is not None)
+    return ParsedCfg(CfgAll(preds, args), tuple(cx.leaves), (*parser.errors, *cx.errors))
+
+
+def parse_select_arm(data: bytes, site: CfgSite, edition: int = 2021) -> ParsedCfg:
+    """The predicate of a `cfg_select!` arm: the tokens of `site.span`, the text
+    before the arm's `=>`."""
+    cx = _Interpreter(site, edition)
+    parser = MetaParser(data, site.span[0], site.span[1], edition)
+    try:
+        item = parser.parse_inner()
+        if not parser.at_eof:
+            parser.expected.add("`=>`")
+            raise parser.unexpected()
+    except MetaParseError as err:
+        return ParsedCfg(None, (), (*parser.errors, err.diagnostic))
+    predicate = cx.entry(item)
     return ParsedCfg(predicate, tuple(cx.leaves), (*parser.errors, *cx.errors))
 
 
@@ -464,3 +525,50 @@ def eval_predicate(pred: Predicate, active: ActiveCfg) -> bool:
         case CfgVersion(min=minimum):
             return minimum is not None and RUSTC_VERSION >= minimum
     raise TypeError(f"not a predicate: {pred!r}")
+
+
+def leaf_text(leaf: CfgLeaf, edition: int = 2021) -> str:
+    """`name` or `name = "value"`, as rust-analyzer names a cfg atom."""
+    name = ident_to_string(leaf.name, edition)
+    return name if leaf.value is None else f'{name} = "{leaf.value}"'
+
+
+def _why(pred: Predicate, active: ActiveCfg, value: bool) -> tuple[list[str], list[str]]:
+    """The atoms that make `pred` evaluate to `value`: (enabled, disabled)."""
+    match pred:
+        case CfgLeaf():
+            return ([leaf_text(pred)], []) if value else ([], [leaf_text(pred)])
+        case CfgNot(pred=inner):
+            return _why(inner, active, not value)
+        case CfgAll(preds=preds) | CfgAny(preds=preds):
+            parts = [p for p in preds if eval_predicate(p, active) == value]
+            chosen = parts[:1] if isinstance(pred, CfgAny) and value else parts  # one true arm suffices
+            enabled: list[str] = []
+            disabled: list[str] = []
+            for part in chosen:
+                more_enabled, more_disabled = _why(part, active, value)
+                enabled += [x for x in more_enabled if x not in enabled]
+                disabled += [x for x in more_disabled if x not in disabled]
+            return enabled, disabled
+        case CfgBool() | CfgVersion():
+            return [], []
+    raise TypeError(f"not a predicate: {pred!r}")
+
+
+def _listed(atoms: list[str]) -> str:
+    return atoms[0] if len(atoms) == 1 else ", ".join(atoms[:-1]) + " and " + atoms[-1]
+
+
+def explain(pred: Predicate | None, active: ActiveCfg, value: bool) -> str:
+    """Why `pred` is `value`, as rust-analyzer says it: `feature = "x" is disabled`,
+    `unix is enabled and windows is disabled`; "" when no atom decides it."""
+    if pred is None:
+        return ""
+    enabled, disabled = _why(pred, active, value)
+    parts = []
+    if enabled:
+        parts.append(f"{_listed(enabled)} {'is' if len(enabled) == 1 else 'are'} enabled")
+    if disabled:
+        parts.append(f"{_listed(disabled)} {'is' if len(disabled) == 1 else 'are'} disabled")
+    return " and ".join(parts)
+

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import shutil
 import subprocess
+import sys
 from functools import cache
 from importlib import resources
 
@@ -49,6 +51,26 @@ def _table() -> dict[str, CfgSet]:
 def known_targets() -> list[str]:
     """The targets the shipped table covers."""
     return sorted(_table())
+
+
+_ARCHES = {"x86_64": "x86_64", "amd64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64",
+           "i686": "i686", "i386": "i686", "riscv64": "riscv64gc", "armv7l": "armv7"}
+
+
+@cache
+def host_target() -> str:
+    """The triple of the machine we run on (what rustc builds for without `--target`)
+    when the shipped table has it, else `DEFAULT_TARGET`."""
+    arch = _ARCHES.get(platform.machine().lower(), "")
+    if sys.platform.startswith("linux"):
+        triple = f"{arch}-unknown-linux-gnueabihf" if arch == "armv7" else f"{arch}-unknown-linux-gnu"
+    elif sys.platform == "darwin":
+        triple = f"{arch}-apple-darwin"
+    elif sys.platform == "win32":
+        triple = f"{arch}-pc-windows-msvc"
+    else:
+        triple = ""
+    return triple if triple in _table() else DEFAULT_TARGET
 
 
 def target_cfg(triple: str = DEFAULT_TARGET) -> CfgSet | None:

@@ -1,23 +1,31 @@
 """Lowering: tree-sitter's concrete syntax tree to the rustc_ast-shaped model.
 
 `lower_top_level` lowers a run of top-level syntax nodes (an item with the attributes
-before it), which is what `Document` lowers, whole file or unit by unit. Lowering never
-raises on bad Rust: see `cx.ParseError`.
+before it), which is what `Document` lowers, whole file or unit by unit; `lower_file`
+parses and lowers a whole file at once (a `mod x;` file, a file the CLI lints).
+Lowering never raises on bad Rust: see `cx.ParseError`.
 """
 
 from __future__ import annotations
 
+from .. import syntax
 from ..model import Span
 from ..syntax import SyntaxNode
 from . import attr, item
 from .cx import LowerCx, ParseError, syntax_errors
 
-__all__ = ["LowerCx", "ParseError", "crate_span", "lower_top_level", "syntax_errors"]
+__all__ = ["LowerCx", "ParseError", "crate_span", "lower_file", "lower_top_level", "syntax_errors"]
 
 
 def lower_top_level(cx: LowerCx, nodes: list[SyntaxNode]) -> tuple[list, list]:
     """Items and crate inner attributes of some consecutive children of `source_file`."""
     return item.lower_items(cx, nodes, "item")
+
+
+def lower_file(src: bytes, edition: int) -> tuple[list, list]:
+    """Items and inner attributes of a whole file."""
+    tree = syntax.parse(src, edition=edition)
+    return lower_top_level(LowerCx(src, edition), [c for c in tree.root_node.children if c.is_named])
 
 
 def crate_span(cx: LowerCx, root: SyntaxNode) -> Span:

@@ -22,7 +22,6 @@ from ..model import (
     AssocItemKind,
     AttrArgs,
     AttrKind,
-    AttrStyle,
     Attribute,
     Crate,
     Expr,
@@ -39,7 +38,6 @@ from ..model import (
     Pat,
     PatField,
     PatKind,
-    Span,
     Stmt,
     StmtKind,
     Ty,
@@ -49,11 +47,9 @@ from ..model import (
     WherePredicate,
 )
 from ..model._walk import walk_attribute, walk_item, walk_path, walk_stmt, walk_use_tree_kind
-from ..cfg.predicate import AttrItem as CfgAttrItem
-from ..cfg.predicate import AttrStyle as CfgAttrStyle
-from ..cfg.predicate import CfgSite, SiteKind, eval_predicate, parse_cfg, parse_cfg_attr
 from ..cfg.targets import CfgSet
 from ..tokens import tokenize, unescape_str
+from .configure import Configurer, path_names
 
 # Built-in attributes that do not make rustc set a node aside for expansion (node-ids.md §6).
 INERT_ATTRS = frozenset("""
@@ -104,25 +100,6 @@ class LoadedMod:
     items: list
 
 
-def _path_names(attr: Attribute) -> list[str]:
-    return [seg.ident.name for seg in attr.kind.item.path.segments]
-
-
-def _args_span(attr: Attribute) -> Span | None:
-    """The span `ast_core.cfg` reads a cfg/cfg_attr's arguments from."""
-    args = attr.kind.item.args
-    if isinstance(args, AttrArgs.Delimited):
-        return args.args.dspan
-    if isinstance(args, AttrArgs.Eq):
-        return (args.eq_span[0], args.expr.span[1])
-    return None
-
-
-def _site(attr: Attribute, kind: SiteKind) -> CfgSite:
-    style = CfgAttrStyle.INNER if attr.style is AttrStyle.Inner else CfgAttrStyle.OUTER
-    return CfgSite(kind, attr.span, _args_span(attr), style)
-
-
 def walk_use_tree_kind_only(vis: Visitor, tree: Any) -> None:
     """A use tree's prefix and kind, without its own (absent) id."""
     walk_path(vis, tree.prefix)
@@ -134,72 +111,33 @@ class NodeIdAssigner(Visitor):
 
     def __init__(self, src: bytes, cfg: CfgSet, next_id: int,
                  load_mod: ModLoader | None = None) -> None:
-        self.src = src
-        self.cfg = cfg
+        self.configurer = Configurer(src, cfg)
         self.next_id = next_id
         self.load_mod = load_mod
         self.mod_path: list[str] = []
-        self._expansions: dict[int, list[CfgAttrItem] | None] = {}
+
+    @property
+    def src(self) -> bytes:
+        """The text of the file being numbered (a `mod x;` file while inside it)."""
+        return self.configurer.src
+
+    @src.setter
+    def src(self, value: bytes) -> None:
+        self.configurer.src = value
 
     # -- attributes -----------------------------------------------------------------
 
-    def _cfg_holds(self, site: CfgSite) -> bool:
-        """A `cfg`'s verdict; a malformed one keeps its node, as rustc does."""
-        predicate = parse_cfg(self.src, site).predicate
-        return predicate is None or eval_predicate(predicate, self.cfg)
-
-    def _expansion(self, attr: Attribute) -> list[CfgAttrItem] | None:
-        """`_cfg_attr_expansion` of a written `cfg_attr`, once per attribute."""
-        key = id(attr)
-        if key not in self._expansions:
-            self._expansions[key] = self._cfg_attr_expansion(_site(attr, SiteKind.CFG_ATTR))
-        return self._expansions[key]
-
-    def _cfg_attr_expansion(self, site: CfgSite) -> list[CfgAttrItem] | None:
-        """What a `cfg_attr` expands to (nested ones expanded too, in order); None when
-        an attribute it inserts is a false `cfg` (the node goes)."""
-        parsed = parse_cfg_attr(self.src, site)
-        if parsed.predicate is None or not eval_predicate(parsed.predicate, self.cfg):
-            return []
-        out: list[CfgAttrItem] = []
-        for item in parsed.attrs:
-            nested = parsed.nested_site(item, site)
-            if nested is not None and item.path == "cfg":
-                if not self._cfg_holds(nested):
-                    return None
-                out.append(item)
-            elif nested is not None:
-                inner = self._cfg_attr_expansion(nested)
-                if inner is None:
-                    return None
-                out.append(item)
-                out.extend(inner)
-            else:
-                out.append(item)
-        return out
-
     def effect(self, attrs: Sequence[Attribute]) -> AttrsEffect:
+        configured = self.configurer.configure(attrs)
+        if configured is None:
+            return REMOVED
         deferred = False
-        for attr in attrs:
-            if not isinstance(attr.kind, AttrKind.Normal):
-                continue
-            names = _path_names(attr)
-            if names == ["cfg"]:
-                if not self._cfg_holds(_site(attr, SiteKind.CFG)):
-                    return REMOVED
-                continue
-            if names == ["cfg_attr"]:
-                inserted = self._expansion(attr)
-                if inserted is None:
-                    return REMOVED
-                paths = [item.path.split("::") for item in inserted if item.path not in ("cfg", "cfg_attr")]
-            else:
-                paths = [names]
-            for path in paths:
-                if len(path) == 1 and path[0] in TEST_ATTRS:
-                    return REMOVED
-                if len(path) != 1 or not (path[0] in INERT_ATTRS or path[0].startswith("rustc_")):
-                    deferred = True
+        for attr in configured:
+            path = attr.path
+            if len(path) == 1 and path[0] in TEST_ATTRS:
+                return REMOVED
+            if len(path) != 1 or not (path[0] in INERT_ATTRS or path[0].startswith("rustc_")):
+                deferred = True
         return DEFERRED if deferred else KEEP
 
     def path_attr(self, attrs: Sequence[Attribute]) -> str | None:
@@ -208,13 +146,13 @@ class NodeIdAssigner(Visitor):
             kind = attr.kind
             if not isinstance(kind, AttrKind.Normal):
                 continue
-            names = _path_names(attr)
-            if names == ["path"] and isinstance(kind.item.args, AttrArgs.Eq):
+            names = path_names(attr)
+            if names == ("path",) and isinstance(kind.item.args, AttrArgs.Eq):
                 lit = kind.item.args.expr.kind
                 if isinstance(lit, ExprKind.Lit):
                     return lit.lit.symbol
-            elif names == ["cfg_attr"]:
-                for item in self._expansion(attr) or ():
+            elif names == ("cfg_attr",):
+                for item in self.configurer.expansion(attr) or ():
                     if item.path == "path" and item.args is not None:
                         tokens = tokenize(self.src, item.args[0], item.args[1])
                         if len(tokens) == 2 and tokens[0].text == "=":
@@ -225,10 +163,10 @@ class NodeIdAssigner(Visitor):
 
     def visit_attribute(self, node: Attribute) -> None:
         walk_attribute(self, node)
-        if isinstance(node.kind, AttrKind.Normal) and _path_names(node) == ["cfg_attr"]:
+        if isinstance(node.kind, AttrKind.Normal) and path_names(node) == ("cfg_attr",):
             # The attributes a true cfg_attr inserts are numbered right after it: each
             # path segment, and a `= value`.
-            for item in self._expansion(node) or ():
+            for item in self.configurer.expansion(node) or ():
                 segments = [s for s in item.path.split("::") if s]
                 self.next_id += len(segments)
                 if item.args is not None and self.src[item.args[0]:item.args[0] + 1] == b"=":
@@ -388,7 +326,7 @@ def crate_prefix(assigner: NodeIdAssigner, krate: Crate, edition: int) -> bool:
     for attr in krate.attrs:
         assigner.visit_attribute(attr)
         if isinstance(attr.kind, AttrKind.Normal):
-            names.update(_path_names(attr)[:1])
+            names.update(path_names(attr)[:1])
     if "no_core" not in names:
         assigner.next_id += INJECTED_IDS[edition]
     return True

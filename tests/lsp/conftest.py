@@ -22,9 +22,24 @@ def keep_raw_results(client: LanguageClient) -> None:
         JsonRPCResponseMessage, lambda obj, cls: cls(**obj))
 
 
+REGISTRATIONS: dict[int, list[types.Registration]] = {}
+"""What the server registered dynamically with each client (`client/registerCapability`)."""
+
+
+def accept_registrations(client: LanguageClient) -> None:
+    """Answer `client/registerCapability` as an editor does (the server watches
+    Cargo.toml and build.rs that way), remembering what was registered."""
+    registered = REGISTRATIONS.setdefault(id(client), [])
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams) -> None:
+        registered.extend(params.registrations)
+
+
 @pytest_lsp.fixture(params=list(PROFILES), config=ClientServerConfig(server_command=SERVER))
 async def client(request: pytest.FixtureRequest, lsp_client: LanguageClient):
     keep_raw_results(lsp_client)
+    accept_registrations(lsp_client)
     params = types.InitializeParams(capabilities=client_capabilities(PROFILES[request.param]))
     await lsp_client.initialize_session(params)
     yield
@@ -34,6 +49,7 @@ async def client(request: pytest.FixtureRequest, lsp_client: LanguageClient):
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def vscode(lsp_client: LanguageClient):
     keep_raw_results(lsp_client)
+    accept_registrations(lsp_client)
     params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
     await lsp_client.initialize_session(params)
     yield

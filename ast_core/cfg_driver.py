@@ -1,0 +1,431 @@
+"""`rust-ast check-cfg` over files and folders: crate by crate, session by session.
+
+Each file belongs to the package of the nearest Cargo.toml (or `--manifest-path`).
+Cargo runs one rustc session per crate of a package: the build script, the library,
+each binary, example, test and bench. A session starts at the crate's root file and
+follows `mod x;` declarations rustc would load, so a module file gets the levels set
+around its `mod` item and its place in the session's emission order (which decides
+where the once-only notes go). A requested file no crate root reaches (a module
+declared inside a macro call, a stray file) is its own session; one reached only
+through a `mod` a false cfg removes is skipped when it came from a folder (rustc
+never reads it) and linted as its own session when named on the command line.
+
+Files are parsed and scanned in worker processes (the expensive part); the walk over
+module trees, the levels and the emission order are cheap and run in the main
+process. A package cargo would reject (a bad Cargo.toml) is reported and its files
+are linted without a Cargo.toml: only malformed predicates, unless `--check-cfg`
+specs are given.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .cfg.cargo import CargoPackage, ManifestError
+from .cfg.diagnostic import CfgDiagnostic, Child
+from .cfg.expected import CheckCfgError, parse_check_cfg
+from .lower import lower_file
+from .model import LineIndex
+from .passes.cfg_report import FileContext, Keyed, called_macros, emit_session, file_findings
+from .passes.check_cfg import (
+    BUILD_ORIGIN, LINTS_ORIGIN, CfgScan, CfgSession, SessionSpec, build_session, cargo_session_specs, scan_file,
+)
+from .stack import paused_gc
+from .project import DEFAULT_EDITION, ModFiles, Package, UsageError, find_manifest, load_package, read_source
+
+CLI_ORIGIN = "`--check-cfg`"
+Features = tuple[tuple[str, ...], bool]
+"""Cargo features to enable on top of the default ones, and whether to enable all."""
+Cfgs = tuple[tuple[str, "str | None"], ...]
+"""`--cfg`s to treat as set (a build script's `cargo::rustc-cfg` lines)."""
+#: Below this much source, worker processes cost more than they save.
+_PARALLEL_BYTES = 512 * 1024
+_SKIPPED_DIRS = frozenset({"node_modules"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A diagnostic to print: the file as shown, its text, and the diagnostic."""
+
+    name: str
+    index: LineIndex
+    diag: CfgDiagnostic
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What a run found: diagnostics in file then position order, unreadable inputs
+    (one line each), and whether some file was linted with checking off."""
+
+    reported: list[Reported] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    unchecked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    src: bytes
+    scan: CfgScan
+
+
+def _scan_task(task: tuple[str, SessionSpec]) -> _Parsed | str:
+    """Read, lower and scan one file (in a worker process): the scan, or why not."""
+    path, spec = task
+    try:
+        src = read_source(Path(path))
+    except UsageError as err:
+        return str(err)
+    with paused_gc():  # the tree is acyclic and short-lived: the cyclic GC only costs
+        try:
+            items, inner = lower_file(src, spec.edition)
+        except Exception as exc:  # noqa: BLE001 - a lowering bug must not lose the other files
+            return f"{path}: rust-ast could not lower this file ({type(exc).__name__}: {exc}); please report this"
+        scan = scan_file(src, inner, items, build_session(spec))
+    # Hover sites and inactive code are for editors: not worth shipping between processes.
+    return _Parsed(src, replace(scan, sites=(), inactive=()))
+
+
+def requested_files(paths: Sequence[str]) -> tuple[dict[Path, bool], list[str]]:
+    """The `.rs` files a command line names: each file (explicit: True) and every
+    `.rs` file below each folder (False), outside cargo's build folders and hidden
+    folders; and the paths that do not exist."""
+    files: dict[Path, bool] = {}
+    missing = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith(".")
+                                 and not _is_build_folder(Path(root, d)))
+                for name in sorted(names):
+                    if name.endswith(".rs"):
+                        files.setdefault(Path(root, name).resolve(), False)
+        elif path.exists():
+            files[path.resolve()] = True
+        else:
+            missing.append(f"{text}: no such file or folder")
+    return files, missing
+
+
+def _is_build_folder(folder: Path) -> bool:
+    """Cargo's `target/` (which marks itself for backup tools), not a module named so."""
+    return (folder / "CACHEDIR.TAG").is_file()
+
+
+def check_cli_specs(specs: Sequence[str]) -> None:
+    """rustc stops at an invalid `--check-cfg`; so does the command line."""
+    for spec in specs:
+        parsed = parse_check_cfg(spec)
+        if isinstance(parsed, CheckCfgError):
+            raise UsageError(f"{parsed.message} ({parsed.notes[0]})")
+
+
+class _Runner:
+    """One run: the packages of the requested files, scanned in parallel, then walked
+    session by session."""
+
+    def __init__(self, files: dict[Path, bool], manifest: Path | None, specs: Sequence[str],
+                 cwd: Path, jobs: int, features: Features = ((), False), cfgs: Cfgs = ()) -> None:
+        self.files = files
+        self.manifest = manifest
+        self.extra = tuple((s, CLI_ORIGIN) for s in specs)
+        self.features = features
+        self.cfgs = cfgs
+        self.cwd = cwd
+        self.jobs = jobs
+        self.outcome = Outcome()
+        self.parsed: dict[tuple[Path, SessionSpec], _Parsed | None] = {}
+        self.done: set[Path] = set()
+        self.removed: set[Path] = set()  # files rustc never reads: their `mod` is cfg'd out
+        self.assigned: set[Path] = set()  # files placed in a module tree
+        # The current package's macros that drop their input, and those its active files call.
+        self.drops: frozenset[str] = frozenset()
+        self.called: frozenset[str] = frozenset()
+
+    def display(self, path: Path) -> str:
+        return os.path.relpath(path, self.cwd)
+
+    # -- packages and sessions -------------------------------------------------------
+
+    def packages(self) -> dict[Path | None, list[Path]]:
+        groups: dict[Path | None, list[Path]] = {}
+        for path in self.files:
+            manifest = self.manifest or find_manifest(path)
+            groups.setdefault(manifest.resolve() if manifest else None, []).append(path)
+        return groups
+
+    def specs_for(self, package: Package | None) -> tuple[SessionSpec, SessionSpec]:
+        """The library's and the build script's session specs."""
+        if package is None or not isinstance(package.cargo, CargoPackage) or package.cargo.name is None:
+            edition = package.cargo.edition if package is not None and isinstance(
+                package.cargo, CargoPackage) else DEFAULT_EDITION
+            spec = SessionSpec(self.extra, edition=edition, features=self.features[0], cfgs=self.cfgs)
+            return spec, spec
+        requested, every = self.features
+        return cargo_session_specs(package.cargo, package.build_specs, self.extra, features=requested,
+                                   all_features=every, cfgs=self.cfgs)
+
+    def run(self) -> Outcome:
+        groups = self.packages()
+        loaded = {manifest: load_package(manifest) for manifest in groups if manifest is not None}
+        plans = []
+        for manifest, files in groups.items():
+            package = loaded.get(manifest) if manifest is not None else None
+            main, build = self.specs_for(package)
+            if package is not None:
+                self.package_problems(package, main)
+            plans.append((package, main, build, files))
+        self.scan_requested([(path, build if p is not None and path == _resolved(p.build_script) else main)
+                             for p, main, build, files in plans for path in files])
+        for package, main, build, files in plans:
+            self.package_sessions(package, main, build, files)
+        self.outcome.reported.sort(key=lambda r: (r.name, r.diag.span, r.diag.message))
+        return self.outcome
+
+    def package_problems(self, package: Package, spec: SessionSpec) -> None:
+        for problem in package_problems(package, build_session(spec)):
+            self.outcome.reported.append(Reported(self.display(problem.file), LineIndex(problem.src), problem.diag))
+
+    # -- scanning ------------------------------------------------------------------------
+
+    def scan_requested(self, tasks: list[tuple[Path, SessionSpec]]) -> None:
+        size = sum(_size(path) for path, _ in tasks)
+        work = [(str(path), spec) for path, spec in tasks]
+        if self.jobs > 1 and len(work) > 1 and size >= _PARALLEL_BYTES:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(self.jobs, mp_context=context) as pool:
+                results = list(pool.map(_scan_task, work, chunksize=max(1, len(work) // (self.jobs * 8))))
+        else:
+            results = [_scan_task(task) for task in work]
+        for (path, spec), result in zip(tasks, results):
+            self.store(path, spec, result)
+
+    def store(self, path: Path, spec: SessionSpec, result: _Parsed | str) -> _Parsed | None:
+        if isinstance(result, str):
+            if path in self.files:
+                self.outcome.problems.append(result.replace(str(path), self.display(path), 1))
+            self.parsed[(path, spec)] = None
+            return None
+        self.parsed[(path, spec)] = result
+        return result
+
+    def get(self, path: Path, spec: SessionSpec) -> _Parsed | None:
+        key = (path, spec)
+        if key in self.parsed:
+            return self.parsed[key]
+        return self.store(path, spec, _scan_task((str(path), spec)))
+
+    # -- sessions --------------------------------------------------------------------------
+
+    def package_sessions(self, package: Package | None, main: SessionSpec, build: SessionSpec,
+                         files: list[Path]) -> None:
+        """The sessions of one package: its crates' module trees, then trees started by
+        the requested files none of them reaches; then each session's findings, with
+        the macros the package's active files call (a crate's macros are used across
+        its files, whatever part of the module tree we see)."""
+        requested = set(files)
+        self.drops = frozenset().union(*(parsed.scan.drops for path in files
+                                         if (parsed := self.parsed.get((path, main))) is not None))
+        trees: list[tuple[list[tuple[Path, FileContext]], SessionSpec]] = []
+        if package is not None and isinstance(package.cargo, CargoPackage):
+            wanted_dirs = {parent for path in files for parent in path.parents}
+            for kind, root in package.crate_roots():
+                root = root.resolve()
+                if root in requested or root.parent in wanted_dirs:
+                    spec = build if kind == "build" else main
+                    trees.append((self.module_tree(root, spec, lambda path, folder: path in requested
+                                                   or folder in wanted_dirs), spec))
+        # Shallowest first, a folder's `mod.rs` before the files it declares beside it.
+        for path in sorted(files, key=lambda p: (len(p.parts) - (p.name == "mod.rs"), p)):
+            if path in self.assigned or self.is_removed(path):
+                continue
+            tree = self.module_tree(path, main, lambda child, _: child in requested and child not in self.assigned,
+                                    owns_folder=path.name in ("mod.rs", "lib.rs", "main.rs"))
+            trees.append((tree, main))
+        scans = [parsed.scan for tree, spec in trees for path, _ in tree
+                 if (parsed := self.parsed.get((path, spec))) is not None and path not in self.removed]
+        self.called = called_macros(scans, self.drops)
+        for tree, spec in trees:
+            self.session(tree, spec)
+
+    def is_removed(self, path: Path) -> bool:
+        """Whether a file no crate root reaches is one rustc never reads: declared by a
+        removed `mod`, or in the folder of a removed module (its declarer, as far as
+        folders tell), unless it was named on the command line."""
+        if self.files.get(path):
+            return False
+        folder = path.parent.parent if path.name == "mod.rs" else path.parent
+        owners = (folder / "mod.rs", folder.parent / f"{folder.name}.rs", folder / "lib.rs", folder / "main.rs")
+        if path in self.removed or any(owner != path and owner in self.removed for owner in owners):
+            self.removed.add(path)
+            return True
+        return False
+
+    def module_tree(self, root: Path, spec: SessionSpec, wanted: Callable[[Path, Path], bool],
+                    owns_folder: bool = True) -> list[tuple[Path, FileContext]]:
+        """The files of a crate reachable from `root` through `mod` declarations rustc
+        loads (in rustc's order), each with its context. Files a false `#![cfg]`
+        removes, and those only removed declarations lead to, go to `self.removed`."""
+        mod_files = ModFiles(root, owns_folder)
+        out: list[tuple[Path, FileContext]] = []
+
+        def visit(path: Path, mod_path: tuple[str, ...], context: FileContext) -> None:
+            self.assigned.add(path)
+            self.removed.discard(path)  # another declaration of it was cfg'd out
+            parsed = self.get(path, spec)
+            if parsed is None:
+                return
+            out.append((path, context))
+            scan = parsed.scan
+            if scan.removed is not None:
+                self.removed.add(path)
+                return
+            levels = scan.levels.under(context.levels)
+            for decl in scan.mods:
+                at = (*mod_path, *decl.inline)
+                active = decl.active and not self.drops.intersection(decl.inside)
+                child = mod_files.resolve_name(decl.name, at, decl.path_attr, record=active)
+                if child is None:
+                    continue
+                child = child.resolve()
+                if not active:
+                    if child not in self.assigned:
+                        self.removed.add(child)
+                elif child not in self.assigned and wanted(child, mod_files.dirs[(*at, decl.name)].resolve()):
+                    visit(child, (*at, decl.name),
+                          FileContext((*context.node, 0, *decl.node), decl.levels.under(levels)))
+
+        visit(root, (), FileContext(levels=spec.given))
+        return out
+
+    def session(self, files: Iterable[tuple[Path, FileContext]], spec: SessionSpec) -> None:
+        """One rustc session over `files`: its lints in emission order, its errors;
+        what falls in requested files, not reported before, is reported."""
+        members = [(path, context, parsed) for path, context in files
+                   if (parsed := self.get(path, spec)) is not None]
+        lints: list[Keyed] = []
+        indexes: dict[Path, LineIndex] = {}
+        fresh = [path for path, _, _ in members if path in self.files and path not in self.done]
+        for path, context, parsed in members:
+            found = file_findings([parsed.scan], context, self.called, self.drops, tag=path)
+            lints += found.lints
+            if path in fresh:
+                indexes[path] = LineIndex(parsed.src)
+                self.report(path, indexes[path], found.errors)
+        self.done.update(fresh)
+        for path, diag in emit_session(lints):
+            if path in indexes:
+                self.report(path, indexes[path], [diag])
+        if not build_session(spec).checking and fresh:
+            self.outcome.unchecked = True
+
+    def report(self, path: Path, index: LineIndex, diags: Iterable[CfgDiagnostic]) -> None:
+        name = self.display(path)
+        self.outcome.reported += [Reported(name, index, diag) for diag in diags]
+
+
+@dataclass(frozen=True, slots=True)
+class PackageProblem:
+    """What cargo (a Cargo.toml it rejects) or rustc (a `check-cfg` entry it rejects)
+    refuse before compiling: the file, its text, and the error (code "cargo_manifest")."""
+
+    file: Path
+    src: bytes
+    diag: CfgDiagnostic
+
+
+def package_problems(package: Package, session: CfgSession) -> list[PackageProblem]:
+    """The problems of a package's Cargo.toml and build script, for `session` (whose
+    specs came from them)."""
+    cargo = package.cargo
+    if isinstance(cargo, ManifestError):
+        file = Path(cargo.file)
+        data = _read_or_empty(file)
+        index = LineIndex(data)
+        lo = index.offset(min(cargo.line, len(index.starts)) - 1, cargo.column - 1, "utf-32")
+        hi = lo + len(data[lo:].split(b"\n", 1)[0].rstrip())
+        return [PackageProblem(file, data, _problem(cargo.message, (lo, max(lo, hi))))]
+    problems = []
+    for error, origin in session.errors:
+        where = {LINTS_ORIGIN: package.workspace_manifest or package.manifest, BUILD_ORIGIN: package.build_script}
+        file = where.get(origin)
+        if file is None:
+            continue
+        data = _read_or_empty(file)
+        at = data.find(error.spec.encode())
+        span = (at, at + len(error.spec.encode())) if at >= 0 else (0, 0)
+        notes = (*((error.parse_error_note,) if error.parse_error else ()), *error.notes)
+        problems.append(PackageProblem(file, data, _problem(error.message, span, tuple(Child("note", n) for n in notes))))
+    return problems
+
+
+def _problem(message: str, span: tuple[int, int], notes: tuple[Child, ...] = ()) -> CfgDiagnostic:
+    return CfgDiagnostic(code="cargo_manifest", level="error", what="malformed", message=message, span=span,
+                         children=notes)
+
+
+def _read_or_empty(path: Path) -> bytes:
+    try:
+        return read_source(path)
+    except UsageError:
+        return b""
+
+
+def _resolved(path: Path | None) -> Path | None:
+    return path.resolve() if path is not None else None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def check_paths(paths: Sequence[str], manifest_path: str | None = None, specs: Sequence[str] = (),
+                jobs: int | None = None, cwd: Path | None = None, features: Features = ((), False),
+                cfgs: Cfgs = ()) -> Outcome:
+    """Lint the `.rs` files `paths` name (files and folders) as `rust-ast check-cfg`.
+    Bad usage (an invalid spec, a missing `--manifest-path`) raises `UsageError`;
+    unreadable or missing inputs are listed in the outcome's `problems`."""
+    check_cli_specs(specs)
+    manifest = None
+    if manifest_path is not None:
+        manifest = Path(manifest_path)
+        if not manifest.is_file():
+            raise UsageError(f"{manifest_path}: no such manifest")
+        manifest = manifest.resolve()
+    files, missing = requested_files(paths)
+    runner = _Runner(files, manifest, specs, (cwd or Path.cwd()).resolve(), jobs or os.cpu_count() or 1,
+                     features, cfgs)
+    outcome = runner.run()
+    outcome.problems[:0] = missing
+    return outcome
+
+
+def check_source(src: bytes, name: str, manifest_path: str | None = None, specs: Sequence[str] = (),
+                 features: Features = ((), False), cfgs: Cfgs = ()) -> Outcome:
+    """Lint one text that is not a file on disk (standard input) as its own session."""
+    check_cli_specs(specs)
+    if manifest_path is not None and not Path(manifest_path).is_file():
+        raise UsageError(f"{manifest_path}: no such manifest")
+    runner = _Runner({}, None, specs, Path.cwd(), 1, features, cfgs)
+    package = load_package(Path(manifest_path).resolve()) if manifest_path is not None else None
+    main, _ = runner.specs_for(package)
+    if package is not None:
+        runner.package_problems(package, main)
+    items, inner = lower_file(src, main.edition)
+    scan = scan_file(src, inner, items, build_session(main))
+    found = file_findings([scan], FileContext(levels=main.given), called_macros([scan], scan.drops), scan.drops)
+    index = LineIndex(src)
+    outcome = runner.outcome
+    outcome.reported += [Reported(name, index, d) for d in found.errors]
+    outcome.reported += [Reported(name, index, d) for _, d in emit_session(found.lints)]
+    outcome.reported.sort(key=lambda r: (r.name, r.diag.span, r.diag.message))
+    outcome.unchecked = not build_session(main).checking
+    return outcome

@@ -1,0 +1,207 @@
+"""From `check_cfg` scans to what rustc prints: the lint level of each finding, rustc's
+emission order (which decides where the once-only children go), and the texts for
+inactive code and hovers.
+
+Emission order (check-cfg.md §6.7): rustc buffers each lint on an AST node and emits
+them while walking the expanded AST in pre-order, node by node; within a node, in the
+order they were buffered (attributes during expansion, macro expansions after them);
+the attribute parser's lints (`doc`/`link` cfgs) come after all of those. A finding's
+key is therefore `(phase, node path, late, position)`, where the node path starts with
+the path of the node holding the file's items (`FileContext.node`: () for a crate
+root) and, inside a file, the index of the scan (a `Document` unit) holding it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..cfg.diagnostic import CfgDiagnostic
+from ..cfg.expected import CheckCfg
+from ..cfg.findings import LintLevelSource, OnceTracker, check_leaf, emit
+from ..cfg.predicate import CfgLeaf, SiteKind, leaf_text
+from .check_cfg import CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, SiteInfo
+
+INACTIVE_MESSAGE = "code is inactive due to #[cfg] directives"
+
+
+@dataclass(frozen=True, slots=True)
+class FileContext:
+    """Where a file sits in its crate: the node path of the module item whose
+    contents it is (() for a crate root), and the levels set above it (the command
+    line's or cargo's, the crate's, the enclosing modules')."""
+
+    node: tuple[int, ...] = ()
+    levels: LevelSpec = LevelSpec()
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """A finding at its place in the session's emission order, with its level; `tag`
+    tells the caller which file it is in."""
+
+    key: tuple[Any, ...]
+    finding: Finding
+    level: LintLevelSource
+    tag: Any = None
+
+
+@dataclass(slots=True)
+class FileFindings:
+    """One file's part of a session: lints to order, errors, inactive code."""
+
+    lints: list[Keyed] = field(default_factory=list)
+    errors: list[CfgDiagnostic] = field(default_factory=list)
+    inactive: list[InactiveCode] = field(default_factory=list)
+    levels: LevelSpec = LevelSpec()
+    #: The false `#![cfg]` that removes the whole file, if any.
+    removed: InactiveCode | None = None
+
+
+def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Iterable[str],
+                  drops: Iterable[str] = (), tag: Any = None) -> FileFindings:
+    """The findings of a file's scans (its units in order, or one scan of the whole
+    file), given where it sits; `invoked` are the macros the crate calls (a
+    `macro_rules!` body counts only if its macro is called), `drops` the macros that
+    drop their input (what is written in their arguments does not count)."""
+    out = FileFindings()
+    levels = context.levels
+    kept: list[CfgScan] = []
+    for scan in scans:
+        kept.append(scan)
+        if scan.levels.unexpected or scan.levels.warnings:
+            levels = scan.levels.under(levels)
+        if scan.removed is not None:  # nothing after a false `#![cfg]` counts
+            out.removed = scan.removed
+            break
+    out.levels = levels
+    called, dropped = frozenset(invoked), frozenset(drops)
+    for index, scan in enumerate(kept):
+        if not (scan.findings or scan.inactive):
+            continue
+        out.inactive.extend(scan.inactive)
+        for finding in scan.findings:
+            if (finding.macro is not None and finding.macro not in called) or dropped.intersection(finding.inside):
+                continue
+            if finding.diag.code == "malformed_cfg":
+                out.errors.append(finding.diag)
+                continue
+            node = context.node + ((index, *finding.node) if finding.node else ())
+            key = (finding.phase, node, finding.late, finding.diag.span[0])
+            out.lints.append(Keyed(key, finding, finding.levels.under(levels).resolve(), tag))
+    return out
+
+
+def called_macros(scans: Iterable[CfgScan], drops: frozenset[str]) -> frozenset[str]:
+    """The macros the scans call, except in the arguments of macros that drop them."""
+    return frozenset(name for scan in scans for name, inside in scan.invoked if not drops.intersection(inside))
+
+
+def emit_session(lints: Iterable[Keyed]) -> list[tuple[Any, CfgDiagnostic]]:
+    """rustc's output for one session's lints: in emission order, each with its
+    level and the once-only children it is the first to carry; allowed ones dropped."""
+    once = OnceTracker()
+    out = []
+    for keyed in sorted(lints, key=lambda k: k.key):
+        diag = emit(keyed.finding.diag, keyed.level, once)
+        if diag is not None:
+            out.append((keyed.tag, diag))
+    return out
+
+
+def file_report(scans: Sequence[CfgScan], session: CfgSession,
+                file_len: int) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
+    """One file of `file_len` bytes as its own session (an open document, a file
+    outside any crate): diagnostics in position order, and its inactive code (all of
+    it when a `#![cfg]` removes it)."""
+    drops = frozenset().union(*(scan.drops for scan in scans if scan.drops))
+    found = file_findings(scans, FileContext(levels=session.spec.given), called_macros(scans, drops), drops)
+    diags = [d for _, d in emit_session(found.lints)] + found.errors
+    diags.sort(key=lambda d: (d.span, d.message))
+    if found.removed is not None:
+        return diags, [InactiveCode((0, file_len), found.removed.reason)]
+    return diags, found.inactive
+
+
+# -- texts ----------------------------------------------------------------------------
+
+
+def inactive_message(code: InactiveCode) -> str:
+    """rust-analyzer's inactive-code message for code a false cfg removes."""
+    return f"{INACTIVE_MESSAGE}: {code.reason}" if code.reason else INACTIVE_MESSAGE
+
+
+def _expectation(leaf: CfgLeaf, session: CfgSession) -> str:
+    """Whether rustc expects `leaf`, and why."""
+    check_cfg: CheckCfg = session.lint.check_cfg
+    if not check_cfg.checking:
+        return ("not checked: without a Cargo.toml or a `--check-cfg` spec rustc checks no "
+                "names or values (`rustAst.checkCfg.extra` turns checking on)")
+    finding = check_leaf(leaf, session.lint)
+    if finding is not None:
+        return f"**unexpected**: {finding.message}"
+    name = leaf.name
+    if name in check_cfg.well_known_names and name not in session.origins:
+        where = "a well-known name of rustc 1.95"
+    elif name in session.origins:
+        where = f"declared by {session.origins[name]}"
+    else:
+        where = "expected: `cfg(any())` accepts every name"
+    values = check_cfg.get(name)
+    if values is not None and values.any:
+        return f"expected ({where}; any value)"
+    return f"expected ({where})"
+
+
+def _configuration(session: CfgSession) -> str:
+    spec = session.spec
+    features = ", ".join(f"`{f}`" for f in spec.features) if spec.features else "none"
+    return f"target `{spec.target}`, features {features}"
+
+
+_EFFECT = {
+    SiteKind.CFG: ("the item is compiled", "the item is removed (inactive code)"),
+    SiteKind.CFG_ATTR: ("its attributes apply", "its attributes are dropped"),
+    SiteKind.CFG_MACRO: ("`cfg!` expands to `true`", "`cfg!` expands to `false`"),
+    SiteKind.CFG_SELECT: ("this arm may be selected", "this arm is skipped"),
+    SiteKind.DOC: ("documentation only", "documentation only"),
+    SiteKind.LINK: ("the library is linked", "the library is not linked"),
+}
+
+
+def hover_markdown(site: SiteInfo, offset: int, session: CfgSession) -> str:
+    """A hover on a cfg predicate: each leaf (the one under the cursor first), whether
+    rustc expects it and whether it holds for the configuration, and why; then the
+    whole predicate's value and its effect."""
+    active, edition = session.active, session.lint.edition
+    under = [leaf for leaf in site.leaves if leaf.span[0] <= offset <= leaf.span[1]]
+    leaves = under + [leaf for leaf in site.leaves if leaf not in under]
+    lines = [f"**cfg predicate** · {_configuration(session)}"]
+    for leaf in leaves:
+        holds = (leaf.name, leaf.value) in active
+        state = "enabled" if holds else "disabled"
+        lines.append(f"- `{leaf_text(leaf, edition)}`: {state}; {_expectation(leaf, session)}")
+    if site.holds is None:
+        lines.append("rustc rejects this predicate (see the error)")
+    else:
+        effect = _EFFECT[site.kind][0 if site.holds else 1]
+        lines.append(f"**{str(site.holds).lower()}**" + (f" ({site.why})" if site.why else "") + f": {effect}")
+    return "  \n".join(lines)
+
+
+def site_at(scans: Iterable[CfgScan], offset: int) -> SiteInfo | None:
+    """The innermost cfg site whose text contains `offset`."""
+    best: SiteInfo | None = None
+    for scan in scans:
+        for site in scan.sites:
+            if site.span[0] <= offset <= site.span[1] and (
+                    best is None or site.span[1] - site.span[0] <= best.span[1] - best.span[0]):
+                best = site
+    return best
+
+
+__all__ = [
+    "FileContext", "FileFindings", "Keyed", "called_macros", "emit_session", "file_findings", "file_report",
+    "hover_markdown", "inactive_message", "site_at",
+]

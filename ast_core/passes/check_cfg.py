@@ -1,0 +1,1005 @@
+"""The `unexpected_cfgs` pass: every cfg predicate rustc 1.95 parses, found on the AST,
+linted with `ast_core.cfg`, with what emission order and lint levels need.
+
+Sites, as rustc's expansion reaches them (check-cfg.md §3):
+
+- `#[cfg]` and `#[cfg_attr]` (nested ones through a true `cfg_attr`) on items, assoc
+  and foreign items, statements, expressions, fields, variants, params, arms, generic
+  params, where predicates, and crate and module inner attributes (`configure.py`
+  applies them in rustc's order). Nothing inside a node a false `cfg` removes is read,
+  nor the attributes of a false `cfg_attr`, nor the attributes after a false `cfg`.
+- `cfg!(..)` and every arm of `cfg_select! { PRED => .. }`, written in the source.
+- `#[doc(cfg(..))]`, `#[doc(auto_cfg(hide(..)))]` and `#[link(.., cfg(..))]`, which
+  rustc's attribute parser lints after expansion.
+- Code inside macro calls, which rustc only sees once the macro expands: we cannot
+  expand, so the arguments of every macro call (except the few known to drop or quote
+  their input, `_OPAQUE_MACROS`) are read as tokens for the same sites: attributes
+  (a false `cfg` skips the item or expression after it), `cfg!`, `cfg_select!`, and
+  `cfg_if!`'s `if #[cfg(..)] {..} else ..` chains. What a user macro throws away by
+  other means (`($($t:tt)*) => {}`) is wrongly linted; a cfg leaf a macro receives as
+  an argument and pastes into its own `#[cfg]` is not linted.
+- `macro_rules!` bodies: their cfg sites are linted once, tagged with the macro's
+  name, and kept only if the crate invokes the macro (rustc lints them per expansion);
+  in a predicate with `$` fragments, the leaves written out are linted. A macro whose
+  every rule puts a false cfg on its input (`$(#[cfg(x)] $item)*`) drops its input:
+  what is written in its arguments is not linted, and `mod` declared there is removed.
+- `mod x;` declarations, in the AST and among macro-argument tokens, feed the crate's
+  module tree (`cfg_driver.py`), with whether a cfg removes them.
+
+A rejected predicate (`predicate is None`) behaves as in rustc: the item stays, the
+`cfg_attr` inserts nothing. Its errors are reported even when checking is off.
+
+Results are per scan (a whole file, or one unit of an open `Document`), with byte
+spans; `cfg_report.py` turns scans into rustc's emission order, levels and texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+from ..cfg.cargo import CargoPackage
+from ..cfg.diagnostic import CfgDiagnostic
+from ..cfg.expected import CheckCfgError, CheckCfgSpec, build_check_cfg, parse_check_cfg
+from ..cfg.meta import syntax_error
+from ..cfg.findings import BUILD_SCRIPT_CRATE, LintContext, LintLevel, LintLevelSource, Mode, check_leaf
+from ..cfg.predicate import AttrStyle as CfgAttrStyle
+from ..cfg.predicate import (
+    CfgLeaf, CfgSite, ParsedCfg, SiteKind, eval_predicate, explain, parse_cfg, parse_predicate,
+    parse_predicate_list, parse_select_arm,
+)
+from ..cfg.targets import DEFAULT_TARGET, CfgSet, refresh_target_cfg, target_cfg
+from ..model import (
+    Arm,
+    AssocItem,
+    AssocItemKind,
+    Attribute,
+    Expr,
+    ExprField,
+    ExprKind,
+    FieldDef,
+    ForeignItem,
+    ForeignItemKind,
+    GenericParam,
+    Item,
+    ItemKind,
+    MacCall,
+    ModKind,
+    Param,
+    Pat,
+    PatField,
+    PatKind,
+    Span,
+    Stmt,
+    StmtKind,
+    Ty,
+    TyKind,
+    Variant,
+    Visitor,
+    WherePredicate,
+)
+from ..model._walk import (
+    walk_arm, walk_assoc_item, walk_expr_field, walk_field_def, walk_foreign_item, walk_generic_param,
+    walk_item, walk_param, walk_pat, walk_pat_field, walk_stmt, walk_ty, walk_variant,
+    walk_where_predicate,
+)
+from ..model._walk import walk_expr_kind
+from ..tokens import Token, TokenTree, split_commas, token_trees, tokenize, unescape_str
+from .configure import Configurer, EffectiveAttr, args_span, path_names
+from .locate import extent
+
+#: Macros whose arguments never become code rustc checks (they are quoted, printed or
+#: read as data), so cfgs written in them are not linted.
+_OPAQUE_MACROS = frozenset({
+    "stringify", "concat", "include", "include_str", "include_bytes", "env", "option_env",
+    "compile_error", "quote", "quote_spanned", "parse_quote", "parse_quote_spanned",
+    "global_asm", "asm", "naked_asm", "module_path", "file", "line", "column",
+})
+_LEVELS: dict[str, LintLevel] = {name: name for name in ("allow", "expect", "warn", "deny", "forbid")}
+_CFG_MACRO_PATHS = frozenset({("cfg",), ("std", "cfg"), ("core", "cfg"), ("{{root}}", "std", "cfg"),
+                              ("{{root}}", "core", "cfg")})
+
+
+# -- lint levels --------------------------------------------------------------------
+
+
+def _outermost_forbid(inner: LintLevelSource | None, outer: LintLevelSource | None) -> LintLevelSource | None:
+    if outer is not None and outer.level == "forbid":
+        return outer
+    return inner or outer
+
+
+@dataclass(frozen=True, slots=True)
+class LevelSpec:
+    """The levels set for `unexpected_cfgs` and for the `warnings` group, where set."""
+
+    unexpected: LintLevelSource | None = None
+    warnings: LintLevelSource | None = None
+
+    def under(self, outer: LevelSpec) -> LevelSpec:
+        """These levels set on a node inside `outer`'s: the inner wins, except over a
+        `forbid`."""
+        return LevelSpec(_outermost_forbid(self.unexpected, outer.unexpected),
+                         _outermost_forbid(self.warnings, outer.warnings))
+
+    def shifted(self, db: int) -> LevelSpec:
+        """The same levels for text that moved by `db` bytes (attribute spans move)."""
+        def move(source: LintLevelSource | None) -> LintLevelSource | None:
+            if source is None or source.span is None:
+                return source
+            return replace(source, span=_shift(source.span, db))
+        return LevelSpec(move(self.unexpected), move(self.warnings)) if db else self
+
+    def resolve(self) -> LintLevelSource:
+        """rustc's `reveal_actual_level`: the lint's level, and where a `warn` comes out
+        of a `warnings` level set to something else, that one."""
+        source = self.unexpected or LintLevelSource()
+        if source.level == "warn" and self.warnings is not None and self.warnings.level != "warn":
+            return self.warnings
+        return source
+
+
+def level_spec(attrs: Iterable[EffectiveAttr], src: bytes) -> LevelSpec:
+    """The levels `#[allow(..)]`, `#[warn(..)]`, ... among a node's attributes set for
+    `unexpected_cfgs` and `warnings` (the last one written wins)."""
+    spec = LevelSpec()
+    for attr in attrs:
+        level = _LEVELS.get(attr.path[0]) if len(attr.path) == 1 else None
+        if level is None or attr.args is None or src[attr.args[0]:attr.args[0] + 1] != b"(":
+            continue
+        for part in split_commas(token_trees(tokenize(src, attr.args[0] + 1, attr.args[1] - 1))):
+            if len(part) != 1 or not isinstance(part[0], Token):
+                continue
+            tok = part[0]
+            source = LintLevelSource(level, "attribute", tok.text, tok.span)
+            if tok.text == "unexpected_cfgs":
+                spec = replace(spec, unexpected=_outermost_forbid(source, spec.unexpected))
+            elif tok.text == "warnings":
+                spec = replace(spec, warnings=_outermost_forbid(source, spec.warnings))
+    return spec
+
+
+# -- the session ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSpec:
+    """What one rustc session checks cfgs with, as plain data (picklable, hashable):
+    the `--check-cfg` specs with where each comes from, rustc's mode, the crate name
+    (`build_script_build` for a build script), the edition, the target, enabled
+    features and other `--cfg`s (what a build script prints as `cargo::rustc-cfg`,
+    which we cannot run) deciding active code, and the level cargo or the command
+    line sets."""
+
+    specs: tuple[tuple[str, str], ...] = ()
+    mode: Mode = Mode.RUSTC
+    crate_name: str | None = None
+    edition: int = 2021
+    target: str = DEFAULT_TARGET
+    features: tuple[str, ...] = ()
+    given: LevelSpec = LevelSpec()
+    cfgs: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class CfgSession:
+    """A `SessionSpec` made ready: the expected set, the active configuration, and for
+    hovers where each declared name comes from. Compared by identity: per-unit results
+    are cached under it."""
+
+    spec: SessionSpec
+    lint: LintContext
+    active: CfgSet
+    origins: Mapping[str, str] = field(default_factory=dict)
+    errors: tuple[tuple[CheckCfgError, str], ...] = ()
+
+    @property
+    def checking(self) -> bool:
+        return self.lint.check_cfg.checking
+
+
+@lru_cache(maxsize=64)
+def build_session(spec: SessionSpec) -> CfgSession:
+    """The session for `spec`: the same object while the spec is in use (per-unit
+    results are cached under it)."""
+    check_cfg, _ = build_check_cfg(s for s, _ in spec.specs)
+    origins: dict[str, str] = {}
+    errors: list[tuple[CheckCfgError, str]] = []
+    for text, origin in spec.specs:
+        parsed = parse_check_cfg(text)
+        if isinstance(parsed, CheckCfgError):
+            errors.append((parsed, origin))
+        elif isinstance(parsed, CheckCfgSpec):
+            for name in parsed.names:
+                origins.setdefault(name, origin)
+    base = target_cfg(spec.target) or refresh_target_cfg(spec.target) or target_cfg(DEFAULT_TARGET) or frozenset()
+    active = base | {("feature", f) for f in spec.features} | set(spec.cfgs)
+    lint = LintContext(check_cfg, spec.mode, spec.crate_name, spec.edition)
+    return CfgSession(spec, lint, active, MappingProxyType(origins), tuple(errors))
+
+
+LINTS_ORIGIN = "Cargo.toml `[lints.rust] unexpected_cfgs`"
+BUILD_ORIGIN = "a `cargo::rustc-check-cfg` line in build.rs"
+
+
+def cargo_session_specs(cargo: CargoPackage, build_specs: Sequence[str], extra: Sequence[tuple[str, str]] = (),
+                        *, target: str = DEFAULT_TARGET, features: Sequence[str] = (), all_features: bool = False,
+                        cfgs: Sequence[tuple[str, str | None]] = ()) -> tuple[SessionSpec, SessionSpec]:
+    """The sessions cargo runs rustc in for a package: its library and binaries, and
+    its build script (`build_script_build`, without the build script's own specs and
+    `cfgs`). `extra` are more specs (`--check-cfg`, a setting) with their origin;
+    `features` are enabled on top of the default ones (every feature with
+    `all_features`); `cfgs` are what the build script sets."""
+    lints = [(spec, LINTS_ORIGIN) for spec in cargo.lint.check_cfg]
+    docsrs, features_spec = cargo.check_cfg_args()[len(lints):]
+    base = [*lints, (docsrs, "cargo (every package)"), (features_spec, "Cargo.toml `[features]`")]
+    given = LevelSpec(cargo.lint.level_source) if cargo.lint.level is not None else LevelSpec()
+    enabled = tuple(sorted(cargo.enabled_features(cargo.feature_names if all_features else features)))
+    main = SessionSpec((*base, *((s, BUILD_ORIGIN) for s in build_specs), *extra), Mode.CARGO, cargo.name,
+                       cargo.edition, target, enabled, given, tuple(cfgs))
+    build = replace(main, specs=(*base, *extra), crate_name=BUILD_SCRIPT_CRATE, cfgs=())
+    return main, build
+
+
+# -- what a scan records ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One diagnostic and where rustc emits it.
+
+    `node` is the path (child ordinals from the scan's root) of the AST node the lint
+    is attached to (rustc's `lint_node_id`: the parent of the cfg'd node; for
+    `doc`/`link` cfgs the node itself); `late` marks what rustc only sees after macro
+    expansion; `phase` 1 marks the attribute parser's lints (`doc`/`link`), emitted
+    after all others. `levels` are those set between the scan's root and `node`.
+    `macro` names the `macro_rules!` whose body holds the site; `inside` the macros
+    whose arguments hold it (outermost first).
+    """
+
+    diag: CfgDiagnostic
+    node: tuple[int, ...]
+    late: bool
+    phase: int
+    levels: LevelSpec
+    macro: str | None = None
+    inside: tuple[str, ...] = ()
+
+    def shifted(self, db: int) -> Finding:
+        return replace(self, diag=self.diag.shifted(db), levels=self.levels.shifted(db)) if db else self
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    """A parsed predicate, for hovers: `span` covers what the hover answers for (the
+    attribute or call), `holds` its value for the session (None where rustc rejected
+    it), `why` the atoms deciding that value, `removes` whether it removed its node."""
+
+    kind: SiteKind
+    span: Span
+    leaves: tuple[CfgLeaf, ...]
+    holds: bool | None
+    why: str
+    removes: bool
+
+    def shifted(self, db: int) -> SiteInfo:
+        if not db:
+            return self
+        leaves = tuple(replace(leaf, span=_shift(leaf.span, db), name_span=_shift(leaf.name_span, db),
+                               value_span=_shift(leaf.value_span, db) if leaf.value_span else None)
+                       for leaf in self.leaves)
+        return replace(self, span=_shift(self.span, db), leaves=leaves)
+
+
+@dataclass(frozen=True, slots=True)
+class InactiveCode:
+    """Code a false cfg removes: its extent (attributes included), and why the cfg is
+    false (`feature = "x" is disabled`; "" when no atom decides it)."""
+
+    span: Span
+    reason: str
+
+    def shifted(self, db: int) -> InactiveCode:
+        return replace(self, span=_shift(self.span, db)) if db else self
+
+
+@dataclass(frozen=True, slots=True)
+class ModDecl:
+    """A `mod name;` rustc would load (`active`) or that a cfg removes: its `#[path]`,
+    the inline modules around it in its file, its node path and the levels set on it
+    and around it, and the macros whose arguments hold it (when one of those drops its
+    input, the module is removed after all)."""
+
+    name: str
+    path_attr: str | None
+    inline: tuple[str, ...]
+    node: tuple[int, ...]
+    levels: LevelSpec
+    active: bool
+    inside: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CfgScan:
+    """What the pass found in a file or a unit. `levels` and `removed` come from inner
+    attributes at the scan's root (the crate's, or a module file's): their levels
+    apply to everything in the file, and a false `#![cfg]` removes the whole file.
+    `invoked` and `drops` are for the crate to combine: what is linted in a macro's
+    body counts if some file calls it, what is linted in a macro's arguments does not
+    if the macro drops them."""
+
+    findings: tuple[Finding, ...] = ()
+    inactive: tuple[InactiveCode, ...] = ()
+    sites: tuple[SiteInfo, ...] = ()
+    mods: tuple[ModDecl, ...] = ()
+    #: The macros called, each with the macros whose arguments hold the call.
+    invoked: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
+    #: `macro_rules!` defined here whose every rule puts a false cfg on what it is
+    #: given (`macro_rules! cfg_x { ($($i:item)*) => { $(#[cfg(x)] $i)* } }`).
+    drops: frozenset[str] = frozenset()
+    levels: LevelSpec = LevelSpec()
+    removed: InactiveCode | None = None
+
+    def shifted(self, db: int) -> CfgScan:
+        """The scan of the same text moved by `db` bytes (mod declarations hold no spans)."""
+        if not db or not (self.findings or self.inactive or self.sites or self.removed
+                          or self.levels.unexpected or self.levels.warnings):
+            return self
+        return replace(
+            self, findings=tuple(f.shifted(db) for f in self.findings), levels=self.levels.shifted(db),
+            inactive=tuple(i.shifted(db) for i in self.inactive),
+            sites=tuple(s.shifted(db) for s in self.sites),
+            removed=self.removed.shifted(db) if self.removed else None)
+
+
+def _shift(span: Span, db: int) -> Span:
+    return (span[0] + db, span[1] + db)
+
+
+# -- the pass ---------------------------------------------------------------------------
+
+
+class CfgPass(Visitor):
+    """Walks items (or crate inner attributes) of one file in rustc's order, linting
+    each cfg site at the lint node rustc attaches it to."""
+
+    def __init__(self, src: bytes, session: CfgSession) -> None:
+        self.src = src
+        self.session = session
+        self.configurer = Configurer(src, session.active, session.lint.edition, self._on_parsed)
+        self.findings: list[Finding] = []
+        self.inactive: list[InactiveCode] = []
+        self.sites: list[SiteInfo] = []
+        self.mods: list[ModDecl] = []
+        self.invoked: set[tuple[str, tuple[str, ...]]] = set()
+        self.drops: set[str] = set()
+        self.inside: list[str] = []  # the macros whose arguments are being read
+        self.node: list[int] = []  # the current lint node's path
+        self.children = [0]  # child counters, one per open node
+        self.levels = [LevelSpec()]
+        self.inline: list[str] = []  # inline modules around the current item
+        self.late = False
+        self.macro: str | None = None
+        self._removed_by = ""  # why the last false `cfg` is false
+
+    def result(self, levels: LevelSpec = LevelSpec(), removed: InactiveCode | None = None) -> CfgScan:
+        return CfgScan(tuple(self.findings), tuple(self.inactive), tuple(self.sites), tuple(self.mods),
+                       frozenset(self.invoked), frozenset(self.drops), levels, removed)
+
+    # -- recording -------------------------------------------------------------------
+
+    def _record(self, parsed: ParsedCfg, phase: int = 0) -> None:
+        """A parsed predicate's errors and unexpected leaves, at the current lint node."""
+        node, levels, inside = tuple(self.node), self.levels[-1], tuple(self.inside)
+        for error in parsed.errors:
+            self.findings.append(Finding(error, node, self.late, phase, levels, self.macro, inside))
+        for leaf in parsed.leaves:
+            diag = check_leaf(leaf, self.session.lint)
+            if diag is not None:
+                self.findings.append(Finding(diag, node, self.late, phase, levels, self.macro, inside))
+
+    def _site(self, site: CfgSite, parsed: ParsedCfg, holds: bool | None, removes: bool = False) -> None:
+        if self.macro is None:
+            why = "" if holds is None else explain(parsed.predicate, self.session.active, holds)
+            self.sites.append(SiteInfo(site.kind, site.span, parsed.leaves, holds, why, removes))
+
+    def _on_parsed(self, site: CfgSite, parsed: ParsedCfg, holds: bool) -> None:
+        self._record(parsed)
+        removes = site.kind is SiteKind.CFG and not holds
+        if removes:
+            self._removed_by = explain(parsed.predicate, self.session.active, False)
+        self._site(site, parsed, None if parsed.predicate is None else holds, removes)
+
+    # -- nodes -----------------------------------------------------------------------
+
+    def _configure(self, attrs: Sequence[Attribute], span: Span | None) -> list[EffectiveAttr] | None:
+        """Lint a node's cfg attributes at the current lint node; None (and the node
+        recorded as inactive) when one removes it."""
+        if not attrs:
+            return []
+        self._removed_by = ""
+        configured = self.configurer.configure(attrs)
+        if configured is None and span is not None and self.macro is None:
+            lo = min(attrs[0].span[0], span[0])
+            self.inactive.append(InactiveCode((lo, max(span[1], attrs[-1].span[1])), self._removed_by))
+        return configured
+
+    def _enter(self, configured: Sequence[EffectiveAttr]) -> None:
+        """Open a lint node (rustc's `assign_id!`) under the current one."""
+        self.children[-1] += 1
+        self.node.append(self.children[-1])
+        self.children.append(0)
+        self.levels.append(level_spec(configured, self.src).under(self.levels[-1]) if configured
+                           else self.levels[-1])
+        self._attribute_cfgs(configured)
+
+    def _leave(self) -> None:
+        self.node.pop()
+        self.children.pop()
+        self.levels.pop()
+
+    def _attribute_cfgs(self, configured: Sequence[EffectiveAttr]) -> None:
+        """`#[doc(cfg(..))]`, `#[doc(auto_cfg(hide(..)))]`, `#[link(.., cfg(..))]`:
+        linted by rustc's attribute parser, on the node they sit on."""
+        for attr in configured:
+            if attr.path not in (("doc",), ("link",)) or attr.args is None:
+                continue
+            if self.src[attr.args[0]:attr.args[0] + 1] != b"(":
+                continue
+            kind = SiteKind.DOC if attr.path == ("doc",) else SiteKind.LINK
+            site = CfgSite(kind, attr.span, attr.args)
+            trees = token_trees(tokenize(self.src, attr.args[0] + 1, attr.args[1] - 1))
+            for part in split_commas(trees):
+                if len(part) != 2 or not isinstance(part[0], Token) or not isinstance(part[1], TokenTree):
+                    continue
+                name, group = part[0].text, part[1]
+                if name == "cfg" and group.close is not None:
+                    whole = (part[0].lo, group.hi) if kind is SiteKind.LINK else None
+                    parsed = parse_predicate(self.src, (group.lo, group.hi), site, self.session.lint.edition, whole)
+                elif name == "auto_cfg" and kind is SiteKind.DOC:
+                    parsed = self._auto_cfg_hide(group, site)
+                    if parsed is None:
+                        continue
+                else:
+                    continue
+                self._record(parsed, phase=1)
+                holds = None if parsed.predicate is None else eval_predicate(parsed.predicate, self.session.active)
+                self._site(site, parsed, holds)
+
+    def _auto_cfg_hide(self, group: TokenTree, site: CfgSite) -> ParsedCfg | None:
+        for part in split_commas(group.trees):
+            if (len(part) == 2 and isinstance(part[0], Token) and part[0].text == "hide"
+                    and isinstance(part[1], TokenTree) and part[1].close is not None):
+                return parse_predicate_list(self.src, (part[1].lo, part[1].hi), site, self.session.lint.edition)
+        return None
+
+    def _visit_with_attrs(self, node: Any, span: Span | None, walk: Callable[[Visitor, Any], None]) -> None:
+        configured = self._configure(node.attrs, span)
+        if configured is None:
+            return
+        self._enter(configured)
+        walk(self, node)
+        self._leave()
+
+    def visit_attribute(self, node: Attribute) -> None:
+        """Attributes are read where their node is configured, not walked into."""
+
+    def visit_item(self, node: Item) -> None:
+        configured = self._configure(node.attrs, node.span)
+        kind = node.kind
+        if configured is None:
+            if isinstance(kind, ItemKind.Mod) and isinstance(kind.mod_kind, ModKind.Unloaded):
+                written = [EffectiveAttr(path_names(a), a.span, args_span(a), a) for a in node.attrs
+                           if path_names(a)]
+                self.mods.append(ModDecl(kind.ident.name, _path_value(written, self.src), tuple(self.inline),
+                                         (), LevelSpec(), False))
+            return
+        if isinstance(kind, ItemKind.MacCall):
+            self.visit_mac_call(kind.mac)
+            return
+        if isinstance(kind, ItemKind.MacroDef):
+            self._macro_rules(kind)
+        self._enter(configured)
+        if isinstance(kind, ItemKind.Mod):
+            self._visit_mod(node, kind, configured)
+        else:
+            walk_item(self, node)
+        self._leave()
+
+    def _visit_mod(self, node: Item, kind: ItemKind.Mod, configured: Sequence[EffectiveAttr]) -> None:
+        if isinstance(kind.mod_kind, ModKind.Unloaded):
+            self.mods.append(ModDecl(kind.ident.name, _path_value(configured, self.src), tuple(self.inline),
+                                     tuple(self.node), self.levels[-1], True))
+            return
+        self.inline.append(kind.ident.name)
+        walk_item(self, node)
+        self.inline.pop()
+
+    def visit_assoc_item(self, node: AssocItem) -> None:
+        if isinstance(node.kind, AssocItemKind.MacCall):
+            if self._configure(node.attrs, node.span) is not None:
+                self.visit_mac_call(node.kind.mac)
+            return
+        self._visit_with_attrs(node, node.span, walk_assoc_item)
+
+    def visit_foreign_item(self, node: ForeignItem) -> None:
+        if isinstance(node.kind, ForeignItemKind.MacCall):
+            if self._configure(node.attrs, node.span) is not None:
+                self.visit_mac_call(node.kind.mac)
+            return
+        self._visit_with_attrs(node, node.span, walk_foreign_item)
+
+    def visit_stmt(self, node: Stmt) -> None:
+        kind = node.kind
+        if isinstance(kind, StmtKind.Item):
+            self.visit_item(kind.item)
+            return
+        if isinstance(kind, StmtKind.MacCall):
+            if self._configure(kind.attrs, node.span) is not None:
+                self.visit_mac_call(kind.mac)
+            return
+        if isinstance(kind, (StmtKind.Expr, StmtKind.Semi)):
+            # The statement's attributes are its expression's, read once, here.
+            configured = self._configure(kind.expr.attrs, node.span)
+            if configured is None:
+                return
+            self._enter(configured)
+            self._walk_expr(kind.expr)
+            self._leave()
+            return
+        attrs = kind.local.attrs if isinstance(kind, StmtKind.Let) else ()
+        configured = self._configure(attrs, node.span)
+        if configured is None:
+            return
+        self._enter(configured)
+        walk_stmt(self, node)
+        self._leave()
+
+    def visit_expr(self, node: Expr) -> None:
+        configured = self._configure(node.attrs, node.span)
+        if configured is None:
+            return
+        if node.attrs:
+            self._enter(configured)
+            self._walk_expr(node)
+            self._leave()
+        else:
+            self._walk_expr(node)
+
+    def _walk_expr(self, node: Expr) -> None:
+        """An expression whose attributes were configured already."""
+        if isinstance(node.kind, ExprKind.MacCall):
+            self.visit_mac_call(node.kind.mac)
+        else:
+            walk_expr_kind(self, node.kind)
+
+    def visit_param(self, node: Param) -> None:
+        self._visit_with_attrs(node, node.span, walk_param)
+
+    def visit_arm(self, node: Arm) -> None:
+        self._visit_with_attrs(node, node.span, walk_arm)
+
+    def visit_expr_field(self, node: ExprField) -> None:
+        self._visit_with_attrs(node, node.span, walk_expr_field)
+
+    def visit_pat_field(self, node: PatField) -> None:
+        self._visit_with_attrs(node, node.span, walk_pat_field)
+
+    def visit_field_def(self, node: FieldDef) -> None:
+        self._visit_with_attrs(node, node.span, walk_field_def)
+
+    def visit_variant(self, node: Variant) -> None:
+        self._visit_with_attrs(node, node.span, walk_variant)
+
+    def visit_generic_param(self, node: GenericParam) -> None:
+        self._visit_with_attrs(node, extent(node), walk_generic_param)
+
+    def visit_where_predicate(self, node: WherePredicate) -> None:
+        self._visit_with_attrs(node, node.span, walk_where_predicate)
+
+    def visit_pat(self, node: Pat) -> None:
+        if isinstance(node.kind, PatKind.MacCall):
+            self.visit_mac_call(node.kind.mac)
+        else:
+            walk_pat(self, node)
+
+    def visit_ty(self, node: Ty) -> None:
+        if isinstance(node.kind, TyKind.MacCall):
+            self.visit_mac_call(node.kind.mac)
+        else:
+            walk_ty(self, node)
+
+    # -- crate and module-file inner attributes ----------------------------------------
+
+    def inner_attributes(self, attrs: Sequence[Attribute]) -> tuple[LevelSpec, InactiveCode | None]:
+        """The crate's (or a module file's) inner attributes: linted at the root; the
+        levels they set, and the `#![cfg]` that removes the file when one is false
+        (its span is that attribute's: the report spreads it to the whole file)."""
+        self._removed_by = ""
+        configured = self.configurer.configure(attrs)
+        if configured is None:
+            return LevelSpec(), InactiveCode((attrs[0].span[0], attrs[-1].span[1]), self._removed_by)
+        self._attribute_cfgs(configured)
+        return level_spec(configured, self.src), None
+
+    # -- macro calls ---------------------------------------------------------------------
+
+    def visit_mac_call(self, node: MacCall) -> None:
+        """A macro call: `cfg!`, `cfg_select!`, or another macro whose arguments are
+        read as tokens. What it expands to is linted late, at the current node."""
+        names = tuple(seg.ident.name for seg in node.path.segments)
+        self.invoked.add((names[-1], tuple(self.inside)))
+        lo, hi = node.args.dspan
+        late, self.late = self.late, True
+        if names in _CFG_MACRO_PATHS:
+            self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (node.path.span[0], hi), (lo, hi)))
+        elif names[-1] == "cfg_select":
+            self._cfg_select(token_trees(tokenize(self.src, lo + 1, hi - 1)), (node.path.span[0], hi))
+        elif names[-1] not in _OPAQUE_MACROS:
+            self.inside.append(names[-1])
+            self._tokens(token_trees(tokenize(self.src, lo + 1, hi - 1)), cfg_if=names[-1] == "cfg_if")
+            self.inside.pop()
+        self.late = late
+
+    def _cfg_macro(self, site: CfgSite) -> None:
+        parsed = parse_cfg(self.src, site, self.session.lint.edition)
+        self._record(parsed)
+        holds = None if parsed.predicate is None else eval_predicate(parsed.predicate, self.session.active)
+        self._site(site, parsed, holds)
+
+    def _cfg_select(self, trees: list[TokenTree | Token], call: Span) -> None:
+        """Every arm's predicate is linted; only the first true arm's body is read.
+        With no true arm, rustc's error on the call (unless an arm was rejected)."""
+        chosen = rejected = False
+        for predicate, body in _select_arms(trees):
+            if len(predicate) == 1 and _is_token(predicate[0], "_"):
+                holds: bool | None = True
+            elif _has_metavariable(predicate):
+                holds = None
+            else:
+                span = (predicate[0].lo, predicate[-1].hi)
+                site = CfgSite(SiteKind.CFG_SELECT, span, span)
+                parsed = parse_select_arm(self.src, site, self.session.lint.edition)
+                self._record(parsed)
+                holds = None if parsed.predicate is None else eval_predicate(parsed.predicate,
+                                                                             self.session.active)
+                self._site(site, parsed, holds)
+            rejected |= holds is None
+            if holds and not chosen:
+                chosen = True
+                self._tokens(body)
+            else:
+                self._removed_mods(body)
+        if not chosen and not rejected:
+            self._record(ParsedCfg(None, (), (syntax_error(
+                "none of the predicates in this `cfg_select` evaluated to true", call),)))
+
+    def _macro_rules(self, kind: ItemKind.MacroDef) -> None:
+        """A `macro_rules!` body's sites, linted once for all its expansions."""
+        if not kind.def_.macro_rules:
+            return
+        lo, hi = kind.def_.body.dspan
+        trees = token_trees(tokenize(self.src, lo + 1, hi - 1))
+        bodies = [tree for i, tree in enumerate(trees)
+                  if isinstance(tree, TokenTree) and i and _is_token(trees[i - 1], "=>")]
+        macro, late = self.macro, self.late
+        self.macro, self.late = kind.ident.name, True
+        for body in bodies:
+            self._tokens(body.trees)
+        self.macro, self.late = macro, late
+        if bodies and all(self._drops_input(body.trees, []) for body in bodies):
+            self.drops.add(kind.ident.name)
+
+    def _drops_input(self, trees: Sequence[TokenTree | Token], pending: list[CfgSite]) -> bool:
+        """Whether a macro rule's body puts a false `#[cfg]` on the first thing it
+        transcribes from its input (`$(#[cfg(x)] $item)*`): the cfg attributes right
+        before the item that holds the first `$`."""
+        i, n = 0, len(trees)
+        while i < n:
+            tree = trees[i]
+            attr = _attribute_at(trees, i)
+            if attr is not None:
+                end, site, group = attr
+                if site is not None and site.kind is SiteKind.CFG and not _has_metavariable(group.trees):
+                    pending = [*pending, site]
+                i = end
+                continue
+            if _is_token(tree, "$") or (isinstance(tree, TokenTree) and _has_metavariable(tree.trees)):
+                nested = trees[i + 1] if _is_token(tree, "$") and i + 1 < n else tree
+                if isinstance(nested, TokenTree):
+                    return self._drops_input(nested.trees, pending)
+                return any(not self._holds_quietly(site) for site in pending)
+            if _is_token(tree, ";") or (isinstance(tree, TokenTree) and tree.open.text == "{"):
+                pending = []
+            i += 1
+        return False
+
+    def _holds_quietly(self, site: CfgSite) -> bool:
+        """A `cfg`'s value, not linted (its body was linted already)."""
+        predicate = parse_cfg(self.src, site, self.session.lint.edition).predicate
+        return predicate is None or eval_predicate(predicate, self.session.active)
+
+    # -- tokens ------------------------------------------------------------------------
+
+    def _tokens(self, trees: Sequence[TokenTree | Token], cfg_if: bool = False) -> None:
+        """Cfg sites in token trees (macro arguments, macro bodies, a chosen
+        `cfg_select!` arm): attributes, `cfg!`, `cfg_select!`, nested calls; and the
+        `mod` declarations there, for the crate's module tree."""
+        i, n = 0, len(trees)
+        path_attr: str | None = None
+        while i < n:
+            tree = trees[i]
+            if isinstance(tree, TokenTree):
+                self._tokens(tree.trees)
+                i += 1
+                continue
+            text = tree.text
+            if text == "#":
+                attr = _attribute_at(trees, i)
+                if attr is not None:
+                    end, site, group = attr
+                    path_attr = _path_attr(group) or path_attr
+                    if self._token_attribute(site, group):
+                        i = end
+                    else:
+                        i = _item_end(trees, end)
+                        self._removed_mods(trees[end:i])
+                        path_attr = None
+                    continue
+            elif cfg_if and text == "if":
+                i = self._cfg_if_chain(trees, i)
+                continue
+            elif text == "mod" and (decl := _mod_at(trees, i)) is not None:
+                name, body = decl
+                if body is None:
+                    self.mods.append(ModDecl(name, path_attr, tuple(self.inline), tuple(self.node), self.levels[-1],
+                                             True, tuple(self.inside)))
+                else:
+                    self.inline.append(name)
+                    self._tokens(body.trees)
+                    self.inline.pop()
+                path_attr = None
+                i += 3
+                continue
+            elif tree.kind == "ident" and i + 2 < n and _is_token(trees[i + 1], "!") \
+                    and isinstance(group := trees[i + 2], TokenTree):
+                self.invoked.add((text, tuple(self.inside)))
+                if text == "cfg":
+                    if not _has_metavariable(group.trees) and group.close is not None:
+                        self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (tree.lo, group.hi), (group.lo, group.hi)))
+                elif text == "cfg_select":
+                    self._cfg_select(group.trees, (tree.lo, group.hi))
+                elif text not in _OPAQUE_MACROS and text != "macro_rules":
+                    self.inside.append(text)
+                    self._tokens(group.trees, cfg_if=text == "cfg_if")
+                    self.inside.pop()
+                i += 3
+                continue
+            elif text in (";", "}"):
+                path_attr = None
+            i += 1
+
+    def _removed_mods(self, trees: Sequence[TokenTree | Token]) -> None:
+        """`mod x;` declarations in tokens a cfg removes: rustc never loads their files."""
+        for i, tree in enumerate(trees):
+            if _is_token(tree, "mod") and (decl := _mod_at(trees, i)) is not None and decl[1] is None:
+                self.mods.append(ModDecl(decl[0], None, tuple(self.inline), tuple(self.node), self.levels[-1], False))
+
+    def _token_attribute(self, site: CfgSite | None, group: TokenTree) -> bool:
+        """A `#[..]` met among tokens: linted if it is a cfg site; False when it
+        removes what follows. In a macro body, a predicate with `$` fragments has
+        only its written leaves linted, and is taken to hold."""
+        if site is None:
+            return True
+        if _has_metavariable(group.trees):
+            if self.macro is not None and site.kind is SiteKind.CFG:
+                masked: list[Span] = []
+                parsed = parse_cfg(_without_metavariables(self.src, group.trees, masked), site,
+                                   self.session.lint.edition)
+                written = tuple(leaf for leaf in parsed.leaves
+                                if not any(lo < leaf.span[1] and leaf.span[0] < hi for lo, hi in masked))
+                self._record(replace(parsed, leaves=written, errors=()))
+            return True
+        if site.kind is SiteKind.CFG:
+            return self.configurer.cfg_holds(site)
+        return self.configurer.cfg_attr_expansion(site) is not None
+
+    def _cfg_if_chain(self, trees: Sequence[TokenTree | Token], i: int) -> int:
+        """`if #[cfg(A)] { .. } else if #[cfg(B)] { .. } else { .. }` in `cfg_if!`:
+        every predicate is linted, only the first true branch is read."""
+        chosen = False
+        n = len(trees)
+        while i < n and isinstance(trees[i], Token) and trees[i].text == "if":
+            attr = _attribute_at(trees, i + 1)
+            if attr is None:
+                return i + 1
+            end, site, group = attr
+            holds = self._token_attribute(site, group)
+            body = trees[end] if end < n else None
+            if isinstance(body, TokenTree):
+                if holds and not chosen:
+                    self._tokens(body.trees)
+                else:
+                    self._removed_mods(body.trees)
+                end += 1
+            chosen = chosen or holds
+            i = end
+            if i < n and isinstance(trees[i], Token) and trees[i].text == "else":
+                i += 1
+                if i < n and isinstance(trees[i], TokenTree):
+                    if not chosen:
+                        self._tokens(trees[i].trees)
+                    else:
+                        self._removed_mods(trees[i].trees)
+                    return i + 1
+        return i
+
+
+def _path_value(configured: Sequence[EffectiveAttr], src: bytes) -> str | None:
+    """The `#[path = ".."]` among a module's attributes."""
+    for attr in configured:
+        if attr.path == ("path",) and attr.args is not None:
+            tokens = tokenize(src, attr.args[0], attr.args[1])
+            if len(tokens) == 2 and tokens[0].text == "=":
+                return unescape_str(tokens[1].text)
+    return None
+
+
+def _mod_at(trees: Sequence[TokenTree | Token], i: int) -> tuple[str, TokenTree | None] | None:
+    """`mod name;` (body None) or `mod name { .. }` starting at the `mod` token `i`."""
+    if i + 2 >= len(trees):
+        return None
+    name, after = trees[i + 1], trees[i + 2]
+    if not isinstance(name, Token) or name.kind != "ident":
+        return None
+    if _is_token(after, ";"):
+        return name.text, None
+    if isinstance(after, TokenTree) and after.open.text == "{":
+        return name.text, after
+    return None
+
+
+def _path_attr(group: TokenTree) -> str | None:
+    """The value of a `#[path = ".."]` attribute read as tokens."""
+    inside = group.trees
+    if len(inside) == 3 and _is_token(inside[0], "path") and _is_token(inside[1], "="):
+        literal = inside[2]
+        return unescape_str(literal.text) if isinstance(literal, Token) else None
+    return None
+
+
+def _is_token(tree: TokenTree | Token, text: str) -> bool:
+    return isinstance(tree, Token) and tree.text == text
+
+
+def _without_metavariables(src: bytes, trees: Sequence[TokenTree | Token],
+                           masked: list[Span]) -> bytes:
+    """`src` with the `$x` and `$(..)*` fragments in `trees` masked (same length, so
+    spans hold; their spans go to `masked`): a `$x` becomes a string literal (it often
+    stands for a value), a repetition blanks. What is left of a macro's cfg template
+    is what every expansion says."""
+    data = bytearray(src)
+    i, n = 0, len(trees)
+    while i < n:
+        tree = trees[i]
+        if isinstance(tree, TokenTree):
+            data[:] = _without_metavariables(bytes(data), tree.trees, masked)
+            i += 1
+            continue
+        if tree.text != "$" or i + 1 >= n:
+            i += 1
+            continue
+        end = i + 2
+        if isinstance(trees[i + 1], TokenTree):  # `$( .. ) sep? op`
+            while end < n and isinstance(trees[end], Token) and trees[end].text in ("*", "+", "?", ","):
+                end += 1
+            hi = trees[end - 1].hi
+            data[tree.lo:hi] = b" " * (hi - tree.lo)
+        else:
+            hi = trees[i + 1].hi
+            data[tree.lo:hi] = b'"' + b" " * (hi - tree.lo - 2) + b'"'
+        masked.append((tree.lo, hi))
+        i = end
+    return bytes(data)
+
+
+def _has_metavariable(trees: Sequence[TokenTree | Token]) -> bool:
+    for tree in trees:
+        if isinstance(tree, TokenTree):
+            if _has_metavariable(tree.trees):
+                return True
+        elif tree.text == "$":
+            return True
+    return False
+
+
+def _attribute_at(trees: Sequence[TokenTree | Token], i: int) -> tuple[int, CfgSite | None, TokenTree] | None:
+    """The attribute `#[..]` / `#![..]` starting at `trees[i]`: the index after it, its
+    cfg site (None for other attributes) and its bracket group."""
+    n = len(trees)
+    if i >= n or not isinstance(trees[i], Token) or trees[i].text != "#":
+        return None
+    j = i + 1
+    inner = j < n and isinstance(trees[j], Token) and trees[j].text == "!"
+    j += inner
+    group = trees[j] if j < n else None
+    if not isinstance(group, TokenTree) or group.open.text != "[" or group.close is None:
+        return None
+    site = None
+    inside = group.trees
+    if inside and isinstance(inside[0], Token) and inside[0].text in ("cfg", "cfg_attr"):
+        args = inside[1] if len(inside) > 1 else None
+        args_at = ((args.lo, args.hi) if isinstance(args, TokenTree)
+                   else (args.lo, inside[-1].hi) if args is not None else None)
+        kind = SiteKind.CFG if inside[0].text == "cfg" else SiteKind.CFG_ATTR
+        site = CfgSite(kind, (trees[i].lo, group.hi), args_at,
+                       CfgAttrStyle.INNER if inner else CfgAttrStyle.OUTER)
+    return j + 1, site, group
+
+
+def _item_end(trees: Sequence[TokenTree | Token], i: int) -> int:
+    """The index after the item, statement or expression starting at `i` among
+    tokens: through a `;` or `,`, or through its `{..}` body."""
+    n = len(trees)
+    while i < n:
+        tree = trees[i]
+        if isinstance(tree, TokenTree):
+            i += 1
+            if tree.open.text == "{":
+                return i
+            continue
+        if tree.text == "#" and (attr := _attribute_at(trees, i)) is not None:
+            i = attr[0]
+            continue
+        i += 1
+        if tree.text in (";", ","):
+            return i
+    return i
+
+
+def _select_arms(trees: Sequence[TokenTree | Token]) -> Iterable[tuple[list[Token | TokenTree], list[TokenTree | Token]]]:
+    """The arms of a `cfg_select!`: (predicate tokens, body trees)."""
+    i, n = 0, len(trees)
+    while i < n:
+        start = i
+        while i < n and not (isinstance(trees[i], Token) and trees[i].text == "=>"):
+            i += 1
+        predicate = list(trees[start:i])
+        i += 1
+        if i > n or not predicate:
+            return
+        if i < n and isinstance(trees[i], TokenTree) and trees[i].open.text == "{":
+            body = trees[i].trees
+            i += 1
+        else:
+            body_start = i
+            while i < n and not (isinstance(trees[i], Token) and trees[i].text == ","):
+                i += 1
+            body = list(trees[body_start:i])
+        if i < n and isinstance(trees[i], Token) and trees[i].text == ",":
+            i += 1
+        yield predicate, body
+
+
+# -- entry points -----------------------------------------------------------------------
+
+
+def scan_file(src: bytes, inner_attrs: Sequence[Attribute], items: Sequence[Item],
+              session: CfgSession) -> CfgScan:
+    """The pass over a file's inner attributes, then its items unless they remove
+    it: a whole file, or one `Document` unit (which holds one or the other)."""
+    cfg_pass = CfgPass(src, session)
+    levels, removed = cfg_pass.inner_attributes(inner_attrs)
+    if removed is None:
+        for item in items:
+            cfg_pass.visit_item(item)
+    return cfg_pass.result(levels, removed)
+
+
+__all__ = [
+    "CfgPass", "CfgScan", "CfgSession", "CfgSite", "Finding", "InactiveCode", "LevelSpec", "ModDecl",
+    "SessionSpec", "SiteInfo", "build_session", "cargo_session_specs", "level_spec", "scan_file",
+]

@@ -1,0 +1,285 @@
+"""check-cfg in the editor: rustc's `unexpected_cfgs` lint and malformed-cfg errors as
+diagnostics, inactive code greyed out, quick fixes (rustc's suggestions, and edits to
+Cargo.toml), a hover section on cfg predicates, and Cargo.toml / build.rs watching.
+
+An open file is linted as rustc would lint it as its own session: with its package's
+expected set (the nearest Cargo.toml, its workspace root and build script, as cargo
+builds it) plus `rustAst.checkCfg.extra`; active code follows `rustAst.cfg.target` and
+the package's default features plus `rustAst.checkCfg.features`. The pass runs per
+unit of the document (`Analysis.cfg_scans`), so a keystroke rescans only what changed.
+Package data is re-read when Cargo.toml, the workspace root or build.rs change on disk
+(their modification time is checked on each use; watching them triggers a refresh).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lsprotocol import types
+from pygls.uris import from_fs_path, to_fs_path
+
+from ast_core.cfg.cargo import CargoPackage
+from ast_core.cfg.cargo_edit import add_check_cfg, add_feature
+from ast_core.cfg.diagnostic import CfgDiagnostic
+from ast_core.cfg.findings import Mode, check_cfg_arg
+from ast_core.cfg_driver import package_problems
+from ast_core.model import LineIndex, Span
+from ast_core.passes.cfg_report import hover_markdown, inactive_message
+from ast_core.passes.check_cfg import CfgSession, SessionSpec, build_session, cargo_session_specs
+from ast_core.project import Package, UsageError, file_stamp, find_manifest, load_package, read_source
+
+from .. import convert
+from ..documents import Documents, OpenDocument
+
+if TYPE_CHECKING:
+    from ..server import RustAstServer
+
+log = logging.getLogger(__name__)
+INACTIVE_CODE = "inactive-code"
+SETTING_ORIGIN = "`rustAst.checkCfg.extra`"
+WATCH_ID = "rust-ast/check-cfg-watch"
+_DOCS = {
+    "unexpected_cfgs": "https://doc.rust-lang.org/nightly/rustc/check-cfg.html",
+    "unexpected_cfgs/cargo": "https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html",
+    "malformed_cfg": "https://doc.rust-lang.org/reference/conditional-compilation.html",
+    "cargo_manifest": "https://doc.rust-lang.org/cargo/reference/manifest.html",
+}
+_CARGO_TOML_HELP = "or consider adding in `Cargo.toml` the `check-cfg` lint config"
+
+
+class CheckCfgState:
+    """What check-cfg needs besides a document: packages (re-read when their files
+    change on disk) and the Cargo.toml diagnostics published so far."""
+
+    def __init__(self, documents: Documents) -> None:
+        self.documents = documents
+        self._manifests: dict[Path, Path | None] = {}
+        self._packages: dict[Path, tuple[tuple[object, ...], Package]] = {}
+        self._published: dict[str, tuple[types.Diagnostic, ...]] = {}
+
+    def package(self, path: Path | None) -> Package | None:
+        """The package of a source file (None outside any Cargo.toml)."""
+        if path is None:
+            return None
+        folder = path.parent
+        if folder not in self._manifests:
+            found = find_manifest(path)
+            self._manifests[folder] = found.resolve() if found else None
+        manifest = self._manifests[folder]
+        if manifest is None:
+            return None
+        cached = self._packages.get(manifest)
+        if cached is not None:
+            stamp, package = cached
+            if stamp == file_stamp(manifest, package.workspace_manifest, package.build_script):
+                return package
+        package = load_package(manifest)
+        self._packages[manifest] = (file_stamp(manifest, package.workspace_manifest, package.build_script), package)
+        return package
+
+    def forget(self) -> None:
+        """A Cargo.toml or build.rs changed, appeared or went: find and read packages
+        again."""
+        self._manifests.clear()
+        self._packages.clear()
+
+    def publish_manifest(self, ls: RustAstServer, package: Package, session: CfgSession) -> None:
+        """Cargo.toml problems (cargo's rejection, a `check-cfg` entry rustc rejects)
+        as diagnostics on the file that holds them, published when they change."""
+        by_uri: dict[str, list[types.Diagnostic]] = {from_fs_path(str(package.manifest)): []}
+        for problem in package_problems(package, session):
+            uri = from_fs_path(str(problem.file))
+            by_uri.setdefault(uri, []).append(lsp_diagnostic(
+                problem.diag, uri, LineIndex(problem.src), ls.documents.encoding, session))
+        for uri, diags in by_uri.items():
+            if self._published.get(uri, ()) != tuple(diags):
+                self._published[uri] = tuple(diags)
+                ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
+
+    def session(self, opened: OpenDocument) -> CfgSession:
+        """The rustc session an open file is linted in."""
+        settings = self.documents.settings
+        extra = tuple((spec, SETTING_ORIGIN) for spec in settings.check_cfg_extra)
+        package = self.package(opened.path)
+        if package is not None and isinstance(package.cargo, CargoPackage) and package.cargo.name is not None:
+            main, build = cargo_session_specs(package.cargo, package.build_specs, extra,
+                                              target=settings.target, features=settings.check_cfg_features)
+            is_build = opened.path is not None and package.build_script is not None and \
+                opened.path.resolve() == package.build_script.resolve()
+            return build_session(build if is_build else main)
+        spec = SessionSpec(extra, edition=opened.doc.config.edition, target=settings.target,
+                           features=settings.check_cfg_features)
+        return build_session(spec)
+
+
+# -- diagnostics ------------------------------------------------------------------------
+
+
+def _code_description(diag: CfgDiagnostic, session: CfgSession) -> types.CodeDescription:
+    key = diag.code
+    if key == "unexpected_cfgs" and session.lint.mode is Mode.CARGO:
+        key = "unexpected_cfgs/cargo"
+    return types.CodeDescription(href=_DOCS[key])
+
+
+def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: str,
+                   session: CfgSession) -> types.Diagnostic:
+    """rustc's diagnostic for an editor: its notes and helps appended to the message
+    as rustc prints them (`help: ...`), its labels and suggestions as related
+    information."""
+    message = diag.message + "".join(f"\n{child.level}: {child.message}" for child in diag.children)
+    related = [types.DiagnosticRelatedInformation(
+        location=types.Location(uri=uri, range=convert.to_range(index, label.span, encoding)), message=label.message)
+        for label in diag.labels]
+    related += [types.DiagnosticRelatedInformation(
+        location=types.Location(uri=uri, range=convert.to_range(index, child.span, encoding)), message=child.message)
+        for child in diag.children if child.span is not None]
+    related += [types.DiagnosticRelatedInformation(
+        location=types.Location(uri=uri, range=convert.to_range(index, edit.span, encoding)),
+        message=f"{suggestion.message}: `{edit.replacement}`")
+        for suggestion in diag.suggestions for edit in suggestion.edits[:1]]
+    severity = types.DiagnosticSeverity.Error if diag.level == "error" else types.DiagnosticSeverity.Warning
+    return types.Diagnostic(range=convert.to_range(index, diag.span, encoding), message=message, severity=severity,
+                            code=diag.code, code_description=_code_description(diag, session), source=convert.DIAGNOSTIC_SOURCE,
+                            related_information=related or None)
+
+
+def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnostic]:
+    """The document's check-cfg diagnostics and inactive code; Cargo.toml's own
+    problems are published on Cargo.toml."""
+    state = ls.check_cfg
+    session = state.session(opened)
+    package = state.package(opened.path)
+    if package is not None:
+        state.publish_manifest(ls, package, session)
+    found, inactive = opened.analysis.cfg_report(session)
+    index, encoding = opened.doc.index, ls.documents.encoding
+    out = [lsp_diagnostic(diag, opened.uri, index, encoding, session) for diag in found]
+    out += [types.Diagnostic(range=convert.to_range(index, code.span, encoding), message=inactive_message(code),
+                             severity=types.DiagnosticSeverity.Hint, tags=[types.DiagnosticTag.Unnecessary],
+                             code=INACTIVE_CODE, source=convert.DIAGNOSTIC_SOURCE)
+            for code in inactive]
+    return out
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return read_source(path)
+    except UsageError:
+        return b""
+
+
+# -- code actions ---------------------------------------------------------------------------
+
+
+def _text_edits(index: LineIndex, edits: list[tuple[int, int, str]], encoding: str) -> list[types.TextEdit]:
+    return [types.TextEdit(range=convert.to_range(index, (lo, hi), encoding), new_text=text) for lo, hi, text in edits]
+
+
+def _cargo_actions(diag: CfgDiagnostic, package: Package, encoding: str) -> list[types.CodeAction]:
+    """Declare the cfg in Cargo.toml's `[lints.rust] unexpected_cfgs` (where rustc's
+    help suggests it), or add the feature to `[features]`."""
+    cargo = package.cargo
+    if not isinstance(cargo, CargoPackage) or diag.name is None:
+        return []
+    actions = []
+    if any(child.message.startswith(_CARGO_TOML_HELP) for child in diag.children):
+        manifest = (package.workspace_manifest if cargo.lints_from_workspace else None) or package.manifest
+        spec = check_cfg_arg(diag.name, diag.value, cargo.edition)
+        text = _read(manifest).decode("utf-8", "replace")
+        try:
+            edits = add_check_cfg(text, spec, workspace=manifest != package.manifest)
+        except ValueError as err:  # a Cargo.toml whose `[lints]` is not a table
+            log.warning("cannot declare %s in %s: %s", spec, manifest, err)
+            edits = []
+        if edits:
+            actions.append(("Declare `%s` in %s's `[lints.rust] unexpected_cfgs`" % (
+                spec, "the workspace Cargo.toml" if manifest != package.manifest else "Cargo.toml"), manifest, text,
+                edits))
+    if diag.name == "feature" and diag.value is not None and diag.what == "value":
+        text = _read(package.manifest).decode("utf-8", "replace")
+        edits = add_feature(text, diag.value)
+        if edits:
+            actions.append((f"Add feature `{diag.value}` to Cargo.toml's `[features]`", package.manifest, text, edits))
+    return [types.CodeAction(
+        title=title, kind=types.CodeActionKind.QuickFix,
+        edit=types.WorkspaceEdit(changes={from_fs_path(str(file)): _text_edits(
+            LineIndex(text.encode()), edits, encoding)}))
+        for title, file, text, edits in actions]
+
+
+def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[types.CodeAction]:
+    """Quick fixes for the check-cfg diagnostics overlapping `span`: rustc's
+    suggestions (a similar name or value, ...) and the Cargo.toml edits."""
+    session = ls.check_cfg.session(opened)
+    found, _ = opened.analysis.cfg_report(session)
+    index, encoding = opened.doc.index, ls.documents.encoding
+    package = ls.check_cfg.package(opened.path) if session.lint.mode is Mode.CARGO else None
+    out: list[types.CodeAction] = []
+    for diag in found:
+        if diag.span[1] < span[0] or diag.span[0] > span[1]:
+            continue
+        lsp = lsp_diagnostic(diag, opened.uri, index, encoding, session)
+        for suggestion in diag.suggestions:
+            replacement = " and ".join(f"`{edit.replacement}`" for edit in suggestion.edits)
+            out.append(types.CodeAction(
+                title=f"{suggestion.message}: {replacement}" if suggestion.edits[0].replacement
+                else suggestion.message[0].upper() + suggestion.message[1:],
+                kind=types.CodeActionKind.QuickFix, diagnostics=[lsp],
+                is_preferred=suggestion.applicability == "MachineApplicable" or None,
+                edit=types.WorkspaceEdit(changes={opened.uri: [
+                    types.TextEdit(range=convert.to_range(index, edit.span, encoding), new_text=edit.replacement)
+                    for edit in suggestion.edits]})))
+        if package is not None:
+            for action in _cargo_actions(diag, package, encoding):
+                action.diagnostics = [lsp]
+                out.append(action)
+    return out
+
+
+# -- hover, watching ------------------------------------------------------------------------
+
+
+def hover_section(ls: RustAstServer, opened: OpenDocument, offset: int) -> tuple[str, Span] | None:
+    """Markdown for the cfg predicate under the cursor, and the span it is about."""
+    session = ls.check_cfg.session(opened)
+    site = opened.analysis.cfg_site_at(session, offset)
+    if site is None:
+        return None
+    return hover_markdown(site, offset, session), site.span
+
+
+async def watch_manifests(ls: RustAstServer) -> None:
+    """Ask the client to report changes of Cargo.toml and build.rs files, when it can."""
+    caps = ls.client_capabilities.workspace
+    watched = caps.did_change_watched_files if caps is not None else None
+    if watched is None or not watched.dynamic_registration:
+        return
+    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=[
+        types.FileSystemWatcher(glob_pattern="**/Cargo.toml"), types.FileSystemWatcher(glob_pattern="**/build.rs")])
+    try:
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+            id=WATCH_ID, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+    except Exception as exc:  # noqa: BLE001 - without watching, files are still re-read on use
+        log.warning("could not watch Cargo.toml and build.rs: %s", exc)
+
+
+def register(server: RustAstServer) -> None:
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: RustAstServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        opened = ls.documents.get(params.text_document.uri)
+        index, encoding = opened.doc.index, ls.documents.encoding
+        span = (convert.offset(index, params.range.start, encoding), convert.offset(index, params.range.end, encoding))
+        return code_actions(ls, opened, span)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: RustAstServer, params: types.DidChangeWatchedFilesParams) -> None:
+        changed = [Path(to_fs_path(change.uri) or "") for change in params.changes]
+        if not any(path.name in ("Cargo.toml", "build.rs") for path in changed):
+            return
+        ls.check_cfg.forget()
+        for opened in ls.documents:
+            ls.publisher.schedule(opened.uri)

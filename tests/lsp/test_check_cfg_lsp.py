@@ -1,0 +1,216 @@
+"""check-cfg over LSP, against the real `rust-ast serve` (pytest-lsp, VS Code's and
+Neovim's capabilities): diagnostics as you type, inactive code, quick fixes that edit
+the file and Cargo.toml, the hover on a predicate, watched Cargo.toml changes, and
+`rustAst.checkCfg.extra` for files without a Cargo.toml."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+from pygls.uris import from_fs_path
+from pytest_lsp import LanguageClient
+
+from tests.lsp.conftest import REGISTRATIONS
+
+CARGO_TOML = """\
+[package]
+name = "demo"
+version = "0.1.0"
+edition = "2021"
+
+[features]
+default = []
+std = []
+"""
+LIB_RS = """\
+#[cfg(feature = "stdd")] pub fn a() {}
+#[cfg(feature = "std")] pub fn b() {}
+#[cfg(has_foo)] pub fn c() {}
+#[cfg(feature = "extra")] pub fn d() {}
+pub fn e() -> bool { cfg!(unix) }
+"""
+
+
+@pytest.fixture
+def crate(tmp_path: Path) -> Path:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "Cargo.toml").write_text(CARGO_TOML)
+    (tmp_path / "src" / "lib.rs").write_text(LIB_RS)
+    return tmp_path
+
+
+def uri_of(path: Path) -> str:
+    return from_fs_path(str(path))
+
+
+async def published(client: LanguageClient, uri: str, check, timeout: float = 10.0) -> list[types.Diagnostic]:
+    """The document's diagnostics once `check(diagnostics)` holds."""
+    async def wait() -> list[types.Diagnostic]:
+        while True:
+            diags = client.diagnostics.get(uri)
+            if diags is not None and check(diags):
+                return list(diags)
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return await asyncio.wait_for(wait(), timeout)
+
+
+async def open_file(client: LanguageClient, path: Path, text: str | None = None) -> str:
+    uri = uri_of(path)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="rust", version=1, text=path.read_text() if text is None else text)))
+    return uri
+
+
+def cfg_messages(diags: list[types.Diagnostic]) -> list[str]:
+    return [d.message.split("\n")[0] for d in diags if d.code in ("unexpected_cfgs", "malformed_cfg")]
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    """Text edits (ASCII text, UTF-16 positions) applied as an editor applies them."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    def offset(p: types.Position) -> int:
+        return starts[p.line] + p.character if p.line < len(starts) else len(text)
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+async def test_diagnostics_with_cargo_texts_and_inactive_code(client: LanguageClient, crate: Path) -> None:
+    uri = await open_file(client, crate / "src" / "lib.rs")
+    diags = await published(client, uri, lambda d: len(cfg_messages(d)) == 3)
+    assert cfg_messages(diags) == ["unexpected `cfg` condition value: `stdd`",
+                                   "unexpected `cfg` condition name: `has_foo`",
+                                   "unexpected `cfg` condition value: `extra`"]
+    first = next(d for d in diags if d.code == "unexpected_cfgs")
+    assert first.severity == types.DiagnosticSeverity.Warning and first.source == "rust-ast"
+    assert first.code_description.href == "https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html"
+    assert "note: expected values for `feature` are: `default` and `std`" in first.message
+    assert first.range == types.Range(start=types.Position(line=0, character=6),
+                                      end=types.Position(line=0, character=22))
+    inactive = [d for d in diags if d.code == "inactive-code"]
+    assert [d.range.start.line for d in inactive] == [0, 1, 2, 3]
+    assert inactive[1].message == 'code is inactive due to #[cfg] directives: feature = "std" is disabled'
+    assert inactive[1].severity == types.DiagnosticSeverity.Hint
+    assert list(inactive[1].tags) == [types.DiagnosticTag.Unnecessary]
+
+
+async def test_diagnostics_follow_edits(client: LanguageClient, crate: Path) -> None:
+    uri = await open_file(client, crate / "src" / "lib.rs")
+    await published(client, uri, lambda d: len(cfg_messages(d)) == 3)
+    # `stdd` -> `std`: the line-0 warning goes, and the other lines keep theirs.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=0, character=19), end=types.Position(line=0, character=20)),
+            text="")]))
+    diags = await published(client, uri, lambda d: len(cfg_messages(d)) == 2)
+    assert cfg_messages(diags) == ["unexpected `cfg` condition name: `has_foo`",
+                                   "unexpected `cfg` condition value: `extra`"]
+    assert [d.range.start.line for d in diags if d.code == "unexpected_cfgs"] == [2, 3]
+
+
+async def test_quick_fixes_edit_the_file_and_cargo_toml(client: LanguageClient, crate: Path) -> None:
+    uri = await open_file(client, crate / "src" / "lib.rs")
+    await published(client, uri, lambda d: len(cfg_messages(d)) == 3)
+
+    async def actions(line: int) -> list[types.CodeAction]:
+        found = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=line, character=8), end=types.Position(line=line, character=8)),
+            context=types.CodeActionContext(diagnostics=[])))
+        return list(found or [])
+
+    similar = await actions(0)
+    assert [a.title for a in similar] == ['there is a expected value with a similar name: `"std"`',
+                                          "Add feature `stdd` to Cargo.toml's `[features]`"]
+    assert apply(LIB_RS, similar[0].edit.changes[uri]).splitlines()[0] == '#[cfg(feature = "std")] pub fn a() {}'
+
+    declare = await actions(2)
+    assert [a.title for a in declare] == ["Declare `cfg(has_foo)` in Cargo.toml's `[lints.rust] unexpected_cfgs`"]
+    toml_uri = uri_of(crate / "Cargo.toml")
+    assert apply(CARGO_TOML, declare[0].edit.changes[toml_uri]) == CARGO_TOML + (
+        "\n[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(has_foo)'] }\n")
+
+    feature = await actions(3)
+    assert [a.title for a in feature] == ["Add feature `extra` to Cargo.toml's `[features]`"]
+    assert apply(CARGO_TOML, feature[0].edit.changes[toml_uri]) == CARGO_TOML + "extra = []\n"
+
+
+async def test_hover_on_a_predicate(client: LanguageClient, crate: Path) -> None:
+    uri = await open_file(client, crate / "src" / "lib.rs")
+    await published(client, uri, lambda d: len(cfg_messages(d)) == 3)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=10)))
+    text = hover.contents.value
+    assert "**cfg predicate** · target `x86_64-unknown-linux-gnu`, features `default`" in text
+    assert '`feature = "std"`: disabled; expected (declared by Cargo.toml `[features]`)' in text
+    assert "**false** (feature = \"std\" is disabled): the item is removed (inactive code)" in text
+    assert hover.range.start == types.Position(line=1, character=0)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=4, character=28)))
+    assert "`unix`: enabled; expected (a well-known name of rustc 1.95)" in hover.contents.value
+    assert "`cfg!` expands to `true`" in hover.contents.value
+
+
+async def test_watched_cargo_toml_change_refreshes(vscode: LanguageClient, crate: Path) -> None:
+    uri = await open_file(vscode, crate / "src" / "lib.rs")
+    await published(vscode, uri, lambda d: len(cfg_messages(d)) == 3)
+    watchers = [r for r in REGISTRATIONS[id(vscode)] if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert [w["globPattern"] for w in watchers[0].register_options["watchers"]] == ["**/Cargo.toml", "**/build.rs"]
+    (crate / "Cargo.toml").write_text(CARGO_TOML + "extra = []\n\n[lints.rust]\n"
+                                      "unexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(has_foo)'] }\n")
+    vscode.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=uri_of(crate / "Cargo.toml"), type=types.FileChangeType.Changed)]))
+    diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 1)
+    assert cfg_messages(diags) == ["unexpected `cfg` condition value: `stdd`"]
+
+
+async def test_malformed_cargo_toml_is_reported_on_it(vscode: LanguageClient, crate: Path) -> None:
+    (crate / "Cargo.toml").write_text(CARGO_TOML + "\n[lints.rust.unexpected_cfgs]\ncheck-cfg = ['cfg(foo)']\n")
+    uri = await open_file(vscode, crate / "src" / "lib.rs")
+    toml = await published(vscode, uri_of(crate / "Cargo.toml"), lambda d: len(d) == 1)
+    assert toml[0].message == "missing field `level`" and toml[0].range.start.line == 9
+    diags = await published(vscode, uri, lambda d: any(x.code == "inactive-code" for x in d))
+    assert cfg_messages(diags) == []  # like rustc without --check-cfg: nothing is checked
+
+
+async def test_extra_specs_without_cargo_toml(vscode: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "alone.rs"
+    path.write_text("#[cfg(has_bar)] pub fn a() {}\n#[cfg(foo = 1)] pub fn b() {}\n")
+    uri = await open_file(vscode, path)
+    diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 1)
+    assert cfg_messages(diags) == ["malformed `cfg` attribute input"]
+    vscode.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"rustAst": {"checkCfg": {"extra": ["cfg(has_baz)"]}}}))
+    diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 2)
+    assert cfg_messages(diags) == ["unexpected `cfg` condition name: `has_bar`", "malformed `cfg` attribute input"]
+    assert "help: to expect this configuration use `--check-cfg=cfg(has_bar)`" in diags[0].message
+
+
+async def test_declaring_in_a_workspace_member_edits_the_root(vscode: LanguageClient, tmp_path: Path) -> None:
+    root_toml = ('[workspace]\nmembers = ["member"]\n\n[workspace.lints.rust]\n'
+                 "unexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(ws_flag)'] }\n")
+    (tmp_path / "Cargo.toml").write_text(root_toml)
+    member = tmp_path / "member"
+    (member / "src").mkdir(parents=True)
+    (member / "Cargo.toml").write_text('[package]\nname = "member"\nversion = "0.1.0"\n\n[lints]\nworkspace = true\n')
+    (member / "src" / "lib.rs").write_text("#[cfg(ws_flag)] pub fn a() {}\n#[cfg(ws_other)] pub fn b() {}\n")
+    uri = await open_file(vscode, member / "src" / "lib.rs")
+    diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 1)
+    assert cfg_messages(diags) == ["unexpected `cfg` condition name: `ws_other`"]
+    actions = await vscode.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=1, character=8), end=types.Position(line=1, character=8)),
+        context=types.CodeActionContext(diagnostics=[])))
+    declare = [a for a in actions if a.title.startswith("Declare")]
+    assert [a.title for a in declare] == [
+        "Declare `cfg(ws_other)` in the workspace Cargo.toml's `[lints.rust] unexpected_cfgs`"]
+    [(edited_uri, edits)] = declare[0].edit.changes.items()
+    assert edited_uri == uri_of(tmp_path / "Cargo.toml")
+    assert apply(root_toml, edits) == root_toml.replace("['cfg(ws_flag)']", "['cfg(ws_flag)', 'cfg(ws_other)']")

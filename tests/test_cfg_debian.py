@@ -1,0 +1,107 @@
+"""`rust-ast check-cfg` on real crates from Debian against what cargo reported for them
+(`tests/bless_debian_cfg.py` records it; the sources are installed by
+`scripts/install_corpus.sh`). Each crate is linted as the driver lints a folder, with
+the cargo features of its recording.
+
+Build scripts cannot run here: the cfgs each one set for cargo are passed as
+`--cfg`s, as a user would.
+
+A finding is its file, span and message. Each crate must give cargo's findings, field
+for field, except the divergences listed in `KNOWN_MISSES` (FIXME: limits of not
+expanding macros); the figures (precision, recall, identical rows) are printed by the
+command below. Whole-crate runs must also be stable (the same output serially and in
+parallel) and never fail to read a file.
+
+    python -m tests.test_cfg_debian        # prints the figures
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import pytest
+
+from ast_core.cfg.output import to_json
+from ast_core.cfg.targets import parse_print_cfg
+from ast_core.cfg_driver import Features, check_paths
+from tests.bless_debian_cfg import DEBIAN, DEBIAN_CRATES
+from tests.bless_rustc import REGISTRY
+
+pytestmark = pytest.mark.skipif(not all((REGISTRY / crate).is_dir() for crate in DEBIAN_CRATES),
+                                reason=f"Debian crate sources not installed under {REGISTRY} "
+                                       "(scripts/install_corpus.sh)")
+
+Key = tuple[str, tuple[int, ...], str]
+_FRAGMENT = "cfg leaves passed as macro arguments and transcribed into the body's `#[cfg]`"
+#: Findings cargo reports that we miss, and why.
+KNOWN_MISSES: dict[str, dict[Key, str]] = {
+    "serde-1.0.152": {("src/de/impls.rs", (line, col, line, col + 21),
+                       "unexpected `cfg` condition name: `no_num_nonzero_signed`"): _FRAGMENT
+                      for line, col in ((280, 27), (287, 29), (295, 29), (303, 29), (310, 33), (413, 35))},
+}
+
+
+def features(args: list[str]) -> Features:
+    if "--all-features" in args:
+        return ((), True)
+    listed = args[args.index("--features") + 1] if "--features" in args else ""
+    return (tuple(f for f in listed.split(",") if f), False)
+
+
+def lint(crate: str, jobs: int = 1) -> dict[Key, dict[str, Any]]:
+    """Our findings for the parts of a crate cargo checks: `src/` and the build script."""
+    root = REGISTRY / crate
+    paths = [str(root / "src"), *([str(root / "build.rs")] if (root / "build.rs").is_file() else [])]
+    cfgs = tuple(parse_print_cfg("\n".join(json.loads((DEBIAN / f"{crate}.cfgs.json").read_text()))))
+    outcome = check_paths(paths, jobs=jobs, cwd=root, features=features(DEBIAN_CRATES[crate]), cfgs=cfgs)
+    assert not outcome.problems
+    rows = [to_json(r.diag, r.name, r.index) for r in outcome.reported]
+    return {(r["file"], tuple(r["span"]), r["message"]): r for r in rows}
+
+
+def recorded(crate: str) -> dict[Key, dict[str, Any]]:
+    rows = [json.loads(line) for line in (DEBIAN / f"{crate}.jsonl").read_text().splitlines()]
+    for row in rows:
+        row["labels"].sort(key=lambda d: d["span"])
+    return {(r["file"], tuple(r["span"]), r["message"]): r for r in rows}
+
+
+def figures() -> dict[str, Any]:
+    per_crate = {}
+    totals = {"ours": 0, "cargo": 0, "matched": 0, "identical": 0}
+    for crate in DEBIAN_CRATES:
+        ours, theirs = lint(crate), recorded(crate)
+        matched = ours.keys() & theirs.keys()
+        identical = sum(ours[k] == theirs[k] for k in matched)
+        counts = {"ours": len(ours), "cargo": len(theirs), "matched": len(matched), "identical": identical}
+        per_crate[crate] = counts
+        for key, value in counts.items():
+            totals[key] += value
+    precision = totals["matched"] / totals["ours"]
+    recall = totals["matched"] / totals["cargo"]
+    return {"crates": per_crate, **totals, "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall),
+            "identical_rows": totals["identical"] / totals["matched"]}
+
+
+@pytest.mark.parametrize("crate", list(DEBIAN_CRATES))
+def test_crate_findings_agree_with_cargo(crate: str) -> None:
+    theirs = recorded(crate)
+    misses = KNOWN_MISSES.get(crate, {})
+    assert misses.keys() <= theirs.keys()
+    assert lint(crate) == {key: row for key, row in theirs.items() if key not in misses}
+
+
+def test_whole_crates_are_stable_in_parallel() -> None:
+    root = REGISTRY / "tokio-1.24.2"
+    serial = check_paths([str(root)], jobs=1, cwd=root)
+    parallel = check_paths([str(root)], jobs=2, cwd=root)
+    assert not serial.problems and not parallel.problems
+    assert [(r.name, r.diag) for r in serial.reported] == [(r.name, r.diag) for r in parallel.reported]
+
+
+if __name__ == "__main__":
+    json.dump(figures(), sys.stdout, indent=2)
+    print()
