@@ -1,0 +1,18 @@
+// Bundles src/extension.ts and vscode-languageclient into dist/extension.js;
+// `vscode` is provided by the editor at run time.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+
+await esbuild.build({
+  entryPoints: ['src/extension.ts'],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+});
