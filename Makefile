@@ -9,15 +9,16 @@ DEMO := examples/demo
 
 .PHONY: demo test install test-deps
 
-# The venv, the package (editable) and its bytecode: the CLI's start-up time depends on
-# compiled modules, and this machine's Python does not write bytecode on import.
+# The venv and the package (editable), again when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
-	$(BIN)/python -m compileall -q ast_core server
 	touch $@
 
+# Bytecode on every run (only changed modules are compiled): the CLI's start-up time
+# depends on it, and a Python run with PYTHONDONTWRITEBYTECODE never writes it.
 install: $(VENV)/.installed
+	$(BIN)/python -m compileall -q ast_core server
 
 demo: install
 	@echo "== rust-ast tree: the rustc_ast-shaped model, NodeIds as rustc numbers them"
@@ -34,4 +35,5 @@ test-deps: install
 	scripts/e2e_setup.sh
 
 test: test-deps
+	$(BIN)/ruff check -q ast_core server tests bench scripts
 	E2E_REQUIRE=1 $(BIN)/python -m pytest -q

@@ -80,8 +80,10 @@ class Analysis:
         return [n for unit in self.doc.units_in(lo, hi) for n in (*unit.inner_attrs, *unit.items)]
 
     def nodes_at(self, offset: int) -> list[Any]:
-        """The nodes containing `offset`, outermost first (the crate not included)."""
-        return locate.path_to(self.roots_at(offset, offset), offset)
+        """The nodes at `offset`, outermost first (the crate not included)."""
+        src = self.doc.src
+        blank_after = offset >= len(src) or src[offset:offset + 1].isspace()
+        return locate.path_to(self.roots_at(offset, offset), offset, touching=blank_after)
 
     def covering(self, lo: int, hi: int) -> list[Any]:
         """The smallest nodes covering `lo..hi` (the crate for the whole file)."""
@@ -90,4 +92,5 @@ class Analysis:
 
     def extent(self, node: Any) -> Span | None:
         return locate.extent(node)
+
 

@@ -12,6 +12,13 @@ byte offsets shift the same way. Neither is rewritten eagerly: a unit carries th
 byte offset and first NodeId its nodes hold now, and `materialize` shifts its subtree
 to the unit's real place only when someone reads it. A keystroke therefore costs the
 re-parse and the units it touched, not the file.
+
+One thing is not a function of the text: how tree-sitter recovers from a syntax error
+depends on the edit history, so after an incremental re-parse that left errors the
+tree (and a unit with errors in it) may differ from what a fresh parse gives. Such a
+document is not `exact`; `settle` parses it afresh. Whole-file reads settle first;
+per-keystroke reads do not (a fresh parse costs ~0.1 s per MB), and the server settles
+when typing pauses.
 """
 
 from __future__ import annotations
@@ -20,18 +27,19 @@ import logging
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import syntax
-from .lower import LowerCx, ParseError, crate_span, lower_top_level, syntax_errors
-from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Visitor, shift
 from .cfg.targets import CfgSet
+from .lower import LowerCx, ParseError, crate_span, lower_file, lower_top_level, syntax_errors
+from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Visitor, shift
 from .passes.node_ids import LoadedMod, NodeIdAssigner, crate_prefix
 from .project import ModFiles, UsageError, read_source
 from .stack import paused_gc
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +59,7 @@ class Unit:
     `lo` and `first_id` are the byte offset and first NodeId its nodes hold now; they
     lag behind the unit's real place until `Document.materialize` shifts them."""
 
-    key: bytes  # its text: a unit with the same text lowers the same
+    key: bytes  # its text: a unit with the same text (and no errors) lowers the same
     items: list[Item]
     inner_attrs: list
     errors: list[ParseError]
@@ -63,7 +71,7 @@ class Unit:
     results: dict[Any, tuple[int, Any]] = field(default_factory=dict)
 
 
-def _group(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
+def group_units(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
     """Split `source_file`'s children into units: attributes and comments go with the
     item after them, a `;` with the item before it (`m!(..);`); inner attributes and
     inner doc comments stand alone."""
@@ -99,7 +107,59 @@ def _group_runs(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list
         yield pending
 
 
-class _ClearIds(Visitor):
+def lower_unit(cx: LowerCx, nodes: list[syntax.SyntaxNode]) -> tuple[list, list, list[ParseError]]:
+    """A unit's items, inner attributes and errors (tree-sitter's and lowering's). A bug
+    in lowering becomes an error on the unit, never an exception: a document must not
+    be lost to one."""
+    errors: list[ParseError] = []
+    for node in nodes:
+        syntax_errors(node, errors, cx.src)
+    cx.errors = errors
+    try:
+        items, inner = lower_top_level(cx, nodes)
+    except Exception as exc:  # noqa: BLE001
+        log.exception("lowering failed at byte %d", nodes[0].start_byte)
+        items, inner = [], []
+        errors.append(ParseError((nodes[0].start_byte, nodes[-1].end_byte),
+                                 f"rust-ast could not lower this item ({type(exc).__name__}: {exc}); "
+                                 "please report this"))
+    errors.sort(key=lambda e: e.span)
+    return items, inner, errors
+
+
+class ModLoader:
+    """The files of out-of-line modules (`mod x;`), found as rustc finds them and
+    lowered once (cached by path and modification time)."""
+
+    def __init__(self, config: DocumentConfig) -> None:
+        self.config = config
+        self.files = ModFiles(config.path) if config.path is not None else None
+        self._loaded: dict[tuple[Path, int], LoadedMod | None] = {}
+
+    def load(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> LoadedMod | None:
+        if self.files is None:
+            return None
+        path = self.files.resolve(item, mod_path, path_attr)
+        if path is None:
+            return None
+        try:
+            key = (path, path.stat().st_mtime_ns)
+        except OSError:
+            return None
+        if key not in self._loaded:
+            try:
+                data = read_source(path)
+            except UsageError:
+                self._loaded[key] = None
+            else:
+                items, inner = lower_file(data, self.config.edition)
+                self._loaded[key] = LoadedMod(data, inner, items)
+        return self._loaded[key]
+
+
+class ClearIds(Visitor):
+    """Sets every NodeId back to the dummy."""
+
     def visit_id(self, owner: object, field: str) -> None:
         setattr(owner, field, DUMMY_NODE_ID)
 
@@ -112,14 +172,15 @@ class Document:
         self.src = src
         self.index = LineIndex(src)
         self.tree = syntax.parse(src, edition=config.edition)
-        self.mod_files = ModFiles(config.path) if config.path is not None else None
-        self._loaded_mods: dict[tuple[Path, int], LoadedMod | None] = {}
+        self.mods = ModLoader(config)
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now
         self.bases: list[int] = []  # each unit's first NodeId now
         self.crate_span = (0, 0)
         self.crate_removed = False
         self.next_id = 0
+        self.revision = 0  # counts rebuilds: a cache of derived facts is valid for one
+        self.exact = True  # the tree is what a fresh parse of `src` gives
         self._dirty = False
         self._rebuild(previous={})
 
@@ -148,10 +209,26 @@ class Document:
         if self._dirty:
             self._dirty = False
             self.tree = syntax.parse(self.src, self.tree, self.config.edition)
-            previous: dict[bytes, list[Unit]] = {}
-            for unit in reversed(self.units):  # reused in order: `pop` takes the first
-                previous.setdefault(unit.key, []).append(unit)
-            self._rebuild(previous)
+            self.exact = self.exact and not self.tree.root_node.has_error
+            self._rebuild(self._reusable(self.units))
+
+    def settle(self) -> bool:
+        """Make the model what a fresh parse of the text gives (see the module's
+        docstring); units without errors are kept. Returns whether it re-parsed."""
+        self.sync()
+        if self.exact:
+            return False
+        self.tree = syntax.parse(self.src, edition=self.config.edition)
+        self.exact = True
+        self._rebuild(self._reusable([u for u in self.units if not u.errors]))
+        return True
+
+    @staticmethod
+    def _reusable(units: list[Unit]) -> dict[bytes, list[Unit]]:
+        previous: dict[bytes, list[Unit]] = {}
+        for unit in reversed(units):  # reused in order: `pop` takes the first
+            previous.setdefault(unit.key, []).append(unit)
+        return previous
 
     def _point(self, offset: int) -> tuple[int, int]:
         line = self.index.line_of(offset)
@@ -162,13 +239,13 @@ class Document:
     def _rebuild(self, previous: dict[bytes, list[Unit]]) -> None:
         """Regroup the new tree into units, reusing previous units whose syntax
         survived and lowering the rest; then number the new units."""
-        root = self.tree.root_node
+        children = self.tree.root_node.children
         cx = LowerCx(self.src, self.config.edition)
         units: list[Unit] = []
         starts: list[int] = []
         with paused_gc(freeze=True):
             src = self.src
-            for nodes in _group([c for c in root.children if c.is_named], src):
+            for nodes in group_units([c for c in children if c.is_named], src):
                 key = src[nodes[0].start_byte:nodes[-1].end_byte]
                 reusable = previous.get(key)
                 unit = reusable.pop() if reusable else None
@@ -179,41 +256,32 @@ class Document:
             self.units = units
             self.starts = starts
             self.bases = [0] * len(units)
-            self.crate_span = crate_span(cx, root)
+            self.crate_span = crate_span(cx, children)
             self._number()
+        self.revision += 1
 
     def _lower_unit(self, cx: LowerCx, nodes: list[syntax.SyntaxNode], key: bytes) -> Unit:
-        errors: list[ParseError] = []
-        for node in nodes:
-            syntax_errors(node, errors, self.src)
-        cx.errors = errors
-        try:
-            items, inner = lower_top_level(cx, nodes)
-        except Exception as exc:  # noqa: BLE001 - a lowering bug must not lose the document
-            log.exception("lowering failed at byte %d", nodes[0].start_byte)
-            items, inner = [], []
-            errors.append(ParseError((nodes[0].start_byte, nodes[-1].end_byte),
-                                     f"rust-ast could not lower this item ({type(exc).__name__}: {exc}); "
-                                     "please report this"))
-        errors.sort(key=lambda e: e.span)
+        items, inner, errors = lower_unit(cx, nodes)
         return Unit(key, items, inner, errors, nodes[0].start_byte)
 
     def _assigner(self, next_id: int) -> NodeIdAssigner:
-        return NodeIdAssigner(self.src, self.config.cfg, next_id,
-                              self._load_mod if self.mod_files is not None else None)
+        return NodeIdAssigner(self.src, self.config.cfg, next_id, self.mods.load)
 
     def _number(self) -> None:
         """Number the crate prefix, then each unit not numbered yet from its place in
         the sequence. Units numbered before keep their ids until read."""
         attrs = [a for i, u in enumerate(self.units) if u.inner_attrs
                  for a in self.materialize(i, ids=False).inner_attrs]
+        clear = ClearIds()
+        for attr in attrs:  # a crate `#![cfg(false)]` leaves them unnumbered
+            clear.visit_attribute(attr)
         assigner = self._assigner(0)
         kept = crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
         if self.crate_removed == kept:  # a crate `#![cfg(false)]` came or went
             for unit in self.units:
                 if unit.numbered:
                     for item in unit.items:
-                        _ClearIds().visit_item(item)
+                        clear.visit_item(item)
                     unit.numbered = False
                     unit.id_count = 0
         self.crate_removed = not kept
@@ -250,38 +318,19 @@ class Document:
             unit.first_id += di
         return unit
 
-    def _load_mod(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> LoadedMod | None:
-        """The inner attributes and items of an out-of-line module's file, lowered
-        (cached by path and modification time)."""
-        assert self.mod_files is not None
-        path = self.mod_files.resolve(item, mod_path, path_attr)
-        if path is None:
-            return None
-        try:
-            key = (path, path.stat().st_mtime_ns)
-        except OSError:
-            return None
-        if key not in self._loaded_mods:
-            try:
-                data = read_source(path)
-            except UsageError:
-                self._loaded_mods[key] = None
-            else:
-                tree = syntax.parse(data, edition=self.config.edition)
-                cx = LowerCx(data, self.config.edition)
-                items, inner = lower_top_level(cx, [c for c in tree.root_node.children if c.is_named])
-                self._loaded_mods[key] = LoadedMod(data, inner, items)
-        return self._loaded_mods[key]
-
     # -- reading ----------------------------------------------------------------------
 
     @property
     def krate(self) -> Crate:
-        """The whole crate, every unit brought up to date."""
-        self.sync()
-        units = [self.materialize(i) for i in range(len(self.units))]
-        attrs = [a for u in units for a in u.inner_attrs]
-        items = [i for u in units for i in u.items]
+        """The whole crate, settled, every unit brought up to date."""
+        self.settle()
+        attrs: list = []
+        items: list = []
+        for index, (unit, start, base) in enumerate(zip(self.units, self.starts, self.bases)):
+            if unit.lo != start or (unit.numbered and unit.first_id != base):
+                self.materialize(index)
+            attrs += unit.inner_attrs
+            items += unit.items
         return Crate(attrs, items, self.crate_span, id=0)
 
     @property
@@ -295,11 +344,11 @@ class Document:
                        for e in unit.errors)
         return out
 
-    def unit_results(self, key: Any, compute: Callable[[Unit], Any]) -> list[tuple[int, Any]]:
-        """`compute(unit)` for every unit, cached on the unit until it is lowered again,
-        as `(byte delta, value)`: byte offsets inside a value are off by the delta (the
-        unit moved since), which the caller adds. Units whose text did not change are
-        neither recomputed nor materialized, so a keystroke costs the changed units."""
+    def unit_results(self, key: Any, compute: Callable[[Unit], T], shift: Callable[[T, int], T]) -> list[T]:
+        """`compute(unit)` for every unit, cached on the unit until it is lowered again.
+        Units whose text did not change are neither recomputed nor materialized, so a
+        keystroke costs the changed units; a cached value whose unit moved by `delta`
+        bytes since is `shift(value, delta)` (and cached so)."""
         self.sync()
         out = []
         for index, unit in enumerate(self.units):
@@ -307,7 +356,9 @@ class Document:
             if cached is None:
                 self.materialize(index)
                 cached = unit.results[key] = (unit.lo, compute(unit))
-            out.append((self.starts[index] - cached[0], cached[1]))
+            elif cached[0] != self.starts[index]:
+                cached = unit.results[key] = (self.starts[index], shift(cached[1], self.starts[index] - cached[0]))
+            out.append(cached[1])
         return out
 
     def units_in(self, lo: int, hi: int) -> list[Unit]:

@@ -10,9 +10,12 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .cfg.cargo import CargoPackage, ManifestError, build_script_check_cfgs, read_manifest
 from .model import Item, ItemKind
+
+if TYPE_CHECKING:
+    from .cfg.cargo import CargoPackage, ManifestError
 
 EDITIONS = (2015, 2018, 2021, 2024)
 DEFAULT_EDITION = 2021
@@ -95,6 +98,8 @@ class Package:
     def crate_roots(self) -> list[tuple[str, Path]]:
         """The crates cargo builds from the package, `(kind, root file)`: the build
         script, the library, binaries, then examples, tests and benches."""
+        from .cfg.cargo import ManifestError  # noqa: PLC0415 (see load_package)
+
         cargo = self.cargo
         if isinstance(cargo, ManifestError):
             return []
@@ -120,6 +125,10 @@ def _target_files(folder: Path) -> list[Path]:
 def load_package(manifest: Path) -> Package:
     """Read a package's Cargo.toml, the workspace root manifest when the package
     inherits from it, and its build script."""
+    # imported here: `rust-ast tree` imports this module, and the cfg layer costs its
+    # start-up ~40 ms
+    from .cfg.cargo import ManifestError, build_script_check_cfgs, read_manifest  # noqa: PLC0415
+
     try:
         text = read_text(manifest)
     except UsageError as err:

@@ -18,12 +18,15 @@ from .model import (
     ID_FIELD,
     JSON_CLASS,
     VARIANT_KIND,
+    AssocItem,
     Attribute,
     Block,
     CoroutineKind,
     Crate,
     Expr,
     ExprKind,
+    ForeignItem,
+    Item,
     LineIndex,
     Pat,
     PatKind,
@@ -173,9 +176,15 @@ def _json_obj(node: Any, index: LineIndex, with_ids: bool) -> dict:
 
 
 def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
-    """`to_json_obj` serialized, written directly. This is the CLI's hot path (a large
-    file has a hundred thousand nodes), so the per-node work is table lookups and
-    string appends; the helpers above are inlined."""
+    """`to_json_obj` serialized."""
+    return nodes_json([root], index, with_ids)
+
+
+def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: int = 0) -> str:
+    """`to_json_obj` of each node, serialized and comma-separated, ids plus `id_offset`
+    (for a part of a crate numbered from 0 elsewhere). This is the CLI's hot path (a
+    large file has a hundred thousand nodes), so the per-node work is table lookups
+    and string appends; the helpers above are inlined."""
     out: list[str] = []
     append = out.append
     positions: dict[int, str] = {}
@@ -195,17 +204,17 @@ def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
 
     def write(node: Any) -> None:
         cls = type(node)
-        head, kind_of, id_field, id_const, spanned, special, ident_of, has_extras = heads[cls]
+        head, kind_of, id_field, id_const, spanned, special, ident_of, extra_of = heads[cls]
         text = head
         if kind_of:
             text += kind_text[type(node.kind)]
         if id_field:
             value = getattr(node, id_field)
-            text += ',"id":null' if value == dummy else f',"id":{value}'
+            text += ',"id":null' if value == dummy else f',"id":{value + id_offset}'
         elif id_const:
             text += id_const
         if special:
-            text += _special(node, cls, with_ids, dumps)
+            text += _special(node, cls, with_ids, dumps, id_offset)
         if spanned and not (empty_file and cls is Crate):  # an empty file has no span
             lo, hi = node.span
             text += f',"span":[{positions.get(lo) or pos(lo)},{positions.get(hi) or pos(hi)}]'
@@ -215,9 +224,8 @@ def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
             ident = ident_of(node)
             if ident is not None:
                 text += ',"ident":' + (f'"{ident}"' if ident.isidentifier() else dumps(ident, ensure_ascii=False))
-        if has_extras:
-            for key, value in extras(node).items():
-                text += f',"{key}":' + dumps(value, ensure_ascii=False)
+        if extra_of is not None:
+            text += extra_of(node)
         append(text + ',"children":[')
         kids = children_of(node)
         if kids:
@@ -230,7 +238,10 @@ def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
         append("]}")
 
     with paused_gc():
-        write(root)
+        for position, node in enumerate(nodes):
+            if position:
+                append(",")
+            write(node)
         return "".join(out)
 
 
@@ -251,16 +262,16 @@ def _in_source_order(kids: list, has_span: frozenset) -> list:
     return [t[2] for t in kids]
 
 
-def _special(node: Any, cls: type, with_ids: bool, dumps: Callable[..., str]) -> str:
+def _special(node: Any, cls: type, with_ids: bool, dumps: Callable[..., str], offset: int) -> str:
     """The id and extra ids of classes that keep them in odd places."""
     text = ""
     if with_ids:
         if cls is Visibility:
             nid = node_id(node)
-            text += ',"id":' + ("null" if nid is None else str(nid))
+            text += ',"id":' + ("null" if nid is None else str(nid + offset))
         extra = extra_ids(node)
         if extra is not None:
-            text += ',"extra_ids":' + dumps(extra)
+            text += ',"extra_ids":' + dumps({k: v if v is None else v + offset for k, v in extra.items()})
     return text
 
 
@@ -292,7 +303,7 @@ def _heads(with_ids: bool) -> dict[type, tuple]:
             id_field = ID_FIELD.get(cls) if with_ids and cls is not Visibility else None
             id_const = ',"id":null' if with_ids and id_field is None and cls is not Visibility else ""
             table[cls] = (head, kind_of, id_field, id_const, cls in HAS_SPAN, special,
-                          _ident_getter(cls), cls in _EXTRA_CLASSES)
+                          _ident_getter(cls), _EXTRA_JSON.get(cls))
         _HEADS[with_ids] = table
     return _HEADS[with_ids]
 
@@ -302,13 +313,51 @@ def _ident_getter(cls: type) -> Callable[[Any], str | None] | None:
     slots = getattr(cls, "__slots__", ())
     if "ident" in slots:
         return node_ident
-    if "kind" in slots and cls in HAS_KIND:
-        return node_ident
+    if cls in (Item, AssocItem, ForeignItem, Expr, Pat):  # kinds holding an ident
+        return _kind_ident
     return None
 
 
+def _kind_ident(node: Any) -> str | None:
+    ident = getattr(node.kind, "ident", None)
+    return ident.name if ident is not None else None
+
+
+def _json_str(text: str) -> str:
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return _dumps(text, ensure_ascii=False)
+
+
+def _expr_extra(node: Any) -> str:
+    kind = node.kind
+    kc = kind.__class__
+    if kc is ExprKind.Binary or kc is ExprKind.AssignOp or kc is ExprKind.Unary:
+        return f',"op":"{kind.op.value}"'
+    if kc is ExprKind.Lit:
+        lit = kind.lit
+        return f',"lit_kind":"{lit.kind.value}","symbol":{_json_str(lit.symbol)}'
+    return ""
+
+
+def _pat_extra(node: Any) -> str:
+    if node.kind.__class__ is PatKind.Ident:
+        bm = node.kind.binding_mode
+        return f',"by_ref":"{"No" if bm.by_ref is None else "Yes"}","mutbl":"{bm.mutbl.value}"'
+    return ""
+
+
+_EXTRA_JSON: dict[type, Callable[[Any], str]] = {
+    Expr: _expr_extra,
+    Pat: _pat_extra,
+    Attribute: lambda node: f',"style":"{node.style.value}"',
+    Block: lambda node: f',"rules":"{node.rules.value}"',
+}
+"""`extras` as JSON text, per class (the writer's fast path)."""
+
+
 _COROUTINE_KINDS = frozenset({CoroutineKind.Async, CoroutineKind.Gen, CoroutineKind.AsyncGen})
-_EXTRA_CLASSES = frozenset({Expr, Pat, Attribute, Block})
+
 
 
 def node_line(node: Any, index: LineIndex, with_ids: bool = True) -> str:

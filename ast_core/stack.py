@@ -53,7 +53,11 @@ def paused_gc(freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector for the duration (nesting is fine). With
     `freeze`, move everything alive afterwards out of the collector's sight
     (`gc.freeze`): a model kept for long (an open document) then costs no collection
-    time; reference counting still frees it."""
+    time; reference counting still frees it. Cyclic garbage made since the last freeze
+    is collected first (only unfrozen objects are looked at, so this is cheap): frozen,
+    it would never be freed."""
+    if freeze:
+        gc.collect()
     was_enabled = gc.isenabled()
     gc.disable()
     try:

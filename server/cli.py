@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from server import cli_check_cfg
+
 EDITIONS = ("2015", "2018", "2021", "2024")
 
 
@@ -35,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     expand.add_argument("file", help="a .rs file, or - for standard input")
     expand.add_argument("--json", action="store_true", help="one object per attribute (INTERFACE.md)")
     expand.add_argument("--edition", choices=EDITIONS)
+
+    cli_check_cfg.add_parser(sub)
     return parser
 
 
@@ -51,14 +55,20 @@ def _read(file: str) -> tuple[bytes, Path | None]:
     return read_source(path), path
 
 
-def _document(file: str, edition: str | None):
-    from ast_core.document import Document, DocumentConfig  # noqa: PLC0415
-    from ast_core.project import edition_for  # noqa: PLC0415
+def _source_and_config(file: str, edition: str | None):
     from ast_core.cfg.targets import DEFAULT_TARGET, target_cfg  # noqa: PLC0415
+    from ast_core.document import DocumentConfig  # noqa: PLC0415
+    from ast_core.project import edition_for  # noqa: PLC0415
 
     src, path = _read(file)
     ed = int(edition) if edition else edition_for(path.resolve() if path else None)
-    return Document(src, DocumentConfig(ed, target_cfg(DEFAULT_TARGET), path))
+    return src, DocumentConfig(ed, target_cfg(DEFAULT_TARGET), path)
+
+
+def _document(file: str, edition: str | None):
+    from ast_core.document import Document  # noqa: PLC0415
+
+    return Document(*_source_and_config(file, edition))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -66,6 +76,12 @@ def _run(args: argparse.Namespace) -> int:
 
     out = sys.stdout
     if args.command == "tree":
+        if args.json and args.ids:
+            from ast_core.batch import tree_json  # noqa: PLC0415
+
+            doc_src, config = _source_and_config(args.file, args.edition)
+            out.write(tree_json(doc_src, config) + "\n")
+            return 0
         analysis = Analysis(_document(args.file, args.edition))
         out.write(analysis.tree_json(with_ids=args.ids) + "\n" if args.json else analysis.tree_text())
         return 0
@@ -88,21 +104,22 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "expand":
         import json  # noqa: PLC0415
 
-        from ast_core.passes.autodiff import AutodiffCache, expanded_source, expansion_json  # noqa: PLC0415
+        from ast_core.passes.autodiff import autodiff_expansions, expanded_source, expansion_json  # noqa: PLC0415
 
         doc = _document(args.file, args.edition)
-        cache = AutodiffCache()
-        expansions = cache.expansions(doc)[0]
+        expansions = autodiff_expansions(doc)
         if args.json:
             out.write(json.dumps([expansion_json(e, doc.index) for e in expansions], ensure_ascii=False) + "\n")
             return 0
-        out.write(expanded_source(doc, cache))
+        out.write(expanded_source(doc))
         name = args.file if args.file != "-" else "<stdin>"
         for exp in expansions:
             for diag in exp.diagnostics:
                 line, col = doc.index.line_col(diag.span[0])
                 print(f"{name}:{line}:{col}: {diag.level}: {diag.message}", file=sys.stderr)
         return 0
+    if args.command == "check-cfg":
+        return cli_check_cfg.run(args)
     raise AssertionError(args.command)
 
 

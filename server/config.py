@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ast_core.cfg.targets import DEFAULT_TARGET, known_targets, refresh_target_cfg
+from ast_core.cfg.expected import CheckCfgError, parse_check_cfg
+from ast_core.cfg.targets import host_target, known_targets, refresh_target_cfg
 from ast_core.project import EDITIONS
 
 
@@ -24,9 +25,9 @@ class Settings:
     check_cfg_features: tuple[str, ...] = field(default=(), metadata={
         "key": "checkCfg.features", "type": "array",
         "doc": "Cargo features to treat as enabled when deciding which code is active."})
-    cfg_target: str = field(default=DEFAULT_TARGET, metadata={
-        "key": "cfg.target", "type": "string",
-        "doc": "Target triple whose cfg values decide active code (default: the host's)."})
+    cfg_target: str | None = field(default=None, metadata={
+        "key": "cfg.target", "type": ["string", "null"],
+        "doc": "Target triple whose cfg values decide active code; null: the host's."})
     inlay_hints_node_ids: bool = field(default=False, metadata={
         "key": "inlayHints.nodeIds", "type": "boolean",
         "doc": "Show rustc's NodeIds as inlay hints after items, blocks, expressions and patterns."})
@@ -34,6 +35,11 @@ class Settings:
         "key": "edition", "type": ["string", "null"],
         "doc": "Rust edition (2015, 2018, 2021, 2024); default: the nearest Cargo.toml's, else 2021."})
 
+
+    @property
+    def target(self) -> str:
+        """The target triple in effect."""
+        return self.cfg_target or host_target()
 
 def _lookup(raw: Any, dotted: str) -> Any:
     cur = raw
@@ -73,6 +79,10 @@ def _check(name: str, value: Any) -> Any:
     if name in ("check_cfg_extra", "check_cfg_features"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "!expected a list of strings"
+        if name == "check_cfg_extra":
+            invalid = [err for err in map(parse_check_cfg, value) if isinstance(err, CheckCfgError)]
+            if invalid:
+                return f"!{invalid[0].message} ({invalid[0].notes[0]})"
         return tuple(value)
     if name == "cfg_target":
         if not isinstance(value, str) or not value:

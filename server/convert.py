@@ -8,6 +8,9 @@ from lsprotocol import types
 from ast_core.model import LineIndex, Span
 from ast_core.model.span import PositionEncoding
 
+DIAGNOSTIC_SOURCE = "rust-ast"
+"""`source` of every diagnostic the server publishes."""
+
 ENCODINGS: dict[str, PositionEncoding] = {
     types.PositionEncodingKind.Utf8: "utf-8",
     types.PositionEncodingKind.Utf16: "utf-16",

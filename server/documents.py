@@ -8,9 +8,11 @@ index, and `tree.edit`. Re-parsing waits for the next read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
@@ -23,6 +25,8 @@ from ast_core.model.span import PositionEncoding
 from ast_core.project import edition_for
 
 from .config import Settings
+
+T = TypeVar("T")
 
 
 @cache
@@ -38,17 +42,24 @@ class OpenDocument:
     version: int
     path: Path | None
     doc: Document
-    _analysis: Analysis | None = None
-    _analysis_of: int = -1
+    _memo: dict[Hashable, Any] = field(default_factory=dict)
+    _memo_of: tuple[Document, int] | None = None
+
+    def memo(self, key: Hashable, compute: Callable[[Document], T]) -> T:
+        """`compute(doc)` once per state of the model: what several requests read in a
+        row (a hover, then inlay hints, then diagnostics) is computed once per edit."""
+        doc = self.doc
+        doc.sync()
+        if self._memo_of is None or self._memo_of[0] is not doc or self._memo_of[1] != doc.revision:
+            self._memo.clear()
+            self._memo_of = (doc, doc.revision)
+        if key not in self._memo:
+            self._memo[key] = compute(self.doc)
+        return self._memo[key]
 
     @property
     def analysis(self) -> Analysis:
-        """The analysis of the current version (one per version: its caches are valid
-        until the next change)."""
-        if self._analysis is None or self._analysis_of != self.version:
-            self._analysis = Analysis(self.doc)
-            self._analysis_of = self.version
-        return self._analysis
+        return self.memo("analysis", Analysis)
 
 
 class DocumentNotOpen(JsonRpcInvalidParams):
@@ -78,7 +89,7 @@ class Documents:
     def config_for(self, path: Path | None) -> DocumentConfig:
         settings = self.settings
         edition = settings.edition or edition_for(path)
-        cfg = active_cfg(settings.cfg_target, settings.check_cfg_features)
+        cfg = active_cfg(settings.target, settings.check_cfg_features)
         return DocumentConfig(edition, cfg, path)
 
     def open(self, uri: str, version: int, text: str) -> OpenDocument:
@@ -114,7 +125,6 @@ class Documents:
             config = self.config_for(opened.path)
             if config != opened.doc.config:
                 opened.doc = Document(opened.doc.src, config)
-                opened._analysis = None
                 changed.append(opened)
         return changed
 

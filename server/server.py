@@ -24,7 +24,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from . import convert
 from .config import parse_settings
 from .documents import DocumentNotOpen, Documents
-from .features import diagnostics, ext, hover, outline
+from .features import autodiff, check_cfg, diagnostics, ext, hover, outline
 
 log = logging.getLogger("server")
 VERSION = "0.1.0"
@@ -92,6 +92,7 @@ class RustAstServer(LanguageServer):
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
         self.publisher = diagnostics.Publisher(self)
+        self.check_cfg = check_cfg.CheckCfgState(self.documents)
 
     def _start_io_async(self, stdin: Any = None, stdout: Any = None) -> None:
         if stdin is not None or not _is_pipe(sys.stdin.buffer):
@@ -156,6 +157,7 @@ def create_server() -> RustAstServer:
     @server.feature(types.INITIALIZED)
     async def initialized(ls: RustAstServer, params: types.InitializedParams) -> None:
         await _fetch_settings(ls)
+        await check_cfg.watch_manifests(ls)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: RustAstServer, params: types.DidChangeConfigurationParams) -> None:
@@ -186,7 +188,7 @@ def create_server() -> RustAstServer:
         ls.documents.close(params.text_document.uri)
         ls.publisher.clear(params.text_document.uri)
 
-    for feature in (hover, ext, outline):
+    for feature in (hover, ext, outline, autodiff, check_cfg):
         feature.register(server)
     return server
 
@@ -196,7 +198,8 @@ def _apply_settings(ls: RustAstServer, raw: Any) -> None:
     for problem in problems:
         ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))
     previous = ls.documents.settings
-    for opened in ls.documents.reconfigure(settings):
+    ls.documents.reconfigure(settings)
+    for opened in ls.documents:  # check-cfg depends on settings beyond a document's config
         ls.publisher.schedule(opened.uri)
     if previous.inlay_hints_node_ids != settings.inlay_hints_node_ids and _client_supports_hint_refresh(ls):
         ls.workspace_inlay_hint_refresh(None)

@@ -11,11 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ast_core.analysis import Analysis
 from ast_core.cfg.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.lower import lower_file
-from ast_core.passes.cfg_report import file_report
+from ast_core.passes.cfg_report import document_report, file_report
 from ast_core.passes.check_cfg import SessionSpec, build_session, scan_file
 from tests.test_cfg_cases import CASE_FILES, case_session
 
@@ -43,7 +42,7 @@ def test_units_agree_with_the_whole_file(case: Path) -> None:
     src = case.read_bytes()
     session = build_session(case_session(src.decode()))
     doc = Document(src, DocumentConfig(2021, target_cfg(), None))
-    assert Analysis(doc).cfg_report(session) == whole_file(src, session)
+    assert document_report(doc, session) == whole_file(src, session)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -53,11 +52,11 @@ def test_units_agree_with_the_whole_file(case: Path) -> None:
                 max_size=8))
 def test_edits_rescan_only_what_changed_and_agree(edits: list[tuple[int, int, bytes]]) -> None:
     doc = Document(TEXT, DocumentConfig(2021, target_cfg(), None))
-    Analysis(doc).cfg_report(SESSION)
+    document_report(doc, SESSION)
     for start, length, text in edits:
         start = min(start, len(doc.src))
         doc.edit(start, min(len(doc.src), start + length), text)
-        cached = Analysis(doc).cfg_report(SESSION)
+        cached = document_report(doc, SESSION)
         units = [doc.materialize(i) for i in range(len(doc.units))]
         scans = [scan_file(doc.src, unit.inner_attrs, unit.items, SESSION) for unit in units]
         assert cached == file_report(scans, SESSION, len(doc.src))

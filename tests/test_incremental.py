@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ast_core.analysis import Analysis
@@ -15,7 +15,7 @@ from ast_core.cfg.targets import target_cfg
 CASES = sorted((Path(__file__).parent / "data" / "tree").glob("*.rs"))
 FRAGMENTS = ["x", "fn g() {}", "{", "}", ";", "(", ")", "#[cfg(any())]", "#[derive(Clone)]",
              "let a = 1;", "struct S;", "mod m;", "\n", "//", "/*", "*/", '"', "é", "😀",
-             "#![no_std]", "impl T for U {}", "a.b(c)", "match x { _ => {} }", " "]
+             "#![no_std]", "#![cfg(any())]", "impl T for U {}", "a.b(c)", "match x { _ => {} }", " "]
 
 
 def fresh(text: bytes) -> str:
@@ -28,6 +28,11 @@ edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12), st.sampled_from(
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=st.sampled_from(CASES), steps=edits)
+# tree-sitter recovers from these errors differently with and without the old tree
+@example(case=CASES[[c.name for c in CASES].index("edition2024.rs")],
+         steps=[(0.0, 0, "x", False), (1.0, 0, "#[cfg(any())]", False), (0.75, 6, "x", False),
+                (0.375, 0, "#[cfg(any())]", False), (0.0, 0, "match x { _ => {} }", False),
+                (0.5625, 8, ";", False)])
 def test_random_edits_match_a_fresh_parse(case: Path, steps: list) -> None:
     text = case.read_bytes()
     doc = Document(text, DocumentConfig(2021, target_cfg()))

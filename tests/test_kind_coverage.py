@@ -4,7 +4,6 @@ creates only while expanding macros and the syntax tree-sitter-rust cannot parse
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from ast_core.analysis import Analysis
 from ast_core.cfg.targets import target_cfg

@@ -28,15 +28,19 @@ def lower_file(src: bytes, edition: int) -> tuple[list, list]:
     return lower_top_level(LowerCx(src, edition), [c for c in tree.root_node.children if c.is_named])
 
 
-def crate_span(cx: LowerCx, root: SyntaxNode) -> Span:
-    """From the first token to the end of the last one; doc comments count as tokens,
-    plain comments and a shebang do not (rustc's `inner_span`)."""
-    tokens = [c for c in root.children
-              if c.type not in ("line_comment", "block_comment", "shebang") or attr.is_doc_comment(cx, c)]
-    if not tokens:  # only comments: rustc's end-of-file token
+def crate_span(cx: LowerCx, children: list[SyntaxNode]) -> Span:
+    """From the first token to the end of the last one, given `source_file`'s children;
+    doc comments count as tokens, plain comments and a shebang do not (rustc's
+    `inner_span`). Only the ends are looked at: this runs on every keystroke."""
+
+    def is_token(node: SyntaxNode) -> bool:
+        return node.type not in ("line_comment", "block_comment", "shebang") or attr.is_doc_comment(cx, node)
+
+    first = next((c for c in children if is_token(c)), None)
+    if first is None:  # only comments: rustc's end-of-file token
         return (len(cx.src), len(cx.src))
-    last = tokens[-1]
+    last = next(c for c in reversed(children) if is_token(c))
     hi = last.end_byte
     if last.type == "line_comment":
         hi -= len(cx.src[last.start_byte:hi]) - len(cx.src[last.start_byte:hi].rstrip(b"\r\n"))
-    return (tokens[0].start_byte, hi)
+    return (first.start_byte, hi)

@@ -2,5 +2,10 @@
 
 from ._nodes import *  # noqa: F403  (the generated classes, by rustc's names)
 from ._walk import *  # noqa: F403  (Visitor, MutVisitor, children, shift, JSON metadata)
-from .node_id import CRATE_NODE_ID, DUMMY_NODE_ID, NodeId
-from .span import DUMMY_SP, Ident, LineIndex, Span
+from .node_id import CRATE_NODE_ID as CRATE_NODE_ID
+from .node_id import DUMMY_NODE_ID as DUMMY_NODE_ID
+from .node_id import NodeId as NodeId
+from .span import DUMMY_SP as DUMMY_SP
+from .span import Ident as Ident
+from .span import LineIndex as LineIndex
+from .span import Span as Span

@@ -13,6 +13,7 @@ root) and, inside a file, the index of the scan (a `Document` unit) holding it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,8 @@ from ..cfg.diagnostic import CfgDiagnostic
 from ..cfg.expected import CheckCfg
 from ..cfg.findings import LintLevelSource, OnceTracker, check_leaf, emit
 from ..cfg.predicate import CfgLeaf, SiteKind, leaf_text
-from .check_cfg import CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, SiteInfo
+from ..document import Document, Unit
+from .check_cfg import CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, SiteInfo, scan_file
 
 INACTIVE_MESSAGE = "code is inactive due to #[cfg] directives"
 
@@ -205,3 +207,28 @@ __all__ = [
     "FileContext", "FileFindings", "Keyed", "called_macros", "emit_session", "file_findings", "file_report",
     "hover_markdown", "inactive_message", "site_at",
 ]
+
+
+# -- one open Document -----------------------------------------------------------------
+
+
+def document_scans(doc: Document, session: CfgSession) -> list[CfgScan]:
+    """The check-cfg pass over each unit of a `Document`, in file order; cached on the
+    units under `session`, so an edit rescans only the units it touched."""
+
+    def scan(unit: Unit) -> CfgScan:
+        return scan_file(doc.src, unit.inner_attrs, unit.items, session)
+
+    return doc.unit_results(("check_cfg", session), scan, CfgScan.shifted)
+
+
+def document_report(doc: Document, session: CfgSession) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
+    """A `Document`'s check-cfg diagnostics (rustc's, as one session) and inactive code."""
+    return file_report(document_scans(doc, session), session, len(doc.src))
+
+
+def document_site_at(doc: Document, session: CfgSession, offset: int) -> SiteInfo | None:
+    """The cfg predicate under `offset`, for a hover (looked up in the unit there)."""
+    scans = document_scans(doc, session)
+    index = max(0, bisect_right(doc.starts, offset) - 1)
+    return site_at(scans[index:index + 1], offset)

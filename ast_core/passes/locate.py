@@ -57,27 +57,36 @@ def extent(node: Any) -> Span | None:
     return None if lo is None else (lo, hi)
 
 
-def path_to(roots: list[Any], offset: int) -> list[Any]:
-    """The nodes containing `offset`, outermost first (a position at a node's end
-    counts, so that a cursor just after `foo` is on `foo`)."""
+def path_to(roots: list[Any], offset: int, touching: bool) -> list[Any]:
+    """The nodes at `offset`, outermost first: those holding the character after
+    `offset` (an editor's mouse or block cursor is on that character). With
+    `touching` (that character is blank: a cursor just after `foo`), a node ending at
+    `offset` counts too, where no node holds the character. A node's outer attributes
+    count as part of it (rustc's spans leave them out)."""
     path: list[Any] = []
     candidates = roots
     while True:
-        best = None
-        best_len = None
+        best = best_key = None
         for node in candidates:
-            span = extent(node)
-            if span is None or not (span[0] <= offset <= span[1]):
+            span = _reach(node)
+            if span is None or not (span[0] <= offset < span[1] or touching and span[1] == offset):
                 continue
-            length = span[1] - span[0]
-            # prefer the node that starts at the offset over one that ends there
-            if best is None or (span[0] == offset and extent(best)[0] != offset) or (
-                    length < best_len and not (extent(best)[0] == offset and span[0] != offset)):
-                best, best_len = node, length
+            key = (span[1] == offset, span[1] - span[0])
+            if best_key is None or key < best_key:
+                best, best_key = node, key
         if best is None:
             return path
         path.append(best)
         candidates = children(best)
+
+
+def _reach(node: Any) -> Span | None:
+    """`extent`, widened to the node's outer attributes (rustc's spans leave them out)."""
+    span = extent(node)
+    attrs = getattr(node, "attrs", None)
+    if span is not None and attrs and attrs[0].span[0] < span[0]:
+        return (attrs[0].span[0], span[1])
+    return span
 
 
 def covering(roots: list[Any], lo: int, hi: int) -> list[Any]:

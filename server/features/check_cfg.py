@@ -6,7 +6,7 @@ An open file is linted as rustc would lint it as its own session: with its packa
 expected set (the nearest Cargo.toml, its workspace root and build script, as cargo
 builds it) plus `rustAst.checkCfg.extra`; active code follows `rustAst.cfg.target` and
 the package's default features plus `rustAst.checkCfg.features`. The pass runs per
-unit of the document (`Analysis.cfg_scans`), so a keystroke rescans only what changed.
+unit of the document (`cfg_report.document_scans`), so a keystroke rescans only what changed.
 Package data is re-read when Cargo.toml, the workspace root or build.rs change on disk
 (their modification time is checked on each use; watching them triggers a refresh).
 """
@@ -26,8 +26,8 @@ from ast_core.cfg.diagnostic import CfgDiagnostic
 from ast_core.cfg.findings import Mode, check_cfg_arg
 from ast_core.cfg_driver import package_problems
 from ast_core.model import LineIndex, Span
-from ast_core.passes.cfg_report import hover_markdown, inactive_message
-from ast_core.passes.check_cfg import CfgSession, SessionSpec, build_session, cargo_session_specs
+from ast_core.passes.cfg_report import document_report, document_site_at, hover_markdown, inactive_message
+from ast_core.passes.check_cfg import CfgSession, InactiveCode, SessionSpec, build_session, cargo_session_specs
 from ast_core.project import Package, UsageError, file_stamp, find_manifest, load_package, read_source
 
 from .. import convert
@@ -124,6 +124,11 @@ def _code_description(diag: CfgDiagnostic, session: CfgSession) -> types.CodeDes
     return types.CodeDescription(href=_DOCS[key])
 
 
+def report(opened: OpenDocument, session: CfgSession) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
+    """The document's findings and inactive code under `session`, once per edit."""
+    return opened.memo(("check_cfg", session), lambda doc: document_report(doc, session))
+
+
 def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: str,
                    session: CfgSession) -> types.Diagnostic:
     """rustc's diagnostic for an editor: its notes and helps appended to the message
@@ -154,7 +159,7 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
     package = state.package(opened.path)
     if package is not None:
         state.publish_manifest(ls, package, session)
-    found, inactive = opened.analysis.cfg_report(session)
+    found, inactive = report(opened, session)
     index, encoding = opened.doc.index, ls.documents.encoding
     out = [lsp_diagnostic(diag, opened.uri, index, encoding, session) for diag in found]
     out += [types.Diagnostic(range=convert.to_range(index, code.span, encoding), message=inactive_message(code),
@@ -214,7 +219,7 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
     """Quick fixes for the check-cfg diagnostics overlapping `span`: rustc's
     suggestions (a similar name or value, ...) and the Cargo.toml edits."""
     session = ls.check_cfg.session(opened)
-    found, _ = opened.analysis.cfg_report(session)
+    found, _ = report(opened, session)
     index, encoding = opened.doc.index, ls.documents.encoding
     package = ls.check_cfg.package(opened.path) if session.lint.mode is Mode.CARGO else None
     out: list[types.CodeAction] = []
@@ -245,7 +250,7 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
 def hover_section(ls: RustAstServer, opened: OpenDocument, offset: int) -> tuple[str, Span] | None:
     """Markdown for the cfg predicate under the cursor, and the span it is about."""
     session = ls.check_cfg.session(opened)
-    site = opened.analysis.cfg_site_at(session, offset)
+    site = document_site_at(opened.doc, session, offset)
     if site is None:
         return None
     return hover_markdown(site, offset, session), site.span

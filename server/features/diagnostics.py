@@ -5,6 +5,10 @@ of `didChange`s that arrives together is handled before the publish callback run
 (`call_soon` queues behind the messages already read), so it costs one analysis and
 one publish, for the last version. A callback finding a newer version than it was
 scheduled for does nothing: a newer callback is queued.
+
+While the file has syntax errors, the incremental model may differ from a fresh
+parse's (`Document.settle`); once typing pauses for `SETTLE_DELAY`, the document is
+settled and, if that changed anything, published again for the same version.
 """
 
 from __future__ import annotations
@@ -17,19 +21,24 @@ from lsprotocol import types
 
 from .. import convert
 from ..documents import DocumentNotOpen, OpenDocument
+from . import autodiff, check_cfg
 
 if TYPE_CHECKING:
     from ..server import RustAstServer
 
 log = logging.getLogger(__name__)
-SOURCE = "rust-ast"
+SETTLE_DELAY = 0.3  # seconds without edits
 
 
-def collect(opened: OpenDocument, encoding: str) -> list[types.Diagnostic]:
-    index = opened.doc.index
-    return [types.Diagnostic(range=convert.to_range(index, err.span, encoding), message=err.message,
-                             severity=types.DiagnosticSeverity.Error, source=SOURCE, code="syntax")
-            for err in opened.doc.errors]
+def collect(server: RustAstServer, opened: OpenDocument) -> list[types.Diagnostic]:
+    """Everything published for a document: syntax errors, autodiff misuse, check-cfg
+    findings and inactive code."""
+    index, encoding = opened.doc.index, server.documents.encoding
+    syntax = [types.Diagnostic(range=convert.to_range(index, err.span, encoding), message=err.message,
+                               severity=types.DiagnosticSeverity.Error, source=convert.DIAGNOSTIC_SOURCE,
+                               code="syntax")
+              for err in opened.doc.errors]
+    return syntax + autodiff.diagnostics(opened, encoding) + check_cfg.diagnostics(server, opened)
 
 
 class Publisher:
@@ -43,12 +52,7 @@ class Publisher:
         handle = self._pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no loop (tests calling handlers directly): publish now
-            self.publish(uri)
-            return
-        self._pending[uri] = loop.call_soon(self.publish, uri)
+        self._pending[uri] = asyncio.get_running_loop().call_soon(self.publish, uri)
 
     def publish(self, uri: str) -> None:
         self._pending.pop(uri, None)
@@ -58,11 +62,22 @@ class Publisher:
         except DocumentNotOpen:
             return
         version = opened.version
-        diagnostics = collect(opened, server.documents.encoding)
+        diagnostics = collect(server, opened)
         if opened.version != version:  # superseded while computing: the next publish wins
             return
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
+        if not opened.doc.exact:
+            self._pending[uri] = asyncio.get_running_loop().call_later(SETTLE_DELAY, self._settle, uri, version)
+
+    def _settle(self, uri: str, version: int) -> None:
+        self._pending.pop(uri, None)
+        try:
+            opened = self.server.documents.get(uri)
+        except DocumentNotOpen:
+            return
+        if opened.version == version and opened.doc.settle():
+            self.publish(uri)
 
     def clear(self, uri: str) -> None:
         handle = self._pending.pop(uri, None)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 
-from ast_core.render import node_class, node_id, node_kind, tree_text
+from ast_core.render import node_class, node_id, node_ident, node_kind, tree_text
 
 from .. import convert
 
@@ -38,7 +38,7 @@ def field(params: Any, *names: str, required: bool = True) -> Any:
     return cur
 
 
-def _position(params: Any, *names: str) -> types.Position:
+def position_param(params: Any, *names: str) -> types.Position:
     line, character = field(params, *names, "line"), field(params, *names, "character")
     if not isinstance(line, int) or not isinstance(character, int):
         raise JsonRpcInvalidParams(f"params.{'.'.join(names)} is not a position")
@@ -47,8 +47,12 @@ def _position(params: Any, *names: str) -> types.Position:
 
 def node_entry(node: Any, index: Any, encoding: str, extent: Any) -> dict[str, Any]:
     span = extent(node)
-    return {"class": node_class(node), "kind": node_kind(node), "id": node_id(node),
-            "range": _range_json(convert.to_range(index, span, encoding)) if span else None}
+    entry = {"class": node_class(node), "kind": node_kind(node), "id": node_id(node),
+             "range": _range_json(convert.to_range(index, span, encoding)) if span else None}
+    ident = node_ident(node)
+    if ident is not None:
+        entry["ident"] = ident
+    return entry
 
 
 def _range_json(rng: types.Range) -> dict:
@@ -63,8 +67,8 @@ def register(server: RustAstServer) -> None:
         analysis = opened.analysis
         index = opened.doc.index
         if field(params, "range", required=False) is not None:
-            lo = convert.offset(index, _position(params, "range", "start"), ls.documents.encoding)
-            hi = convert.offset(index, _position(params, "range", "end"), ls.documents.encoding)
+            lo = convert.offset(index, position_param(params, "range", "start"), ls.documents.encoding)
+            hi = convert.offset(index, position_param(params, "range", "end"), ls.documents.encoding)
             nodes = analysis.covering(min(lo, hi), max(lo, hi))
         else:
             nodes = [analysis.krate]
@@ -76,7 +80,7 @@ def register(server: RustAstServer) -> None:
     def node_at(ls: RustAstServer, params: Any) -> list[dict]:
         opened = ls.documents.get(field(params, "textDocument", "uri"))
         index = opened.doc.index
-        offset = convert.offset(index, _position(params, "position"), ls.documents.encoding)
+        offset = convert.offset(index, position_param(params, "position"), ls.documents.encoding)
         analysis = opened.analysis
         path = analysis.nodes_at(offset)
         return [node_entry(n, index, ls.documents.encoding, analysis.extent) for n in reversed(path)]

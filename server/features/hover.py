@@ -9,6 +9,7 @@ from lsprotocol import types
 from ast_core.passes.hover import hover_markdown
 
 from .. import convert
+from . import autodiff, check_cfg
 
 if TYPE_CHECKING:
     from ..server import RustAstServer
@@ -27,6 +28,12 @@ def register(server: RustAstServer) -> None:
             return None
         name = opened.path.name if opened.path is not None else params.text_document.uri.rsplit("/", 1)[-1]
         text = hover_markdown(path, doc.index, name, analysis.extent)
-        focus = analysis.extent(path[-1])
+        extra = autodiff.hover_section(opened, offset)
+        if extra is not None:
+            text = f"{extra}\n\n---\n\n{text}"
+        cfg = check_cfg.hover_section(ls, opened, offset)
+        if cfg is not None:
+            text = f"{cfg[0]}\n\n---\n\n{text}"
+        focus = cfg[1] if cfg is not None else analysis.extent(path[-1])
         return types.Hover(contents=convert.markdown(text),
                            range=convert.to_range(doc.index, focus, encoding) if focus else None)

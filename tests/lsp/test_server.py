@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tests.lsp.conftest import SERVER, keep_raw_results
+from tests.lsp.conftest import SERVER, accept_registrations, keep_raw_results
 
 URI = "file:///tmp/rust-ast-tests/lib.rs"
 TEXT = """\
@@ -88,6 +86,21 @@ async def test_node_at_lists_innermost_first(client: LanguageClient) -> None:
     assert [(n["class"], n["kind"]) for n in nodes[:3]] == [("PathSegment", None), ("Path", None), ("Expr", "Path")]
     assert nodes[-1]["class"] == "Item" and nodes[-1]["id"] == 7
     assert nodes[0]["range"] == {"start": {"line": 2, "character": 12}, "end": {"line": 2, "character": 13}}
+    assert nodes[0]["ident"] == "a"
+
+
+async def test_the_character_after_the_position_decides(client: LanguageClient) -> None:
+    """At the `.` of `a.max(b)` the mouse is on the dot: the method call, not `a`, which
+    ends there; at the end of `c` with nothing after it, `c`."""
+    await open_doc(client)
+
+    async def innermost(line: int, character: int) -> tuple[str, str | None]:
+        nodes = plain(await request(client, "rustAst/nodeAt",
+                                    {"textDocument": {"uri": URI}, "position": {"line": line, "character": character}}))
+        return nodes[0]["class"], nodes[0]["kind"]
+
+    assert await innermost(2, 13) == ("Expr", "MethodCall")
+    assert await innermost(3, 5) == ("PathSegment", None)
 
 
 async def test_syntax_tree_whole_file_and_range(client: LanguageClient) -> None:
@@ -107,6 +120,7 @@ async def test_node_ids_and_find_node_id(client: LanguageClient) -> None:
     ids = [r["id"] for r in rows]
     assert ids == sorted(ids) and ids[0] == 0
     fn = next(r for r in rows if r["class"] == "Item" and r["kind"] == "Fn")
+    assert fn["ident"] == "add"
     location = plain(await request(client, "rustAst/findNodeId", {"textDocument": {"uri": URI}, "id": fn["id"]}))
     assert location["range"] == fn["range"]
     assert await request(client, "rustAst/findNodeId", {"textDocument": {"uri": URI}, "id": 999999}) is None
@@ -182,6 +196,7 @@ async def test_utf16_positions_on_lines_with_emoji(vscode: LanguageClient) -> No
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def utf32(lsp_client: LanguageClient):
     keep_raw_results(lsp_client)
+    accept_registrations(lsp_client)
     capabilities = client_capabilities("visual-studio-code")
     capabilities.general = types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf32])
     result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
@@ -214,6 +229,7 @@ def lsp_position(text: str, offset: int, encoding: str) -> tuple[int, int]:
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def neovim(lsp_client: LanguageClient):
     keep_raw_results(lsp_client)
+    accept_registrations(lsp_client)
     result = await lsp_client.initialize_session(
         types.InitializeParams(capabilities=client_capabilities("neovim")))
     lsp_client.encoding = result.capabilities.position_encoding or types.PositionEncodingKind.Utf16
@@ -244,6 +260,30 @@ async def test_random_incremental_edits_match_a_fresh_open(neovim: LanguageClien
     await open_doc(neovim, text, fresh_uri)
     fresh = plain(await request(neovim, "rustAst/syntaxTree", {"textDocument": {"uri": fresh_uri}}))
     assert incremental == fresh
+
+
+async def test_diagnostics_settle_to_a_fresh_parse_when_typing_pauses(vscode: LanguageClient) -> None:
+    """tree-sitter recovers from these syntax errors differently with the old tree than
+    without; once typing pauses, the published errors are a fresh parse's."""
+    text = (Path(__file__).parents[1] / "data" / "tree" / "edition2024.rs").read_text()
+    await open_doc(vscode, text)
+    steps = [(0.0, 0, "x"), (1.0, 0, "#[cfg(any())]"), (0.75, 6, "x"), (0.375, 0, "#[cfg(any())]"),
+             (0.0, 0, "match x { _ => {} }"), (0.5625, 8, ";")]
+    changes = []  # one notification: the server re-parses once, after all of them
+    for where, length, new in steps:
+        start = int(where * len(text.encode()))  # ASCII text: bytes are characters
+        end = min(len(text), start + length)
+        (l1, c1), (l2, c2) = lsp_position(text, start, "utf-16"), lsp_position(text, end, "utf-16")
+        changes.append(types.TextDocumentContentChangePartial(range=types.Range(start=pos(l1, c1), end=pos(l2, c2)),
+                                                              text=new))
+        text = text[:start] + new + text[end:]
+    vscode.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2), content_changes=changes))
+    await asyncio.sleep(1.0)
+    settled = [(d.range, d.message) for d in vscode.diagnostics[URI]]
+    fresh_uri = "file:///tmp/rust-ast-tests/fresh.rs"
+    await open_doc(vscode, text, fresh_uri)
+    assert settled == [(d.range, d.message) for d in vscode.diagnostics[fresh_uri]]
 
 
 async def test_burst_publishes_for_the_last_version_and_never_stale(vscode: LanguageClient) -> None:
@@ -308,6 +348,7 @@ FAULTY_SERVER = [sys.executable, str(Path(__file__).with_name("faulty_server.py"
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=FAULTY_SERVER))
 async def faulty(lsp_client: LanguageClient):
     keep_raw_results(lsp_client)
+    accept_registrations(lsp_client)
     await lsp_client.initialize_session(types.InitializeParams(capabilities=client_capabilities("visual-studio-code")))
     yield
     await lsp_client.shutdown_session()

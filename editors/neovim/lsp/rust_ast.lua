@@ -3,7 +3,7 @@
 -- Rust buffers. Change a field with, for example,
 --     vim.lsp.config('rust_ast', { cmd = { '/path/to/rust-ast', 'serve' } })
 -- `settings.rustAst` answers the server's workspace/configuration requests. Its keys
--- are the VS Code extension's `rustAst.*` settings (editors/README.md): checkCfg.extra,
+-- are the VS Code extension's `rustAst.*` settings (README.md, "Editors"): checkCfg.extra,
 -- checkCfg.features, cfg.target, inlayHints.nodeIds, edition; a key left out keeps the
 -- server's default.
 

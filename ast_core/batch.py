@@ -1,0 +1,125 @@
+"""`rust-ast tree --json` for a whole file, on two processes.
+
+The CLI's work on a large file is lowering, numbering and writing JSON, all linear in
+the top-level items, which are independent: a forked child takes the second half of
+the items, lowers and numbers them from id 0, and writes their JSON adding the first
+id it gets from the parent once the parent has numbered the crate root and the first
+half. Both halves run at once; on two cores a large file takes little more than half
+the time. Small files, and files where the split would not be exact (crate inner
+attributes after the split point), take the one-process path.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from . import syntax
+from .analysis import Analysis
+from .document import ClearIds, Document, DocumentConfig, ModLoader, group_units, lower_unit
+from .lower import LowerCx, crate_span
+from .model import Crate, LineIndex
+from .passes.node_ids import NodeIdAssigner, crate_prefix
+from .render import nodes_json
+from .stack import paused_gc
+
+PARALLEL_MIN_BYTES = 64 * 1024
+REMOVED = b"removed"
+
+
+def tree_json(src: bytes, config: DocumentConfig) -> str:
+    """The crate's JSON (INTERFACE.md, with ids), as `Analysis.tree_json` gives it."""
+    if len(src) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
+        return Analysis(Document(src, config)).tree_json()
+    tree = syntax.parse(src, edition=config.edition)
+    children = tree.root_node.children
+    units = list(group_units([c for c in children if c.is_named], src))
+    split = _split_point(units, len(src))
+    if split is None:
+        return Analysis(Document(src, config)).tree_json()
+    index = LineIndex(src)
+    from_parent, to_child = os.pipe()  # (read end, write end)
+    from_child, to_parent = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: second half
+        status = 1
+        try:
+            os.close(to_child)
+            os.close(from_child)
+            _attrs, items, _ = _lower_and_number(src, config, units[split:], 0)
+            message = _read_all(from_parent)
+            if message == REMOVED:  # a crate `#![cfg(false)]`: rustc numbers no item
+                for item in items:
+                    ClearIds().visit_item(item)
+                base = 0
+            else:
+                base = int(message)
+            payload = nodes_json(items, index, True, base).encode()
+            _write_all(to_parent, payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(from_parent)
+    os.close(to_parent)
+    attrs, items, next_id = _lower_and_number(src, config, units[:split], None)
+    _write_all(to_child, str(next_id).encode() if next_id is not None else REMOVED)
+    head = nodes_json([Crate(attrs, items, crate_span(LowerCx(src, config.edition), children), id=0)], index)
+    rest = _read_all(from_child).decode()
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise RuntimeError(f"the worker process failed (status {status})")
+    if not rest:
+        return head
+    # `...,"children":[<attrs and first items>]}`: the second half joins that list
+    closing = "]}"
+    return head[: -len(closing)] + ("," if items or attrs else "") + rest + closing
+
+
+def _split_point(units: list[list[Any]], size: int) -> int | None:
+    """The unit index halving the bytes, if no crate inner attribute comes after it."""
+    half = size // 2
+    for index, nodes in enumerate(units):
+        if nodes[0].start_byte >= half:
+            if any(n.type == "inner_attribute_item" for unit in units[index:] for n in unit):
+                return None
+            return index if 0 < index < len(units) else None
+    return None
+
+
+def _lower_and_number(src: bytes, config: DocumentConfig, units: list[list[Any]],
+                      first_id: int | None) -> tuple[list, list, int | None]:
+    """Lower units and number their items; `first_id` None numbers the crate root and
+    its inner attributes first (the first half), else items start at `first_id`. The
+    next free id, or None when a crate `#![cfg]` removes every item."""
+    with paused_gc():
+        cx = LowerCx(src, config.edition)
+        attrs: list = []
+        items: list = []
+        for nodes in units:
+            unit_items, inner, _ = lower_unit(cx, nodes)
+            items += unit_items
+            attrs += inner
+        assigner = NodeIdAssigner(src, config.cfg, first_id or 0, ModLoader(config).load)
+        kept = True
+        if first_id is None:
+            kept = crate_prefix(assigner, Crate(attrs, [], (0, 0)), config.edition)
+        if not kept:
+            return attrs, items, None
+        for item in items:
+            assigner.visit_item(item)
+        return attrs, items, assigner.next_id
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks)

@@ -1,0 +1,35 @@
+"""The two-process `tree --json` path gives exactly the one-process JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ast_core.analysis import Analysis
+from ast_core.batch import PARALLEL_MIN_BYTES, tree_json
+from ast_core.cfg.targets import target_cfg
+from ast_core.document import Document, DocumentConfig
+
+CASES = Path(__file__).parent / "data" / "tree"
+
+
+def big_source() -> bytes:
+    """Our cases repeated past the threshold, with the crate attributes up front."""
+    parts = [(CASES / name).read_bytes() for name in ("exprs.rs", "pats.rs", "tys.rs", "generics.rs")]
+    body = b"\n".join(parts)
+    text = b"#![allow(unused)]\n"
+    while len(text) < 2 * PARALLEL_MIN_BYTES:
+        text += body
+    return text
+
+
+def test_two_processes_give_the_one_process_json() -> None:
+    src = big_source()
+    config = DocumentConfig(2021, target_cfg())
+    assert json.loads(tree_json(src, config)) == json.loads(Analysis(Document(src, config)).tree_json())
+
+
+def test_a_removed_crate_numbers_nothing_in_either_half() -> None:
+    src = b"#![cfg(any())]\n" + big_source()
+    config = DocumentConfig(2021, target_cfg())
+    assert json.loads(tree_json(src, config)) == json.loads(Analysis(Document(src, config)).tree_json())
