@@ -42,10 +42,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-class UsageFailure(Exception):
-    pass
-
-
 def _read(file: str) -> tuple[bytes, Path | None]:
     from ast_core.project import decode_source, read_source  # noqa: PLC0415
 

@@ -347,7 +347,7 @@ def _fn(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     return _make(cx, ctxt, attrs, node, vis, "Fn", defaultness, ident, generics, sig, body)
 
 
-def lower_params(cx: LowerCx, node: SyntaxNode, fn_ptr: bool = False) -> list[Param]:
+def lower_params(cx: LowerCx, node: SyntaxNode) -> list[Param]:
     out: list[Param] = []
     attrs: list = []
     for child in node.children:

@@ -47,8 +47,6 @@ from .cx import COMMENTS, LowerCx, single_path, span
 SEGMENT_TYPES = frozenset({"identifier", "type_identifier", "primitive_type", "self", "super",
                            "crate", "field_identifier", "metavariable",
                            "shorthand_field_identifier"})
-NO_MODIFIERS = TraitBoundModifiers(BoundConstness.Never, BoundAsyncness.Normal,
-                                   BoundPolarity.Positive)
 
 
 def lower_lifetime(cx: LowerCx, node: SyntaxNode) -> Lifetime:
@@ -336,7 +334,7 @@ def _ty_fn(cx: LowerCx, node: SyntaxNode) -> Ty:
                     ext, abi = _item.extern_abi(cx, mod)
     params = node.child_by_field_name("parameters")
     ret = node.child_by_field_name("return_type")
-    decl = FnDecl(_item.lower_params(cx, params, fn_ptr=True),
+    decl = FnDecl(_item.lower_params(cx, params),
                   FnRetTy.Ty(lower_ty(cx, ret)) if ret is not None
                   else FnRetTy.Default((params.end_byte, params.end_byte)))
     fn_kw = next((c for c in node.children if c.type == "fn"), None)

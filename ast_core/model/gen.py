@@ -257,10 +257,6 @@ def gen_nodes(m: Model) -> str:
 # _walk.py
 
 
-def ref(m: Model, cls: Cls) -> str:
-    return cls.qual
-
-
 class WalkGen:
     def __init__(self, m: Model) -> None:
         self.m = m
