@@ -40,6 +40,7 @@ from .stack import paused_gc
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+FREEZE_MIN_UNITS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,22 +241,19 @@ class Document:
         """Regroup the new tree into units, reusing previous units whose syntax
         survived and lowering the rest; then number the new units."""
         children = self.tree.root_node.children
-        cx = LowerCx(self.src, self.config.edition)
-        units: list[Unit] = []
-        starts: list[int] = []
-        with paused_gc(freeze=True):
-            src = self.src
-            for nodes in group_units([c for c in children if c.is_named], src):
-                key = src[nodes[0].start_byte:nodes[-1].end_byte]
-                reusable = previous.get(key)
-                unit = reusable.pop() if reusable else None
-                if unit is None:
-                    unit = self._lower_unit(cx, nodes, key)
-                units.append(unit)
-                starts.append(nodes[0].start_byte)
-            self.units = units
-            self.starts = starts
-            self.bases = [0] * len(units)
+        src = self.src
+        plan: list[tuple[list[syntax.SyntaxNode], bytes, Unit | None]] = []
+        for nodes in group_units([c for c in children if c.is_named], src):
+            key = src[nodes[0].start_byte:nodes[-1].end_byte]
+            reusable = previous.get(key)
+            plan.append((nodes, key, reusable.pop() if reusable else None))
+        to_lower = sum(unit is None for _, _, unit in plan)
+        cx = LowerCx(src, self.config.edition)
+        # freezing pays off for a large model kept for long, not for a keystroke's unit
+        with paused_gc(freeze=to_lower >= FREEZE_MIN_UNITS or 2 * to_lower > len(plan)):
+            self.units = [unit or self._lower_unit(cx, nodes, key) for nodes, key, unit in plan]
+            self.starts = [nodes[0].start_byte for nodes, _, _ in plan]
+            self.bases = [0] * len(plan)
             self.crate_span = crate_span(cx, children)
             self._number()
         self.revision += 1

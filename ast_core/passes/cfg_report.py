@@ -196,7 +196,7 @@ def site_at(scans: Iterable[CfgScan], offset: int) -> SiteInfo | None:
     """The innermost cfg site whose text contains `offset`."""
     best: SiteInfo | None = None
     for scan in scans:
-        for site in scan.sites:
+        for site in scan.located_sites():
             if site.span[0] <= offset <= site.span[1] and (
                     best is None or site.span[1] - site.span[0] <= best.span[1] - best.span[0]):
                 best = site

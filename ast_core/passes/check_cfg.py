@@ -342,17 +342,24 @@ class CfgScan:
     drops: frozenset[str] = frozenset()
     levels: LevelSpec = LevelSpec()
     removed: InactiveCode | None = None
+    #: How far `sites` lie behind the text: they are read for one hover, so a move
+    #: (every keystroke before them) only adds here; `located_sites` applies it.
+    sites_behind: int = 0
 
     def shifted(self, db: int) -> CfgScan:
         """The scan of the same text moved by `db` bytes (mod declarations hold no spans)."""
-        if not db or not (self.findings or self.inactive or self.sites or self.removed
-                          or self.levels.unexpected or self.levels.warnings):
+        if not db:
             return self
+        if not (self.findings or self.inactive or self.removed or self.levels.unexpected or self.levels.warnings):
+            return replace(self, sites_behind=self.sites_behind + db) if self.sites else self
         return replace(
             self, findings=tuple(f.shifted(db) for f in self.findings), levels=self.levels.shifted(db),
             inactive=tuple(i.shifted(db) for i in self.inactive),
-            sites=tuple(s.shifted(db) for s in self.sites),
-            removed=self.removed.shifted(db) if self.removed else None)
+            removed=self.removed.shifted(db) if self.removed else None, sites_behind=self.sites_behind + db)
+
+    def located_sites(self) -> tuple[SiteInfo, ...]:
+        """`sites` where they are now."""
+        return tuple(s.shifted(self.sites_behind) for s in self.sites) if self.sites_behind else self.sites
 
 
 def _shift(span: Span, db: int) -> Span:
