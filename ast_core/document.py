@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -69,7 +69,7 @@ class Unit:
     id_count: int = 0
     numbered: bool = False
     # per-pass results computed on this unit: key -> (byte offset they were made at, value)
-    results: dict[Any, tuple[int, Any]] = field(default_factory=dict)
+    results: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
 
 def group_units(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
@@ -181,6 +181,7 @@ class Document:
         self.crate_removed = False
         self.next_id = 0
         self.revision = 0  # counts rebuilds: a cache of derived facts is valid for one
+        self._result_inputs: dict[str, Hashable] = {}  # `unit_results`' inputs, by key
         self.exact = True  # the tree is what a fresh parse of `src` gives
         self._dirty = False
         self._rebuild(previous={})
@@ -342,12 +343,18 @@ class Document:
                        for e in unit.errors)
         return out
 
-    def unit_results(self, key: Any, compute: Callable[[Unit], T], shift: Callable[[T, int], T]) -> list[T]:
-        """`compute(unit)` for every unit, cached on the unit until it is lowered again.
-        Units whose text did not change are neither recomputed nor materialized, so a
-        keystroke costs the changed units; a cached value whose unit moved by `delta`
-        bytes since is `shift(value, delta)` (and cached so)."""
+    def unit_results(self, key: str, compute: Callable[[Unit], T], shift: Callable[[T, int], T],
+                     inputs: Hashable = None) -> list[T]:
+        """`compute(unit)` for every unit, cached on the unit until it is lowered again
+        or `inputs` (what `compute` depends on besides the unit: a session, a context)
+        changes. Units whose text did not change are neither recomputed nor
+        materialized, so a keystroke costs the changed units; a cached value whose unit
+        moved by `delta` bytes since is `shift(value, delta)` (and cached so)."""
         self.sync()
+        if self._result_inputs.get(key, inputs) != inputs:
+            for unit in self.units:
+                unit.results.pop(key, None)
+        self._result_inputs[key] = inputs
         out = []
         for index, unit in enumerate(self.units):
             cached = unit.results.get(key)

@@ -1597,7 +1597,7 @@ def _item_texts(records: Sequence[_Record]) -> tuple[tuple[Span, str], ...]:
 
 
 _FACTS = "autodiff-facts"
-"""`Document.unit_results` keys: a unit's `_UnitFacts`, and (with the context) its expansions."""
+"""`Document.unit_results` keys: a unit's `_UnitFacts`, and its expansions (in a context)."""
 _EXPANSIONS = "autodiff-expansions"
 
 
@@ -1613,11 +1613,8 @@ def _collect(doc: Any) -> tuple[list[AutodiffExpansion], list[tuple[Span, str]]]
                    tuple(sorted(t for f in facts for t in f.traits)))
     crate_span = (0, len(doc.src))
     results = [r.in_crate(crate_span) for r in doc.unit_results(
-        (_EXPANSIONS, ctx), lambda unit: _expand_unit(unit, doc.src, configurer, ctx),
-        lambda r, db: r and r.shifted(db)) if r is not None]
-    for unit in doc.units:  # expansions made in another context will not be asked for again
-        for key in [k for k in unit.results if isinstance(k, tuple) and k[0] == _EXPANSIONS and k[1] != ctx]:
-            del unit.results[key]
+        _EXPANSIONS, lambda unit: _expand_unit(unit, doc.src, configurer, ctx),
+        lambda r, db: r and r.shifted(db), inputs=ctx) if r is not None]
     return _finish_root(results, facts, ctx), [t for r in results for t in r.texts]
 
 

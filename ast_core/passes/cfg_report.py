@@ -219,7 +219,7 @@ def document_scans(doc: Document, session: CfgSession) -> list[CfgScan]:
     def scan(unit: Unit) -> CfgScan:
         return scan_file(doc.src, unit.inner_attrs, unit.items, session)
 
-    return doc.unit_results(("check_cfg", session), scan, CfgScan.shifted)
+    return doc.unit_results("check_cfg", scan, CfgScan.shifted, inputs=session)
 
 
 def document_report(doc: Document, session: CfgSession) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
