@@ -7,7 +7,6 @@ units around it; whole-file questions (the tree, the NodeId table) materialize a
 
 from __future__ import annotations
 
-import json
 from functools import cached_property
 from typing import Any
 
@@ -39,9 +38,7 @@ class Analysis:
         return to_json_obj(self.krate, self.doc.index, with_ids)
 
     def subtree_json(self, node: Any) -> dict:
-        """One node's tree as JSON objects (the whole crate: via the fast writer)."""
-        if node is self.krate:
-            return json.loads(self.tree_json())
+        """One node's tree as JSON objects (for the whole crate, pass `krate`)."""
         return to_json_obj(node, self.doc.index)
 
     def id_entries(self) -> list[tuple[int, Any, str | None]]:

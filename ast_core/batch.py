@@ -6,7 +6,7 @@ the items, lowers and numbers them from id 0, and writes their JSON adding the f
 id it gets from the parent once the parent has numbered the crate root and the first
 half. Both halves run at once; on two cores a large file takes little more than half
 the time. Small files, and files where the split would not be exact (crate inner
-attributes after the split point), take the one-process path.
+attributes or inner doc comments after the split point), take the one-process path.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from . import syntax
 from .analysis import Analysis
 from .document import ClearIds, Document, DocumentConfig, ModLoader, group_units, lower_unit
-from .lower import LowerCx, crate_span
+from .lower import LowerCx, crate_span, is_inner_unit
 from .model import Crate, LineIndex
 from .passes.node_ids import NodeIdAssigner, crate_prefix
 from .render import nodes_json
@@ -25,6 +25,7 @@ from .stack import paused_gc
 
 PARALLEL_MIN_BYTES = 64 * 1024
 REMOVED = b"removed"
+INNER = b"inner"  # the child's answer when its half holds crate inner attributes
 
 
 def tree_json(src: bytes, config: DocumentConfig) -> str:
@@ -33,8 +34,9 @@ def tree_json(src: bytes, config: DocumentConfig) -> str:
         return Analysis(Document(src, config)).tree_json()
     tree = syntax.parse(src, edition=config.edition)
     children = tree.root_node.children
-    units = list(group_units([c for c in children if c.is_named], src))
-    split = _split_point(units, len(src))
+    cx = LowerCx(src, config.edition)
+    units = list(group_units(cx, [c for c in children if c.is_named]))
+    split = _split_point(cx, units, len(src))
     if split is None:
         return Analysis(Document(src, config)).tree_json()
     index = LineIndex(src)
@@ -46,15 +48,18 @@ def tree_json(src: bytes, config: DocumentConfig) -> str:
         try:
             os.close(to_child)
             os.close(from_child)
-            _attrs, items, _ = _lower_and_number(src, config, units[split:], 0)
+            inner, items, _ = _lower_and_number(src, config, units[split:], 0)
             message = _read_all(from_parent)
-            if message == REMOVED:  # a crate `#![cfg(false)]`: rustc numbers no item
-                for item in items:
-                    ClearIds().visit_item(item)
-                base = 0
+            if inner:  # found by lowering where `_split_point` did not look (an ERROR)
+                payload = INNER
             else:
-                base = int(message)
-            payload = nodes_json(items, index, True, base).encode()
+                if message == REMOVED:  # a crate `#![cfg(false)]`: rustc numbers no item
+                    for item in items:
+                        ClearIds().visit_item(item)
+                    base = 0
+                else:
+                    base = int(message)
+                payload = nodes_json(items, index, True, base).encode()
             _write_all(to_parent, payload)
             status = 0
         finally:
@@ -63,11 +68,14 @@ def tree_json(src: bytes, config: DocumentConfig) -> str:
     os.close(to_parent)
     attrs, items, next_id = _lower_and_number(src, config, units[:split], None)
     _write_all(to_child, str(next_id).encode() if next_id is not None else REMOVED)
-    head = nodes_json([Crate(attrs, items, crate_span(LowerCx(src, config.edition), children), id=0)], index)
-    rest = _read_all(from_child).decode()
+    head = nodes_json([Crate(attrs, items, crate_span(cx, tree.root_node), id=0)], index)
+    rest_bytes = _read_all(from_child)
     _, status = os.waitpid(pid, 0)
     if status != 0:
         raise RuntimeError(f"the worker process failed (status {status})")
+    if rest_bytes == INNER:
+        return Analysis(Document(src, config)).tree_json()
+    rest = rest_bytes.decode()
     if not rest:
         return head
     # `...,"children":[<attrs and first items>]}`: the second half joins that list
@@ -75,12 +83,13 @@ def tree_json(src: bytes, config: DocumentConfig) -> str:
     return head[: -len(closing)] + ("," if items or attrs else "") + rest + closing
 
 
-def _split_point(units: list[list[Any]], size: int) -> int | None:
-    """The unit index halving the bytes, if no crate inner attribute comes after it."""
+def _split_point(cx: LowerCx, units: list[list[Any]], size: int) -> int | None:
+    """The unit index halving the bytes, if no crate inner attribute or inner doc
+    comment comes after it."""
     half = size // 2
     for index, nodes in enumerate(units):
         if nodes[0].start_byte >= half:
-            if any(n.type == "inner_attribute_item" for unit in units[index:] for n in unit):
+            if any(is_inner_unit(cx, unit[0]) for unit in units[index:]):
                 return None
             return index if 0 < index < len(units) else None
     return None

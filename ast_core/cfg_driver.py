@@ -26,15 +26,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cfg.cargo import CargoPackage, ManifestError
-from .cfg.diagnostic import CfgDiagnostic, Child
+from .cfg.cargo import CargoPackage
+from .cfg.diagnostic import CfgDiagnostic
 from .cfg.expected import CheckCfgError, parse_check_cfg
 from .lower import lower_file
 from .model import LineIndex
-from .passes.cfg_report import FileContext, Keyed, called_macros, emit_session, file_findings
-from .passes.check_cfg import (
-    BUILD_ORIGIN, LINTS_ORIGIN, CfgScan, CfgSession, SessionSpec, build_session, cargo_session_specs, scan_file,
+from .passes.cfg_report import (
+    FileContext, Keyed, called_macros, emit_session, file_findings, file_report, package_problems,
 )
+from .passes.check_cfg import CfgScan, SessionSpec, build_session, cargo_session_specs, scan_file
 from .stack import paused_gc
 from .project import DEFAULT_EDITION, ModFiles, Package, UsageError, find_manifest, load_package, read_source
 
@@ -153,10 +153,18 @@ class _Runner:
     # -- packages and sessions -------------------------------------------------------
 
     def packages(self) -> dict[Path | None, list[Path]]:
+        """The requested files by package: the manifest's path (None outside any)."""
         groups: dict[Path | None, list[Path]] = {}
+        by_folder: dict[Path, Path | None] = {}
         for path in self.files:
-            manifest = self.manifest or find_manifest(path)
-            groups.setdefault(manifest.resolve() if manifest else None, []).append(path)
+            if self.manifest is not None:
+                manifest: Path | None = self.manifest
+            elif path.parent in by_folder:
+                manifest = by_folder[path.parent]
+            else:
+                found = find_manifest(path)
+                manifest = by_folder[path.parent] = found.resolve() if found else None
+            groups.setdefault(manifest, []).append(path)
         return groups
 
     def specs_for(self, package: Package | None) -> tuple[SessionSpec, SessionSpec]:
@@ -310,7 +318,7 @@ class _Runner:
                    if (parsed := self.get(path, spec)) is not None]
         lints: list[Keyed] = []
         indexes: dict[Path, LineIndex] = {}
-        fresh = [path for path, _, _ in members if path in self.files and path not in self.done]
+        fresh = {path for path, _, _ in members if path in self.files and path not in self.done}
         for path, context, parsed in members:
             found = file_findings([parsed.scan], context, self.called, self.drops, tag=path)
             lints += found.lints
@@ -321,59 +329,12 @@ class _Runner:
         for path, diag in emit_session(lints):
             if path in indexes:
                 self.report(path, indexes[path], [diag])
-        if not build_session(spec).checking and fresh:
+        if fresh and not build_session(spec).checking:
             self.outcome.unchecked = True
 
     def report(self, path: Path, index: LineIndex, diags: Iterable[CfgDiagnostic]) -> None:
         name = self.display(path)
         self.outcome.reported += [Reported(name, index, diag) for diag in diags]
-
-
-@dataclass(frozen=True, slots=True)
-class PackageProblem:
-    """What cargo (a Cargo.toml it rejects) or rustc (a `check-cfg` entry it rejects)
-    refuse before compiling: the file, its text, and the error (code "cargo_manifest")."""
-
-    file: Path
-    src: bytes
-    diag: CfgDiagnostic
-
-
-def package_problems(package: Package, session: CfgSession) -> list[PackageProblem]:
-    """The problems of a package's Cargo.toml and build script, for `session` (whose
-    specs came from them)."""
-    cargo = package.cargo
-    if isinstance(cargo, ManifestError):
-        file = Path(cargo.file)
-        data = _read_or_empty(file)
-        index = LineIndex(data)
-        lo = index.offset(min(cargo.line, len(index.starts)) - 1, cargo.column - 1, "utf-32")
-        hi = lo + len(data[lo:].split(b"\n", 1)[0].rstrip())
-        return [PackageProblem(file, data, _problem(cargo.message, (lo, max(lo, hi))))]
-    problems = []
-    for error, origin in session.errors:
-        where = {LINTS_ORIGIN: package.workspace_manifest or package.manifest, BUILD_ORIGIN: package.build_script}
-        file = where.get(origin)
-        if file is None:
-            continue
-        data = _read_or_empty(file)
-        at = data.find(error.spec.encode())
-        span = (at, at + len(error.spec.encode())) if at >= 0 else (0, 0)
-        notes = (*((error.parse_error_note,) if error.parse_error else ()), *error.notes)
-        problems.append(PackageProblem(file, data, _problem(error.message, span, tuple(Child("note", n) for n in notes))))
-    return problems
-
-
-def _problem(message: str, span: tuple[int, int], notes: tuple[Child, ...] = ()) -> CfgDiagnostic:
-    return CfgDiagnostic(code="cargo_manifest", level="error", what="malformed", message=message, span=span,
-                         children=notes)
-
-
-def _read_or_empty(path: Path) -> bytes:
-    try:
-        return read_source(path)
-    except UsageError:
-        return b""
 
 
 def _resolved(path: Path | None) -> Path | None:
@@ -419,13 +380,12 @@ def check_source(src: bytes, name: str, manifest_path: str | None = None, specs:
     main, _ = runner.specs_for(package)
     if package is not None:
         runner.package_problems(package, main)
+    session = build_session(main)
     items, inner = lower_file(src, main.edition)
-    scan = scan_file(src, inner, items, build_session(main))
-    found = file_findings([scan], FileContext(levels=main.given), called_macros([scan], scan.drops), scan.drops)
+    diags, _ = file_report([scan_file(src, inner, items, session)], session, len(src))
     index = LineIndex(src)
     outcome = runner.outcome
-    outcome.reported += [Reported(name, index, d) for d in found.errors]
-    outcome.reported += [Reported(name, index, d) for _, d in emit_session(found.lints)]
+    outcome.reported += [Reported(name, index, d) for d in diags]
     outcome.reported.sort(key=lambda r: (r.name, r.diag.span, r.diag.message))
-    outcome.unchecked = not build_session(main).checking
+    outcome.unchecked = not session.checking
     return outcome

@@ -10,8 +10,10 @@ lowered and numbered again.
 NodeIds run over the whole crate, so an edit that adds nodes shifts every later id;
 byte offsets shift the same way. Neither is rewritten eagerly: a unit carries the
 byte offset and first NodeId its nodes hold now, and `materialize` shifts its subtree
-to the unit's real place only when someone reads it. A keystroke therefore costs the
-re-parse and the units it touched, not the file.
+to the unit's real place only when someone reads it. Units are regrouped only around
+the edits (and, after error recovery, where the syntax changed), the units after them
+only move. A keystroke therefore costs the re-parse and the units it touched, not the
+file.
 
 One thing is not a function of the text: how tree-sitter recovers from a syntax error
 depends on the edit history, so after an incremental re-parse that left errors the
@@ -24,7 +26,8 @@ when typing pauses.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +35,8 @@ from typing import Any, TypeVar
 
 from . import syntax
 from .cfg.targets import CfgSet
-from .lower import LowerCx, ParseError, crate_span, lower_file, lower_top_level, syntax_errors
+from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_file, lower_top_level, syntax_errors
+from .lower.cx import COMMENTS
 from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Visitor, shift
 from .passes.node_ids import LoadedMod, NodeIdAssigner, crate_prefix
 from .project import ModFiles, UsageError, read_source
@@ -72,38 +76,33 @@ class Unit:
     results: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
 
-def group_units(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
+def group_units(cx: LowerCx, nodes: Iterable[syntax.SyntaxNode]) -> Iterator[list[syntax.SyntaxNode]]:
     """Split `source_file`'s children into units: attributes and comments go with the
-    item after them, a `;` with the item before it (`m!(..);`); inner attributes and
-    inner doc comments stand alone."""
-    units = list(_group_runs(nodes, src))
-    merged: list[list[syntax.SyntaxNode]] = []
-    for run in units:
-        if merged and run[0].type == "empty_statement":
-            merged[-1].extend(run)
-        else:
-            merged.append(run)
-    return iter(merged)
-
-
-def _group_runs(nodes: Iterable[syntax.SyntaxNode], src: bytes) -> Iterator[list[syntax.SyntaxNode]]:
-    pending: list[syntax.SyntaxNode] = []
+    item after them, a `;` with the unit before it (`m!(..);`); inner attributes and
+    inner doc comments stand alone. A unit is given once the node after it shows it is
+    complete (is no `;` joining it), so a caller may stop at any unit."""
+    last: list[syntax.SyntaxNode] | None = None  # the last unit, open to a `;`
+    pending: list[syntax.SyntaxNode] = []  # attributes and comments waiting for an item
     for node in nodes:
         t = node.type
-        inner = t == "inner_attribute_item" or (
-            t in ("line_comment", "block_comment")
-            and src[node.start_byte:node.start_byte + 3] in (b"//!", b"/*!"))
-        if inner:
+        if last is not None:  # (then nothing is pending)
+            if t == "empty_statement":
+                last.append(node)
+                continue
+            yield last
+            last = None
+        if is_inner_unit(cx, node):
             if pending:
                 yield pending
                 pending = []
-            yield [node]
-        elif t in ("attribute_item", "line_comment", "block_comment"):
+            last = [node]
+        elif t == "attribute_item" or t in COMMENTS:
             pending.append(node)
         else:
             pending.append(node)
-            yield pending
-            pending = []
+            last, pending = pending, []
+    if last is not None:
+        yield last
     if pending:
         yield pending
 
@@ -130,12 +129,13 @@ def lower_unit(cx: LowerCx, nodes: list[syntax.SyntaxNode]) -> tuple[list, list,
 
 class ModLoader:
     """The files of out-of-line modules (`mod x;`), found as rustc finds them and
-    lowered once (cached by path and modification time)."""
+    lowered once per modification time (one entry per file: a file changed on disk
+    replaces its entry)."""
 
     def __init__(self, config: DocumentConfig) -> None:
         self.config = config
         self.files = ModFiles(config.path) if config.path is not None else None
-        self._loaded: dict[tuple[Path, int], LoadedMod | None] = {}
+        self._loaded: dict[Path, tuple[int, LoadedMod | None]] = {}
 
     def load(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> LoadedMod | None:
         if self.files is None:
@@ -144,18 +144,21 @@ class ModLoader:
         if path is None:
             return None
         try:
-            key = (path, path.stat().st_mtime_ns)
+            mtime = path.stat().st_mtime_ns
         except OSError:
             return None
-        if key not in self._loaded:
-            try:
-                data = read_source(path)
-            except UsageError:
-                self._loaded[key] = None
-            else:
-                items, inner = lower_file(data, self.config.edition)
-                self._loaded[key] = LoadedMod(data, inner, items)
-        return self._loaded[key]
+        cached = self._loaded.get(path)
+        if cached is not None and cached[0] == mtime:
+            return cached[1]
+        try:
+            data = read_source(path)
+        except UsageError:
+            loaded = None
+        else:
+            items, inner = lower_file(data, self.config.edition)
+            loaded = LoadedMod(data, inner, items)
+        self._loaded[path] = (mtime, loaded)
+        return loaded
 
 
 class ClearIds(Visitor):
@@ -177,6 +180,8 @@ class Document:
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now
         self.bases: list[int] = []  # each unit's first NodeId now
+        self.prefix_end = 0  # the first NodeId after the crate root's and its attributes'
+        self._inner: list[int] = []  # the units with crate inner attributes
         self.crate_span = (0, 0)
         self.crate_removed = False
         self.next_id = 0
@@ -184,7 +189,10 @@ class Document:
         self._result_inputs: dict[str, Hashable] = {}  # `unit_results`' inputs, by key
         self.exact = True  # the tree is what a fresh parse of `src` gives
         self._dirty = False
-        self._rebuild(previous={})
+        # what the edits since the last rebuild replaced: bytes `lo:old_hi` of the text
+        # then became `lo:new_hi` of the text now (None: no edit)
+        self._edited: tuple[int, int, int] | None = None
+        self._rebuild()
 
     # -- editing --------------------------------------------------------------------
 
@@ -205,14 +213,30 @@ class Document:
         new_end = start + len(new_text)
         syntax.edit(self.tree, start, old_end, new_end, start_pt, old_end_pt, self._point(new_end))
         self._dirty = True
+        lo, old_hi, new_hi = self._edited or (start, start, start)
+        # the union with what earlier edits replaced; bytes after it moved by the edits
+        end = max(new_hi, old_end)
+        self._edited = (min(lo, start), old_hi + end - new_hi, end + new_end - old_end)
 
     def sync(self) -> None:
         """Re-parse and re-lower what the edits since the last read touched."""
         if self._dirty:
             self._dirty = False
-            self.tree = syntax.parse(self.src, self.tree, self.config.edition)
+            old_tree = self.tree
+            self.tree = syntax.parse(self.src, old_tree, self.config.edition)
             self.exact = self.exact and not self.tree.root_node.has_error
-            self._rebuild(self._reusable(self.units))
+            lo, old_hi, new_hi = self._edited
+            self._edited = None
+            if old_tree.root_node.has_error or self.tree.root_node.has_error:
+                # Error recovery depends on the history: the syntax may also change
+                # away from the edits. (Without errors, both trees are what a fresh
+                # parse gives, and at a boundary of top-level items after the edits,
+                # the same text parses the same way.)
+                for changed in old_tree.changed_ranges(self.tree):
+                    lo = min(lo, changed.start_byte)
+                    if changed.end_byte > new_hi:
+                        old_hi, new_hi = old_hi + changed.end_byte - new_hi, changed.end_byte
+            self._rebuild(edited=(lo, old_hi, new_hi))
 
     def settle(self) -> bool:
         """Make the model what a fresh parse of the text gives (see the module's
@@ -226,10 +250,14 @@ class Document:
         return True
 
     @staticmethod
-    def _reusable(units: list[Unit]) -> dict[bytes, list[Unit]]:
-        previous: dict[bytes, list[Unit]] = {}
-        for unit in reversed(units):  # reused in order: `pop` takes the first
-            previous.setdefault(unit.key, []).append(unit)
+    def _reusable(units: Iterable[Unit], previous: dict[bytes, deque[Unit]] | None = None) -> dict[bytes, deque[Unit]]:
+        """Units by text, to be reused in order (`popleft`), added to `previous`."""
+        previous = {} if previous is None else previous
+        for unit in units:
+            if unit.key in previous:
+                previous[unit.key].append(unit)
+            else:
+                previous[unit.key] = deque((unit,))
         return previous
 
     def _point(self, offset: int) -> tuple[int, int]:
@@ -238,26 +266,84 @@ class Document:
 
     # -- lowering and numbering -------------------------------------------------------
 
-    def _rebuild(self, previous: dict[bytes, list[Unit]]) -> None:
+    def _rebuild(self, previous: dict[bytes, deque[Unit]] | None = None,
+                 edited: tuple[int, int, int] | None = None) -> None:
         """Regroup the new tree into units, reusing previous units whose syntax
-        survived and lowering the rest; then number the new units."""
-        children = self.tree.root_node.children
+        survived and lowering the rest; then number the new units.
+
+        With `edited` (`lo, old_hi, new_hi`: the bytes `lo:old_hi` of the text at the
+        last rebuild, now `lo:new_hi`, hold every edit and syntax change since), only
+        the units around it are regrouped, the previous ones among them reused: the
+        units before are unchanged, those after only moved."""
+        root = self.tree.root_node
         src = self.src
-        plan: list[tuple[list[syntax.SyntaxNode], bytes, Unit | None]] = []
-        for nodes in group_units([c for c in children if c.is_named], src):
-            key = src[nodes[0].start_byte:nodes[-1].end_byte]
-            reusable = previous.get(key)
-            plan.append((nodes, key, reusable.pop() if reusable else None))
-        to_lower = sum(unit is None for _, _, unit in plan)
         cx = LowerCx(src, self.config.edition)
+        old_units, old_starts = self.units, self.starts
+        head, tail, delta = 0, len(old_units), 0  # the units kept: before `head`, from `tail`
+        nodes = None
+        if edited is not None and old_units:
+            lo, old_hi, new_hi = edited
+            delta = new_hi - old_hi
+            # from the unit before the one holding `lo` (a `;` typed first joins it)
+            head = max(0, bisect_right(old_starts, lo) - 2)
+            nodes = self._named_children_from(root, old_starts[head] if head else 0)
+        if nodes is None:  # regroup all
+            head, edited = 0, None
+            nodes = (c for c in root.children if c.is_named)
+            previous = previous if previous is not None else self._reusable(old_units)
+        else:
+            seen = bisect_left(old_starts, old_hi)  # old units in `previous` start before it
+            previous = self._reusable(old_units[head:seen])
+        plan: list[tuple[list[syntax.SyntaxNode], bytes, Unit | None]] = []
+        for unit_nodes in group_units(cx, nodes):
+            lo_byte, hi_byte = unit_nodes[0].start_byte, unit_nodes[-1].end_byte
+            if edited is not None and lo_byte >= new_hi:  # past the edits: the old units again?
+                index = bisect_left(old_starts, lo_byte - delta, head)
+                if (index < len(old_starts) and old_starts[index] == lo_byte - delta
+                        and len(old_units[index].key) == hi_byte - lo_byte):
+                    tail = index
+                    break
+                end = bisect_left(old_starts, hi_byte - delta)
+                if end > seen:  # the old units that may have this unit's text
+                    self._reusable(old_units[seen:end], previous)
+                    seen = end
+            key = src[lo_byte:hi_byte]
+            reusable = previous.get(key)
+            plan.append((unit_nodes, key, reusable.popleft() if reusable else None))
+        to_lower = sum(unit is None for _, _, unit in plan)
+        end = head + len(plan)  # the units from `head` to `end` are new or moved
+        total = end + len(old_units) - tail
         # freezing pays off for a large model kept for long, not for a keystroke's unit
-        with paused_gc(freeze=to_lower >= FREEZE_MIN_UNITS or 2 * to_lower > len(plan)):
-            self.units = [unit or self._lower_unit(cx, nodes, key) for nodes, key, unit in plan]
-            self.starts = [nodes[0].start_byte for nodes, _, _ in plan]
-            self.bases = [0] * len(plan)
-            self.crate_span = crate_span(cx, children)
-            self._number()
+        with paused_gc(freeze=to_lower >= FREEZE_MIN_UNITS or 2 * to_lower > total):
+            middle = [unit or self._lower_unit(cx, nodes, key) for nodes, key, unit in plan]
+            self.units = [*old_units[:head], *middle, *old_units[tail:]]
+            self.starts = [*old_starts[:head], *(nodes[0].start_byte for nodes, _, _ in plan),
+                           *(start + delta for start in old_starts[tail:])]
+            shift = end - tail
+            self._inner = [*(i for i in self._inner if i < head),
+                           *(head + i for i, unit in enumerate(middle) if unit.inner_attrs),
+                           *(i + shift for i in self._inner if i >= tail)]
+            self.crate_span = crate_span(cx, root)
+            self._number(None if edited is None else (head, end, tail))
         self.revision += 1
+
+    @staticmethod
+    def _named_children_from(root: syntax.SyntaxNode, start: int) -> Iterator[syntax.SyntaxNode] | None:
+        """The named children of `root` from the one starting at byte `start`; None
+        when no child starts there."""
+        cursor = root.walk()
+        if cursor.goto_first_child_for_byte(start) is None or cursor.node.start_byte != start:
+            return None
+
+        def following() -> Iterator[syntax.SyntaxNode]:
+            while True:
+                node = cursor.node
+                if node.is_named:
+                    yield node
+                if not cursor.goto_next_sibling():
+                    return
+
+        return following()
 
     def _lower_unit(self, cx: LowerCx, nodes: list[syntax.SyntaxNode], key: bytes) -> Unit:
         items, inner, errors = lower_unit(cx, nodes)
@@ -266,37 +352,58 @@ class Document:
     def _assigner(self, next_id: int) -> NodeIdAssigner:
         return NodeIdAssigner(self.src, self.config.cfg, next_id, self.mods.load)
 
-    def _number(self) -> None:
+    def _number(self, kept: tuple[int, int, int] | None = None) -> None:
         """Number the crate prefix, then each unit not numbered yet from its place in
-        the sequence. Units numbered before keep their ids until read."""
-        attrs = [a for i, u in enumerate(self.units) if u.inner_attrs
-                 for a in self.materialize(i, ids=False).inner_attrs]
+        the sequence. Units numbered before keep their ids until read.
+
+        With `kept` (`head, end, tail`: only units `head:end` are new, those before
+        were there already, those after were at `tail` and on), only the new units
+        are visited; the others' first ids move with the prefix and the new units."""
+        attrs = [a for i in self._inner for a in self.materialize(i, ids=False).inner_attrs]
         clear = ClearIds()
         for attr in attrs:  # a crate `#![cfg(false)]` leaves them unnumbered
             clear.visit_attribute(attr)
         assigner = self._assigner(0)
-        kept = crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
-        if self.crate_removed == kept:  # a crate `#![cfg(false)]` came or went
+        removed = not crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
+        if self.crate_removed != removed:  # a crate `#![cfg(false)]` came or went
             for unit in self.units:
                 if unit.numbered:
                     for item in unit.items:
                         clear.visit_item(item)
                     unit.numbered = False
                     unit.id_count = 0
-        self.crate_removed = not kept
+            kept = None
+        self.crate_removed = removed
         next_id = assigner.next_id
-        for index, unit in enumerate(self.units):
+        if kept is None:
+            self.bases = [0] * len(self.units)
+            head, end = 0, len(self.units)
+        else:
+            head, end, tail = kept
+            old = self.bases
+            moved = next_id - self.prefix_end  # the prefix's ids grew or shrank by as many
+            self.bases = [*(base + moved for base in old[:head]), *([0] * (end - head)), *old[tail:]]
+            if head:
+                next_id = self.bases[head - 1] + self.units[head - 1].id_count
+        self.prefix_end = assigner.next_id
+        for index in range(head, end):
+            unit = self.units[index]
             self.bases[index] = next_id
             if not unit.numbered:
                 self.materialize(index, ids=False)
                 unit.first_id = next_id
-                if kept:
+                if not removed:
                     sub = self._assigner(next_id)
                     for item in unit.items:
                         sub.visit_item(item)
                     unit.id_count = sub.next_id - next_id
                 unit.numbered = True
             next_id += unit.id_count
+        if kept is not None and end < len(self.units):  # the units after: moved
+            moved = next_id - self.bases[end]
+            if moved:
+                self.bases[end:] = [base + moved for base in self.bases[end:]]
+            next_id = self.next_id + moved
         self.next_id = next_id
 
     def materialize(self, index: int, ids: bool = True) -> Unit:
@@ -311,8 +418,7 @@ class Document:
             for attr in unit.inner_attrs:  # numbered with the crate root, not the unit
                 shift(attr, db, 0)
             if db:
-                unit.errors = [ParseError((e.span[0] + db, e.span[1] + db), e.message)
-                               for e in unit.errors]
+                unit.errors = _shifted(unit.errors, db)
             unit.lo += db
             unit.first_id += di
         return unit
@@ -325,9 +431,8 @@ class Document:
         self.settle()
         attrs: list = []
         items: list = []
-        for index, (unit, start, base) in enumerate(zip(self.units, self.starts, self.bases)):
-            if unit.lo != start or (unit.numbered and unit.first_id != base):
-                self.materialize(index)
+        for index in range(len(self.units)):
+            unit = self.materialize(index)
             attrs += unit.inner_attrs
             items += unit.items
         return Crate(attrs, items, self.crate_span, id=0)
@@ -338,9 +443,8 @@ class Document:
         self.sync()
         out: list[ParseError] = []
         for unit, start in zip(self.units, self.starts):
-            db = start - unit.lo
-            out.extend(e if not db else ParseError((e.span[0] + db, e.span[1] + db), e.message)
-                       for e in unit.errors)
+            if unit.errors:
+                out += _shifted(unit.errors, start - unit.lo)
         return out
 
     def unit_results(self, key: str, compute: Callable[[Unit], T], shift: Callable[[T, int], T],
@@ -372,3 +476,10 @@ class Document:
         first = max(0, bisect_right(self.starts, lo) - 1)
         last = bisect_right(self.starts, hi)
         return [self.materialize(i) for i in range(first, last)]
+
+
+def _shifted(errors: list[ParseError], db: int) -> list[ParseError]:
+    """`errors` moved by `db` bytes (the list itself when `db` is 0)."""
+    if not db:
+        return errors
+    return [ParseError((e.span[0] + db, e.span[1] + db), e.message) for e in errors]

@@ -19,7 +19,6 @@ print their expansion); rustc's extra parentheses for ASTs that no parser produc
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -120,7 +119,8 @@ from .model import (
     WherePredicateKind,
     YieldKind,
 )
-from .tokens import Token, TokenTree, token_trees, tokenize
+from .cfg.meta import is_reserved
+from .tokens import Token, TokenTree, scan, token_trees, tokenize
 
 # ----------------------------------------------------------------------------------
 # The line breaker (rustc's `pp.rs`, after Oppen, "Pretty Printing", 1979)
@@ -422,45 +422,6 @@ class Comment:
     pos: int
 
 
-_SCAN = re.compile(
-    rb"""
-    (?P<ws>\s+)
-  | (?P<line>//[^\n]*)
-  | (?P<block>/\*)
-  | (?P<str>(?:b|c)?r(?P<hashes>\#*)")
-  | (?P<cooked>(?:b|c)?"(?:[^"\\]|\\.)*")
-  | (?P<char>b?'(?:[^'\\\n]|\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F_]*\}|.))')
-  | (?P<other>[A-Za-z0-9_\x80-\xff]+|.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-def _block_comment_end(src: bytes, pos: int) -> int:
-    """End of the (nested) block comment opened at `pos - 2`."""
-    depth = 1
-    n = len(src)
-    while pos < n and depth:
-        if src.startswith(b"/*", pos):
-            depth += 1
-            pos += 2
-        elif src.startswith(b"*/", pos):
-            depth -= 1
-            pos += 2
-        else:
-            pos += 1
-    return pos
-
-
-def _is_doc_line(text: bytes) -> bool:
-    return (text.startswith(b"///") and not text.startswith(b"////")) or text.startswith(b"//!")
-
-
-def _is_doc_block(text: bytes) -> bool:
-    return ((text.startswith(b"/**") and not text.startswith(b"/***") and not text.startswith(b"/**/"))
-            or text.startswith(b"/*!"))
-
-
 def _block_comment_lines(text: str, col: int) -> tuple[str, ...]:
     """The lines of a block comment, later lines without the whitespace that indents
     the comment's first line (up to `col` characters)."""
@@ -478,95 +439,50 @@ def _block_comment_lines(text: str, col: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def tokenize_with_docs(src: bytes, lo: int, hi: int) -> list[Token]:
-    """`tokens.tokenize`, with doc comments kept as tokens of kind "doc" (in a token
-    stream they are tokens: rustc prints them back)."""
-    out: list[Token] = []
-    hi = min(hi, len(src))
-    start = pos = lo
-    match = _SCAN.match
-    while pos < hi:
-        m = match(src, pos, hi)
-        kind = m.lastgroup
-        end = m.end()
-        doc = None
-        if kind == "line" and _is_doc_line(src[pos:end]):
-            doc = src[pos:end].rstrip(b"\r")
-        elif kind == "block":
-            end = min(_block_comment_end(src, end), hi)
-            if _is_doc_block(src[pos:end]):
-                doc = src[pos:end]
-        elif kind == "str":
-            closing = b'"' + b"#" * len(m.group("hashes"))
-            close = src.find(closing, end, hi)
-            end = hi if close == -1 else close + len(closing)
-        if doc is not None:
-            out += tokenize(src, start, pos)
-            text = doc.decode("utf-8", "replace")
-            out.append(Token("doc", text, pos, pos + len(doc)))  # type: ignore[arg-type]
-            start = end
-        pos = end
-    out += tokenize(src, start, hi)
-    return out
-
-
 def gather_comments(src: bytes, lo: int = 0, hi: int | None = None) -> list[Comment]:
     """Every comment and blank line of a file (or of `src[lo:hi]`, which should start a
     line), in order, classified as rustc does."""
     comments: list[Comment] = []
     code_to_the_left = False
     pos = lo
-    n = len(src) if hi is None else hi
-    match = _SCAN.match
-    while pos < n:
-        m = match(src, pos, n)
-        kind = m.lastgroup
-        end = m.end()
-        if kind == "ws":
-            text = src[pos:end]
-            first = text.find(b"\n")
-            if first != -1:
-                code_to_the_left = False
-                idx = text.find(b"\n", first + 1)
-                while idx != -1:
-                    comments.append(Comment("BlankLine", (), pos + idx))
-                    idx = text.find(b"\n", idx + 1)
-        elif kind == "line":
-            text = src[pos:end]
-            if not _is_doc_line(text):
-                style: CommentStyle = "Trailing" if code_to_the_left else "Isolated"
-                comments.append(Comment(style, (text.decode("utf-8", "replace").removesuffix("\r"),), pos))
-        elif kind == "block":
-            end = _block_comment_end(src, end)
-            text = src[pos:end]
-            if not _is_doc_block(text):
-                after = src[end:end + 1]
-                code_to_the_right = after not in (b"\r", b"\n")
-                if code_to_the_right:
-                    style = "Mixed"
-                else:
-                    style = "Trailing" if code_to_the_left else "Isolated"
-                line_start = src.rfind(b"\n", 0, pos) + 1
-                col = len(src[line_start:pos].decode("utf-8", "replace"))
-                comments.append(Comment(style, _block_comment_lines(text.decode("utf-8", "replace"), col), pos))
-        else:
-            if kind == "str":
-                closing = b'"' + b"#" * len(m.group("hashes"))
-                close = src.find(closing, end)
-                end = n if close == -1 else close + len(closing)
-            code_to_the_left = True
+    for kind, start, end in scan(src, lo, hi):
+        if _blank_lines(src, pos, start, comments):
+            code_to_the_left = False
         pos = end
+        if kind == "comment":
+            text = src[start:end].decode("utf-8", "replace")
+            if text.startswith("//"):
+                style: CommentStyle = "Trailing" if code_to_the_left else "Isolated"
+                comments.append(Comment(style, (text,), start))
+                continue
+            if src[end:end + 1] not in (b"\r", b"\n"):  # code to the right
+                style = "Mixed"
+            else:
+                style = "Trailing" if code_to_the_left else "Isolated"
+            line_start = src.rfind(b"\n", 0, start) + 1
+            col = len(src[line_start:start].decode("utf-8", "replace"))
+            comments.append(Comment(style, _block_comment_lines(text, col), start))
+        elif kind != "doc":  # doc comments are attributes, neither comments nor code here
+            code_to_the_left = True
+    _blank_lines(src, pos, len(src) if hi is None else min(hi, len(src)), comments)
     return comments
+
+
+def _blank_lines(src: bytes, lo: int, hi: int, comments: list[Comment]) -> bool:
+    """The blank lines of the whitespace `src[lo:hi]` (each newline after its first);
+    whether it holds a newline at all."""
+    idx = src.find(b"\n", lo, hi)
+    if idx == -1:
+        return False
+    idx = src.find(b"\n", idx + 1, hi)
+    while idx != -1:
+        comments.append(Comment("BlankLine", (), idx))
+        idx = src.find(b"\n", idx + 1, hi)
+    return True
 
 
 # ----------------------------------------------------------------------------------
 # The AST printer (rustc's `pprust::state`)
-
-_RESERVED = frozenset("""
-as break const continue crate else enum extern false fn for if impl in let loop match mod move
-mut pub ref return self Self static struct super trait true type unsafe use where while async
-await dyn abstract become box do final macro override priv typeof unsized virtual yield try _
-""".split())
 
 _OPEN = {Delimiter.Parenthesis: "(", Delimiter.Bracket: "[", Delimiter.Brace: "{"}
 _CLOSE = {Delimiter.Parenthesis: ")", Delimiter.Bracket: "]", Delimiter.Brace: "}"}
@@ -640,9 +556,10 @@ def _is_punct(tree: Token | TokenTree) -> bool:
     return isinstance(tree, Token) and tree.kind == "punct"
 
 
-def _space_between(tt1: Token | TokenTree, tt2: Token | TokenTree) -> bool:
+def _space_between(tt1: Token | TokenTree, tt2: Token | TokenTree, edition: int) -> bool:
     """rustc's `space_between`: whether two tokens that had whitespace between them in
-    the source are printed with a space (`x,` and `f(..)` are printed tight)."""
+    the source are printed with a space (`x,` and `f(..)` are printed tight; a keyword
+    of the edition keeps its space: `if !x`, `async (..)` from 2018 on)."""
     if isinstance(tt1, Token) and tt1.kind == "doc" and tt1.text.startswith("//"):
         return False
     if isinstance(tt1, Token) and tt1.text == "." and not _is_punct(tt2):
@@ -652,7 +569,7 @@ def _space_between(tt1: Token | TokenTree, tt2: Token | TokenTree) -> bool:
     if isinstance(tt2, Token) and tt2.text in (",", ";", ".") and not _is_punct(tt1):
         return False
     if isinstance(tt1, Token) and tt1.kind == "ident":
-        raw_or_free = tt1.text.startswith("r#") or tt1.text not in _RESERVED
+        raw_or_free = tt1.text.startswith("r#") or not is_reserved(tt1.text, edition)
         if isinstance(tt2, Token) and tt2.text == "!" and raw_or_free:
             return False
         if isinstance(tt2, TokenTree) and tt2.open.text == "(" and (
@@ -684,9 +601,10 @@ class State(Printer):
     macro arguments are tokens there); `comments`, if given, are copied into the output
     at the positions rustc would print them."""
 
-    def __init__(self, src: bytes, comments: Sequence[Comment] = ()) -> None:
+    def __init__(self, src: bytes, comments: Sequence[Comment] = (), edition: int = 2021) -> None:
         super().__init__()
         self.src = src
+        self.edition = edition
         self._comments = list(reversed(comments))
 
     # -- comments ---------------------------------------------------------------------
@@ -862,7 +780,7 @@ class State(Printer):
             if isinstance(args, AttrArgs.Eq):
                 self.space()
                 self.word_space("=")
-                sub = State(self.src)
+                sub = State(self.src, edition=self.edition)
                 sub.print_expr(args.expr)
                 self.word(sub.eof())
         if item.unsafety is Safety.Unsafe:
@@ -872,7 +790,7 @@ class State(Printer):
 
     def _delimited(self, args: DelimArgs) -> TokenTree | None:
         lo, hi = args.dspan
-        trees = token_trees(tokenize_with_docs(self.src, lo, hi))
+        trees = token_trees(tokenize(self.src, lo, hi, keep_docs=True))
         if len(trees) == 1 and isinstance(trees[0], TokenTree):
             return trees[0]
         return None
@@ -932,7 +850,7 @@ class State(Printer):
                 self._print_delimited(None, False, None, delim, open_alone, inner, (tree.lo, tree.hi))
             if i + 1 < len(trees):
                 nxt = trees[i + 1]
-                if tree.hi < nxt.lo and _space_between(tree, nxt):
+                if tree.hi < nxt.lo and _space_between(tree, nxt, self.edition):
                     self.space()
 
     def print_mac(self, mac: MacCall) -> None:
@@ -951,14 +869,14 @@ class State(Printer):
         if isinstance(kind, VisibilityKind.Public):
             self.word_nbsp("pub")
         elif isinstance(kind, VisibilityKind.Restricted):
-            path = _to_string(self.src, lambda s: s.print_path(kind.path, False))
+            path = _to_string(self.src, self.edition, lambda s: s.print_path(kind.path, False))
             if kind.shorthand and path in ("crate", "self", "super"):
                 self.word_nbsp(f"pub({path})")
             else:
                 self.word_nbsp(f"pub(in {path})")
 
     def _visibility_qualified(self, vis: Visibility, word: str) -> str:
-        return _to_string(self.src, lambda s: s.print_visibility(vis)) + word
+        return _to_string(self.src, self.edition, lambda s: s.print_visibility(vis)) + word
 
     def print_defaultness(self, defaultness: Any) -> None:
         if defaultness.name == "Default":
@@ -1018,7 +936,7 @@ class State(Printer):
                 s.print_safety(kind.safety)
                 s.word("mod")
 
-            self.head(_to_string(self.src, mod_head))
+            self.head(_to_string(self.src, self.edition, mod_head))
             self.print_ident(kind.ident.name)
             if isinstance(kind.mod_kind, ModKind.Loaded):
                 self.nbsp()
@@ -1036,7 +954,7 @@ class State(Printer):
                 s.print_safety(kind.safety)
                 s.word("extern")
 
-            self.head(_to_string(self.src, extern_head))
+            self.head(_to_string(self.src, self.edition, extern_head))
             if kind.abi is not None:
                 self.word(_str_lit(kind.abi))
                 self.nbsp()
@@ -2469,8 +2387,8 @@ _EXPR_PRINTERS: dict[type, Callable[[State, Any, Expr], None]] = {
 }
 
 
-def _to_string(src: bytes, f: Callable[[State], Any]) -> str:
-    state = State(src)
+def _to_string(src: bytes, edition: int, f: Callable[[State], Any]) -> str:
+    state = State(src, edition=edition)
     f(state)
     return state.eof()
 
@@ -2479,22 +2397,26 @@ def _to_string(src: bytes, f: Callable[[State], Any]) -> str:
 # Entry points
 
 
+def _comment_pos(comment: Comment) -> int:
+    return comment.pos
+
+
 def comments_in(comments: Sequence[Comment], lo: int, hi: int) -> list[Comment]:
     """The comments with positions in `lo..hi` (comments are sorted by position)."""
-    positions = [c.pos for c in comments]
-    return list(comments[bisect_left(positions, lo):bisect_left(positions, hi)])
+    return list(comments[bisect_left(comments, lo, key=_comment_pos):bisect_left(comments, hi, key=_comment_pos)])
 
 
-def crate_to_string(krate: Crate, src: bytes, with_comments: bool = True) -> str:
+def crate_to_string(krate: Crate, src: bytes, with_comments: bool = True, edition: int = 2021) -> str:
     """A whole crate as `rustc -Zunpretty=normal` prints it."""
-    state = State(src, gather_comments(src) if with_comments else ())
+    state = State(src, gather_comments(src) if with_comments else (), edition)
     state.print_crate(krate)
     return state.eof()
 
 
-def items_to_string(items: Sequence[Item | AssocItem], src: bytes, comments: Sequence[Comment] = ()) -> str:
+def items_to_string(items: Sequence[Item | AssocItem], src: bytes, comments: Sequence[Comment] = (),
+                    edition: int = 2021) -> str:
     """Consecutive items (free or associated) as rustc prints them, without a final newline."""
-    state = State(src, comments)
+    state = State(src, comments, edition)
     for item in items:
         if isinstance(item, AssocItem):
             state.print_assoc_item(item)
@@ -2503,9 +2425,9 @@ def items_to_string(items: Sequence[Item | AssocItem], src: bytes, comments: Seq
     return state.eof().rstrip("\n")
 
 
-def ty_to_string(ty: Ty, src: bytes = b"") -> str:
-    return _to_string(src, lambda s: s.print_type(ty))
+def ty_to_string(ty: Ty, src: bytes = b"", edition: int = 2021) -> str:
+    return _to_string(src, edition, lambda s: s.print_type(ty))
 
 
-def param_to_string(param: Param, src: bytes = b"") -> str:
-    return _to_string(src, lambda s: s.print_param(param, False))
+def param_to_string(param: Param, src: bytes = b"", edition: int = 2021) -> str:
+    return _to_string(src, edition, lambda s: s.print_param(param, False))

@@ -10,14 +10,15 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .cfg.edition import EDITIONS as EDITIONS  # re-exported: the editions a Cargo.toml or a setting may name
+from .cfg.edition import inherits_edition, package_edition
 from .model import Item, ItemKind
 
 if TYPE_CHECKING:
     from .cfg.cargo import CargoPackage, ManifestError
 
-EDITIONS = (2015, 2018, 2021, 2024)
 DEFAULT_EDITION = 2021
 _BOM = b"\xef\xbb\xbf"
 
@@ -49,6 +50,15 @@ def read_source(path: Path) -> bytes:
     return decode_source(data, str(path))
 
 
+def read_or_empty(path: Path) -> bytes:
+    """`read_source`, or nothing when the file cannot be read: the text of a file
+    whose problems are shown (Cargo.toml, build.rs), or that a quick fix edits."""
+    try:
+        return read_source(path)
+    except UsageError:
+        return b""
+
+
 def find_manifest(path: Path) -> Path | None:
     """The nearest Cargo.toml at or above `path`'s folder."""
     folder = path if path.is_dir() else path.parent
@@ -64,18 +74,29 @@ def read_text(path: Path) -> str:
     return read_source(path).decode("utf-8")
 
 
-def find_workspace_root(manifest: Path) -> Path | None:
-    """The nearest Cargo.toml above a package's folder with a `[workspace]` table."""
+class WorkspaceRoot(NamedTuple):
+    """A workspace root manifest: its path, text and parsed TOML."""
+
+    manifest: Path
+    text: str
+    table: dict[str, Any]
+
+
+def find_workspace_root(manifest: Path) -> WorkspaceRoot | None:
+    """The nearest Cargo.toml above a package's folder with a `[workspace]` table
+    (read and parsed: unreadable or invalid ones are passed over)."""
     folder = manifest.resolve().parent.parent
     for candidate in [folder, *folder.parents]:
         root = candidate / "Cargo.toml"
         if not root.is_file():
             continue
         try:
-            if isinstance(tomllib.loads(root.read_text(encoding="utf-8")).get("workspace"), dict):
-                return root
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            text = read_text(root)
+            table = tomllib.loads(text)
+        except (UsageError, tomllib.TOMLDecodeError):
             continue
+        if isinstance(table.get("workspace"), dict):
+            return WorkspaceRoot(root, text, table)
     return None
 
 
@@ -133,14 +154,10 @@ def load_package(manifest: Path) -> Package:
         text = read_text(manifest)
     except UsageError as err:
         return Package(manifest, ManifestError(str(manifest), 1, 1, str(err)))
-    root = find_workspace_root(manifest) if "workspace" in text else None
-    root_text = None
-    if root is not None:
-        try:
-            root_text = read_text(root)
-        except UsageError as err:
-            return Package(manifest, ManifestError(str(root), 1, 1, str(err)), root)
-    cargo = read_manifest(text, str(manifest), workspace=root_text, workspace_file=str(root))
+    found = find_workspace_root(manifest) if "workspace" in text else None
+    root = found.manifest if found is not None else None
+    cargo = read_manifest(text, str(manifest), workspace=found.text if found else None, workspace_file=str(root),
+                          workspace_table=found.table if found else None)
     if isinstance(cargo, ManifestError):
         return Package(manifest, cargo, root)
     build: Path | None = None
@@ -171,33 +188,22 @@ def file_stamp(*paths: Path | None) -> tuple[tuple[int, int] | None, ...]:
 
 
 def manifest_edition(manifest: Path) -> int | None:
-    """`package.edition` of a Cargo.toml (2015 when unset, as cargo reads it), following
-    `edition.workspace = true` to the workspace root; None when unreadable."""
+    """`package.edition` of a Cargo.toml as cargo reads it (2015 when unset), following
+    `edition.workspace = true` to the workspace root (the manifest itself when it has
+    a `[workspace]` table); None when unreadable or rejected."""
     try:
-        table = tomllib.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        table = tomllib.loads(read_text(manifest))
+    except (UsageError, tomllib.TOMLDecodeError):
         return None
     package = table.get("package")
     if not isinstance(package, dict):
         return None
-    edition = package.get("edition", "2015")
-    if isinstance(edition, dict) and edition.get("workspace") is True:
-        root = find_manifest(manifest.parent.parent) if manifest.parent.parent != manifest.parent else None
-        while root is not None:
-            try:
-                ws = tomllib.loads(root.read_text(encoding="utf-8")).get("workspace")
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                return None
-            if isinstance(ws, dict):
-                edition = ws.get("package", {}).get("edition", "2015")
-                break
-            parent = root.parent.parent
-            root = find_manifest(parent) if parent != root.parent else None
-    try:
-        value = int(str(edition))
-    except ValueError:
-        return None
-    return value if value in EDITIONS else None
+    workspace = table.get("workspace")
+    if inherits_edition(package) and not isinstance(workspace, dict):
+        root = find_workspace_root(manifest)
+        workspace = root.table["workspace"] if root is not None else None
+    edition = package_edition(package, workspace if isinstance(workspace, dict) else {})
+    return edition if isinstance(edition, int) else None
 
 
 def edition_for(path: Path | None) -> int:

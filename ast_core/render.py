@@ -53,15 +53,21 @@ def node_kind(node: Any) -> str | None:
     return VARIANT_KIND.get(cls)
 
 
+def id_slot(node: Any) -> tuple[Any, str] | None:
+    """Where the NodeId rustc's dump shows for the node is kept, as `(owner, field)`;
+    None for a node that has none (`pub(in path)` keeps it in its kind, `pub` has none)."""
+    cls = type(node)
+    if cls is Visibility:
+        kind = node.kind
+        return (kind, "id") if kind.__class__ is VisibilityKind.Restricted else None
+    field = ID_FIELD.get(cls)
+    return (node, field) if field is not None else None
+
+
 def node_id(node: Any) -> int | None:
     """The NodeId rustc's dump shows for the node (None: none, or not yet assigned)."""
-    cls = type(node)
-    if cls is Visibility:  # `pub(in path)` keeps its id in the kind
-        kind = node.kind
-        value = kind.id if kind.__class__ is VisibilityKind.Restricted else DUMMY_NODE_ID
-    else:
-        field = ID_FIELD.get(cls)
-        value = getattr(node, field) if field is not None else DUMMY_NODE_ID
+    slot = id_slot(node)
+    value = getattr(*slot) if slot is not None else DUMMY_NODE_ID
     return None if value == DUMMY_NODE_ID else value
 
 
@@ -153,38 +159,21 @@ def walk_source_order(node: Any, depth: int = 0) -> Iterator[tuple[Any, int]]:
 
 
 def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True) -> dict:
-    """The node and its subtree as INTERFACE.md JSON objects."""
+    """The node and its subtree as INTERFACE.md JSON objects (`nodes_json`, parsed)."""
     with paused_gc():
-        return _json_obj(node, index, with_ids)
-
-
-def _json_obj(node: Any, index: LineIndex, with_ids: bool) -> dict:
-    cls = type(node)
-    obj: dict[str, Any] = {"class": JSON_CLASS[cls], "kind": node_kind(node)}
-    if with_ids:
-        obj["id"] = node_id(node)
-        extra = extra_ids(node)
-        if extra is not None:
-            obj["extra_ids"] = extra
-    obj["span"] = index.rustc_span(node.span) if cls in HAS_SPAN and (cls is not Crate or index.data) else None
-    ident = node_ident(node)
-    if ident is not None:
-        obj["ident"] = ident
-    obj.update(extras(node))
-    obj["children"] = [_json_obj(c, index, with_ids) for c in source_order(node)]
-    return obj
+        return json.loads(nodes_json([node], index, with_ids))
 
 
 def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
-    """`to_json_obj` serialized."""
+    """The node and its subtree as INTERFACE.md JSON."""
     return nodes_json([root], index, with_ids)
 
 
 def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: int = 0) -> str:
-    """`to_json_obj` of each node, serialized and comma-separated, ids plus `id_offset`
-    (for a part of a crate numbered from 0 elsewhere). This is the CLI's hot path (a
-    large file has a hundred thousand nodes), so the per-node work is table lookups
-    and string appends; the helpers above are inlined."""
+    """Each node and its subtree as INTERFACE.md JSON, comma-separated, ids plus
+    `id_offset` (for a part of a crate numbered from 0 elsewhere). This is the CLI's
+    hot path (a large file has a hundred thousand nodes), so the per-node work is table
+    lookups and string appends; the helpers above are inlined."""
     out: list[str] = []
     append = out.append
     positions: dict[int, str] = {}
@@ -368,9 +357,9 @@ def node_line(node: Any, index: LineIndex, with_ids: bool = True) -> str:
         nid = node_id(node)
         if nid is not None:
             out += f" #{nid}"
-        extra = extra_ids(node)
-        if extra:
-            out += " (" + ", ".join(f"{k}=#{v}" for k, v in extra.items() if v is not None) + ")"
+        shown = [f"{k}=#{v}" for k, v in (extra_ids(node) or {}).items() if v is not None]
+        if shown:
+            out += " (" + ", ".join(shown) + ")"
     if type(node) in HAS_SPAN:
         a, b, c, d = index.rustc_span(node.span)
         out += f" [{a}:{b}-{c}:{d}]"

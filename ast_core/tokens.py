@@ -2,24 +2,30 @@
 
 The model keeps a delimited group (`DelimArgs`) as the span of its text, as rustc keeps
 a `TokenStream`; passes that read arguments (`cfg`, `cfg_attr`, autodiff) lex that span
-here. Offsets are UTF-8 byte offsets into the text given. Comments and whitespace are
-skipped; doc comments are skipped too (they cannot occur in the places we read).
+here, and the pretty printer lexes macro arguments (doc comments kept: in a token
+stream they are tokens) and finds the comments it copies. Offsets are UTF-8 byte
+offsets into the text given. Whitespace is skipped; comments are skipped unless asked
+for. Block comments nest, as in rustc (`/* a /* b */ c */` is one comment).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal as Lit
 
-TokenKind = Lit["ident", "lifetime", "literal", "punct", "open", "close", "unknown"]
+TokenKind = Lit["ident", "lifetime", "literal", "punct", "open", "close", "unknown", "doc", "comment"]
+"""`doc` (a doc comment) and `comment` (any other) only when `tokenize` is asked for them."""
 
 _LEX = re.compile(
     rb"""
-    (?P<ws>\s+|//[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)
+    (?P<ws>\s+)
+  | (?P<line>//[^\n]*)
+  | (?P<block>/\*)
+  | (?P<raw>(?:b|c)?r\#*")   # a raw string: its end is found by hand
   | (?P<literal>
-        (?:b|c)?r(?P<hashes>\#*)"   # raw strings: matched by hand below
-      | (?:b|c)?"(?:[^"\\]|\\.)*"(?:[A-Za-z_][A-Za-z0-9_]*)?
+        (?:b|c)?"(?:[^"\\]|\\.)*"(?:[A-Za-z_][A-Za-z0-9_]*)?
       | b?'(?:[^'\\\n]|\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F_]*\}|.))'(?:[A-Za-z_][A-Za-z0-9_]*)?
       | (?:0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)(?:[iu](?:8|16|32|64|128|size))?
       | [0-9][0-9_]*(?:\.(?![.A-Za-z_])[0-9_]*)?(?:[eE][+-]?[0-9_]+)?(?:[A-Za-z_][A-Za-z0-9_]*)?
@@ -46,34 +52,80 @@ class Token:
         return (self.lo, self.hi)
 
 
-def _raw_string_end(data: bytes, pos: int, hashes: int) -> int:
-    """End of a raw string whose opening quote ends at `pos`, or len(data)."""
-    closing = b'"' + b"#" * hashes
-    end = data.find(closing, pos)
-    return len(data) if end == -1 else end + len(closing)
+def doc_comment_style(text: bytes) -> Lit["outer", "inner"] | None:
+    """Whether a comment (its text, or its first four bytes) is a doc comment, by
+    rustc's rules: `///` and `/**` are outer, `//!` and `/*!` inner; `////`, `/***`
+    and `/**/` are plain comments."""
+    if text.startswith((b"//!", b"/*!")):
+        return "inner"
+    if text.startswith(b"///"):
+        return None if text.startswith(b"////") else "outer"
+    if text.startswith(b"/**"):
+        return None if text.startswith((b"/***", b"/**/")) else "outer"
+    return None
 
 
-def tokenize(data: bytes, lo: int = 0, hi: int | None = None) -> list[Token]:
-    """The tokens of `data[lo:hi]`; an unlexable byte becomes an `unknown` token."""
+def block_comment_end(data: bytes, pos: int, hi: int | None = None) -> int:
+    """The end of the block comment whose `/*` ends at `pos`: after its matching `*/`
+    (comments nest), or `hi` (default: the end of `data`) if it has none."""
     hi = len(data) if hi is None else hi
-    out: list[Token] = []
+    depth = 1
+    while depth:
+        close = data.find(b"*/", pos, hi)
+        if close == -1:
+            return hi
+        opened = data.find(b"/*", pos, close + 1)  # `/*/` opens: its `*` is read first
+        if opened != -1:
+            depth += 1
+            pos = opened + 2
+        else:
+            depth -= 1
+            pos = close + 2
+    return pos
+
+
+def scan(data: bytes, lo: int = 0, hi: int | None = None) -> Iterator[tuple[TokenKind, int, int]]:
+    """`(kind, lo, hi)` of each token and comment of `data[lo:hi]`, whitespace skipped:
+    what `tokenize` makes tokens of, for a reader that keeps none of them. A comment
+    is of kind `doc` or `comment`; a line comment ends before a `\\r` before its
+    newline."""
+    hi = len(data) if hi is None else min(hi, len(data))
     pos = lo
     match = _LEX.match
     while pos < hi:
         m = match(data, pos, hi)
         if m is None:
-            out.append(Token("unknown", data[pos:pos + 1].decode("utf-8", "replace"), pos, pos + 1))
+            yield "unknown", pos, pos + 1
             pos += 1
             continue
         kind = m.lastgroup
         end = m.end()
-        if kind == "hashes" or (kind == "literal" and m.group("hashes") is not None):
-            end = min(_raw_string_end(data, end, len(m.group("hashes"))), hi)
-            kind = "literal"
-        if kind != "ws":
-            out.append(Token(kind, data[pos:end].decode("utf-8", "replace"), pos, end))  # type: ignore[arg-type]
+        if kind == "ws":
+            pass
+        elif kind == "line":
+            doc = doc_comment_style(data[pos:pos + 4]) is not None
+            yield "doc" if doc else "comment", pos, end - 1 if data[end - 1:end] == b"\r" else end
+        elif kind == "block":
+            end = block_comment_end(data, end, hi)
+            yield "doc" if doc_comment_style(data[pos:pos + 4]) is not None else "comment", pos, end
+        elif kind == "raw":
+            closing = b'"' + b"#" * data.count(b"#", pos, end)
+            close = data.find(closing, end, hi)
+            end = hi if close == -1 else close + len(closing)
+            yield "literal", pos, end
+        else:
+            yield kind, pos, end  # type: ignore[misc]
         pos = end
-    return out
+
+
+def tokenize(data: bytes, lo: int = 0, hi: int | None = None, *, keep_docs: bool = False,
+             keep_comments: bool = False) -> list[Token]:
+    """The tokens of `data[lo:hi]`; an unlexable byte becomes an `unknown` token. With
+    `keep_docs`, doc comments are tokens of kind `doc`; with `keep_comments`, other
+    comments are tokens of kind `comment`."""
+    return [Token(kind, data[start:end].decode("utf-8", "replace"), start, end)
+            for kind, start, end in scan(data, lo, hi)
+            if (kind != "doc" or keep_docs) and (kind != "comment" or keep_comments)]
 
 
 @dataclass(slots=True)

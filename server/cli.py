@@ -100,14 +100,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "expand":
         import json  # noqa: PLC0415
 
-        from ast_core.passes.autodiff import autodiff_expansions, expanded_source, expansion_json  # noqa: PLC0415
+        from ast_core.passes.autodiff import expand, expansion_json  # noqa: PLC0415
 
         doc = _document(args.file, args.edition)
-        expansions = autodiff_expansions(doc)
+        expansions, expanded = expand(doc)
         if args.json:
             out.write(json.dumps([expansion_json(e, doc.index) for e in expansions], ensure_ascii=False) + "\n")
             return 0
-        out.write(expanded_source(doc))
+        out.write(expanded)
         name = args.file if args.file != "-" else "<stdin>"
         for exp in expansions:
             for diag in exp.diagnostics:

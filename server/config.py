@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ast_core.cfg.expected import CheckCfgError, parse_check_cfg
-from ast_core.cfg.targets import host_target, known_targets, refresh_target_cfg
+from ast_core.cfg.targets import host_target, known_targets, resolve_target_cfg
 from ast_core.project import EDITIONS
 
 
@@ -87,7 +87,7 @@ def _check(name: str, value: Any) -> Any:
     if name == "cfg_target":
         if not isinstance(value, str) or not value:
             return "!expected a target triple"
-        if value not in known_targets() and refresh_target_cfg(value) is None:
+        if resolve_target_cfg(value) is None:
             return (f"!unknown target {value!r}: not in the shipped table and no rustc to ask "
                     f"(shipped: {', '.join(known_targets())})")
         return value

@@ -19,11 +19,12 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import to_fs_path
 
 from ast_core.analysis import Analysis
-from ast_core.cfg.targets import CfgSet, refresh_target_cfg, target_cfg
+from ast_core.cfg.targets import CfgSet, resolve_target_cfg, target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.model.span import PositionEncoding
 from ast_core.project import edition_for
 
+from . import convert
 from .config import Settings
 
 T = TypeVar("T")
@@ -32,7 +33,7 @@ T = TypeVar("T")
 @cache
 def active_cfg(triple: str, features: tuple[str, ...]) -> CfgSet:
     """The cfg set code is evaluated against: the target's, plus enabled features."""
-    base = target_cfg(triple) or refresh_target_cfg(triple) or target_cfg()
+    base = resolve_target_cfg(triple) or target_cfg()
     return base | {("feature", f) for f in features}
 
 
@@ -105,9 +106,8 @@ class Documents:
         doc = opened.doc
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                index = doc.index
-                start = index.offset(change.range.start.line, change.range.start.character, self.encoding)
-                end = index.offset(change.range.end.line, change.range.end.character, self.encoding)
+                start = convert.offset(doc.index, change.range.start, self.encoding)
+                end = convert.offset(doc.index, change.range.end, self.encoding)
                 doc.edit(start, max(start, end), _utf8(change.text))
             else:
                 doc.edit(0, len(doc.src), _utf8(change.text))
@@ -117,16 +117,13 @@ class Documents:
     def close(self, uri: str) -> None:
         self._docs.pop(uri, None)
 
-    def reconfigure(self, settings: Settings) -> list[OpenDocument]:
+    def reconfigure(self, settings: Settings) -> None:
         """Apply new settings: documents whose configuration changes are rebuilt."""
         self.settings = settings
-        changed = []
         for opened in self._docs.values():
             config = self.config_for(opened.path)
             if config != opened.doc.config:
                 opened.doc = Document(opened.doc.src, config)
-                changed.append(opened)
-        return changed
 
 
 def _utf8(text: str) -> bytes:

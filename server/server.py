@@ -27,6 +27,7 @@ from .documents import DocumentNotOpen, Documents
 from .features import autodiff, check_cfg, diagnostics, ext, hover, outline
 
 log = logging.getLogger("server")
+_NOTHING_APPLIED = object()
 VERSION = "0.1.0"
 
 
@@ -91,6 +92,7 @@ class RustAstServer(LanguageServer):
         super().__init__("rust-ast", VERSION, protocol_cls=RustAstProtocol,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
+        self.raw_settings: Any = _NOTHING_APPLIED
         self.publisher = diagnostics.Publisher(self)
         self.check_cfg = check_cfg.CheckCfgState(self.documents)
 
@@ -194,6 +196,12 @@ def create_server() -> RustAstServer:
 
 
 def _apply_settings(ls: RustAstServer, raw: Any) -> None:
+    """Apply the client's `rustAst` section. Clients send the same one several times
+    (VS Code answers the fetch after `initialized` and pushes it too): an unchanged
+    section does nothing, so its warnings are shown once."""
+    if raw == ls.raw_settings:
+        return
+    ls.raw_settings = raw
     settings, problems = parse_settings(raw)
     for problem in problems:
         ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))

@@ -9,7 +9,7 @@ Runs the `rustc` on PATH (1.95) with `RUSTC_BOOTSTRAP=1` and stores, beside each
                                   source's sha1, so a changed tree case shows as stale)
 
 The tests read these files and never run rustc. A case's edition is `// edition: E` in its
-first lines (default 2021).
+first lines (default 2021), as for the tree cases (`tests.bless_rustc.case_edition`).
 
   python -m tests.bless_autodiff            everything
   python -m tests.bless_autodiff NAME...    only the named autodiff cases
@@ -25,20 +25,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.bless_rustc import case_edition
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "autodiff"
 PRETTY = CASES / "pretty"
 TREE = ROOT / "tests" / "data" / "tree"
 #: Messages that are rustc's bookkeeping, not diagnostics about the code.
 _NOISE = ("aborting due to", "the compiler unexpectedly panicked")
-
-
-def case_edition(path: Path) -> str:
-    """`// edition: E` in a case's first lines, else 2021."""
-    for line in path.read_text(encoding="utf-8").splitlines()[:5]:
-        if line.startswith("// edition:"):
-            return line.split(":", 1)[1].strip()
-    return "2021"
 
 
 def _rustc(path: Path, mode: str, edition: str) -> subprocess.CompletedProcess[str]:

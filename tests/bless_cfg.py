@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,22 @@ def manifest_error(stderr: str, crate: Path) -> Json:
     }
 
 
+def cargo_rows(messages: Iterable[Json], folder: Path) -> Iterator[Json]:
+    """The cfg diagnostics among cargo's `--message-format=json` messages, in the
+    recorded shape, `file` as cargo names it (relative to `folder`, where cargo ran);
+    files outside `folder` (absolute names: registry dependencies) are skipped."""
+    for msg in messages:
+        if msg.get("reason") != "compiler-message":
+            continue
+        diag = msg["message"]
+        if not is_cfg_diagnostic(diag) or not diag["spans"]:
+            continue
+        file = next(s for s in diag["spans"] if s["is_primary"])["file_name"]
+        if Path(file).is_absolute():
+            continue
+        yield normalize(diag, file, {file: (folder / file).read_text()})
+
+
 def bless_crate(crate: Path) -> None:
     with tempfile.TemporaryDirectory() as target:
         env = {k: v for k, v in os.environ.items() if k != "RUSTC_BOOTSTRAP"}
@@ -217,16 +234,7 @@ def bless_crate(crate: Path) -> None:
         proc = subprocess.run(
             ["cargo", "check", "--offline", "--message-format=json", "--quiet"],
             cwd=crate, env=env, capture_output=True, text=True)
-    rows: list[Json] = []
-    for line in proc.stdout.splitlines():
-        msg = json.loads(line)
-        if msg.get("reason") != "compiler-message":
-            continue
-        diag = msg["message"]
-        if not is_cfg_diagnostic(diag) or not diag["spans"]:
-            continue
-        file = next(s for s in diag["spans"] if s["is_primary"])["file_name"]
-        rows.append(normalize(diag, file, {file: (crate / file).read_text()}))
+    rows = list(cargo_rows(map(json.loads, proc.stdout.splitlines()), crate))
     if proc.returncode != 0 and not rows:
         rows.append(manifest_error(proc.stderr, crate))
     write_jsonl(crate / "expected.jsonl", rows)

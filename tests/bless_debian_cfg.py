@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.bless_cfg import is_cfg_diagnostic, normalize, write_jsonl
+from tests.bless_cfg import cargo_rows, write_jsonl
 from tests.bless_rustc import REGISTRY
 
 DEBIAN = Path(__file__).parent / "data" / "cfg" / "debian"
@@ -78,21 +78,12 @@ def bless(crate: str, args: list[str]) -> None:
                               cwd=work, env=env, capture_output=True, text=True)
         if proc.returncode != 0 and "error: could not compile" not in proc.stderr:
             raise SystemExit(f"{crate}: cargo failed:\n{proc.stderr}")
+        messages = [json.loads(line) for line in proc.stdout.splitlines()]
+        cfgs = [cfg for msg in messages if msg.get("reason") == "build-script-executed"
+                and msg["package_id"].startswith("path+") for cfg in msg["cfgs"]]
         rows: dict[tuple, dict] = {}
-        cfgs: list[str] = []
-        for line in proc.stdout.splitlines():
-            msg = json.loads(line)
-            if msg.get("reason") == "build-script-executed" and msg["package_id"].startswith("path+"):
-                cfgs += msg["cfgs"]
-            if msg.get("reason") != "compiler-message" or not msg["manifest_path"].startswith(str(work)):
-                continue
-            diag = msg["message"]
-            if not is_cfg_diagnostic(diag) or not diag["spans"]:
-                continue
-            file = next(s for s in diag["spans"] if s["is_primary"])["file_name"]
-            if file.startswith("/"):
-                continue
-            row = normalize(diag, file, {file: (work / file).read_text()})
+        own = (msg for msg in messages if msg.get("manifest_path", "").startswith(str(work)))
+        for row in cargo_rows(own, work):
             rows.setdefault((row["file"], tuple(row["span"]), row["message"]), row)
     DEBIAN.mkdir(parents=True, exist_ok=True)
     write_jsonl(DEBIAN / f"{crate}.jsonl", list(rows.values()))

@@ -29,8 +29,9 @@ import pytest
 from ast_core.cfg.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.passes.autodiff import AutodiffExpansion, autodiff_expansions, expanded_crate
-from ast_core.pretty import tokenize_with_docs
-from tests.bless_autodiff import CASES, case_edition
+from ast_core.tokens import tokenize
+from tests.bless_autodiff import CASES
+from tests.bless_rustc import case_edition
 
 CASE_FILES = sorted(CASES.glob("*.rs"))
 CRASH = "rustc 1.95 crashes on this attribute"
@@ -39,7 +40,7 @@ CRASH = "rustc 1.95 crashes on this attribute"
 def rust_tokens(text: str) -> list[str]:
     """The tokens of Rust text, doc comments included, other comments and whitespace not."""
     data = text.encode()
-    return [t.text.rstrip() if t.kind == "doc" else t.text for t in tokenize_with_docs(data, 0, len(data))]
+    return [t.text.rstrip() if t.kind == "doc" else t.text for t in tokenize(data, keep_docs=True)]
 
 
 def strip_header(tokens: list[str]) -> list[str]:

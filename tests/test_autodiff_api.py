@@ -13,9 +13,12 @@ from ast_core.analysis import Analysis
 from ast_core.cfg.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.passes import autodiff
+from ast_core.model import Item
 from ast_core.passes.autodiff import (
     Mode,
     autodiff_expansions,
+    expand,
+    expanded_crate,
     expanded_source,
     expansion_at,
     expansion_for_name,
@@ -93,11 +96,54 @@ def test_lookup_prefers_the_enclosing_scope() -> None:
     assert expansion_for_name(expansions, "d", 0).mode is Mode.Forward
 
 
-def test_document_tree_unchanged() -> None:
-    doc = document((CASES / "nested.rs").read_text())
+@pytest.mark.parametrize("name", ["nested", "cfg", "err_cfg_param", "err_cfg_positions", "attributes",
+                                  "err_trait_impl"])
+def test_document_tree_unchanged(name: str) -> None:
+    """The expander copies what it changes (and for `expanded_crate`, everything)."""
+    doc = document((CASES / f"{name}.rs").read_text())
     before = Analysis(doc).tree_json()
     autodiff_expansions(doc)
     assert Analysis(doc).tree_json() == before
+    expanded_crate(doc)
+    assert Analysis(doc).tree_json() == before
+
+
+def test_items_without_the_macro_are_neither_walked_nor_copied(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Expanding a big module with one attribute copies the module (its item list) and
+    the annotated fn, not the other fns."""
+    fns = "".join(f"    fn f{i}(x: f64) -> f64 {{ let y = x * {i}.0; y }}\n" for i in range(50))
+    text = (HEADER + "mod m {\n    use std::autodiff::*;\n" + fns
+            + "    #[autodiff_forward(d, Dual, Dual)]\n    fn g(x: f64) -> f64 { x }\n}\n")
+    copied: list[str] = []
+    real = autodiff.clone
+
+    def counting(node: object, keep: tuple[type, ...] = ()) -> object:
+        if isinstance(node, Item):
+            ident = getattr(node.kind, "ident", None)
+            copied.append(ident.name if ident is not None else type(node.kind).__name__)
+        return real(node, keep)
+
+    monkeypatch.setattr(autodiff, "clone", counting)
+    [exp] = autodiff_expansions(document(text))
+    assert exp.generated == "d" and exp.text is not None
+    assert sorted(copied) == ["Use", "Use", "g", "m"]  # the `use`s spell `autodiff`
+
+
+def test_expand_is_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = SQUARE + "fn main() {}\n"
+    calls: list[int] = []
+    real = autodiff._collect
+
+    def counting(doc: Document) -> object:
+        calls.append(1)
+        return real(doc)
+
+    monkeypatch.setattr(autodiff, "_collect", counting)
+    expansions, source = expand(document(text))
+    assert len(calls) == 1
+    assert (expansions, source) == (autodiff_expansions(document(text)), expanded_source(document(text)))
+    assert expand(document("fn main() {}\n")) == ([], "fn main() {}\n")
+    assert len(calls) == 3  # a file that never spells `autodiff` is not expanded
 
 
 def test_only_edited_units_expand_again(monkeypatch: pytest.MonkeyPatch) -> None:

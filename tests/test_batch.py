@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from ast_core.analysis import Analysis
+from ast_core import batch
 from ast_core.batch import PARALLEL_MIN_BYTES, tree_json
 from ast_core.cfg.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
@@ -33,3 +34,23 @@ def test_a_removed_crate_numbers_nothing_in_either_half() -> None:
     src = b"#![cfg(any())]\n" + big_source()
     config = DocumentConfig(2021, target_cfg())
     assert json.loads(tree_json(src, config)) == json.loads(Analysis(Document(src, config)).tree_json())
+
+
+def test_a_late_inner_doc_comment_keeps_the_one_process_json() -> None:
+    """`//!` and `/*!` after the split point are crate attributes, like `#![..]`."""
+    config = DocumentConfig(2021, target_cfg())
+    for tail in (b"//! late inner doc\n", b"/*! late inner doc */\n", b"#![allow(dead_code)]\n"):
+        src = big_source() + tail
+        expected = json.loads(Analysis(Document(src, config)).tree_json())
+        assert expected["children"][-1]["class"] == "Attribute"
+        assert json.loads(tree_json(src, config)) == expected
+
+
+def test_inner_attributes_the_split_check_misses_fall_back(monkeypatch) -> None:
+    """Lowering also finds crate attributes inside top-level ERRORs, where the split
+    check does not look: the worker then says so and the parent takes the one-process
+    path (simulated by a split check that sees none)."""
+    monkeypatch.setattr(batch, "is_inner_unit", lambda cx, node: False)
+    config = DocumentConfig(2021, target_cfg())
+    src = big_source() + b"#![allow(dead_code)]\n"
+    assert json.loads(batch.tree_json(src, config)) == json.loads(Analysis(Document(src, config)).tree_json())

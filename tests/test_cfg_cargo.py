@@ -3,10 +3,15 @@ derives from Cargo.toml (check-cfg.md §4.4-4.5), and build-script check-cfg lin
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from ast_core.cfg.cargo import (
     CargoPackage, ManifestError, UnexpectedCfgsLint, build_script_check_cfgs, read_manifest,
 )
 from ast_core.cfg.findings import LintLevelSource
+from ast_core.project import load_package, manifest_edition
 
 APP = """\
 [package]
@@ -156,6 +161,47 @@ def test_root_package_is_its_own_workspace() -> None:
             '[workspace.lints.rust]\nunexpected_cfgs = "allow"\n')
     pkg = package(text)
     assert (pkg.edition, pkg.lint.level) == (2024, "allow")
+
+
+@pytest.mark.parametrize("value,position,message", [
+    ('"abc"', (4, 11), "failed to parse the `edition` key: supported edition values are `2015`, `2018`, "
+                       "`2021`, or `2024`, but `abc` is unknown"),
+    ('"2038"', (4, 11), "failed to parse the `edition` key: this version of Cargo is older than the `2038` "
+                        "edition, and only supports `2015`, `2018`, `2021`, and `2024` editions."),
+    ("2021", (4, 11), "invalid type: integer `2021`, expected a string or workspace"),
+    ("true", (4, 11), "invalid type: boolean `true`, expected a string or workspace"),
+    ("{ workspace = false }", (4, 11), "`workspace` cannot be false"),
+])
+def test_edition_cargo_rejects(value: str, position: tuple[int, int], message: str) -> None:
+    """cargo 1.95's errors (its wording; for an unknown edition cargo names no line)."""
+    text = f'[package]\nname = "x"\nversion = "0.1.0"\nedition = {value}\n'
+    assert read_manifest(text, "x/Cargo.toml") == ManifestError("x/Cargo.toml", *position, message)
+
+
+def test_inherited_edition_cargo_rejects() -> None:
+    member = '[package]\nname = "m"\nedition.workspace = true\n'
+    error = read_manifest(member, workspace='[workspace]\n[workspace.package]\nedition = "x1"\n')
+    assert isinstance(error, ManifestError) and (error.line, error.column) == (3, 1)
+    assert error.message.endswith("but `x1` is unknown")
+
+
+def test_bad_edition_is_a_manifest_error_of_the_package(tmp_path: Path) -> None:
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "x"\nedition = "abc"\n')
+    loaded = load_package(tmp_path / "Cargo.toml")
+    assert isinstance(loaded.cargo, ManifestError) and loaded.cargo.message.endswith("but `abc` is unknown")
+    assert manifest_edition(tmp_path / "Cargo.toml") is None
+
+
+def test_manifest_edition_follows_the_workspace_root(tmp_path: Path) -> None:
+    (tmp_path / "Cargo.toml").write_text('[workspace]\nmembers = ["m"]\n[workspace.package]\nedition = "2018"\n')
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "Cargo.toml").write_text('[package]\nname = "m"\nedition.workspace = true\n')
+    assert manifest_edition(tmp_path / "m" / "Cargo.toml") == 2018
+    loaded = load_package(tmp_path / "m" / "Cargo.toml")
+    assert isinstance(loaded.cargo, CargoPackage) and loaded.cargo.edition == 2018
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "r"\nedition.workspace = true\n'
+                                         '[workspace]\n[workspace.package]\nedition = "2024"\n')
+    assert manifest_edition(tmp_path / "Cargo.toml") == 2024
 
 
 def test_build_script_lines() -> None:

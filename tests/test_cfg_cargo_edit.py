@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ast_core.cfg.cargo import CargoPackage, read_manifest
-from ast_core.cfg.cargo_edit import TextEdit, add_check_cfg, add_feature, minimal_edits
+from ast_core.cfg.cargo_edit import CargoToml, TextEdit, add_check_cfg, add_feature, minimal_edits
 
 
 def apply(text: str, edits: list[TextEdit]) -> str:
@@ -82,3 +82,14 @@ def test_minimal_edits() -> None:
     assert minimal_edits("abc", "abc") == []
     assert minimal_edits("aXc", "aYYc") == [(1, 2, "YY")]
     assert minimal_edits("é-a", "é-ba") == [(3, 3, "b")]
+
+
+def test_one_parse_serves_several_edits() -> None:
+    text = "[package]\nname = \"x\"\n[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(a)'] }\n"
+    toml = CargoToml(text)
+    for _ in range(2):  # each edit starts from the text as it is, not from the last edit
+        assert toml.add_check_cfg("cfg(b)") == add_check_cfg(text, "cfg(b)")
+        assert toml.add_feature("std") == add_feature(text, "std")
+    assert toml.add_check_cfg("cfg(a)") == []
+    with pytest.raises(ValueError):
+        CargoToml("[package\n")

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ast_core.analysis import Analysis
-from ast_core.document import Document, DocumentConfig
+from ast_core.document import Document, DocumentConfig, group_units
+from ast_core.lower import LowerCx
 from ast_core.cfg.targets import target_cfg
 
 CASES = sorted((Path(__file__).parent / "data" / "tree").glob("*.rs"))
@@ -53,4 +54,54 @@ def test_random_edits_match_a_fresh_parse(case: Path, steps: list) -> None:
 def test_edit_shifts_later_items_and_ids() -> None:
     doc = Document(b"fn a() {}\nfn b() { 1 }\n", DocumentConfig(2021, target_cfg()))
     doc.edit(8, 8, b" let x = 2; ")
+    assert Analysis(doc).tree_json() == fresh(doc.src)
+
+
+def full_regroup(doc: Document) -> list[tuple[int, bytes]]:
+    """The units a regrouping of the whole syntax tree gives, as `(start, text)`."""
+    nodes = [c for c in doc.tree.root_node.children if c.is_named]
+    return [(unit[0].start_byte, doc.src[unit[0].start_byte:unit[-1].end_byte])
+            for unit in group_units(LowerCx(doc.src, 2021), nodes)]
+
+
+def units_now(doc: Document) -> list[tuple[int, bytes]]:
+    return [(start, unit.key) for start, unit in zip(doc.starts, doc.units)]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=st.sampled_from(CASES), steps=edits)
+def test_units_regrouped_near_the_edits_are_those_of_the_whole_tree(case: Path, steps: list) -> None:
+    """A re-parse regroups only the units around the edits (and where error recovery
+    changed the syntax); the units are still what regrouping the whole tree gives, and
+    their ids what numbering them all gives."""
+    doc = Document(case.read_bytes(), DocumentConfig(2021, target_cfg()))
+    for where, length, fragment, read in steps:
+        start = int(where * len(doc.src))
+        while start < len(doc.src) and (doc.src[start] & 0xC0) == 0x80:
+            start += 1
+        end = min(len(doc.src), start + length)
+        while end < len(doc.src) and (doc.src[end] & 0xC0) == 0x80:
+            end += 1
+        doc.edit(start, end, fragment.encode())
+        if read:
+            doc.sync()
+            assert units_now(doc) == full_regroup(doc)
+            numbered = (list(doc.bases), doc.next_id)
+            doc._rebuild(doc._reusable(doc.units))  # regroup and number everything
+            assert (list(doc.bases), doc.next_id) == numbered
+
+
+def test_a_semicolon_typed_before_an_item_joins_the_unit_before() -> None:
+    doc = Document(b"fn e() {}\nfn f() {}\nfn g() {}\n", DocumentConfig(2021, target_cfg()))
+    doc.edit(20, 20, b";")
+    doc.sync()
+    assert [key for _, key in units_now(doc)] == [b"fn e() {}", b"fn f() {}\n;", b"fn g() {}"]
+    assert Analysis(doc).tree_json() == fresh(doc.src)
+
+
+def test_an_attribute_typed_at_the_end_goes_with_the_next_item() -> None:
+    doc = Document(b"fn f() {}\nfn g() {}\nfn h() {}\n", DocumentConfig(2021, target_cfg()))
+    doc.edit(10, 10, b"#[cfg(any())] ")
+    doc.sync()
+    assert [key for _, key in units_now(doc)] == [b"fn f() {}", b"#[cfg(any())] fn g() {}", b"fn h() {}"]
     assert Analysis(doc).tree_json() == fresh(doc.src)

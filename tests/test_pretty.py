@@ -18,7 +18,8 @@ import pytest
 from ast_core.cfg.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.pretty import MARGIN, Printer, crate_to_string, gather_comments
-from tests.bless_autodiff import PRETTY, TREE, case_edition
+from tests.bless_autodiff import PRETTY, TREE
+from tests.bless_rustc import case_edition
 from tests.test_autodiff import rust_tokens
 
 KNOWN_DIVERGENCES = set(json.loads((TREE / "known_divergences.json").read_text()))
@@ -28,7 +29,7 @@ PRINTER_CASES = sorted(PRETTY.glob("*.rs"))
 
 def printed(source: Path) -> str:
     doc = Document(source.read_bytes(), DocumentConfig(int(case_edition(source)), target_cfg(), source))
-    return crate_to_string(doc.krate, doc.src)
+    return crate_to_string(doc.krate, doc.src, edition=doc.config.edition)
 
 
 @pytest.mark.parametrize("record", TREE_RECORDS, ids=lambda p: p.stem)

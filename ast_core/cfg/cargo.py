@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ast_core.cfg.edition import package_edition
 from ast_core.cfg.findings import LintLevel, LintLevelSource
 from ast_core.tokens import tokenize, unescape_str
 
@@ -28,6 +29,8 @@ _LEVELS: dict[str, LintLevel] = {level: level for level in (
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _CHECK_CFG_PREFIXES = ("cargo::rustc-check-cfg=", "cargo:rustc-check-cfg=")
 _DEPENDENCY_TABLES = ("dependencies", "build-dependencies")
+#: The `--check-cfg` cargo passes for every package.
+DOCSRS_TEST_CHECK_CFG = "cfg(docsrs,test)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +89,15 @@ class CargoPackage:
         implicit = [dep for dep in self.optional_dependencies if dep not in named]
         return sorted(set(self.features) | set(implicit), key=str.encode)
 
+    @property
+    def features_check_cfg(self) -> str:
+        """The `--check-cfg` declaring the package's features."""
+        values = ", ".join(f'"{name}"' for name in self.feature_names)
+        return f"cfg(feature, values({values}))"
+
     def check_cfg_args(self, build_script: Iterable[str] = ()) -> list[str]:
         """The `--check-cfg` arguments cargo passes, in cargo's order."""
-        values = ", ".join(f'"{name}"' for name in self.feature_names)
-        return [*self.lint.check_cfg, "cfg(docsrs,test)", f"cfg(feature, values({values}))",
-                *build_script]
+        return [*self.lint.check_cfg, DOCSRS_TEST_CHECK_CFG, self.features_check_cfg, *build_script]
 
     def enabled_features(self, requested: Iterable[str] = (), default: bool = True) -> frozenset[str]:
         """The features cargo enables (`--cfg feature="X"`): the requested ones and,
@@ -167,10 +174,12 @@ def _optional_dependencies(manifest: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def read_manifest(text: str, file: str = "Cargo.toml", *, workspace: str | None = None,
-                  workspace_file: str = "Cargo.toml") -> CargoPackage | ManifestError:
+                  workspace_file: str = "Cargo.toml",
+                  workspace_table: Mapping[str, Any] | None = None) -> CargoPackage | ManifestError:
     """A package manifest, with `workspace = true` entries taken from the workspace
-    root manifest `workspace` (its text) when given; the manifest itself serves as
-    the root when it has a `[workspace]` table."""
+    root manifest `workspace` (its text; `workspace_table` is that text parsed, when
+    the caller has parsed it) when given; the manifest itself serves as the root when
+    it has a `[workspace]` table."""
     try:
         manifest = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -178,14 +187,18 @@ def read_manifest(text: str, file: str = "Cargo.toml", *, workspace: str | None 
     root, root_text, root_file = manifest, text, file
     if workspace is not None:
         try:
-            root, root_text, root_file = tomllib.loads(workspace), workspace, workspace_file
+            root = workspace_table if workspace_table is not None else tomllib.loads(workspace)
         except tomllib.TOMLDecodeError as err:
             return _manifest_error(workspace_file, err)
+        root_text, root_file = workspace, workspace_file
     inherited = root.get("workspace", {})
     package = manifest.get("package", {})
-    edition = package.get("edition", "2015")
-    if isinstance(edition, dict) and edition.get("workspace") is True:
-        edition = inherited.get("package", {}).get("edition", "2015")
+    edition = package_edition(package, inherited if isinstance(inherited, dict) else {})
+    if isinstance(edition, str):
+        # At the `edition` entry: cargo points there for a value of the wrong type, and
+        # names no line for an unknown edition.
+        where = _position(text, r"^\s*edition\s*=\s*(\S)", r"^\s*edition\.")
+        return ManifestError(file, *where, edition)
     lints = manifest.get("lints", {})
     from_workspace = isinstance(lints, dict) and lints.get("workspace") is True
     if from_workspace:
@@ -203,7 +216,7 @@ def read_manifest(text: str, file: str = "Cargo.toml", *, workspace: str | None 
     lib_path = lib.get("path") if isinstance(lib, dict) and isinstance(lib.get("path"), str) else None
     bins = tuple(b["path"] for b in manifest.get("bin", []) if isinstance(b, dict) and isinstance(b.get("path"), str))
     build = package.get("build")
-    return CargoPackage(package.get("name"), int(edition), features,
+    return CargoPackage(package.get("name"), edition, features,
                         _optional_dependencies(manifest), lint, from_workspace, lib_path, bins,
                         build if isinstance(build, (str, bool)) else None)
 

@@ -10,10 +10,13 @@ Each returns the edits to apply to the original text, `(lo, hi, replacement)` wi
 UTF-8 byte offsets (the project's span unit), trimmed to the part that changes; an
 empty list when there is nothing to do. A member whose `[lints]` says
 `workspace = true` (`CargoPackage.lints_from_workspace`) takes its lints from the
-workspace root: edit the root manifest with `workspace=True`.
+workspace root: edit the root manifest with `workspace=True`. `CargoToml` parses a
+text once for several edits (a code-action request may offer a few).
 """
 
 from __future__ import annotations
+
+import copy
 
 import tomlkit
 from tomlkit.container import Container
@@ -61,10 +64,33 @@ def _child_table(parent: Container | Table, key: str, *, super_table: bool) -> T
     return table
 
 
+class CargoToml:
+    """A Cargo.toml text parsed once (a TOML syntax error raises `ValueError`), for
+    any number of edits, each computed on a copy of the parse."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._doc = tomlkit.parse(text)
+
+    def _copy(self) -> tomlkit.TOMLDocument:
+        return copy.deepcopy(self._doc)
+
+    def add_check_cfg(self, spec: str, *, workspace: bool = False) -> list[TextEdit]:
+        """See the module function `add_check_cfg`."""
+        return _add_check_cfg(self._copy(), self.text, spec, workspace)
+
+    def add_feature(self, name: str) -> list[TextEdit]:
+        """See the module function `add_feature`."""
+        return _add_feature(self._copy(), self.text, name)
+
+
 def add_check_cfg(text: str, spec: str, *, workspace: bool = False) -> list[TextEdit]:
     """Edits that add `spec` to the `check-cfg` of `unexpected_cfgs` in `[lints.rust]`
     (in `[workspace.lints.rust]` with `workspace=True`)."""
-    doc = tomlkit.parse(text)
+    return _add_check_cfg(tomlkit.parse(text), text, spec, workspace)
+
+
+def _add_check_cfg(doc: tomlkit.TOMLDocument, text: str, spec: str, workspace: bool) -> list[TextEdit]:
     root: Container | Table = doc
     if workspace:
         root = _child_table(doc, "workspace", super_table=False)
@@ -102,7 +128,10 @@ def add_check_cfg(text: str, spec: str, *, workspace: bool = False) -> list[Text
 
 def add_feature(text: str, name: str) -> list[TextEdit]:
     """Edits that declare the feature `name = []` in `[features]`."""
-    doc = tomlkit.parse(text)
+    return _add_feature(tomlkit.parse(text), text, name)
+
+
+def _add_feature(doc: tomlkit.TOMLDocument, text: str, name: str) -> list[TextEdit]:
     features = _child_table(doc, "features", super_table=False)
     if name in features:
         return []

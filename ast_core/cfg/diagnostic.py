@@ -91,12 +91,14 @@ class CfgDiagnostic:
         if not db:
             return self
         return replace(
-            self, span=_shift(self.span, db),
-            children=tuple(replace(c, span=_shift(c.span, db)) if c.span else c for c in self.children),
-            suggestions=tuple(replace(s, edits=tuple(Edit(_shift(e.span, db), e.replacement) for e in s.edits))
-                              for s in self.suggestions),
-            labels=tuple(Label(_shift(label.span, db), label.message) for label in self.labels))
+            self, span=shift_span(self.span, db),
+            children=tuple(replace(c, span=shift_span(c.span, db)) if c.span else c for c in self.children),
+            suggestions=tuple(
+                replace(s, edits=tuple(Edit(shift_span(e.span, db), e.replacement) for e in s.edits))
+                for s in self.suggestions),
+            labels=tuple(Label(shift_span(label.span, db), label.message) for label in self.labels))
 
 
-def _shift(span: Span, db: int) -> Span:
+def shift_span(span: Span, db: int) -> Span:
+    """`span` for text that moved by `db` bytes."""
     return (span[0] + db, span[1] + db)

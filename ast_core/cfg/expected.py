@@ -16,7 +16,7 @@ and builds the set from the valid ones, so an editor keeps checking meanwhile.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -227,24 +227,26 @@ def _interpret(spec: str, args: Iterable[MetaItem | Lit]) -> CheckCfgSpec | Chec
 
 def build_check_cfg(specs: Iterable[str]) -> tuple[CheckCfg, tuple[CheckCfgError, ...]]:
     """The expected set for these `--check-cfg` arguments, and the invalid ones."""
-    specs = list(specs)
+    parsed = [parse_check_cfg(text) for text in specs]
+    return check_cfg_of(parsed), tuple(spec for spec in parsed if isinstance(spec, CheckCfgError))
+
+
+def check_cfg_of(parsed: Sequence[CheckCfgSpec | CheckCfgError]) -> CheckCfg:
+    """The expected set for `--check-cfg` arguments already parsed (`parse_check_cfg`);
+    the invalid ones are skipped."""
     declared: dict[str, ExpectedValues] = {}
-    errors: list[CheckCfgError] = []
-    exhaustive_names = bool(specs)
-    for text in specs:
-        spec = parse_check_cfg(text)
+    exhaustive_names = bool(parsed)
+    for spec in parsed:
         if isinstance(spec, CheckCfgError):
-            errors.append(spec)
             continue
         if spec.any_names:
             exhaustive_names = False
         values = ExpectedValues(any=True) if spec.values_any else ExpectedValues(spec.values)
         for name in spec.names:
             declared[name] = declared[name].union(values) if name in declared else values
-    if not specs:
-        return CheckCfg({}, exhaustive_names=False, checking=False), ()
+    if not parsed:
+        return CheckCfg({}, exhaustive_names=False, checking=False)
     expecteds = dict(well_known())
     for name, values in declared.items():
         expecteds[name] = expecteds[name].union(values) if name in expecteds else values
-    return (CheckCfg(MappingProxyType(expecteds), exhaustive_names, True, tuple(declared)),
-            tuple(errors))
+    return CheckCfg(MappingProxyType(expecteds), exhaustive_names, True, tuple(declared))

@@ -36,6 +36,9 @@ RUSTC_DOC_NOTE = ("see <https://doc.rust-lang.org/nightly/rustc/check-cfg.html> 
 CARGO_DOC_NOTE = ("see <https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html> "
                   "for more information about checking conditional configuration")
 BUILD_SCRIPT_CRATE = "build_script_build"
+#: How rustc's help to declare a cfg in Cargo.toml's `[lints.rust]` starts (a quick fix
+#: offers to make that edit where a finding carries it).
+CARGO_TOML_HELP = "or consider adding in `Cargo.toml` the `check-cfg` lint config for the lint:"
 
 
 class Mode(Enum):
@@ -112,8 +115,7 @@ def _cargo_helps(leaf: CfgLeaf, cx: LintContext) -> list[Child]:
     inst = check_cfg_arg(leaf.name, leaf.value, cx.edition)
     helps = [
         Child("help", "consider using a Cargo feature instead"),
-        Child("help", "or consider adding in `Cargo.toml` the `check-cfg` lint config for the lint:"
-                      "\n [lints.rust]\n unexpected_cfgs = "
+        Child("help", f"{CARGO_TOML_HELP}\n [lints.rust]\n unexpected_cfgs = "
                       f"{{ level = \"warn\", check-cfg = ['{inst}'] }}"),
     ]
     if cx.crate_name != BUILD_SCRIPT_CRATE:

@@ -78,6 +78,13 @@ def target_cfg(triple: str = DEFAULT_TARGET) -> CfgSet | None:
     return _table().get(triple)
 
 
+@cache
+def resolve_target_cfg(triple: str) -> CfgSet | None:
+    """The shipped configuration of `triple`, else a local rustc's (asked once per
+    triple and process: it can take seconds), else None."""
+    return target_cfg(triple) or refresh_target_cfg(triple)
+
+
 def refresh_target_cfg(triple: str, rustc: str = "rustc", timeout: float = 30.0) -> CfgSet | None:
     """`rustc --print cfg --target triple` (with the gated cfgs rustc sets, as the
     shipped table has them) from a local rustc, or None when there is no rustc, it

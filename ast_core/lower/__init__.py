@@ -9,17 +9,30 @@ Lowering never raises on bad Rust: see `cx.ParseError`.
 from __future__ import annotations
 
 from .. import syntax
-from ..model import Span
+from ..model import AttrStyle, Span
 from ..syntax import SyntaxNode
 from . import attr, item
-from .cx import LowerCx, ParseError, syntax_errors
+from .cx import COMMENTS, LowerCx, ParseError, syntax_errors
 
-__all__ = ["LowerCx", "ParseError", "crate_span", "lower_file", "lower_top_level", "syntax_errors"]
+__all__ = ["LowerCx", "ParseError", "crate_span", "is_inner_unit", "lower_file", "lower_top_level",
+           "syntax_errors"]
 
 
 def lower_top_level(cx: LowerCx, nodes: list[SyntaxNode]) -> tuple[list, list]:
     """Items and crate inner attributes of some consecutive children of `source_file`."""
     return item.lower_items(cx, nodes, "item")
+
+
+def is_inner_unit(cx: LowerCx, node: SyntaxNode) -> bool:
+    """Whether a child of `source_file` is a crate inner attribute (`#![..]`) or inner
+    doc comment (`//!`, `/*!`): the crate's, not an item's, and a unit of its own."""
+    t = node.type
+    if t == "inner_attribute_item":
+        return True
+    if t in COMMENTS:
+        style = attr._doc_style(cx, node)
+        return style is not None and style[1] is AttrStyle.Inner
+    return False
 
 
 def lower_file(src: bytes, edition: int) -> tuple[list, list]:
@@ -28,18 +41,19 @@ def lower_file(src: bytes, edition: int) -> tuple[list, list]:
     return lower_top_level(LowerCx(src, edition), [c for c in tree.root_node.children if c.is_named])
 
 
-def crate_span(cx: LowerCx, children: list[SyntaxNode]) -> Span:
-    """From the first token to the end of the last one, given `source_file`'s children;
-    doc comments count as tokens, plain comments and a shebang do not (rustc's
+def crate_span(cx: LowerCx, root: SyntaxNode) -> Span:
+    """From the first token to the end of the last one, given `source_file`; doc
+    comments count as tokens, plain comments and a shebang do not (rustc's
     `inner_span`). Only the ends are looked at: this runs on every keystroke."""
 
     def is_token(node: SyntaxNode) -> bool:
         return node.type not in ("line_comment", "block_comment", "shebang") or attr.is_doc_comment(cx, node)
 
-    first = next((c for c in children if is_token(c)), None)
+    count = root.child_count
+    first = next((c for c in map(root.child, range(count)) if is_token(c)), None)
     if first is None:  # only comments: rustc's end-of-file token
         return (len(cx.src), len(cx.src))
-    last = next(c for c in reversed(children) if is_token(c))
+    last = next(c for c in map(root.child, range(count - 1, -1, -1)) if is_token(c))
     hi = last.end_byte
     if last.type == "line_comment":
         hi -= len(cx.src[last.start_byte:hi]) - len(cx.src[last.start_byte:hi].rstrip(b"\r\n"))

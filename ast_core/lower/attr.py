@@ -7,6 +7,9 @@ nothing. An attribute's arguments stay tokens (`DelimArgs` keeps their span), ex
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from ..cfg.meta import classify_lit
 from ..model import (
     AttrArgs,
     AttrItem,
@@ -24,9 +27,10 @@ from ..model import (
     Path,
     PathSegment,
     Safety,
+    Span,
 )
 from ..syntax import SyntaxNode
-from ..tokens import Token, TokenTree, token_trees, tokenize
+from ..tokens import Token, TokenTree, doc_comment_style, token_trees, tokenize
 from . import expr as _expr
 from . import ty as _ty
 from .cx import LowerCx, span
@@ -38,20 +42,17 @@ def is_doc_comment(cx: LowerCx, node: SyntaxNode) -> bool:
     return _doc_style(cx, node) is not None
 
 
-def _doc_style(cx: LowerCx, node: SyntaxNode) -> tuple[CommentKind, AttrStyle, int] | None:
-    head = cx.src[node.start_byte:node.start_byte + 4]
+def _doc_style(cx: LowerCx, node: SyntaxNode) -> tuple[CommentKind, AttrStyle] | None:
     if node.type == "line_comment":
-        if head.startswith(b"//!"):
-            return CommentKind.Line, AttrStyle.Inner, 3
-        if head.startswith(b"///") and not head.startswith(b"////"):
-            return CommentKind.Line, AttrStyle.Outer, 3
+        kind = CommentKind.Line
+    elif node.type == "block_comment":
+        kind = CommentKind.Block
+    else:
         return None
-    if node.type == "block_comment":
-        if head.startswith(b"/*!"):
-            return CommentKind.Block, AttrStyle.Inner, 3
-        if head.startswith(b"/**") and not head.startswith(b"/***") and not head.startswith(b"/**/"):
-            return CommentKind.Block, AttrStyle.Outer, 3
-    return None
+    style = doc_comment_style(cx.src[node.start_byte:node.start_byte + 4])
+    if style is None:
+        return None
+    return kind, AttrStyle.Inner if style == "inner" else AttrStyle.Outer
 
 
 def is_inner(attr: Attribute) -> bool:
@@ -62,14 +63,15 @@ def lower_attr(cx: LowerCx, node: SyntaxNode) -> Attribute:
     """An `attribute_item`, `inner_attribute_item` or doc comment."""
     t = node.type
     if t == "line_comment" or t == "block_comment":
-        comment_kind, style, marker = _doc_style(cx, node)
+        comment_kind, style = _doc_style(cx, node)
         lo, hi = node.start_byte, node.end_byte
         text = cx.src[lo:hi].decode("utf-8", "replace")
+        # the marker (`///`, `//!`, `/**`, `/*!`) is three bytes
         if comment_kind is CommentKind.Line:
-            body = text[marker:].rstrip("\n").removesuffix("\r")
+            body = text[3:].rstrip("\n").removesuffix("\r")
             hi = lo + len(cx.src[lo:hi].rstrip(b"\n").removesuffix(b"\r"))
         else:
-            body = text[marker:-2] if text.endswith("*/") else text[marker:]
+            body = text[3:-2] if text.endswith("*/") else text[3:]
         return Attribute(AttrKind.DocComment(comment_kind, body), 0, style, (lo, hi))
     style = AttrStyle.Inner if t == "inner_attribute_item" else AttrStyle.Outer
     attribute = next((c for c in node.named_children if c.type == "attribute"), None)
@@ -114,13 +116,32 @@ def _unsafe_attr_item(cx: LowerCx, args: SyntaxNode) -> AttrItem:
     """`#[unsafe(no_mangle)]`, `#[unsafe(export_name = "f")]`: tree-sitter sees a call
     of an attribute named `unsafe`; rustc sees the inner attribute marked unsafe."""
     trees = token_trees(tokenize(cx.src, args.start_byte, args.end_byte))
-    inner = trees[0].trees if trees and isinstance(trees[0], TokenTree) else []
-    item = _item_from_tokens(inner, args.start_byte)
+    group = trees[0] if trees and isinstance(trees[0], TokenTree) else None
+    return _unsafe(_item_from_tokens(group.trees if group is not None else [], args.start_byte))
+
+
+def _unsafe(item: AttrItem) -> AttrItem:
     item.unsafety = Safety.Unsafe
     return item
 
 
-def _item_from_tokens(trees: list, lo: int) -> AttrItem:
+def attr_item_from_tokens(trees: list[TokenTree | Token], lo: int) -> AttrItem:
+    """An attribute's path and arguments from its tokens (`a::b(..)`, `a = "x"`, and
+    `unsafe(..)` around either); `lo` is where they start."""
+    if (len(trees) == 2 and isinstance(trees[0], Token) and trees[0].text == "unsafe"
+            and isinstance(trees[1], TokenTree) and trees[1].open.text == "("):
+        return _unsafe(_item_from_tokens(trees[1].trees, trees[1].lo))
+    return _item_from_tokens(trees, lo)
+
+
+def inserted_attr(src: bytes, span: Span, style: AttrStyle) -> Attribute:
+    """An attribute a true `cfg_attr` inserts, read from its text `src[span]`; as in
+    rustc, its span is that text's (`path(args)`, without `#[`)."""
+    item = attr_item_from_tokens(token_trees(tokenize(src, span[0], span[1])), span[0])
+    return Attribute(AttrKind.Normal(item), 0, style, span)
+
+
+def _item_from_tokens(trees: list[TokenTree | Token], lo: int) -> AttrItem:
     """An attribute's path and arguments from its tokens (`a::b(..)`, `a = "x"`)."""
     segments: list[PathSegment] = []
     i = 0
@@ -144,11 +165,22 @@ def _item_from_tokens(trees: list, lo: int) -> AttrItem:
         group = rest[0]
         delim = {"(": Delimiter.Parenthesis, "[": Delimiter.Bracket, "{": Delimiter.Brace}[group.open.text]
         return AttrItem(Safety.Default, path, AttrArgs.Delimited(DelimArgs((group.lo, group.hi), delim)))
-    if len(rest) >= 2 and isinstance(rest[0], Token) and rest[0].text == "=" and isinstance(rest[1], Token):
-        value = rest[1]
-        return AttrItem(Safety.Default, path,
-                        AttrArgs.Eq(rest[0].span, Expr(ExprKind.Lit(_token_lit(value)), value.span, ())))
+    if len(rest) >= 2 and isinstance(rest[0], Token) and rest[0].text == "=":
+        value = list(_flatten(rest[1:]))
+        expr = Expr(ExprKind.Lit(_lit_of_tokens(value)), (value[0].lo, value[-1].hi), ())
+        return AttrItem(Safety.Default, path, AttrArgs.Eq(rest[0].span, expr))
     return AttrItem(Safety.Default, path, AttrArgs.Empty())
+
+
+def _flatten(trees: list[TokenTree | Token]) -> Iterator[Token]:
+    for tree in trees:
+        if isinstance(tree, Token):
+            yield tree
+        else:
+            yield tree.open
+            yield from _flatten(tree.trees)
+            if tree.close is not None:
+                yield tree.close
 
 
 def attrs_from_error(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:
@@ -168,11 +200,32 @@ def attrs_from_error(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:
     return out if i == len(trees) else []
 
 
-def _token_lit(tok: Token) -> Lit:
-    text = tok.text
-    if text.startswith('"') and text.endswith('"'):
-        return Lit(LitKind.Str, text[1:-1], None, 0)
-    return Lit(LitKind.Err, text, None, 0)
+_STR_KINDS = {("str", False): LitKind.Str, ("str", True): LitKind.StrRaw,
+              ("byte_str", False): LitKind.ByteStr, ("byte_str", True): LitKind.ByteStrRaw,
+              ("c_str", False): LitKind.CStr, ("c_str", True): LitKind.CStrRaw}
+
+
+def _lit_of_tokens(tokens: Sequence[Token]) -> Lit:
+    """The literal of `name = value` from the value's tokens: a literal of any kind
+    when it is one literal token (or `true`/`false`), else an error literal."""
+    if len(tokens) != 1 or tokens[0].kind not in ("literal", "ident"):
+        return Lit(LitKind.Err, " ".join(t.text for t in tokens), None, 0)
+    lit = classify_lit(tokens[0])
+    text = lit.text
+    if lit.kind in ("str", "byte_str", "c_str"):
+        body = text.lstrip("bc")
+        raw = body.startswith("r")
+        hashes = len(body) - 1 - len(body[1:].lstrip("#")) if raw else 0
+        return Lit(_STR_KINDS[(lit.kind, raw)], body[body.index('"') + 1:body.rindex('"')], lit.suffix, hashes)
+    if lit.kind in ("char", "byte"):
+        body = text[text.index("'") + 1:text.rindex("'")]
+        return Lit(LitKind.Char if lit.kind == "char" else LitKind.Byte, body, lit.suffix, 0)
+    if lit.kind == "bool":
+        if text not in ("true", "false"):
+            return Lit(LitKind.Err, text, None, 0)
+        return Lit(LitKind.Bool, text, None, 0)
+    digits = text[:len(text) - len(lit.suffix)] if lit.suffix else text
+    return Lit(LitKind.Integer if lit.kind == "int" else LitKind.Float, digits, lit.suffix, 0)
 
 
 def leading_attrs(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:

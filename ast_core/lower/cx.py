@@ -14,6 +14,8 @@ from ..syntax import SyntaxNode
 
 
 COMMENTS = frozenset({"line_comment", "block_comment"})
+LITERALS = frozenset({"integer_literal", "float_literal", "string_literal", "raw_string_literal",
+                      "char_literal", "boolean_literal"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,10 +62,7 @@ from . import attr as _attr
 from . import item as _item
 from . import pat as _pat
 from . import ty as _ty
-from .cx import COMMENTS, LowerCx, span
-
-LITERALS = frozenset({"integer_literal", "float_literal", "string_literal", "raw_string_literal",
-                      "char_literal", "boolean_literal"})
+from .cx import COMMENTS, LITERALS, LowerCx, single_path, span
 
 BIN_OPS = {
     "+": BinOpKind.Add, "-": BinOpKind.Sub, "*": BinOpKind.Mul, "/": BinOpKind.Div,
@@ -112,8 +109,8 @@ def _ident(cx: LowerCx, node: SyntaxNode) -> Expr:
     s, e = node.start_byte, node.end_byte
     if e - s == 1 and cx.src[s] == 95:  # `_`, as in `_ = f()`
         return Expr(ExprKind.Underscore(), (s, e), ())
-    ident = Ident(cx.src[s:e].decode("utf-8", "replace"), (s, e))
-    return Expr(ExprKind.Path(None, Path((s, e), [PathSegment(ident, None)])), (s, e), ())
+    return Expr(ExprKind.Path(None, single_path(Ident(cx.src[s:e].decode("utf-8", "replace"), (s, e)))),
+                (s, e), ())
 
 
 def lower_lit(cx: LowerCx, node: SyntaxNode) -> Lit:
@@ -324,13 +321,9 @@ def _expr_list(cx: LowerCx, node: SyntaxNode) -> list[Expr]:
     for child in node.children:
         if not child.is_named:
             continue
-        t = child.type
-        if t == "attribute_item":
+        if _item.is_outer_attr(cx, child):
             attrs.append(_attr.lower_attr(cx, child))
-        elif t in COMMENTS:
-            if _attr.is_doc_comment(cx, child):
-                attrs.append(_attr.lower_attr(cx, child))
-        else:
+        elif child.type not in COMMENTS:
             expr = lower_expr(cx, child)
             if attrs:
                 expr.attrs = attrs
@@ -652,8 +645,7 @@ def lower_mac_call(cx: LowerCx, node: SyntaxNode) -> MacCall:
     path = _ty.path_of(cx, name) if name is not None else Path(span(node), [])
     if tt is None:
         return MacCall(path, DelimArgs((node.end_byte, node.end_byte), Delimiter.Parenthesis))
-    opener = cx.src[tt.start_byte:tt.start_byte + 1].decode("latin-1")
-    return MacCall(path, DelimArgs(span(tt), DELIMS.get(opener, Delimiter.Parenthesis)))
+    return MacCall(path, _attr.delim_args(cx, tt))
 
 
 def _mac(cx: LowerCx, node: SyntaxNode) -> Expr:
@@ -670,6 +662,7 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
     attrs: list = []
     kids = [c for c in node.children if c.is_named]
     n = len(kids)
+    last = next((k for k in range(n - 1, -1, -1) if kids[k].type not in COMMENTS), -1)
     i = 0
     while i < n:
         child = kids[i]
@@ -688,8 +681,7 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
             continue
         if t == "label":
             continue
-        is_last = all(k.type in COMMENTS for k in kids[i:])
-        stmt = _stmt(cx, child, attrs, is_last)
+        stmt = _stmt(cx, child, attrs, i - 1 == last)  # only comments after it
         attrs = []
         if stmt is None:
             continue

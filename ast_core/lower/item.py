@@ -86,6 +86,7 @@ def lower_items(cx: LowerCx, nodes: list[SyntaxNode], ctxt: str) -> tuple[list, 
     items: list = []
     inner: list = []
     attrs: list = []
+    last_end = -1  # where the last node that is not a comment ends
     for node in nodes:
         t = node.type
         if t == "attribute_item":
@@ -96,36 +97,27 @@ def lower_items(cx: LowerCx, nodes: list[SyntaxNode], ctxt: str) -> tuple[list, 
             if _attr.is_doc_comment(cx, node):
                 attr = _attr.lower_attr(cx, node)
                 (inner if _attr.is_inner(attr) else attrs).append(attr)
+            continue
         elif t in ITEM_TYPES or t == "expression_statement":
             item = lower_item(cx, node, attrs, ctxt)
             attrs = []
             if item is not None:
                 items.append(item)
         elif t == "empty_statement" and items and _is_unbraced_mac(items[-1]) \
-                and items[-1].span[1] == _last_non_comment_end(nodes, node):
+                and items[-1].span[1] == last_end:
             items[-1].span = (items[-1].span[0], node.end_byte)  # `m!(..);`
         elif t == "ERROR":
             # Keep what tree-sitter recovered inside the error; report the error elsewhere.
             sub, sub_inner = lower_items(cx, node.named_children, ctxt)
             items.extend(sub)
             inner.extend(sub_inner)
+        last_end = node.end_byte
     return items, inner
 
 
 def _is_unbraced_mac(item) -> bool:
     kind = item.kind
     return type(kind).__name__ == "MacCall" and kind.mac.args.delim is not Delimiter.Brace
-
-
-def _last_non_comment_end(nodes: list[SyntaxNode], node: SyntaxNode) -> int:
-    """End of the last non-comment node before `node` in `nodes`."""
-    end = -1
-    for other in nodes:
-        if other == node:
-            break
-        if other.type not in COMMENTS:
-            end = other.end_byte
-    return end
 
 
 def lower_item(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str = "item"):
@@ -197,7 +189,7 @@ def lower_generic_params(cx: LowerCx, node: SyntaxNode) -> list[GenericParam]:
     attrs: list = []
     for child in node.named_children:
         t = child.type
-        if _is_outer_attr(cx, child):
+        if is_outer_attr(cx, child):
             attrs.append(_attr.lower_attr(cx, child))
             continue
         if t == "lifetime_parameter":
@@ -255,14 +247,14 @@ def _with_attrs(cx: LowerCx, node: SyntaxNode, kinds: tuple[str, ...]):
     """Children of the given kinds, each with the outer attributes before it."""
     attrs: list = []
     for child in node.named_children:
-        if _is_outer_attr(cx, child):
+        if is_outer_attr(cx, child):
             attrs.append(_attr.lower_attr(cx, child))
         elif child.type in kinds:
             yield child, attrs
             attrs = []
 
 
-def _is_outer_attr(cx: LowerCx, node: SyntaxNode) -> bool:
+def is_outer_attr(cx: LowerCx, node: SyntaxNode) -> bool:
     t = node.type
     return t == "attribute_item" or (t in COMMENTS and _attr.is_doc_comment(cx, node))
 
@@ -485,7 +477,7 @@ def _variant_data(cx: LowerCx, body: SyntaxNode | None):
     vis = None
     for child in body.named_children:
         t = child.type
-        if _is_outer_attr(cx, child):
+        if is_outer_attr(cx, child):
             attrs.append(_attr.lower_attr(cx, child))
         elif t == "visibility_modifier":
             vis = child
@@ -552,13 +544,9 @@ def _trait(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
 def _impl(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     trait = node.child_by_field_name("trait")
     self_ty_node = node.child_by_field_name("type")
-    tps = node.child_by_field_name("type_parameters")
     impl_kw = next((c for c in node.children if c.type == "impl"), node)
     self_ty = _ty.lower_ty(cx, self_ty_node)
-    params = lower_generic_params(cx, tps) if tps is not None else []
-    where = next((c for c in node.children if c.type == "where_clause"), None)
-    generics = Generics(params, lower_where_clause(cx, where, self_ty.span[1]),
-                        span(tps) if tps is not None else (impl_kw.end_byte, impl_kw.end_byte))
+    generics = _generics(cx, node, impl_kw.end_byte, self_ty.span[1])
     safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
     of_trait = None
     if trait is not None:

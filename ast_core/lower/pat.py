@@ -24,7 +24,7 @@ from ..syntax import SyntaxNode
 from . import attr as _attr
 from . import expr as _expr
 from . import ty as _ty
-from .cx import COMMENTS, LowerCx, span
+from .cx import COMMENTS, LITERALS, LowerCx, span
 
 BY_VALUE = BindingMode(None, Mutability.Not)
 
@@ -195,7 +195,8 @@ def _path(cx: LowerCx, node: SyntaxNode) -> Pat:
     return Pat(PatKind.Path(qself, path), span(node))
 
 
-def _lit(cx: LowerCx, node: SyntaxNode) -> Pat:
+def _expr_pat(cx: LowerCx, node: SyntaxNode) -> Pat:
+    """A literal or `const { .. }` pattern."""
     return Pat(PatKind.Expr(_expr.lower_expr(cx, node)), span(node))
 
 
@@ -211,7 +212,7 @@ def _negative_expr(cx: LowerCx, node: SyntaxNode) -> Expr:
 def _range_end(cx: LowerCx, node: SyntaxNode) -> Expr:
     if node.type == "negative_literal":
         return _negative_expr(cx, node)
-    if node.type in _expr.LITERALS:
+    if node.type in LITERALS:
         return _expr.lower_expr(cx, node)
     qself, path = _ty.lower_path(cx, node)
     return Expr(ExprKind.Path(qself, path), span(node), ())
@@ -232,10 +233,6 @@ def _range(cx: LowerCx, node: SyntaxNode) -> Pat:
     return Pat(PatKind.Range(_range_end(cx, left) if left is not None else None,
                              _range_end(cx, right) if right is not None else None,
                              end_kind, syntax, op_span), span(node))
-
-
-def _const_block(cx: LowerCx, node: SyntaxNode) -> Pat:
-    return Pat(PatKind.Expr(_expr.lower_expr(cx, node)), span(node))
 
 
 def _mac(cx: LowerCx, node: SyntaxNode) -> Pat:
@@ -260,8 +257,7 @@ PAT = {
     "generic_pattern": _path,
     "negative_literal": _negative,
     "range_pattern": _range,
-    "const_block": _const_block,
+    "const_block": _expr_pat,
     "macro_invocation": _mac,
-    **{kind: _lit for kind in ("string_literal", "raw_string_literal", "char_literal",
-                               "boolean_literal", "integer_literal", "float_literal")},
+    **{kind: _expr_pat for kind in LITERALS},
 }

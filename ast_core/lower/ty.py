@@ -41,7 +41,7 @@ from ..model import (
 from ..syntax import SyntaxNode
 from . import expr as _expr
 from . import item as _item
-from .cx import COMMENTS, LowerCx, single_path, span
+from .cx import COMMENTS, LITERALS, LowerCx, single_path, span
 
 # Nodes that are a single path segment wherever a path may stand.
 SEGMENT_TYPES = frozenset({"identifier", "type_identifier", "primitive_type", "self", "super",
@@ -157,7 +157,7 @@ def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
         return AngleBracketedArg.Constraint(AssocItemConstraint(
             cx.ident(name), lower_generic_args(cx, targs) if targs is not None else None,
             AssocItemConstraintKind.Equality(Term.Ty(lower_ty(cx, ty))), span(node)))
-    if kind == "block" or kind in _expr.LITERALS or kind == "negative_literal" or kind == "unary_expression":
+    if kind == "block" or kind in LITERALS or kind == "negative_literal" or kind == "unary_expression":
         return AngleBracketedArg.Arg(GenericArg.Const(AnonConst(_expr.lower_expr(cx, node))))
     return AngleBracketedArg.Arg(GenericArg.Type(lower_ty(cx, node)))
 

@@ -3477,6 +3477,3 @@ class VariantData:
             self.id = id
         def __repr__(self) -> str:
             return f"VariantData.Unit(id={self.id!r})"
-
-
-ENUMS = (Mutability, BinOpKind, AssignOpKind, UnOp, LitKind, BorrowKind, RangeLimits, RangeEnd, RangeSyntax, BlockCheckMode, CaptureBy, Movability, MatchKind, ForLoopKind, GenBlockKind, YieldKind, MacStmtStyle, Delimiter, AttrStyle, CommentKind, Safety, Const, Defaultness, ImplPolarity, BoundConstness, BoundAsyncness, BoundPolarity, TraitObjectSyntax, PatFieldsRest, StrStyle, Inline, IsAuto, UnsafeBinderCastKind, Pinnedness, ExternKind,)

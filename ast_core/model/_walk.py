@@ -126,8 +126,6 @@ HAS_KIND: frozenset[type] = frozenset({Item, AssocItem, ForeignItem, Visibility,
 HAS_SPAN: frozenset[type] = frozenset({Crate, Item, AssocItem, ForeignItem, Visibility, Attribute, UseTree, ConstBlockItem, Param, Generics, WhereClause, WherePredicate, PolyTraitRef, Path, AssocItemConstraint, Variant, FieldDef, Block, Stmt, Local, Expr, Arm, ExprField, Pat, PatField, Ty, TyPat, GenericArgs.AngleBracketed, GenericArgs.Parenthesized, GenericArgs.ParenthesizedElided})
 """Node classes for which rustc prints a span (the JSON `span`)."""
 
-NODE_TYPES: tuple[type, ...] = (Crate, Item, AssocItem, ForeignItem, Visibility, Attribute, MacCall, UseTree, ConstBlockItem, FnDecl, Param, Generics, GenericParam, WhereClause, WherePredicate, PolyTraitRef, TraitRef, Lifetime, Label, Path, PathSegment, AssocItemConstraint, QSelf, AnonConst, Variant, FieldDef, Block, Stmt, Local, Expr, Arm, ExprField, Pat, PatField, Ty, TyPat, CoroutineKind.Async, CoroutineKind.Gen, CoroutineKind.AsyncGen, PreciseCapturingArg.Arg, GenericArgs.AngleBracketed, GenericArgs.Parenthesized, GenericArgs.ParenthesizedElided, VariantData.Struct, VariantData.Tuple, VariantData.Unit, )
-
 ID_FIELD: dict[type, str] = {Crate: 'id', Item: 'id', AssocItem: 'id', ForeignItem: 'id', UseTree: 'id', ConstBlockItem: 'id', Param: 'id', GenericParam: 'id', WherePredicate: 'id', TraitRef: 'ref_id', Lifetime: 'id', PathSegment: 'id', AssocItemConstraint: 'id', AnonConst: 'id', Variant: 'id', FieldDef: 'id', Block: 'id', Stmt: 'id', Local: 'id', Expr: 'id', Arm: 'id', ExprField: 'id', Pat: 'id', PatField: 'id', Ty: 'id', TyPat: 'id', CoroutineKind.Async: 'closure_id', CoroutineKind.Gen: 'closure_id', CoroutineKind.AsyncGen: 'closure_id', PreciseCapturingArg.Arg: 'id', VariantData.Tuple: 'id', VariantData.Unit: 'id'}
 """The NodeId field rustc's dump shows as a node's id (`ref_id` for TraitRef)."""
 
@@ -5527,4 +5525,4 @@ def shift(node: Any, db: int, di: int) -> None:
     _SHIFT[type(node)](node, db, di)
 
 
-__all__ = ['HAS_KIND', 'HAS_SPAN', 'ID_FIELD', 'JSON_CLASS', 'NODE_TYPES', 'VARIANT_KIND', 'MutVisitor', 'Visitor', 'children', 'shift']
+__all__ = ['HAS_KIND', 'HAS_SPAN', 'ID_FIELD', 'JSON_CLASS', 'VARIANT_KIND', 'MutVisitor', 'Visitor', 'children', 'shift']

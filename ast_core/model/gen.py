@@ -175,10 +175,7 @@ class Model:
 
 
 def py_type(m: Model, f: Field) -> str:
-    base = {"NodeId": "NodeId", "Span": "Span", "Ident": "Ident", "str": "str", "int": "int",
-            "bool": "bool"}.get(f.type)
-    if base is None:
-        base = f"Any{f.type}" if f.type in m.namespaces else f.type
+    base = f"Any{f.type}" if f.type in m.namespaces else f.type
     if f.mod == "*":
         return f"Sequence[{base}]"
     if f.mod == "?":
@@ -186,7 +183,7 @@ def py_type(m: Model, f: Field) -> str:
     return base
 
 
-def init_params(m: Model, cls: Cls) -> tuple[list[Field], list[Field]]:
+def init_params(cls: Cls) -> tuple[list[Field], list[Field]]:
     """Positional fields, then keyword-only ones (ids and placeholders default)."""
     pos = [f for f in cls.fields if f.type != "NodeId" and f.name != "is_placeholder"]
     kw = [f for f in cls.fields if f.type == "NodeId" or f.name == "is_placeholder"]
@@ -200,7 +197,7 @@ def emit_class(m: Model, cls: Cls, base: str, indent: str) -> list[str]:
     names = [f.name for f in cls.fields]
     out.append(f"{i2}__slots__ = ({''.join(repr(n) + ', ' for n in names)})")
     out.append(f"{i2}__match_args__ = ({''.join(repr(n) + ', ' for n in names)})")
-    pos, kw = init_params(m, cls)
+    pos, kw = init_params(cls)
     for f in cls.fields:
         out.append(f"{i2}{f.name}: {py_type(m, f)}")
     if cls.fields:
@@ -248,9 +245,7 @@ def gen_nodes(m: Model) -> str:
             out.append("")
             out += emit_class(m, v, f"Any{ns}", "    ")
         out += ["", ""]
-    out.append("ENUMS = (" + ", ".join(m.enums) + ",)")
-    out.append("")
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 # ----------------------------------------------------------------------------------
@@ -542,8 +537,6 @@ class WalkGen:
         self.w("HAS_SPAN: frozenset[type] = frozenset({" + ", ".join(spans) + "})")
         self.w('"""Node classes for which rustc prints a span (the JSON `span`)."""')
         self.w()
-        self.w("NODE_TYPES: tuple[type, ...] = (" + "".join(c.qual + ", " for c in nodes) + ")")
-        self.w()
         id_fields = []
         for c in nodes:
             ids = [f.name for f in c.fields if f.type == "NodeId"]
@@ -586,7 +579,7 @@ class WalkGen:
         self.gen_walkers("mut")
         self.gen_children()
         self.gen_shift()
-        public = ["HAS_KIND", "HAS_SPAN", "ID_FIELD", "JSON_CLASS", "NODE_TYPES", "VARIANT_KIND",
+        public = ["HAS_KIND", "HAS_SPAN", "ID_FIELD", "JSON_CLASS", "VARIANT_KIND",
                   "MutVisitor", "Visitor", "children", "shift"]
         self.w("__all__ = [" + ", ".join(repr(n) for n in public) + "]")
         return "\n".join(self.out).rstrip("\n") + "\n"

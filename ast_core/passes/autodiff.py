@@ -35,13 +35,13 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ..cfg.meta import Lit as MetaLit
-from ..cfg.meta import MetaItem, MetaItemInner, MetaParseError, MetaParser, classify_lit
-from ..cfg.predicate import SiteKind
+from ..cfg.meta import MetaItem, MetaItemInner, MetaParseError, MetaParser
+from ..lower.attr import inserted_attr
 from ..model import (
     AngleBracketedArg,
     AnonConst,
@@ -119,8 +119,8 @@ from ..pretty import (
     param_to_string,
     ty_to_string,
 )
-from ..tokens import Token, tokenize
-from .configure import Configurer, attr_site
+from ..tokens import tokenize
+from .configure import Configurer
 from .configure import path_names as _path_names
 
 
@@ -199,9 +199,6 @@ class AutodiffExpansion:
     width: int
     #: The input activities, then the return activity, as written.
     activities: tuple[str, ...]
-    #: The annotated fn with its marker, then the generated fn, as rustc prints them;
-    #: None when rustc reports an error.
-    text: str | None
     diagnostics: tuple[AutodiffDiagnostic, ...]
     #: The generated fn's signature on one line, for a code lens.
     signature: str | None
@@ -211,6 +208,14 @@ class AutodiffExpansion:
     #: prints nothing of the kind (or crashes).
     source_text: str | None
     generated_text: str | None
+
+    @property
+    def text(self) -> str | None:
+        """The annotated fn with its marker, then the generated fn, as rustc prints
+        them; None when rustc reports an error."""
+        if self.diagnostics or self.source_text is None or self.generated_text is None:
+            return None
+        return self.source_text + "\n" + self.generated_text
 
     def shifted(self, db: int) -> AutodiffExpansion:
         if not db:
@@ -224,7 +229,7 @@ class AutodiffExpansion:
     def with_diagnostics(self, extra: Sequence[AutodiffDiagnostic]) -> AutodiffExpansion:
         if not extra:
             return self
-        return replace(self, diagnostics=self.diagnostics + tuple(extra), text=None)
+        return replace(self, diagnostics=self.diagnostics + tuple(extra))
 
 
 def _shift(span: Span, db: int) -> Span:
@@ -243,6 +248,16 @@ class _Resolution:
 
     macros: tuple[tuple[str, Mode], ...] = ()
     modules: tuple[str, ...] = ()
+    #: `macros` as a dict
+    by_name: dict[str, Mode] = field(init=False, compare=False, repr=False)
+    #: What a text must contain to possibly use an autodiff attribute: every path that
+    #: resolves to a macro spells `autodiff` or one of these names.
+    needles: tuple[bytes, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", dict(self.macros))
+        names = (name.encode() for name in (*self.by_name, *self.modules))
+        object.__setattr__(self, "needles", (b"autodiff", *(n for n in names if b"autodiff" not in n)))
 
     def with_uses(self, uses: Iterable[tuple[str, Mode | None]]) -> _Resolution:
         macros = dict(self.macros)
@@ -254,16 +269,11 @@ class _Resolution:
                 macros[name] = mode
         return _Resolution(tuple(sorted(macros.items(), key=lambda kv: kv[0])), tuple(sorted(modules)))
 
-    def names(self) -> list[bytes]:
-        """What a unit's text must contain to possibly use an autodiff attribute."""
-        return [b"autodiff", *(name.encode() for name, _ in self.macros),
-                *(name.encode() for name in self.modules)]
-
     def resolve(self, names: Sequence[str], edition: int, at_root: bool) -> Mode | None:
         if not names:
             return None
         if len(names) == 1:
-            return dict(self.macros).get(names[0])
+            return self.by_name.get(names[0])
         if names[-1] not in MACROS:
             return None
         prefix = list(names[:-1])
@@ -309,96 +319,22 @@ def _autodiff_uses(tree: UseTree) -> Iterator[tuple[str, Mode | None]]:
                 yield name, MACROS[path[2]]
 
 
-class _Configurer:
-    """`cfg` and `cfg_attr` on one file's attribute lists, as rustc applies them before
-    it looks at a node (`passes.configure`), keeping what rustc would print: doc
-    comments stay, and a true `cfg_attr` becomes the attributes it inserts."""
+class _Configurer(Configurer):
+    """`Configurer` with what rustc would print: `attributes` keeps doc comments and
+    gives the model attributes a true `cfg_attr` inserts."""
 
-    def __init__(self, src: bytes, cfg: Any, edition: int) -> None:
-        self.src = src
-        self.edition = edition
-        self.shared = Configurer(src, cfg, edition)
-
-    def configure(self, attrs: Sequence[Attribute]) -> list[Attribute] | None:
-        """The attributes rustc keeps; None when a `cfg` is false (the node goes). True
-        `cfg`s vanish, as rustc prints no `cfg_trace`."""
-        if not any(_path_names(a)[:1] in (("cfg",), ("cfg_attr",)) for a in attrs):
+    def attributes(self, attrs: Sequence[Attribute]) -> list[Attribute] | None:
+        """The attributes rustc keeps on a node; None when a `cfg` is false (the node
+        goes). True `cfg`s vanish, as rustc prints no `cfg_trace`."""
+        if not any(_path_names(a) in _CFG_PATHS for a in attrs):
             return list(attrs)
-        out: list[Attribute] = []
-        for attr in attrs:
-            names = _path_names(attr)
-            if names == ("cfg",):
-                if not self.shared.cfg_holds(attr_site(attr, SiteKind.CFG)):
-                    return None
-            elif names == ("cfg_attr",):
-                # not `expansion`, which caches by `id(attr)`: our copies are short-lived
-                inserted = self.shared.cfg_attr_expansion(attr_site(attr, SiteKind.CFG_ATTR))
-                if inserted is None:
-                    return None
-                out += [self._attribute(item.span, item.args, attr.style)
-                        for item in inserted if item.path not in ("cfg", "cfg_attr")]
-            else:
-                out.append(attr)
-        return out
-
-    def _attribute(self, span: Span, args: Span | None, style: AttrStyle) -> Attribute:
-        """An attribute a `cfg_attr` inserts; as in rustc, its span is `path(args)`."""
-        tokens = tokenize(self.src, span[0], args[0] if args is not None else span[1])
-        unsafety = Safety.Default
-        if tokens and tokens[0].text == "unsafe" and args is not None:  # `unsafe(no_mangle)`
-            unsafety = Safety.Unsafe
-            inner = tokenize(self.src, args[0] + 1, args[1] - 1)
-            cut = next((i for i, t in enumerate(inner) if t.kind == "open" or t.text == "="), len(inner))
-            tokens = inner[:cut]
-            args = (inner[cut].lo, inner[-1].hi) if cut < len(inner) else None
-        path = _path_of_tokens(tokens, span[0])
-        if args is None:
-            attr_args: Any = AttrArgs.Empty()
-        elif self.src[args[0]:args[0] + 1] == b"=":
-            value = tokenize(self.src, args[0] + 1, args[1])
-            expr_span = (value[0].lo, value[-1].hi) if value else args
-            value_expr = Expr(ExprKind.Lit(_lit_of_tokens(value)), expr_span, ())
-            attr_args = AttrArgs.Eq((args[0], args[0] + 1), value_expr)
-        else:
-            delim = {b"(": Delimiter.Parenthesis, b"[": Delimiter.Bracket}.get(
-                self.src[args[0]:args[0] + 1], Delimiter.Brace)
-            attr_args = AttrArgs.Delimited(DelimArgs(args, delim))
-        return Attribute(AttrKind.Normal(AttrItem(unsafety, path, attr_args)), 0, style, span)
+        configured = self.configure(attrs, keep_docs=True)
+        if configured is None:
+            return None
+        return [inserted_attr(self.src, a.span, a.source.style) if a.inserted else a.source for a in configured]
 
 
-def _path_of_tokens(tokens: Sequence[Token], lo: int) -> Path:
-    segments = []
-    for tok in tokens:
-        if tok.text == "::" and not segments:
-            segments.append(PathSegment(Ident("{{root}}", (tok.lo, tok.lo)), None))
-        elif tok.kind == "ident":
-            segments.append(PathSegment(Ident(tok.text, tok.span), None))
-    return Path((tokens[0].lo, tokens[-1].hi) if tokens else (lo, lo), segments)
-
-
-_STR_KINDS = {("str", False): LitKind.Str, ("str", True): LitKind.StrRaw,
-              ("byte_str", False): LitKind.ByteStr, ("byte_str", True): LitKind.ByteStrRaw,
-              ("c_str", False): LitKind.CStr, ("c_str", True): LitKind.CStrRaw}
-
-
-def _lit_of_tokens(tokens: Sequence[Token]) -> Lit:
-    """The model literal of the value of `name = value` (a single literal token)."""
-    if len(tokens) != 1:
-        return Lit(LitKind.Err, " ".join(t.text for t in tokens), None, 0)
-    lit = classify_lit(tokens[0])
-    text = lit.text
-    if lit.kind in ("str", "byte_str", "c_str"):
-        body = text.lstrip("bc")
-        raw = body.startswith("r")
-        hashes = len(body) - 1 - len(body[1:].lstrip("#")) if raw else 0
-        return Lit(_STR_KINDS[(lit.kind, raw)], body[body.index('"') + 1:body.rindex('"')], lit.suffix, hashes)
-    if lit.kind in ("char", "byte"):
-        body = text[text.index("'") + 1:text.rindex("'")]
-        return Lit(LitKind.Char if lit.kind == "char" else LitKind.Byte, body, lit.suffix, 0)
-    if lit.kind == "bool":
-        return Lit(LitKind.Bool, text, None, 0)
-    digits = text[:len(text) - len(lit.suffix)] if lit.suffix else text
-    return Lit(LitKind.Integer if lit.kind == "int" else LitKind.Float, digits, lit.suffix, 0)
+_CFG_PATHS = (("cfg",), ("cfg_attr",))
 
 
 # ----------------------------------------------------------------------------------
@@ -552,16 +488,28 @@ def _head_span(src: bytes, span: Span) -> Span:
     return (span[0], hi)
 
 
-def _full_span(node: Any) -> Span:
-    """An item with its outer attributes (rustc's item span leaves them out)."""
-    return (min([node.span[0]] + [a.span[0] for a in node.attrs]), node.span[1])
+def _full_span(node: Any, attrs: Sequence[Attribute] | None = None) -> Span:
+    """A node with its outer attributes (`node.attrs` unless given; rustc's item and
+    statement spans leave them out)."""
+    attrs = node.attrs if attrs is None else attrs
+    return (min(node.span[0], attrs[0].span[0]) if attrs else node.span[0], node.span[1])
 
 
-def _signature(gen: Any, src: bytes) -> str:
+def _stmt_holder(kind: Any) -> Any:
+    """What holds a statement's attributes (its local, expression, or itself for a macro
+    call); None for an item statement (the item does) and `;`."""
+    if isinstance(kind, StmtKind.Let):
+        return kind.local
+    if isinstance(kind, (StmtKind.Expr, StmtKind.Semi)):
+        return kind.expr
+    return kind if isinstance(kind, StmtKind.MacCall) else None
+
+
+def _signature(gen: Any, src: bytes, edition: int) -> str:
     """The generated fn's signature on one line."""
     kind = gen.kind
     bare = type(kind)(kind.defaultness, kind.ident, kind.generics, kind.sig, None)
-    text = items_to_string([type(gen)([], gen.span, gen.vis, bare)], src)
+    text = items_to_string([type(gen)([], gen.span, gen.vis, bare)], src, edition=edition)
     return re.sub(r"\s*\n\s*", " ", text).removesuffix(";")
 
 
@@ -585,13 +533,16 @@ class _Binding:
 @dataclass(slots=True, eq=False)
 class _Scope:
     """A module or block: the autodiff names it resolves, the value names it defines,
-    and the enclosing scope (a block sees its enclosing scopes; a module does not)."""
+    and the enclosing scope (a block sees its enclosing scopes; a module does not).
+    `plain` are its active items without autodiff attributes, `bindings` what its
+    expansions define (the two meet only where a generated name clashes)."""
 
     kind: Literal["crate", "mod", "block"]
     span: Span
     resolution: _Resolution
     parent: _Scope | None
     values: set[str] = field(default_factory=set)
+    plain: list[Item] = field(default_factory=list)
     bindings: list[_Binding] = field(default_factory=list)
 
     def module(self) -> _Scope:
@@ -599,6 +550,32 @@ class _Scope:
         while scope.kind == "block" and scope.parent is not None:
             scope = scope.parent
         return scope
+
+
+@dataclass(frozen=True, slots=True)
+class _ScopeItems:
+    """What the items of a module or block declare, `cfg` and `cfg_attr` applied: the
+    active items with the attribute paths in effect on each, the autodiff names their
+    `use`s bring in, the value names they define or import, and the methods of their
+    traits."""
+
+    active: list[tuple[Item, tuple[tuple[str, ...], ...]]]
+    uses: tuple[tuple[str, Mode | None], ...]
+    values: frozenset[str]
+    traits: tuple[tuple[str, frozenset[str]], ...]
+
+    @staticmethod
+    def of(items: Sequence[Item], configurer: _Configurer) -> _ScopeItems:
+        active = [(item, tuple(_path_names(a) for a in attrs)) for item in items
+                  if (attrs := configurer.attributes(item.attrs)) is not None]
+        kept = [item for item, _ in active]
+        uses = tuple(use for item in kept if isinstance(item.kind, ItemKind.Use)
+                     for use in _autodiff_uses(item.kind.tree))
+        values = frozenset(name for name, _ in _value_items(kept)) | frozenset(_imported_names(kept))
+        traits = tuple((item.kind.ident.name, frozenset(sub.kind.ident.name for sub in item.kind.items
+                                                        if isinstance(sub.kind, AssocItemKind.Fn)))
+                       for item in kept if isinstance(item.kind, ItemKind.Trait))
+        return _ScopeItems(active, uses, values, traits)
 
 
 def _value_items(items: Iterable[Item]) -> Iterator[tuple[str, Span]]:
@@ -625,19 +602,21 @@ def _imported_names(items: Iterable[Item]) -> Iterator[str]:
                     yield name
 
 
-def _plain_bindings(items: Sequence[Item], src: bytes) -> list[_Binding]:
-    """The value names that items without autodiff attributes bind, in source order:
-    rustc defines them before it expands anything. An import binds a value if its name
-    starts in lower case (a guess: what it imports is not known here)."""
+def _plain_bindings(items: Sequence[Item], src: bytes, names: Container[str] | None = None) -> list[_Binding]:
+    """The value names (among `names`, if given) that items without autodiff attributes
+    bind, in source order: rustc defines them before it expands anything. An import binds a
+    value if its name starts in lower case (a guess: what it imports is not known
+    here)."""
     out: list[_Binding] = []
     for item in items:
         if isinstance(item.kind, ItemKind.Use):
             for _, name, leaf in _use_leaves(item.kind.tree):
-                if name is not None and name[:1].islower():
+                if name is not None and name[:1].islower() and (names is None or name in names):
                     out.append(_Binding(name, leaf.span, (0, len(out)), import_=True))
         else:
             for name, span in _value_items([item]):
-                out.append(_Binding(name, _head_span(src, span), (0, len(out))))
+                if names is None or name in names:
+                    out.append(_Binding(name, _head_span(src, span), (0, len(out))))
     return out
 
 
@@ -679,29 +658,42 @@ class _Record:
 
     def finish(self) -> AutodiffExpansion:
         diagnostics = tuple(self.diagnostics) + tuple(d for _, d in sorted(self.late, key=lambda p: p[0]))
-        text = None
-        if not diagnostics and self.source_text is not None and self.generated_text is not None:
-            text = self.source_text + "\n" + self.generated_text
         return AutodiffExpansion(
-            self.span, self.path_span, self.item_span, self.scope_span, self.source,
-            self.args.name,
-            self.mode, self.args.width, self.args.written, text, diagnostics, self.signature,
+            self.span, self.path_span, self.item_span, self.scope_span, self.source, self.args.name,
+            self.mode, self.args.width, self.args.written, diagnostics, self.signature,
             tuple(self.notes), self.source_text, self.generated_text)
 
 
-class AutodiffExpander(MutVisitor):
-    """Expands the autodiff attributes below the nodes it visits, in place (run it on
-    a copy), and records one `_Record` per attribute in `records`."""
+_ITEM_LIKE = (Item, AssocItem, ForeignItem, Stmt)
+"""What the expander may leave alone: the nodes it reaches through `flat_map_*` that
+hold their own attributes and can be big."""
 
-    def __init__(self, src: bytes, configurer: _Configurer, root: _Scope, feature: bool,
-                 comments: Sequence[Comment]) -> None:
+
+class AutodiffExpander(MutVisitor):
+    """Expands the autodiff attributes below the nodes it visits and records one
+    `_Record` per attribute in `records`, as rustc's `InvocationCollector` does: a node's
+    `cfg` and `cfg_attr` are applied before its attributes are looked at.
+
+    The nodes it is given are never changed: a node whose text spells no name that
+    could resolve to the macros (`_Resolution.needles`) is left as it is, unwalked;
+    another is copied before it changes, its item-like children left for their own
+    turn. An annotated item is copied whole, since it is printed: everything in it is
+    walked (`full`) and configured."""
+
+    def __init__(self, src: bytes, configurer: _Configurer, root: _Scope, feature: bool, unit_lo: int,
+                 scratch: bytearray | None = None, full: bool = False) -> None:
         self.src = src
         self.configurer = configurer
         self.edition = configurer.edition
         self.feature = feature
-        self.comments = comments
+        #: where the walked items' unit starts: a line, and no comment or string
+        self.unit_lo = unit_lo
         self.scope = root
-        self.scratch = bytearray()
+        #: where the `#[rustc_autodiff(..)]` arguments are written (expanders that print
+        #: one crate together share it)
+        self.scratch = bytearray() if scratch is None else scratch
+        #: walking nodes that are the expander's own copies, every one of them
+        self.full = full
         self.records: list[_Record] = []
         self.order = 0
         #: The impl whose items are visited: None outside impls, else (is a trait impl,
@@ -712,41 +704,81 @@ class AutodiffExpander(MutVisitor):
         #: id(generated item) -> the record of the attribute that generated it
         self.generated_by: dict[int, _Record] = {}
 
+    def _comments(self, span: Span) -> list[Comment]:
+        """The comments in `src[span]`, classified as `gather_comments` does from the
+        start of the file: from the start of the line when only whitespace precedes
+        them there, else from the start of the unit."""
+        lo, hi = span
+        line_start = self.src.rfind(b"\n", 0, lo) + 1
+        if line_start < lo and not self.src[line_start:lo].isspace():
+            line_start = min(self.unit_lo, lo)
+        return comments_in(gather_comments(self.src, line_start, hi), lo, hi)
+
     # -- scopes -----------------------------------------------------------------------
 
     def enter(self, kind: Literal["mod", "block"], span: Span, items: Sequence[Item],
               parent: _Scope | None) -> _Scope:
         """The scope of a module or block whose items are `items`."""
         base = parent.resolution if parent is not None else _Resolution()
-        scope, active = _scope_of(kind, span, items, parent, self.configurer, base)
-        plain = [item for item in active if not self._annotated(item, scope)]
-        scope.bindings += _plain_bindings(plain, self.src)
-        for item in active:
-            if isinstance(item.kind, ItemKind.Trait):
-                self.traits[item.kind.ident.name] = _trait_methods(item.kind)
+        declared = _ScopeItems.of(items, self.configurer)
+        scope = _Scope(kind, span, base.with_uses(declared.uses), parent, set(declared.values))
+        at_root = scope.module().kind == "crate"
+        scope.plain = [item for item, paths in declared.active
+                       if not any(scope.resolution.resolve(p, self.edition, at_root) for p in paths)]
+        self.traits.update(declared.traits)
         return scope
 
-    def _annotated(self, item: Item, scope: _Scope) -> bool:
-        return any(self._resolve(a, scope) for a in self.configurer.configure(item.attrs) or ())
-
-    def _resolve(self, attr: Attribute, scope: _Scope | None = None) -> Mode | None:
-        scope = scope or self.scope
+    def _resolve(self, attr: Attribute) -> Mode | None:
         names = _path_names(attr)
         if not names:
             return None
-        at_root = scope.module().kind == "crate"
-        return scope.resolution.resolve(names, self.edition, at_root)
+        return self.scope.resolution.resolve(names, self.edition, self.scope.module().kind == "crate")
 
     def _close(self, scope: _Scope) -> None:
         """What waits on a finished module or block: name clashes (E0428), and the
         names generated bodies use that it may define (E0425)."""
-        for owner, diag in conflicts(scope.bindings):
-            owner.late.append((1, diag))
+        generated = {b.name for b in scope.bindings if b.owner is not None}
+        if generated:
+            plain = _plain_bindings(scope.plain, self.src, generated)
+            for owner, diag in conflicts(plain + scope.bindings):
+                owner.late.append((1, diag))
         for record in self.records:
             if record.lookups and record.scope is scope:
                 record.lookups = resolve_names(record, scope)
 
+    # -- copying and skipping -----------------------------------------------------------
+
+    def _mentions(self, span: Span) -> bool:
+        """Whether `src[span]` spells a name that could resolve to the macros here."""
+        src, (lo, hi) = self.src, span
+        return any(src.find(needle, lo, hi) != -1 for needle in self.scope.resolution.needles)
+
+    def _own(self, node: Any) -> Any:
+        """`node`, or a copy of it the walk may change (its item-like children shared)."""
+        return node if self.full else clone(node, _ITEM_LIKE)
+
+    def _skip(self, node: Any) -> list[Any]:
+        """Leave a node that names no macro alone. Walking a module would register its
+        traits, and those of the modules in it, which stay nameable outside: do that."""
+        kind = node.kind
+        if (isinstance(node, Item) and isinstance(kind, ItemKind.Mod) and isinstance(kind.mod_kind, ModKind.Loaded)
+                and self.src.find(b"trait", node.span[0], node.span[1]) != -1
+                and self.configurer.configure(node.attrs) is not None):
+            self._register_traits(kind.mod_kind.items)
+        return [node]
+
+    def _register_traits(self, items: Sequence[Item]) -> None:
+        declared = _ScopeItems.of(items, self.configurer)
+        self.traits.update(declared.traits)
+        for item, _ in declared.active:
+            if isinstance(item.kind, ItemKind.Mod) and isinstance(item.kind.mod_kind, ModKind.Loaded):
+                self._register_traits(item.kind.mod_kind.items)
+
     # -- walking -------------------------------------------------------------------------
+
+    def visit_attribute(self, node: Attribute) -> None:
+        """Attributes are read where their node is configured, never walked into (so
+        copies may share them)."""
 
     def visit_item(self, node: Item) -> None:
         kind = node.kind
@@ -820,37 +852,49 @@ class AutodiffExpander(MutVisitor):
     def flat_map_stmt(self, node: Stmt) -> list[Stmt]:
         kind = node.kind
         if isinstance(kind, StmtKind.Item):
-            return [Stmt(StmtKind.Item(item), item.span if item is not kind.item else node.span)
-                    for item in self._flat_map(kind.item, walk_flat_map_item)]
-        attrs = (kind.local.attrs if isinstance(kind, StmtKind.Let) else
-                 kind.attrs if isinstance(kind, StmtKind.MacCall) else ())
-        configured = self.configurer.configure(attrs) if attrs else []
+            items = self._flat_map(kind.item, walk_flat_map_item)
+            if len(items) == 1 and items[0] is kind.item:
+                return [node]
+            # the item comes back first (if its `cfg` holds), then its generated fns
+            return [Stmt(StmtKind.Item(item), node.span if i == 0 else item.span) for i, item in enumerate(items)]
+        holder = _stmt_holder(kind)
+        attrs = holder.attrs if holder is not None else []
+        if not self.full and not self._mentions(_full_span(node, attrs)):
+            return [node]
+        configured = self.configurer.attributes(attrs) if attrs else []
         if configured is None:
             return []
-        modes = [self._resolve(attr) for attr in configured]
-        for attr, mode in zip(configured, modes):
-            if mode is not None:
-                record = self._record(attr, node.span, "", mode)
-                record.error(node.span, "autodiff must be applied to function")
-        if any(modes):  # the macro is consumed even where it does not apply
-            kept = [attr for attr, mode in zip(configured, modes) if mode is None]
-            if isinstance(kind, StmtKind.Let):
-                kind.local.attrs = kept
-            else:
-                kind.attrs = kept
+        node = self._own(node)
+        if attrs:
+            if isinstance(kind, (StmtKind.Let, StmtKind.MacCall)):
+                modes = [self._resolve(attr) for attr in configured]
+                for attr, mode in zip(configured, modes):
+                    if mode is not None:
+                        record = self._record(attr, node.span, "", mode)
+                        record.error(node.span, "autodiff must be applied to function")
+                # the macro is consumed even where it does not apply
+                configured = [attr for attr, mode in zip(configured, modes) if mode is None]
+            _stmt_holder(node.kind).attrs = configured
         return walk_flat_map_stmt(self, node)
 
     # -- attributes where no macro may go ---------------------------------------------------
 
     def _non_macro_position(self, node: Any, walk: Any) -> list[Any]:
-        for attr in node.attrs:
-            if self._resolve(attr) is not None:
-                path = attr.kind.item.path
-                name = path.segments[-1].ident.name
-                record = self._record(attr, attr.span, "", MACROS.get(name, Mode.Forward))
-                record.diagnostics.append(AutodiffDiagnostic(
-                    path.span, f"expected non-macro attribute, found attribute macro `{name}`",
-                    labels=((path.span, "not a non-macro attribute"),)))
+        """A node that is no item (its owner was copied): `cfg` and `cfg_attr` first,
+        then a macro among its attributes is an error."""
+        if node.attrs:
+            configured = self.configurer.attributes(node.attrs)
+            if configured is None:
+                return []
+            node.attrs = configured
+            for attr in configured:
+                if self._resolve(attr) is not None:
+                    path = attr.kind.item.path
+                    name = path.segments[-1].ident.name
+                    record = self._record(attr, attr.span, "", MACROS.get(name, Mode.Forward))
+                    record.diagnostics.append(AutodiffDiagnostic(
+                        path.span, f"expected non-macro attribute, found attribute macro `{name}`",
+                        labels=((path.span, "not a non-macro attribute"),)))
         return walk(self, node)
 
     def flat_map_variant(self, node: Any) -> list[Any]:
@@ -889,7 +933,9 @@ class AutodiffExpander(MutVisitor):
         return record
 
     def _flat_map(self, node: Any, walk: Any) -> list[Any]:
-        configured = self.configurer.configure(node.attrs) if node.attrs else []
+        if not self.full and not self._mentions(_full_span(node)):
+            return self._skip(node)
+        configured = self.configurer.attributes(node.attrs) if node.attrs else []
         if configured is None:
             return []  # a false `#[cfg]`: rustc removes the item before expanding anything
         modes = [self._resolve(a) for a in configured]
@@ -902,14 +948,17 @@ class AutodiffExpander(MutVisitor):
                 record.diagnostics.append(AutodiffDiagnostic(
                     attr.kind.item.path.span, f"cannot find attribute `{names[0]}` in this scope"))
                 self.records.append(record)
-        if not any(modes):
-            return walk(self, node)
-        return self._expand_item(node, configured, modes, walk)
+        if any(modes):
+            return self._expand_item(node if self.full else clone(node), configured, modes, walk)
+        node = self._own(node)
+        node.attrs = configured
+        return walk(self, node)
 
     def _expand_item(self, node: Any, configured: list[Attribute], modes: list[Mode | None],
                      walk: Any) -> list[Any]:
         """rustc expands an item's macro attributes top to bottom; each expansion puts
-        the item back first, so the generated fns end up in reverse order."""
+        the item back first, so the generated fns end up in reverse order. `node` is
+        the expander's own copy: it is printed, so everything in it is configured."""
         item_span = _full_span(node)
         node.attrs = [a for a, mode in zip(configured, modes) if mode is None]
         fn_kind = self._fn_kind(node)
@@ -940,9 +989,12 @@ class AutodiffExpander(MutVisitor):
                 node.attrs.append(_outer_attr(_path(["rustc_autodiff"], records[0].span), AttrArgs.Empty(),
                                               records[0].span))
         self._define(node, generated)
-        out = walk(self, node)  # items nested in the fn's body expand too
-        _CfgStrip(self.configurer).strip(node)
-        for record in generated:
+        # items nested in the fn's body expand too, and `cfg`s in it apply; rustc
+        # expands the macro on the item as written, so the generated fn was built first
+        outer, self.full = self.full, True
+        out = walk(self, node)
+        self.full = outer
+        for record in generated:  # rustc walks the expansion's output too
             _CfgStrip(self.configurer).strip(record.generated)
         self._print(node, records, item_span)
         for record in reversed(generated):
@@ -965,13 +1017,13 @@ class AutodiffExpander(MutVisitor):
     def _print(self, node: Any, records: list[_Record], item_span: Span) -> None:
         if any(r.crashed for r in records):
             return  # rustc prints nothing when it panics
-        src = self.src + bytes(self.scratch)
-        source_text = items_to_string([node], src, comments_in(self.comments, item_span[0], item_span[1]))
+        src, edition = self.src + bytes(self.scratch), self.edition
+        source_text = items_to_string([node], src, self._comments(item_span), edition)
         for record in records:
             record.source_text = source_text
             if record.generated is not None:
-                record.generated_text = items_to_string([record.generated], src)
-                record.signature = _signature(record.generated, src)
+                record.generated_text = items_to_string([record.generated], src, edition=edition)
+                record.signature = _signature(record.generated, src, edition)
 
     def _fn_kind(self, node: Any) -> Any:
         """The annotated fn, if the macro accepts the item: a free fn (also in a block)
@@ -1071,7 +1123,8 @@ class AutodiffExpander(MutVisitor):
             return record.crash("`ActiveOnly` as the return activity in Forward Mode")
         if args.name is None:
             return record.crash("the generated function's name must be an identifier or an integer")
-        record.notes = _explain(record, params, inputs, ret, ret_span, has_ret, decl.output, errored, self.src)
+        record.notes = _explain(record, params, inputs, ret, ret_span, has_ret, decl.output, errored, self.src,
+                                self.edition)
         return self._generate(record, kind, node, None if errored else inputs, ret, has_ret)
 
     def _synth(self, text: str) -> Span:
@@ -1222,11 +1275,16 @@ def _missing_lifetimes(params: Sequence[Param], output: Any) -> list[Span]:
 
 
 class _CfgStrip(MutVisitor):
-    """What rustc does to the expanded items before printing them: nodes under a false
-    `cfg` go, `cfg_attr`s become what they insert, true `cfg`s vanish."""
+    """What rustc does to a generated fn as it walks the expansion: nodes under a false
+    `cfg` go (the source's parameters, which the macro saw), `cfg_attr`s become what
+    they insert, true `cfg`s vanish. (The annotated item is configured as the expander
+    walks it.)"""
 
     def __init__(self, configurer: _Configurer) -> None:
         self.configurer = configurer
+
+    def visit_attribute(self, node: Attribute) -> None:
+        """Not walked into (they may be the document's own)."""
 
     def strip(self, node: Any) -> None:
         if isinstance(node, AssocItem):
@@ -1237,7 +1295,7 @@ class _CfgStrip(MutVisitor):
     def _keep(self, node: Any) -> bool:
         if not node.attrs:
             return True
-        configured = self.configurer.configure(node.attrs)
+        configured = self.configurer.attributes(node.attrs)
         if configured is None:
             return False
         node.attrs = configured
@@ -1340,7 +1398,8 @@ def resolve_names(record: _Record, scope: _Scope) -> list[tuple[str, Span]]:
 
 
 def _explain(record: _Record, params: Sequence[Param], inputs: Sequence[tuple[str, Span]], ret: str,
-             ret_span: Span, has_ret: bool, output: Any, errored: bool, src: bytes) -> list[ActivityNote]:
+             ret_span: Span, has_ret: bool, output: Any, errored: bool, src: bytes, edition: int
+             ) -> list[ActivityNote]:
     """One note per activity, as an editor shows them on hover."""
     width = record.args.width
     mode = record.mode
@@ -1351,7 +1410,7 @@ def _explain(record: _Record, params: Sequence[Param], inputs: Sequence[tuple[st
     active_count = sum(act == "Active" for act, _ in inputs)
     for param, (act, span) in zip(params, inputs):
         name = _ident_name(param.pat) or "_"
-        ty = ty_to_string(param.ty)
+        ty = ty_to_string(param.ty, src, edition)
         if act not in _VALID_INPUT[mode]:
             text = f"`{act}` is not an input activity of {mode.value} mode: rustc rejects it."
         elif act == "Const":
@@ -1366,7 +1425,7 @@ def _explain(record: _Record, params: Sequence[Param], inputs: Sequence[tuple[st
         elif act == "ActiveOnly":
             text = f"`{name}` is active, but no gradient is returned for it."
         elif act in ("Duplicated", "DuplicatedOnly"):
-            shadow_ty = ty_to_string(_mut_ref(param.ty)) if _valid_ty_for_activity(param.ty, act) else ty
+            shadow_ty = ty_to_string(_mut_ref(param.ty), src, edition) if _valid_ty_for_activity(param.ty, act) else ty
             text = f"`{name}` is duplicated: {_shadows('d' + name, width, shadow_ty)} its gradient."
             if act == "DuplicatedOnly":
                 text += " The generated fn is `unsafe`."
@@ -1379,9 +1438,9 @@ def _explain(record: _Record, params: Sequence[Param], inputs: Sequence[tuple[st
                     f"{width} tangents.")
         if errored and act in _VALID_INPUT[mode]:
             text += " (rustc reports an error: the generated fn keeps the source's signature.)"
-        notes.append(ActivityNote(act, span, param_to_string(param, src), text))
+        notes.append(ActivityNote(act, span, param_to_string(param, src, edition), text))
     if has_ret:
-        ty = ty_to_string(output.ty)
+        ty = ty_to_string(output.ty, src, edition)
         notes.append(ActivityNote(ret, ret_span, f"-> {ty}", _explain_ret(mode, ret, width, ty, gradients)))
     return notes
 
@@ -1438,20 +1497,25 @@ _SLOTS: dict[type, tuple[str, ...]] = {}
 _SHARED = (str, int, bool, float, type(None), enum.Enum, Ident)
 
 
-def clone(node: Any) -> Any:
+def clone(node: Any, keep: tuple[type, ...] = ()) -> Any:
     """A copy of a subtree that the expander may change: nodes and lists are copied;
-    spans, identifiers and enums, which nothing changes, are shared."""
-    if isinstance(node, list):
-        return [clone(x) for x in node]
-    if isinstance(node, tuple):
-        return node if not node or isinstance(node[0], int) else tuple(clone(x) for x in node)
-    if isinstance(node, _SHARED):
-        return node
+    spans, identifiers and enums, which nothing changes, are shared, and so are the
+    nodes of the `keep` types below `node`."""
     cls = type(node)
     new = cls.__new__(cls)
     for name in _slots(cls):
-        setattr(new, name, clone(getattr(node, name)))
+        setattr(new, name, _copy(getattr(node, name), keep))
     return new
+
+
+def _copy(value: Any, keep: tuple[type, ...]) -> Any:
+    if isinstance(value, list):
+        return [_copy(x, keep) for x in value]
+    if isinstance(value, tuple):
+        return value if not value or isinstance(value[0], int) else tuple(_copy(x, keep) for x in value)
+    if isinstance(value, _SHARED) or (keep and isinstance(value, keep)):
+        return value
+    return clone(value, keep)
 
 
 # ----------------------------------------------------------------------------------
@@ -1472,13 +1536,14 @@ class _Context:
 @dataclass(frozen=True, slots=True)
 class _UnitFacts:
     """What the crate root needs to know of one unit, whatever it expands to: the
-    autodiff names its `use`s bring in, the value names it defines (for each, the span
-    a clash is reported at, whether it is an import, and its item's attribute paths:
-    an annotated item is defined later), its traits' methods, and whether its inner
-    attributes enable the feature."""
+    autodiff names its `use`s bring in, the value names it defines or imports, the
+    value names its plain items bind (for each, the span a clash is reported at,
+    whether it is an import, and its item's attribute paths: an annotated item is
+    defined later), its traits' methods, and whether its inner attributes enable the
+    feature."""
 
     uses: tuple[tuple[str, Mode | None], ...]
-    values: tuple[str, ...]
+    values: frozenset[str]
     bindings: tuple[tuple[str, Span, bool, tuple[tuple[str, ...], ...]], ...]
     traits: tuple[tuple[str, frozenset[str]], ...]
     feature: bool
@@ -1490,16 +1555,11 @@ class _UnitFacts:
 
 
 def _unit_facts(unit: Any, configurer: _Configurer) -> _UnitFacts:
-    active = [(item, attrs) for item in unit.items if (attrs := configurer.configure(item.attrs)) is not None]
-    items = [item for item, _ in active]
-    uses = tuple(use for item in items if isinstance(item.kind, ItemKind.Use)
-                 for use in _autodiff_uses(item.kind.tree))
-    values = tuple(name for name, _ in _value_items(items)) + tuple(_imported_names(items))
-    bindings = tuple((b.name, b.span, b.import_, tuple(_path_names(a) for a in attrs))
-                     for item, attrs in active for b in _plain_bindings([item], configurer.src))
-    traits = tuple((item.kind.ident.name, _trait_methods(item.kind))
-                   for item in items if isinstance(item.kind, ItemKind.Trait))
-    return _UnitFacts(uses, values, bindings, traits, _feature_enabled(unit.inner_attrs, configurer))
+    declared = _ScopeItems.of(unit.items, configurer)
+    bindings = tuple((b.name, b.span, b.import_, paths) for item, paths in declared.active
+                     for b in _plain_bindings([item], configurer.src))
+    return _UnitFacts(declared.uses, declared.values, bindings, declared.traits,
+                      _feature_enabled(unit.inner_attrs, configurer))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1534,46 +1594,38 @@ class _UnitResult:
             replace(e, scope_span=crate_span) if root else e for e, root in zip(self.expansions, self.at_root)))
 
 
-def _scope_of(kind: Literal["crate", "mod", "block"], span: Span, items: Sequence[Item], parent: _Scope | None,
-              configurer: _Configurer, base: _Resolution) -> tuple[_Scope, list[Item]]:
-    """The scope of a module or block whose items are `items`, and its active items."""
-    active = [item for item in items if configurer.configure(item.attrs) is not None]
-    uses = [u for item in active if isinstance(item.kind, ItemKind.Use) for u in _autodiff_uses(item.kind.tree)]
-    scope = _Scope(kind, span, base.with_uses(uses), parent)
-    scope.values.update(name for name, _ in _value_items(active))
-    scope.values.update(_imported_names(active))
-    return scope, active
-
-
-def _trait_methods(kind: ItemKind.Trait) -> frozenset[str]:
-    return frozenset(sub.kind.ident.name for sub in kind.items if isinstance(sub.kind, AssocItemKind.Fn))
-
-
-def _feature_enabled(attrs: Sequence[Attribute], configurer: _Configurer) -> bool:
+def _feature_enabled(attrs: Sequence[Attribute], configurer: Configurer) -> bool:
     """Whether inner attributes say `#![feature(autodiff)]`."""
-    for attr in configurer.configure([a for a in attrs if a.style is AttrStyle.Inner]) or []:
-        args = attr.kind.item.args if isinstance(attr.kind, AttrKind.Normal) else None
-        if _path_names(attr) == ("feature",) and isinstance(args, AttrArgs.Delimited):
-            lo, hi = args.args.dspan
-            if any(t.text == "autodiff" for t in tokenize(configurer.src, lo, hi)):
+    for attr in configurer.configure([a for a in attrs if a.style is AttrStyle.Inner]) or ():
+        if attr.path == ("feature",) and attr.args is not None:
+            if any(t.text == "autodiff" for t in tokenize(configurer.src, *attr.args)):
                 return True
     return False
 
 
+def _unit_expander(unit: Any, src: bytes, configurer: _Configurer, ctx: _Context,
+                   scratch: bytearray | None = None, full: bool = False) -> AutodiffExpander:
+    """An expander for the items of `unit`, at the crate root `ctx` describes."""
+    root = _Scope("crate", (0, len(src)), ctx.resolution, None)
+    expander = AutodiffExpander(src, configurer, root, ctx.feature, unit.lo, scratch, full)
+    expander.traits = dict(ctx.traits)
+    return expander
+
+
 def _expand_unit(unit: Any, src: bytes, configurer: _Configurer, ctx: _Context) -> _UnitResult | None:
-    """Expand a copy of one unit's items; None when its text names no autodiff macro."""
+    """Expand one unit's items (copying only what changes); None when its text names
+    no autodiff macro."""
     if not unit.items:
         return None
     lo, hi = unit.lo, max(item.span[1] for item in unit.items)
-    if not any(needle in src[lo:hi] for needle in ctx.resolution.names()):
+    if not any(src.find(needle, lo, hi) != -1 for needle in ctx.resolution.needles):
         return None
-    crate_span = (0, len(src))
-    root = _Scope("crate", crate_span, ctx.resolution, None)
-    expander = AutodiffExpander(src, configurer, root, ctx.feature, gather_comments(src, lo, hi))
-    expander.traits = dict(ctx.traits)
+    expander = _unit_expander(unit, src, configurer, ctx)
     for item in unit.items:
-        expander.flat_map_item(clone(item))
+        expander.flat_map_item(item)
     records = expander.records
+    root = expander.scope
+    crate_span = root.span
     index = {id(r): i for i, r in enumerate(records)}
     bindings = tuple((b.name, b.span, b.order[1], index[id(b.owner)] if b.owner is not None else None)
                      for b in root.bindings)
@@ -1601,16 +1653,23 @@ _FACTS = "autodiff-facts"
 _EXPANSIONS = "autodiff-expansions"
 
 
-def _collect(doc: Any) -> tuple[list[AutodiffExpansion], list[tuple[Span, str]]]:
-    """Every expansion of the document, and the printed replacement of each annotated
-    item. Both come from per-unit results the document keeps while a unit's text is
-    unchanged; only the crate root's decisions are made again on each call."""
-    src, config = doc.src, doc.config
-    configurer = _Configurer(src, config.cfg, config.edition)
+def _context(doc: Any) -> tuple[_Configurer, list[_UnitFacts], _Context]:
+    """The document's configurer, each unit's facts (kept by the document while the
+    unit's text is unchanged), and what they make the context of every unit."""
+    config = doc.config
+    configurer = _Configurer(doc.src, config.cfg, config.edition)
     facts = doc.unit_results(_FACTS, lambda unit: _unit_facts(unit, configurer), _UnitFacts.shifted)
     resolution = _Resolution().with_uses(u for f in facts for u in f.uses)
     ctx = _Context(config.edition, config.cfg, any(f.feature for f in facts), resolution,
                    tuple(sorted(t for f in facts for t in f.traits)))
+    return configurer, facts, ctx
+
+
+def _collect(doc: Any) -> tuple[list[AutodiffExpansion], list[tuple[Span, str]]]:
+    """Every expansion of the document, and the printed replacement of each annotated
+    item. Both come from per-unit results the document keeps while a unit's text is
+    unchanged; only the crate root's decisions are made again on each call."""
+    configurer, facts, ctx = _context(doc)
     crate_span = (0, len(doc.src))
     results = [r.in_crate(crate_span) for r in doc.unit_results(
         _EXPANSIONS, lambda unit: _expand_unit(unit, doc.src, configurer, ctx),
@@ -1621,28 +1680,30 @@ def _collect(doc: Any) -> tuple[list[AutodiffExpansion], list[tuple[Span, str]]]
 def _finish_root(results: Sequence[_UnitResult], facts: Sequence[_UnitFacts], ctx: _Context
                  ) -> list[AutodiffExpansion]:
     """Add what the crate root decides: clashes of generated names with root items or
-    each other (E0428, E0255) and names of generated bodies nothing defines (E0425)."""
+    each other (E0428, E0255) and names of generated bodies nothing defines (E0425).
+    Only the names the expansions generate or look up are looked at."""
     expansions = [e for r in results for e in r.expansions]
     extra: dict[int, list[AutodiffDiagnostic]] = {}
-    values = {name for f in facts for name in f.values}
-    plain = [(name, span, import_) for f in facts for name, span, import_, paths in f.bindings
-             if not any(ctx.resolution.resolve(p, ctx.edition, True) for p in paths)]
-    bindings = [_Binding(name, span, (0, order), import_=import_)
-                for order, (name, span, import_) in enumerate(plain)]
-    base = 0
-    for unit_order, result in enumerate(results):
-        for name, span, order, owner in result.bindings:
-            owner_index = None if owner is None else base + owner
-            bindings.append(_Binding(name, span, (1, unit_order, order), owner_index))
-            if owner is not None:
-                values.add(name)
-        base += len(result.expansions)
-    for owner, diag in conflicts(bindings):
-        extra.setdefault(owner, []).append(diag)
+    generated = {name for r in results for name, _, _, owner in r.bindings if owner is not None}
+    if generated:
+        resolve = ctx.resolution.resolve
+        plain = [(name, span, import_) for f in facts for name, span, import_, paths in f.bindings
+                 if name in generated and not any(resolve(p, ctx.edition, True) for p in paths)]
+        bindings = [_Binding(name, span, (0, order), import_=import_)
+                    for order, (name, span, import_) in enumerate(plain)]
+        base = 0
+        for unit_order, result in enumerate(results):
+            for name, span, order, owner in result.bindings:
+                if name in generated:
+                    owner_index = None if owner is None else base + owner
+                    bindings.append(_Binding(name, span, (1, unit_order, order), owner_index))
+            base += len(result.expansions)
+        for owner, diag in conflicts(bindings):
+            extra.setdefault(owner, []).append(diag)
     base = 0
     for result in results:
         for i, name, span in result.lookups:
-            if name not in values:
+            if name not in generated and not any(name in f.values for f in facts):
                 extra.setdefault(base + i, []).append(_unresolved(name, span))
         base += len(result.expansions)
     finished = [e.with_diagnostics(extra.get(i, ())) for i, e in enumerate(expansions)]
@@ -1661,6 +1722,14 @@ def autodiff_expansions(doc: Any) -> list[AutodiffExpansion]:
     if b"autodiff" not in doc.src:
         return []
     return _collect(doc)[0]
+
+
+def expand(doc: Any) -> tuple[list[AutodiffExpansion], str]:
+    """`autodiff_expansions` and `expanded_source` of a document, from one pass."""
+    if b"autodiff" not in doc.src:
+        return [], doc.src.decode("utf-8", "replace")
+    expansions, texts = _collect(doc)
+    return expansions, _spliced(doc.src, texts)
 
 
 def expansion_at(expansions: Sequence[AutodiffExpansion], offset: int) -> AutodiffExpansion | None:
@@ -1717,8 +1786,11 @@ def expansion_json(exp: AutodiffExpansion, index: LineIndex) -> dict[str, Any]:
 def expanded_source(doc: Any) -> str:
     """The file with each annotated item replaced by what rustc prints for it: the
     item and its generated fns (errors or not; unchanged where rustc expands nothing)."""
-    _, texts = _collect(doc)
-    src: bytes = doc.src
+    return expand(doc)[1]
+
+
+def _spliced(src: bytes, texts: Iterable[tuple[Span, str]]) -> str:
+    """`src` with each span replaced by its text, indented like the line it starts."""
     out: list[bytes] = []
     pos = 0
     for (lo, hi), text in sorted(texts):
@@ -1736,20 +1808,17 @@ def expanded_source(doc: Any) -> str:
 def expanded_crate(doc: Any) -> str:
     """The whole crate as `rustc -Zunpretty=expanded` prints it, without the prelude
     header rustc injects and with other macro calls left unexpanded: every autodiff
-    attribute expanded, `cfg`s applied, comments kept."""
-    units = doc.units_in(0, len(doc.src))
-    src, config = doc.src, doc.config
-    configurer = _Configurer(src, config.cfg, config.edition)
-    items = [item for unit in units for item in unit.items]
-    inner = [a for unit in units for a in unit.inner_attrs]
-    root, active = _scope_of("crate", (0, len(src)), items, None, configurer, _Resolution())
-    comments = gather_comments(src)
-    expander = AutodiffExpander(src, configurer, root, _feature_enabled(inner, configurer), comments)
-    expander.traits = {item.kind.ident.name: _trait_methods(item.kind)
-                       for item in active if isinstance(item.kind, ItemKind.Trait)}
-    strip = _CfgStrip(configurer)
-    expanded = [out for item in items for new in expander.flat_map_item(clone(item))
-                for out in strip.flat_map_item(new)]
-    state = State(src + bytes(expander.scratch), comments)
-    state.print_crate(Crate(configurer.configure(inner) or [], expanded, root.span))
+    attribute expanded, `cfg`s applied, comments kept. Each unit is expanded as
+    `autodiff_expansions` expands it, on a whole copy that is kept and printed."""
+    configurer, _, ctx = _context(doc)
+    src = doc.src
+    units = doc.units_in(0, len(src))
+    scratch = bytearray()
+    items = []
+    for unit in units:
+        expander = _unit_expander(unit, src, configurer, ctx, scratch, full=True)
+        items += [new for item in unit.items for new in expander.flat_map_item(clone(item))]
+    inner = configurer.attributes([a for unit in units for a in unit.inner_attrs]) or []
+    state = State(src + bytes(scratch), gather_comments(src), ctx.edition)
+    state.print_crate(Crate(inner, items, (0, len(src))))
     return state.eof()

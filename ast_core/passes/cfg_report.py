@@ -1,6 +1,7 @@
 """From `check_cfg` scans to what rustc prints: the lint level of each finding, rustc's
-emission order (which decides where the once-only children go), and the texts for
-inactive code and hovers.
+emission order (which decides where the once-only children go), the errors cargo and
+rustc give for a package's Cargo.toml and build script, and the texts for inactive
+code and hovers.
 
 Emission order (check-cfg.md §6.7): rustc buffers each lint on an AST node and emits
 them while walking the expanded AST in pre-order, node by node; within a node, in the
@@ -16,14 +17,20 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from ..cfg.diagnostic import CfgDiagnostic
+from ..cfg.cargo import ManifestError
+from ..cfg.diagnostic import CfgDiagnostic, Child
 from ..cfg.expected import CheckCfg
 from ..cfg.findings import LintLevelSource, OnceTracker, check_leaf, emit
 from ..cfg.predicate import CfgLeaf, SiteKind, leaf_text
 from ..document import Document, Unit
-from .check_cfg import CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, SiteInfo, scan_file
+from ..model import LineIndex, Span
+from ..project import Package, read_or_empty
+from .check_cfg import (
+    BUILD_ORIGIN, LINTS_ORIGIN, CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, SiteInfo, scan_file,
+)
 
 INACTIVE_MESSAGE = "code is inactive due to #[cfg] directives"
 
@@ -56,7 +63,6 @@ class FileFindings:
     lints: list[Keyed] = field(default_factory=list)
     errors: list[CfgDiagnostic] = field(default_factory=list)
     inactive: list[InactiveCode] = field(default_factory=list)
-    levels: LevelSpec = LevelSpec()
     #: The false `#![cfg]` that removes the whole file, if any.
     removed: InactiveCode | None = None
 
@@ -77,7 +83,6 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
         if scan.removed is not None:  # nothing after a false `#![cfg]` counts
             out.removed = scan.removed
             break
-    out.levels = levels
     called, dropped = frozenset(invoked), frozenset(drops)
     for index, scan in enumerate(kept):
         if not (scan.findings or scan.inactive):
@@ -124,6 +129,50 @@ def file_report(scans: Sequence[CfgScan], session: CfgSession,
     if found.removed is not None:
         return diags, [InactiveCode((0, file_len), found.removed.reason)]
     return diags, found.inactive
+
+
+# -- what cargo rejects before compiling ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PackageProblem:
+    """What cargo (a Cargo.toml it rejects) or rustc (a `check-cfg` entry it rejects)
+    refuse before compiling: the file, its text, and the error (code "cargo_manifest")."""
+
+    file: Path
+    src: bytes
+    diag: CfgDiagnostic
+
+
+def package_problems(package: Package, session: CfgSession) -> list[PackageProblem]:
+    """The problems of a package's Cargo.toml and build script, for `session` (whose
+    specs came from them); the files are read again, to place the errors."""
+    cargo = package.cargo
+    if isinstance(cargo, ManifestError):
+        file = Path(cargo.file)
+        data = read_or_empty(file)
+        index = LineIndex(data)
+        lo = index.offset(min(cargo.line, len(index.starts)) - 1, cargo.column - 1, "utf-32")
+        hi = lo + len(data[lo:].split(b"\n", 1)[0].rstrip())
+        return [PackageProblem(file, data, _problem(cargo.message, (lo, max(lo, hi))))]
+    problems = []
+    where = {LINTS_ORIGIN: package.workspace_manifest or package.manifest, BUILD_ORIGIN: package.build_script}
+    for error, origin in session.errors:
+        file = where.get(origin)
+        if file is None:
+            continue
+        data = read_or_empty(file)
+        at = data.find(error.spec.encode())
+        span = (at, at + len(error.spec.encode())) if at >= 0 else (0, 0)
+        texts = (*((error.parse_error_note,) if error.parse_error else ()), *error.notes)
+        notes = tuple(Child("note", text) for text in texts)
+        problems.append(PackageProblem(file, data, _problem(error.message, span, notes)))
+    return problems
+
+
+def _problem(message: str, span: Span, notes: tuple[Child, ...] = ()) -> CfgDiagnostic:
+    return CfgDiagnostic(code="cargo_manifest", level="error", what="malformed", message=message, span=span,
+                         children=notes)
 
 
 # -- texts ----------------------------------------------------------------------------
@@ -204,8 +253,8 @@ def site_at(scans: Iterable[CfgScan], offset: int) -> SiteInfo | None:
 
 
 __all__ = [
-    "FileContext", "FileFindings", "Keyed", "called_macros", "emit_session", "file_findings", "file_report",
-    "hover_markdown", "inactive_message", "site_at",
+    "FileContext", "FileFindings", "Keyed", "PackageProblem", "called_macros", "emit_session", "file_findings",
+    "file_report", "hover_markdown", "inactive_message", "package_problems", "site_at",
 ]
 
 

@@ -41,9 +41,9 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from ..cfg.cargo import CargoPackage
-from ..cfg.diagnostic import CfgDiagnostic
-from ..cfg.expected import CheckCfgError, CheckCfgSpec, build_check_cfg, parse_check_cfg
+from ..cfg.cargo import DOCSRS_TEST_CHECK_CFG, CargoPackage
+from ..cfg.diagnostic import CfgDiagnostic, shift_span
+from ..cfg.expected import CheckCfgError, CheckCfgSpec, check_cfg_of, parse_check_cfg
 from ..cfg.meta import syntax_error
 from ..cfg.findings import BUILD_SCRIPT_CRATE, LintContext, LintLevel, LintLevelSource, Mode, check_leaf
 from ..cfg.predicate import AttrStyle as CfgAttrStyle
@@ -130,7 +130,7 @@ class LevelSpec:
         def move(source: LintLevelSource | None) -> LintLevelSource | None:
             if source is None or source.span is None:
                 return source
-            return replace(source, span=_shift(source.span, db))
+            return replace(source, span=shift_span(source.span, db))
         return LevelSpec(move(self.unexpected), move(self.warnings)) if db else self
 
     def resolve(self) -> LintLevelSource:
@@ -205,16 +205,16 @@ class CfgSession:
 def build_session(spec: SessionSpec) -> CfgSession:
     """The session for `spec`: the same object while the spec is in use (per-unit
     results are cached under it)."""
-    check_cfg, _ = build_check_cfg(s for s, _ in spec.specs)
+    parsed = [parse_check_cfg(text) for text, _ in spec.specs]
     origins: dict[str, str] = {}
     errors: list[tuple[CheckCfgError, str]] = []
-    for text, origin in spec.specs:
-        parsed = parse_check_cfg(text)
-        if isinstance(parsed, CheckCfgError):
-            errors.append((parsed, origin))
-        elif isinstance(parsed, CheckCfgSpec):
-            for name in parsed.names:
+    for one, (_, origin) in zip(parsed, spec.specs):
+        if isinstance(one, CheckCfgError):
+            errors.append((one, origin))
+        elif isinstance(one, CheckCfgSpec):
+            for name in one.names:
                 origins.setdefault(name, origin)
+    check_cfg = check_cfg_of(parsed)
     base = target_cfg(spec.target) or refresh_target_cfg(spec.target) or target_cfg(DEFAULT_TARGET) or frozenset()
     active = base | {("feature", f) for f in spec.features} | set(spec.cfgs)
     lint = LintContext(check_cfg, spec.mode, spec.crate_name, spec.edition)
@@ -233,10 +233,10 @@ def cargo_session_specs(cargo: CargoPackage, build_specs: Sequence[str], extra: 
     `cfgs`). `extra` are more specs (`--check-cfg`, a setting) with their origin;
     `features` are enabled on top of the default ones (every feature with
     `all_features`); `cfgs` are what the build script sets."""
-    lints = [(spec, LINTS_ORIGIN) for spec in cargo.lint.check_cfg]
-    docsrs, features_spec = cargo.check_cfg_args()[len(lints):]
-    base = [*lints, (docsrs, "cargo (every package)"), (features_spec, "Cargo.toml `[features]`")]
-    given = LevelSpec(cargo.lint.level_source) if cargo.lint.level is not None else LevelSpec()
+    base = [*((spec, LINTS_ORIGIN) for spec in cargo.lint.check_cfg),
+            (DOCSRS_TEST_CHECK_CFG, "cargo (every package)"), (cargo.features_check_cfg, "Cargo.toml `[features]`")]
+    # Without a level in `[lints]`, rustc's default: resolved as if no level were given.
+    given = LevelSpec(cargo.lint.level_source)
     enabled = tuple(sorted(cargo.enabled_features(cargo.feature_names if all_features else features)))
     main = SessionSpec((*base, *((s, BUILD_ORIGIN) for s in build_specs), *extra), Mode.CARGO, cargo.name,
                        cargo.edition, target, enabled, given, tuple(cfgs))
@@ -276,22 +276,21 @@ class Finding:
 class SiteInfo:
     """A parsed predicate, for hovers: `span` covers what the hover answers for (the
     attribute or call), `holds` its value for the session (None where rustc rejected
-    it), `why` the atoms deciding that value, `removes` whether it removed its node."""
+    it), `why` the atoms deciding that value."""
 
     kind: SiteKind
     span: Span
     leaves: tuple[CfgLeaf, ...]
     holds: bool | None
     why: str
-    removes: bool
 
     def shifted(self, db: int) -> SiteInfo:
         if not db:
             return self
-        leaves = tuple(replace(leaf, span=_shift(leaf.span, db), name_span=_shift(leaf.name_span, db),
-                               value_span=_shift(leaf.value_span, db) if leaf.value_span else None)
+        leaves = tuple(replace(leaf, span=shift_span(leaf.span, db), name_span=shift_span(leaf.name_span, db),
+                               value_span=shift_span(leaf.value_span, db) if leaf.value_span else None)
                        for leaf in self.leaves)
-        return replace(self, span=_shift(self.span, db), leaves=leaves)
+        return replace(self, span=shift_span(self.span, db), leaves=leaves)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +302,7 @@ class InactiveCode:
     reason: str
 
     def shifted(self, db: int) -> InactiveCode:
-        return replace(self, span=_shift(self.span, db)) if db else self
+        return replace(self, span=shift_span(self.span, db)) if db else self
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,10 +361,6 @@ class CfgScan:
         return tuple(s.shifted(self.sites_behind) for s in self.sites) if self.sites_behind else self.sites
 
 
-def _shift(span: Span, db: int) -> Span:
-    return (span[0] + db, span[1] + db)
-
-
 # -- the pass ---------------------------------------------------------------------------
 
 
@@ -408,17 +403,29 @@ class CfgPass(Visitor):
             if diag is not None:
                 self.findings.append(Finding(diag, node, self.late, phase, levels, self.macro, inside))
 
-    def _site(self, site: CfgSite, parsed: ParsedCfg, holds: bool | None, removes: bool = False) -> None:
+    def _site(self, site: CfgSite, parsed: ParsedCfg, holds: bool | None, why: str | None = None) -> None:
+        """Keep a predicate for hovers (outside `macro_rules!` bodies); `why` when known."""
         if self.macro is None:
-            why = "" if holds is None else explain(parsed.predicate, self.session.active, holds)
-            self.sites.append(SiteInfo(site.kind, site.span, parsed.leaves, holds, why, removes))
+            if why is None:
+                why = "" if holds is None else explain(parsed.predicate, self.session.active, holds)
+            self.sites.append(SiteInfo(site.kind, site.span, parsed.leaves, holds, why))
+
+    def _lint_site(self, site: CfgSite, parsed: ParsedCfg, phase: int = 0) -> bool | None:
+        """A parsed predicate that configures nothing here (`cfg!`, a `cfg_select!` arm,
+        `doc`/`link` cfgs): linted, evaluated and kept for hovers; its value (None
+        where rustc rejects it)."""
+        self._record(parsed, phase)
+        holds = None if parsed.predicate is None else eval_predicate(parsed.predicate, self.session.active)
+        self._site(site, parsed, holds)
+        return holds
 
     def _on_parsed(self, site: CfgSite, parsed: ParsedCfg, holds: bool) -> None:
+        """A `cfg`/`cfg_attr` predicate the configurer evaluated (a rejected one holds)."""
         self._record(parsed)
-        removes = site.kind is SiteKind.CFG and not holds
-        if removes:
-            self._removed_by = explain(parsed.predicate, self.session.active, False)
-        self._site(site, parsed, None if parsed.predicate is None else holds, removes)
+        why = None
+        if site.kind is SiteKind.CFG and not holds:
+            why = self._removed_by = explain(parsed.predicate, self.session.active, False)
+        self._site(site, parsed, None if parsed.predicate is None else holds, why)
 
     # -- nodes -----------------------------------------------------------------------
 
@@ -472,9 +479,7 @@ class CfgPass(Visitor):
                         continue
                 else:
                     continue
-                self._record(parsed, phase=1)
-                holds = None if parsed.predicate is None else eval_predicate(parsed.predicate, self.session.active)
-                self._site(site, parsed, holds)
+                self._lint_site(site, parsed, phase=1)
 
     def _auto_cfg_hide(self, group: TokenTree, site: CfgSite) -> ParsedCfg | None:
         for part in split_commas(group.trees):
@@ -525,19 +530,23 @@ class CfgPass(Visitor):
         walk_item(self, node)
         self.inline.pop()
 
+    def _configured_mac_call(self, attrs: Sequence[Attribute], span: Span, mac: MacCall) -> None:
+        """A macro call in item or statement position: its attributes are configured
+        here, what it expands to is linted at the current node (no node of its own)."""
+        if self._configure(attrs, span) is not None:
+            self.visit_mac_call(mac)
+
     def visit_assoc_item(self, node: AssocItem) -> None:
         if isinstance(node.kind, AssocItemKind.MacCall):
-            if self._configure(node.attrs, node.span) is not None:
-                self.visit_mac_call(node.kind.mac)
-            return
-        self._visit_with_attrs(node, node.span, walk_assoc_item)
+            self._configured_mac_call(node.attrs, node.span, node.kind.mac)
+        else:
+            self._visit_with_attrs(node, node.span, walk_assoc_item)
 
     def visit_foreign_item(self, node: ForeignItem) -> None:
         if isinstance(node.kind, ForeignItemKind.MacCall):
-            if self._configure(node.attrs, node.span) is not None:
-                self.visit_mac_call(node.kind.mac)
-            return
-        self._visit_with_attrs(node, node.span, walk_foreign_item)
+            self._configured_mac_call(node.attrs, node.span, node.kind.mac)
+        else:
+            self._visit_with_attrs(node, node.span, walk_foreign_item)
 
     def visit_stmt(self, node: Stmt) -> None:
         kind = node.kind
@@ -545,8 +554,7 @@ class CfgPass(Visitor):
             self.visit_item(kind.item)
             return
         if isinstance(kind, StmtKind.MacCall):
-            if self._configure(kind.attrs, node.span) is not None:
-                self.visit_mac_call(kind.mac)
+            self._configured_mac_call(kind.attrs, node.span, kind.mac)
             return
         if isinstance(kind, (StmtKind.Expr, StmtKind.Semi)):
             # The statement's attributes are its expression's, read once, here.
@@ -652,10 +660,7 @@ class CfgPass(Visitor):
         self.late = late
 
     def _cfg_macro(self, site: CfgSite) -> None:
-        parsed = parse_cfg(self.src, site, self.session.lint.edition)
-        self._record(parsed)
-        holds = None if parsed.predicate is None else eval_predicate(parsed.predicate, self.session.active)
-        self._site(site, parsed, holds)
+        self._lint_site(site, parse_cfg(self.src, site, self.session.lint.edition))
 
     def _cfg_select(self, trees: list[TokenTree | Token], call: Span) -> None:
         """Every arm's predicate is linted; only the first true arm's body is read.
@@ -669,11 +674,7 @@ class CfgPass(Visitor):
             else:
                 span = (predicate[0].lo, predicate[-1].hi)
                 site = CfgSite(SiteKind.CFG_SELECT, span, span)
-                parsed = parse_select_arm(self.src, site, self.session.lint.edition)
-                self._record(parsed)
-                holds = None if parsed.predicate is None else eval_predicate(parsed.predicate,
-                                                                             self.session.active)
-                self._site(site, parsed, holds)
+                holds = self._lint_site(site, parse_select_arm(self.src, site, self.session.lint.edition))
             rejected |= holds is None
             if holds and not chosen:
                 chosen = True

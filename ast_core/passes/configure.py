@@ -54,26 +54,39 @@ def attr_site(attr: Attribute, kind: SiteKind) -> CfgSite:
 @dataclass(frozen=True, slots=True)
 class EffectiveAttr:
     """An attribute in effect once `cfg` and `cfg_attr` are applied: written on the
-    node (`written` is the attribute), or inserted by a true `cfg_attr` (`written` is
-    None). `args` is as for `args_span`."""
+    node, or inserted by a true `cfg_attr` (`inserted`). `args` is as for `args_span`;
+    `source` is the written attribute: this one, or the `cfg_attr` that inserted it."""
 
     path: tuple[str, ...]
     span: Span
     args: Span | None
-    written: Attribute | None
+    source: Attribute
+    inserted: bool = False
 
 
 class Configurer:
-    """Applies `cfg`/`cfg_attr` to attribute lists of one file (`src`, which a caller
-    walking `mod x;` files may switch) for one active configuration."""
+    """Applies `cfg`/`cfg_attr` to attribute lists of one file for one active
+    configuration. A caller walking `mod x;` files switches `src` as it enters one."""
 
     def __init__(self, src: bytes, active: ActiveCfg, edition: int = 2021,
                  on_parsed: SiteHook | None = None) -> None:
-        self.src = src
+        self._src = src
         self.active = active
         self.edition = edition
         self.on_parsed = on_parsed
-        self._expansions: dict[int, list[CfgAttrItem] | None] = {}
+        #: `expansion`'s results by the `cfg_attr`'s span (attributes of one file have
+        #: distinct spans; a copy of a node keeps them)
+        self._expansions: dict[Span, list[CfgAttrItem] | None] = {}
+
+    @property
+    def src(self) -> bytes:
+        return self._src
+
+    @src.setter
+    def src(self, value: bytes) -> None:
+        if value is not self._src:
+            self._src = value
+            self._expansions.clear()  # spans of another file
 
     def cfg_holds(self, site: CfgSite) -> bool:
         """A `cfg`'s verdict; a malformed one keeps its node, as rustc does."""
@@ -109,15 +122,17 @@ class Configurer:
         return out
 
     def expansion(self, attr: Attribute) -> list[CfgAttrItem] | None:
-        """`cfg_attr_expansion` of a written `cfg_attr`, computed once per attribute."""
-        key = id(attr)
+        """`cfg_attr_expansion` of a written `cfg_attr`, computed (and reported to
+        `on_parsed`) once per attribute."""
+        key = attr.span
         if key not in self._expansions:
             self._expansions[key] = self.cfg_attr_expansion(attr_site(attr, SiteKind.CFG_ATTR))
         return self._expansions[key]
 
-    def configure(self, attrs: Sequence[Attribute]) -> list[EffectiveAttr] | None:
+    def configure(self, attrs: Sequence[Attribute], keep_docs: bool = False) -> list[EffectiveAttr] | None:
         """The attributes in effect on a node, `cfg` and `cfg_attr` themselves left
-        out; None when a `cfg` removes the node."""
+        out; None when a `cfg` removes the node. Doc comments are left out too, unless
+        `keep_docs` (their `path` is ())."""
         out: list[EffectiveAttr] = []
         for attr in attrs:
             names = path_names(attr)
@@ -128,8 +143,10 @@ class Configurer:
                 inserted = self.expansion(attr)
                 if inserted is None:
                     return None
-                out.extend(EffectiveAttr(tuple(item.path.split("::")), item.span, item.args, None)
+                out.extend(EffectiveAttr(tuple(item.path.split("::")), item.span, item.args, attr, True)
                            for item in inserted if item.path not in ("cfg", "cfg_attr"))
             elif isinstance(attr.kind, AttrKind.Normal):
                 out.append(EffectiveAttr(names, attr.span, args_span(attr), attr))
+            elif keep_docs:
+                out.append(EffectiveAttr((), attr.span, None, attr))
         return out

@@ -10,13 +10,11 @@ Stmt::Let 28 › Block 41 › Item::Fn `add` 7
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..model import (
-    DUMMY_NODE_ID,
     HAS_KIND,
-    ID_FIELD,
-    VARIANT_KIND,
     AssocItem,
     Attribute,
     Block,
@@ -32,10 +30,12 @@ from ..model import (
     Path,
     PathSegment,
     QSelf,
+    Span,
     Ty,
     TyKind,
 )
-from ..render import node_class, node_id, node_ident, node_kind
+from ..render import id_slot, node_class, node_id, node_ident, node_kind
+from . import locate
 
 # Nodes too small to be what a hover is about: a hover on them describes their parent.
 STRUCTURAL = (Path, PathSegment, GenericArgs.AngleBracketed, GenericArgs.Parenthesized,
@@ -51,7 +51,7 @@ def rustc_name(node: Any) -> str:
         return node_class(node)
     if cls in HAS_KIND:
         return f"{_KIND_ENUM.get(cls, node_class(node) + 'Kind')}::{kind}"
-    return f"{node_class(node)}::{kind}" if cls in VARIANT_KIND else node_class(node)
+    return f"{node_class(node)}::{kind}"  # a class that is a variant (VariantData::Tuple)
 
 
 def short_name(node: Any) -> str:
@@ -70,8 +70,7 @@ def id_text(node: Any) -> str:
     nid = node_id(node)
     if nid is not None:
         return f"`NodeId({nid})`"
-    has_slot = type(node) in ID_FIELD or type(node).__name__ == "Visibility"
-    if has_slot and getattr(node, ID_FIELD.get(type(node), "id"), DUMMY_NODE_ID) == DUMMY_NODE_ID:
+    if id_slot(node) is not None:
         return "NodeId assigned after expansion (macro call, non-inert attribute, or cfg'd out)"
     return "no NodeId"
 
@@ -120,8 +119,9 @@ def rustc_location(index: LineIndex, file_name: str, span: tuple[int, int]) -> s
 
 
 def hover_markdown(path: list[Any], index: LineIndex, file_name: str,
-                   extent: Any) -> str:
-    """Markdown for the innermost node of `path` (outermost first)."""
+                   extent: Callable[[Any], Span | None] = locate.extent) -> str:
+    """Markdown for the innermost node of `path` (outermost first); `extent` gives a
+    node's range (the server passes `Analysis.extent`, which is `locate.extent`)."""
     focus_at = len(path) - 1
     while focus_at > 0 and isinstance(path[focus_at], STRUCTURAL):
         focus_at -= 1

@@ -110,8 +110,10 @@ class NodeIdAssigner(Visitor):
     """Numbers nodes from `next_id` on, in rustc's order, as `InvocationCollector` does."""
 
     def __init__(self, src: bytes, cfg: CfgSet, next_id: int,
-                 load_mod: ModLoader | None = None) -> None:
-        self.configurer = Configurer(src, cfg)
+                 load_mod: ModLoader | None = None, edition: int = 2021) -> None:
+        # the edition decides how cfg predicates parse (`cfg(async)` is malformed from
+        # 2018 on, and a malformed `cfg` keeps its node)
+        self.configurer = Configurer(src, cfg, edition)
         self.next_id = next_id
         self.load_mod = load_mod
         self.mod_path: list[str] = []
@@ -335,7 +337,7 @@ def crate_prefix(assigner: NodeIdAssigner, krate: Crate, edition: int) -> bool:
 def assign_node_ids(src: bytes, krate: Crate, edition: int, cfg: CfgSet,
                     load_mod: ModLoader | None = None) -> int:
     """Number a whole crate in place; returns the next free id."""
-    assigner = NodeIdAssigner(src, cfg, 0, load_mod)
+    assigner = NodeIdAssigner(src, cfg, 0, load_mod, edition)
     if crate_prefix(assigner, krate, edition):
         for item in krate.items:
             assigner.visit_item(item)

@@ -44,24 +44,27 @@ class Symbol:
 
 
 def _item_symbol(item: Any) -> Symbol | None:
+    """An item's symbol with its nested ones; None for `use` and nameless items. An
+    extern block is an `extern "C"` symbol holding its foreign items."""
     kind = item.kind
     kind_name = type(kind).__name__
     ident = getattr(kind, "ident", None)
     if kind_name == "Impl":
         name = "impl " + _text_of_self_ty(kind)
         selection = kind.self_ty.span
+    elif kind_name == "ForeignMod":
+        name = "extern" + (f' "{kind.abi.symbol}"' if kind.abi is not None else "")
+        selection = kind.extern_span
     elif ident is not None and ident.name:
         name, selection = ident.name, ident.span
     elif kind_name == "MacCall":
         name = "".join(seg.ident.name for seg in kind.mac.path.segments[-1:]) + "!"
         selection = kind.mac.path.span
-    elif kind_name in ("Use", "ForeignMod"):
-        return None
     else:
         return None
     prefix = {Item: "Item", AssocItem: "AssocItem", ForeignItem: "ForeignItem"}[type(item)]
-    detail = f"{prefix}::{kind_name}" + (f" NodeId({node_id(item)})" if node_id(item) is not None else "")
-    symbol = Symbol(name, detail, SYMBOL_KINDS.get(kind_name, "Object"), item.span, selection)
+    symbol = Symbol(name, _detail(item, f"{prefix}::{kind_name}"), SYMBOL_KINDS.get(kind_name, "Object"),
+                    item.span, selection)
     symbol.children = list(_nested_symbols(item))
     return symbol
 
@@ -80,18 +83,10 @@ def _text_of_self_ty(kind: Any) -> str:
 
 def _nested_symbols(item: Any) -> Iterator[Symbol]:
     kind = item.kind
-    if isinstance(kind, (ItemKind.Impl, ItemKind.Trait)) or type(kind).__name__ in ("Impl", "Trait"):
-        for sub in kind.items:
-            sym = _item_symbol(sub)
-            if sym is not None:
-                yield sym
+    if isinstance(kind, (ItemKind.Impl, ItemKind.Trait, ItemKind.ForeignMod)):
+        yield from document_symbols(kind.items)
     elif isinstance(kind, ItemKind.Mod) and isinstance(kind.mod_kind, ModKind.Loaded):
         yield from document_symbols(kind.mod_kind.items)
-    elif isinstance(kind, ItemKind.ForeignMod):
-        for sub in kind.items:
-            sym = _item_symbol(sub)
-            if sym is not None:
-                yield sym
     elif isinstance(kind, ItemKind.Enum):
         for variant in kind.variants:
             yield Symbol(variant.ident.name, _detail(variant, "Variant"), "EnumMember", variant.span,

@@ -8,12 +8,14 @@ builds it) plus `rustAst.checkCfg.extra`; active code follows `rustAst.cfg.targe
 the package's default features plus `rustAst.checkCfg.features`. The pass runs per
 unit of the document (`cfg_report.document_scans`), so a keystroke rescans only what changed.
 Package data is re-read when Cargo.toml, the workspace root or build.rs change on disk
-(their modification time is checked on each use; watching them triggers a refresh).
+(their modification time is checked on each use; watching them triggers a refresh),
+and the package's sessions are computed once per package read and settings.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,19 +23,22 @@ from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
 
 from ast_core.cfg.cargo import CargoPackage
-from ast_core.cfg.cargo_edit import add_check_cfg, add_feature
 from ast_core.cfg.diagnostic import CfgDiagnostic
-from ast_core.cfg.findings import Mode, check_cfg_arg
-from ast_core.cfg_driver import package_problems
+from ast_core.cfg.findings import CARGO_TOML_HELP, Mode, check_cfg_arg
 from ast_core.model import LineIndex, Span
-from ast_core.passes.cfg_report import document_report, document_site_at, hover_markdown, inactive_message
+from ast_core.passes.cfg_report import (
+    document_report, document_site_at, hover_markdown, inactive_message, package_problems,
+)
 from ast_core.passes.check_cfg import CfgSession, InactiveCode, SessionSpec, build_session, cargo_session_specs
-from ast_core.project import Package, UsageError, file_stamp, find_manifest, load_package, read_source
+from ast_core.project import Package, file_stamp, find_manifest, load_package, read_or_empty
 
 from .. import convert
+from ..config import Settings
 from ..documents import Documents, OpenDocument
 
 if TYPE_CHECKING:
+    from ast_core.cfg.cargo_edit import CargoToml
+
     from ..server import RustAstServer
 
 log = logging.getLogger(__name__)
@@ -46,21 +51,53 @@ _DOCS = {
     "malformed_cfg": "https://doc.rust-lang.org/reference/conditional-compilation.html",
     "cargo_manifest": "https://doc.rust-lang.org/cargo/reference/manifest.html",
 }
-_CARGO_TOML_HELP = "or consider adding in `Cargo.toml` the `check-cfg` lint config"
+
+
+def _extra(settings: Settings) -> tuple[tuple[str, str], ...]:
+    return tuple((spec, SETTING_ORIGIN) for spec in settings.check_cfg_extra)
+
+
+@dataclass(slots=True)
+class _Loaded:
+    """A package as read, with the stamp of its files then; the sessions cargo runs
+    its crates in (library and binaries, build script) under `settings_key`."""
+
+    stamp: tuple[object, ...]
+    package: Package
+    build_script: Path | None  # resolved
+    settings_key: tuple[object, ...] | None = None
+    sessions: tuple[CfgSession, CfgSession] | None = None
+
+    def cargo_sessions(self, settings: Settings) -> tuple[CfgSession, CfgSession] | None:
+        """The main and build-script sessions (None for a package cargo rejects or
+        without `[package] name`), computed once per package read and settings."""
+        cargo = self.package.cargo
+        if not isinstance(cargo, CargoPackage) or cargo.name is None:
+            return None
+        key = (settings.check_cfg_extra, settings.target, settings.check_cfg_features)
+        if self.settings_key != key or self.sessions is None:
+            main, build = cargo_session_specs(cargo, self.package.build_specs, _extra(settings),
+                                              target=settings.target, features=settings.check_cfg_features)
+            self.settings_key, self.sessions = key, (build_session(main), build_session(build))
+        return self.sessions
 
 
 class CheckCfgState:
     """What check-cfg needs besides a document: packages (re-read when their files
-    change on disk) and the Cargo.toml diagnostics published so far."""
+    change on disk) with their sessions, and the Cargo.toml diagnostics published so
+    far."""
 
     def __init__(self, documents: Documents) -> None:
         self.documents = documents
         self._manifests: dict[Path, Path | None] = {}
-        self._packages: dict[Path, tuple[tuple[object, ...], Package]] = {}
+        self._loaded: dict[Path, _Loaded] = {}
         self._published: dict[str, tuple[types.Diagnostic, ...]] = {}
+        # Per manifest, the package and session its problems were last published for.
+        self._published_for: dict[Path, tuple[Package, CfgSession]] = {}
 
-    def package(self, path: Path | None) -> Package | None:
-        """The package of a source file (None outside any Cargo.toml)."""
+    def _load(self, path: Path | None) -> _Loaded | None:
+        """The package of a source file (None outside any Cargo.toml), re-read when
+        one of its files changed on disk."""
         if path is None:
             return None
         folder = path.parent
@@ -70,24 +107,50 @@ class CheckCfgState:
         manifest = self._manifests[folder]
         if manifest is None:
             return None
-        cached = self._packages.get(manifest)
-        if cached is not None:
-            stamp, package = cached
-            if stamp == file_stamp(manifest, package.workspace_manifest, package.build_script):
-                return package
+        loaded = self._loaded.get(manifest)
+        if loaded is not None and loaded.stamp == file_stamp(
+                manifest, loaded.package.workspace_manifest, loaded.package.build_script):
+            return loaded
         package = load_package(manifest)
-        self._packages[manifest] = (file_stamp(manifest, package.workspace_manifest, package.build_script), package)
-        return package
+        loaded = _Loaded(file_stamp(manifest, package.workspace_manifest, package.build_script), package,
+                         package.build_script.resolve() if package.build_script is not None else None)
+        self._loaded[manifest] = loaded
+        return loaded
+
+    def package(self, path: Path | None) -> Package | None:
+        """The package of a source file (None outside any Cargo.toml)."""
+        loaded = self._load(path)
+        return loaded.package if loaded is not None else None
 
     def forget(self) -> None:
         """A Cargo.toml or build.rs changed, appeared or went: find and read packages
         again."""
         self._manifests.clear()
-        self._packages.clear()
+        self._loaded.clear()
+
+    def session(self, opened: OpenDocument) -> tuple[Package | None, CfgSession]:
+        """The package of an open file (None outside any Cargo.toml) and the rustc
+        session the file is linted in."""
+        settings = self.documents.settings
+        loaded = self._load(opened.path)
+        sessions = loaded.cargo_sessions(settings) if loaded is not None else None
+        if loaded is not None and sessions is not None:
+            main, build = sessions
+            path = opened.path
+            is_build = path is not None and loaded.build_script is not None and path.resolve() == loaded.build_script
+            return loaded.package, build if is_build else main
+        spec = SessionSpec(_extra(settings), edition=opened.doc.config.edition, target=settings.target,
+                           features=settings.check_cfg_features)
+        return (loaded.package if loaded is not None else None), build_session(spec)
 
     def publish_manifest(self, ls: RustAstServer, package: Package, session: CfgSession) -> None:
         """Cargo.toml problems (cargo's rejection, a `check-cfg` entry rustc rejects)
-        as diagnostics on the file that holds them, published when they change."""
+        as diagnostics on the file that holds them, published when they change:
+        worked out again only when the package was re-read or the session changed."""
+        last = self._published_for.get(package.manifest)
+        if last is not None and last[0] is package and last[1] is session:
+            return
+        self._published_for[package.manifest] = (package, session)
         by_uri: dict[str, list[types.Diagnostic]] = {from_fs_path(str(package.manifest)): []}
         for problem in package_problems(package, session):
             uri = from_fs_path(str(problem.file))
@@ -97,21 +160,6 @@ class CheckCfgState:
             if self._published.get(uri, ()) != tuple(diags):
                 self._published[uri] = tuple(diags)
                 ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
-
-    def session(self, opened: OpenDocument) -> CfgSession:
-        """The rustc session an open file is linted in."""
-        settings = self.documents.settings
-        extra = tuple((spec, SETTING_ORIGIN) for spec in settings.check_cfg_extra)
-        package = self.package(opened.path)
-        if package is not None and isinstance(package.cargo, CargoPackage) and package.cargo.name is not None:
-            main, build = cargo_session_specs(package.cargo, package.build_specs, extra,
-                                              target=settings.target, features=settings.check_cfg_features)
-            is_build = opened.path is not None and package.build_script is not None and \
-                opened.path.resolve() == package.build_script.resolve()
-            return build_session(build if is_build else main)
-        spec = SessionSpec(extra, edition=opened.doc.config.edition, target=settings.target,
-                           features=settings.check_cfg_features)
-        return build_session(spec)
 
 
 # -- diagnostics ------------------------------------------------------------------------
@@ -155,8 +203,7 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
     """The document's check-cfg diagnostics and inactive code; Cargo.toml's own
     problems are published on Cargo.toml."""
     state = ls.check_cfg
-    session = state.session(opened)
-    package = state.package(opened.path)
+    package, session = state.session(opened)
     if package is not None:
         state.publish_manifest(ls, package, session)
     found, inactive = report(opened, session)
@@ -169,13 +216,6 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
     return out
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return read_source(path)
-    except UsageError:
-        return b""
-
-
 # -- code actions ---------------------------------------------------------------------------
 
 
@@ -183,45 +223,72 @@ def _text_edits(index: LineIndex, edits: list[tuple[int, int, str]], encoding: s
     return [types.TextEdit(range=convert.to_range(index, (lo, hi), encoding), new_text=text) for lo, hi, text in edits]
 
 
-def _cargo_actions(diag: CfgDiagnostic, package: Package, encoding: str) -> list[types.CodeAction]:
+class _Manifests:
+    """The Cargo.toml files one code-action request edits, each read and parsed once
+    (None when it does not parse), with its line index."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[Path, tuple[CargoToml, LineIndex] | None] = {}
+
+    def get(self, path: Path) -> tuple[CargoToml, LineIndex] | None:
+        if path not in self._parsed:
+            # imported here: tomlkit adds ~15 ms to the server's start-up, and only quick fixes need it
+            from ast_core.cfg.cargo_edit import CargoToml  # noqa: PLC0415
+
+            data = read_or_empty(path)
+            try:
+                self._parsed[path] = (CargoToml(data.decode("utf-8", "replace")), LineIndex(data))
+            except ValueError as err:  # not valid TOML (cargo would have said so)
+                log.warning("cannot edit %s: %s", path, err)
+                self._parsed[path] = None
+        return self._parsed[path]
+
+
+def _cargo_actions(diag: CfgDiagnostic, package: Package, manifests: _Manifests,
+                   encoding: str) -> list[types.CodeAction]:
     """Declare the cfg in Cargo.toml's `[lints.rust] unexpected_cfgs` (where rustc's
     help suggests it), or add the feature to `[features]`."""
     cargo = package.cargo
     if not isinstance(cargo, CargoPackage) or diag.name is None:
         return []
     actions = []
-    if any(child.message.startswith(_CARGO_TOML_HELP) for child in diag.children):
+    if any(child.message.startswith(CARGO_TOML_HELP) for child in diag.children):
         manifest = (package.workspace_manifest if cargo.lints_from_workspace else None) or package.manifest
         spec = check_cfg_arg(diag.name, diag.value, cargo.edition)
-        text = _read(manifest).decode("utf-8", "replace")
-        try:
-            edits = add_check_cfg(text, spec, workspace=manifest != package.manifest)
-        except ValueError as err:  # a Cargo.toml whose `[lints]` is not a table
-            log.warning("cannot declare %s in %s: %s", spec, manifest, err)
-            edits = []
-        if edits:
-            actions.append(("Declare `%s` in %s's `[lints.rust] unexpected_cfgs`" % (
-                spec, "the workspace Cargo.toml" if manifest != package.manifest else "Cargo.toml"), manifest, text,
-                edits))
+        workspace = manifest != package.manifest
+        title = "Declare `%s` in %s's `[lints.rust] unexpected_cfgs`" % (
+            spec, "the workspace Cargo.toml" if workspace else "Cargo.toml")
+        actions.append((title, manifest, lambda toml: toml.add_check_cfg(spec, workspace=workspace)))
     if diag.name == "feature" and diag.value is not None and diag.what == "value":
-        text = _read(package.manifest).decode("utf-8", "replace")
-        edits = add_feature(text, diag.value)
+        name = diag.value
+        actions.append((f"Add feature `{name}` to Cargo.toml's `[features]`", package.manifest,
+                        lambda toml: toml.add_feature(name)))
+    out = []
+    for title, file, edit in actions:
+        parsed = manifests.get(file)
+        if parsed is None:
+            continue
+        toml, index = parsed
+        try:
+            edits = edit(toml)
+        except ValueError as err:  # a Cargo.toml whose `[lints]` or `[features]` is not a table
+            log.warning("cannot edit %s (%s): %s", file, title, err)
+            continue
         if edits:
-            actions.append((f"Add feature `{diag.value}` to Cargo.toml's `[features]`", package.manifest, text, edits))
-    return [types.CodeAction(
-        title=title, kind=types.CodeActionKind.QuickFix,
-        edit=types.WorkspaceEdit(changes={from_fs_path(str(file)): _text_edits(
-            LineIndex(text.encode()), edits, encoding)}))
-        for title, file, text, edits in actions]
+            out.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, edit=types.WorkspaceEdit(
+                changes={from_fs_path(str(file)): _text_edits(index, edits, encoding)})))
+    return out
 
 
 def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[types.CodeAction]:
     """Quick fixes for the check-cfg diagnostics overlapping `span`: rustc's
     suggestions (a similar name or value, ...) and the Cargo.toml edits."""
-    session = ls.check_cfg.session(opened)
+    package, session = ls.check_cfg.session(opened)
     found, _ = report(opened, session)
     index, encoding = opened.doc.index, ls.documents.encoding
-    package = ls.check_cfg.package(opened.path) if session.lint.mode is Mode.CARGO else None
+    if session.lint.mode is not Mode.CARGO:
+        package = None
+    manifests = _Manifests()
     out: list[types.CodeAction] = []
     for diag in found:
         if diag.span[1] < span[0] or diag.span[0] > span[1]:
@@ -238,7 +305,7 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
                     types.TextEdit(range=convert.to_range(index, edit.span, encoding), new_text=edit.replacement)
                     for edit in suggestion.edits]})))
         if package is not None:
-            for action in _cargo_actions(diag, package, encoding):
+            for action in _cargo_actions(diag, package, manifests, encoding):
                 action.diagnostics = [lsp]
                 out.append(action)
     return out
@@ -249,7 +316,7 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
 
 def hover_section(ls: RustAstServer, opened: OpenDocument, offset: int) -> tuple[str, Span] | None:
     """Markdown for the cfg predicate under the cursor, and the span it is about."""
-    session = ls.check_cfg.session(opened)
+    _, session = ls.check_cfg.session(opened)
     site = document_site_at(opened.doc, session, offset)
     if site is None:
         return None

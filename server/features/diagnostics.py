@@ -3,8 +3,9 @@
 Edits only splice text; the analysis runs when the diagnostics are published. A burst
 of `didChange`s that arrives together is handled before the publish callback runs
 (`call_soon` queues behind the messages already read), so it costs one analysis and
-one publish, for the last version. A callback finding a newer version than it was
-scheduled for does nothing: a newer callback is queued.
+one publish, for the last version. A publish computes and sends in one step on the
+event loop, for the version current then, so diagnostics of version N never follow
+version N+1's change.
 
 While the file has syntax errors, the incremental model may differ from a fresh
 parse's (`Document.settle`); once typing pauses for `SETTLE_DELAY`, the document is
@@ -63,8 +64,6 @@ class Publisher:
             return
         version = opened.version
         diagnostics = collect(server, opened)
-        if opened.version != version:  # superseded while computing: the next publish wins
-            return
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
         if not opened.doc.exact:

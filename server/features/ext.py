@@ -48,16 +48,11 @@ def position_param(params: Any, *names: str) -> types.Position:
 def node_entry(node: Any, index: Any, encoding: str, extent: Any) -> dict[str, Any]:
     span = extent(node)
     entry = {"class": node_class(node), "kind": node_kind(node), "id": node_id(node),
-             "range": _range_json(convert.to_range(index, span, encoding)) if span else None}
+             "range": convert.to_range(index, span, encoding) if span else None}
     ident = node_ident(node)
     if ident is not None:
         entry["ident"] = ident
     return entry
-
-
-def _range_json(rng: types.Range) -> dict:
-    return {"start": {"line": rng.start.line, "character": rng.start.character},
-            "end": {"line": rng.end.line, "character": rng.end.character}}
 
 
 def register(server: RustAstServer) -> None:

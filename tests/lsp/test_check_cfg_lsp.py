@@ -57,6 +57,16 @@ async def published(client: LanguageClient, uri: str, check, timeout: float = 10
     return await asyncio.wait_for(wait(), timeout)
 
 
+async def registered(client: LanguageClient, method: str, timeout: float = 10.0) -> list[types.Registration]:
+    """What the server registered for `method`, once it has (the server asks after
+    `initialized`, independently of the first diagnostics)."""
+    async def wait() -> list[types.Registration]:
+        while not (found := [r for r in REGISTRATIONS.get(id(client), []) if r.method == method]):
+            await asyncio.sleep(0.01)
+        return found
+    return await asyncio.wait_for(wait(), timeout)
+
+
 async def open_file(client: LanguageClient, path: Path, text: str | None = None) -> str:
     uri = uri_of(path)
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
@@ -161,7 +171,7 @@ async def test_hover_on_a_predicate(client: LanguageClient, crate: Path) -> None
 async def test_watched_cargo_toml_change_refreshes(vscode: LanguageClient, crate: Path) -> None:
     uri = await open_file(vscode, crate / "src" / "lib.rs")
     await published(vscode, uri, lambda d: len(cfg_messages(d)) == 3)
-    watchers = [r for r in REGISTRATIONS[id(vscode)] if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    watchers = await registered(vscode, types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     assert [w["globPattern"] for w in watchers[0].register_options["watchers"]] == ["**/Cargo.toml", "**/build.rs"]
     (crate / "Cargo.toml").write_text(CARGO_TOML + "extra = []\n\n[lints.rust]\n"
                                       "unexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(has_foo)'] }\n")
@@ -214,3 +224,55 @@ async def test_declaring_in_a_workspace_member_edits_the_root(vscode: LanguageCl
     [(edited_uri, edits)] = declare[0].edit.changes.items()
     assert edited_uri == uri_of(tmp_path / "Cargo.toml")
     assert apply(root_toml, edits) == root_toml.replace("['cfg(ws_flag)']", "['cfg(ws_flag)', 'cfg(ws_other)']")
+
+
+def test_package_sessions_and_cargo_toml_problems_are_worked_out_once(tmp_path: Path, monkeypatch) -> None:
+    """In-process: a keystroke's diagnostics reuse the package's sessions and leave
+    Cargo.toml's problems alone until Cargo.toml changes on disk."""
+    from ast_core.cfg.targets import target_cfg
+    from ast_core.document import Document, DocumentConfig
+    from server.documents import Documents, OpenDocument
+    from server.features import check_cfg
+
+    calls = {"specs": 0, "problems": 0}
+
+    def counted(name: str, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(check_cfg, "cargo_session_specs", counted("specs", check_cfg.cargo_session_specs))
+    monkeypatch.setattr(check_cfg, "package_problems", counted("problems", check_cfg.package_problems))
+
+    class Server:
+        def __init__(self) -> None:
+            self.documents = Documents()
+            self.check_cfg = check_cfg.CheckCfgState(self.documents)
+            self.published: list[types.PublishDiagnosticsParams] = []
+
+        def text_document_publish_diagnostics(self, params: types.PublishDiagnosticsParams) -> None:
+            self.published.append(params)
+
+    manifest = tmp_path / "Cargo.toml"
+    manifest.write_text(CARGO_TOML + "\n[lints.rust]\n"
+                        "unexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(bad'] }\n")
+    (tmp_path / "src").mkdir()
+    lib = tmp_path / "src" / "lib.rs"
+    lib.write_text(LIB_RS)
+    opened = OpenDocument(uri_of(lib), 1, lib, Document(LIB_RS.encode(), DocumentConfig(2021, target_cfg(), None)))
+    ls = Server()
+    first = check_cfg.diagnostics(ls, opened)  # type: ignore[arg-type]
+    assert cfg_messages(first) == cfg_messages(check_cfg.diagnostics(ls, opened))  # type: ignore[arg-type]
+    assert cfg_messages(first)[0] == "unexpected `cfg` condition value: `stdd`"
+    package, session = ls.check_cfg.session(opened)
+    assert package is ls.check_cfg.package(lib) and session is ls.check_cfg.session(opened)[1]
+    assert calls == {"specs": 1, "problems": 1}
+    [toml] = ls.published
+    assert toml.uri == uri_of(manifest)
+    assert [d.message.split("\n")[0] for d in toml.diagnostics] == ["invalid `--check-cfg` argument: `cfg(bad`"]
+
+    manifest.write_text(CARGO_TOML + "\n")  # fixed: read again, worked out again, cleared
+    check_cfg.diagnostics(ls, opened)  # type: ignore[arg-type]
+    assert calls == {"specs": 2, "problems": 2}
+    assert ls.published[-1].uri == uri_of(manifest) and ls.published[-1].diagnostics == []

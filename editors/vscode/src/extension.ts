@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import * as ext from './lsp_ext';
 import { locateServer, ServerNotFound } from './server';
-import { autodiffView, LiveDocuments, nodeIdsView, nodeName, SyntaxTreeView } from './views';
+import { autodiffView, LiveDocuments, nodeIdsView, nodeName, SyntaxTreeView, textDocument } from './views';
 
 /** The language client, which the restart command and server setting changes replace. */
 class Server {
@@ -109,10 +109,7 @@ async function goToNodeId(server: Server, id?: number): Promise<void> {
     }
     id = Number(input.trim());
   }
-  const location = await client.sendRequest(ext.findNodeId, {
-    textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(editor.document),
-    id,
-  });
+  const location = await client.sendRequest(ext.findNodeId, { ...textDocument(client, editor.document), id });
   if (!location) {
     void vscode.window.showInformationMessage(
       `Rust AST: no node in ${path.basename(editor.document.fileName)} has NodeId ${id}.`,
@@ -147,7 +144,7 @@ function nodeAtCursor(server: Server): vscode.Disposable[] {
   const update = async (editor: vscode.TextEditor): Promise<void> => {
     const client = server.running();
     const nodes = await client.sendRequest(ext.nodeAt, {
-      textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(editor.document),
+      ...textDocument(client, editor.document),
       position: client.code2ProtocolConverter.asPosition(editor.selection.active),
     });
     const node = nodes[0];

@@ -26,7 +26,8 @@ export function nodeName(cls: string, kind: string | null): string {
   return kind ? `${cls}::${kind}` : cls;
 }
 
-function textDocument(client: LanguageClient, doc: vscode.TextDocument): ext.NodeIdsParams {
+/** The `{textDocument}` part of every rustAst/* request's params. */
+export function textDocument(client: LanguageClient, doc: vscode.TextDocument): ext.NodeIdsParams {
   return { textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(doc) };
 }
 
