@@ -34,6 +34,22 @@ class Settings:
     edition: int | None = field(default=None, metadata={
         "key": "edition", "type": ["string", "null"],
         "doc": "Rust edition (2015, 2018, 2021, 2024); default: the nearest Cargo.toml's, else 2021."})
+    # Per-feature switches, so rust-ast can run beside rust-analyzer (README, "Editors").
+    hover_enable: bool = field(default=True, metadata={
+        "key": "hover.enable", "type": "boolean",
+        "doc": "Hovers: the AST node under the cursor, its NodeId and its parents."})
+    outline_enable: bool = field(default=True, metadata={
+        "key": "outline.enable", "type": "boolean",
+        "doc": "Document symbols (the outline) from the AST's items."})
+    folding_enable: bool = field(default=True, metadata={
+        "key": "folding.enable", "type": "boolean",
+        "doc": "Folding ranges from the AST's items and blocks."})
+    selection_range_enable: bool = field(default=True, metadata={
+        "key": "selectionRange.enable", "type": "boolean",
+        "doc": "Smart selection (expand/shrink) along the AST's nodes."})
+    inactive_code_enable: bool = field(default=True, metadata={
+        "key": "inactiveCode.enable", "type": "boolean",
+        "doc": "Grey out code that `#[cfg]` leaves out (hint diagnostics tagged unnecessary)."})
 
 
     @property
@@ -91,7 +107,7 @@ def _check(name: str, value: Any) -> Any:
             return (f"!unknown target {value!r}: not in the shipped table and no rustc to ask "
                     f"(shipped: {', '.join(known_targets())})")
         return value
-    if name == "inlay_hints_node_ids":
+    if name == "inlay_hints_node_ids" or name.endswith("_enable"):
         if not isinstance(value, bool):
             return "!expected true or false"
         return value

@@ -39,7 +39,10 @@ def collect(server: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
                                severity=types.DiagnosticSeverity.Error, source=convert.DIAGNOSTIC_SOURCE,
                                code="syntax")
               for err in opened.doc.errors]
-    return syntax + autodiff.diagnostics(opened, encoding) + check_cfg.diagnostics(server, opened)
+    cfg = check_cfg.diagnostics(server, opened)
+    if not server.documents.settings.inactive_code_enable:
+        cfg = [diag for diag in cfg if diag.code != check_cfg.INACTIVE_CODE]
+    return syntax + autodiff.diagnostics(opened, encoding) + cfg
 
 
 class Publisher:

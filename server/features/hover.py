@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 def register(server: RustAstServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: RustAstServer, params: types.HoverParams) -> types.Hover | None:
+        if not ls.documents.settings.hover_enable:
+            return None
         opened = ls.documents.get(params.text_document.uri)
         doc = opened.doc
         encoding = ls.documents.encoding

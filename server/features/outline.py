@@ -25,13 +25,18 @@ def _symbol(sym: Symbol, index, encoding) -> types.DocumentSymbol:
 
 def register(server: RustAstServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def symbols(ls: RustAstServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    def symbols(ls: RustAstServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+        # Switched off: null, so the client takes another server's answer (rust-analyzer's).
+        if not ls.documents.settings.outline_enable:
+            return None
         opened = ls.documents.get(params.text_document.uri)
         index = opened.doc.index
         return [_symbol(s, index, ls.documents.encoding) for s in document_symbols(opened.analysis.krate.items)]
 
     @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
-    def folding(ls: RustAstServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
+    def folding(ls: RustAstServer, params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
+        if not ls.documents.settings.folding_enable:
+            return None
         opened = ls.documents.get(params.text_document.uri)
         index = opened.doc.index
         seen = set()
@@ -45,7 +50,9 @@ def register(server: RustAstServer) -> None:
         return out
 
     @server.feature(types.TEXT_DOCUMENT_SELECTION_RANGE)
-    def selection(ls: RustAstServer, params: types.SelectionRangeParams) -> list[types.SelectionRange]:
+    def selection(ls: RustAstServer, params: types.SelectionRangeParams) -> list[types.SelectionRange] | None:
+        if not ls.documents.settings.selection_range_enable:
+            return None
         opened = ls.documents.get(params.text_document.uri)
         analysis = opened.analysis
         index = opened.doc.index
