@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from importlib import resources
 
@@ -15,8 +14,7 @@ from ast_core.cfg.expected import well_known
 from ast_core.cfg.targets import (
     DEFAULT_TARGET, known_targets, parse_print_cfg, refresh_target_cfg, target_cfg,
 )
-
-needs_rustc = pytest.mark.skipif(shutil.which("rustc") is None, reason="rustc is not installed")
+from tests.working_rustc import needs_rustc, rustc_version
 
 
 def data(name: str) -> dict:
@@ -64,7 +62,7 @@ def test_target_table_is_fresh() -> None:
 
 @needs_rustc
 def test_well_known_data_is_fresh(tmp_path) -> None:
-    version = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+    version = rustc_version()[0]
     if version != data("well_known_cfgs.json")["rustc"]:
         pytest.skip(f"the data is for another rustc than {version}")
     src = tmp_path / "empty.rs"
