@@ -42,7 +42,7 @@ def register(server: RustAstServer) -> None:
         seen = set()
         out = []
         for lo, hi in folding_spans(list(opened.analysis.krate.items)):
-            start, end = index.line_of(lo), index.line_of(hi)
+            start, end = index.lsp_line(lo), index.lsp_line(hi)
             if end > start and (start, end) not in seen:
                 seen.add((start, end))
                 out.append(types.FoldingRange(start_line=start, end_line=end))
