@@ -93,6 +93,7 @@ class RustAstServer(LanguageServer):
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
         self.raw_settings: Any = _NOTHING_APPLIED
+        self.settings_pushes = 0  # a fetch answered after a push must not undo it
         self.publisher = diagnostics.Publisher(self)
         self.check_cfg = check_cfg.CheckCfgState(self.documents)
 
@@ -165,6 +166,7 @@ def create_server() -> RustAstServer:
     def did_change_configuration(ls: RustAstServer, params: types.DidChangeConfigurationParams) -> None:
         pushed = params.settings.get("rustAst") if isinstance(params.settings, dict) else None
         if pushed is not None:  # applied before any later message is handled
+            ls.settings_pushes += 1
             _apply_settings(ls, pushed)
         else:
             asyncio.ensure_future(_fetch_settings(ls))
@@ -223,13 +225,14 @@ async def _fetch_settings(ls: RustAstServer) -> None:
     caps = ls.client_capabilities.workspace
     if caps is None or not caps.configuration:
         return
+    pushes = ls.settings_pushes
     try:
         result = await ls.workspace_configuration_async(
             types.ConfigurationParams(items=[types.ConfigurationItem(section="rustAst")]))
     except Exception as exc:  # noqa: BLE001 - a client that cannot answer keeps the defaults
         log.warning("workspace/configuration failed: %s", exc)
         return
-    if result:
+    if result and ls.settings_pushes == pushes:
         _apply_settings(ls, result[0])
 
 

@@ -3,7 +3,9 @@ Neovim's capability profiles; LspSpecificationWarning is an error (pyproject.tom
 
 from __future__ import annotations
 
+import asyncio
 import sys
+from collections.abc import Callable
 
 import pytest
 import pytest_lsp
@@ -13,6 +15,17 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 SERVER = [sys.executable, "-m", "server", "serve"]
 PROFILES = {"vscode": "visual-studio-code", "neovim": "neovim"}
+PATIENCE = 60.0
+"""Seconds a test waits for the server: generous, as a loaded 2-core machine is slow,
+and a passing test waits only as long as the server needs."""
+
+
+async def until(condition: Callable[[], object], timeout: float = PATIENCE) -> None:
+    """Waits until `condition()` holds or `timeout` passes; the test then asserts what
+    it expected (never a fixed sleep)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition() and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.02)
 
 
 def keep_raw_results(client: LanguageClient) -> None:

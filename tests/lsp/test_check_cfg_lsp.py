@@ -13,7 +13,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
 
-from tests.lsp.conftest import REGISTRATIONS
+from tests.lsp.conftest import PATIENCE, REGISTRATIONS
 
 CARGO_TOML = """\
 [package]
@@ -46,7 +46,7 @@ def uri_of(path: Path) -> str:
     return from_fs_path(str(path))
 
 
-async def published(client: LanguageClient, uri: str, check, timeout: float = 10.0) -> list[types.Diagnostic]:
+async def published(client: LanguageClient, uri: str, check, timeout: float = PATIENCE) -> list[types.Diagnostic]:
     """The document's diagnostics once `check(diagnostics)` holds."""
     async def wait() -> list[types.Diagnostic]:
         while True:
@@ -57,7 +57,7 @@ async def published(client: LanguageClient, uri: str, check, timeout: float = 10
     return await asyncio.wait_for(wait(), timeout)
 
 
-async def registered(client: LanguageClient, method: str, timeout: float = 10.0) -> list[types.Registration]:
+async def registered(client: LanguageClient, method: str, timeout: float = PATIENCE) -> list[types.Registration]:
     """What the server registered for `method`, once it has (the server asks after
     `initialized`, independently of the first diagnostics)."""
     async def wait() -> list[types.Registration]:

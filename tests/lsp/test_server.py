@@ -3,7 +3,6 @@ Neovim's client capabilities (the `client` fixture runs each test with both)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import random
 import sys
@@ -14,7 +13,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tests.lsp.conftest import SERVER, accept_registrations, keep_raw_results
+from tests.lsp.conftest import SERVER, accept_registrations, keep_raw_results, until
 
 URI = "file:///tmp/rust-ast-tests/lib.rs"
 TEXT = """\
@@ -279,11 +278,15 @@ async def test_diagnostics_settle_to_a_fresh_parse_when_typing_pauses(vscode: La
         text = text[:start] + new + text[end:]
     vscode.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2), content_changes=changes))
-    await asyncio.sleep(1.0)
-    settled = [(d.range, d.message) for d in vscode.diagnostics[URI]]
     fresh_uri = "file:///tmp/rust-ast-tests/fresh.rs"
     await open_doc(vscode, text, fresh_uri)
-    assert settled == [(d.range, d.message) for d in vscode.diagnostics[fresh_uri]]
+    await until(lambda: fresh_uri in vscode.diagnostics)  # open_doc may have seen the settling publish
+    fresh = [(d.range, d.message) for d in vscode.diagnostics[fresh_uri]]
+
+    def settled() -> list[tuple[types.Range, str]]:
+        return [(d.range, d.message) for d in vscode.diagnostics[URI]]
+    await until(lambda: settled() == fresh)  # published once typing has paused for 0.3 s
+    assert settled() == fresh
 
 
 async def test_burst_publishes_for_the_last_version_and_never_stale(vscode: LanguageClient) -> None:
@@ -302,10 +305,7 @@ async def test_burst_publishes_for_the_last_version_and_never_stale(vscode: Lang
             text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=version),
             content_changes=[types.TextDocumentContentChangePartial(
                 range=types.Range(start=pos(0, 8), end=pos(0, 8)), text="(")]))
-    for _ in range(100):
-        if published and published[-1][0] == 11:
-            break
-        await asyncio.sleep(0.02)
+    await until(lambda: published and published[-1][0] == 11)
     versions = [v for v, _ in published]
     assert versions[-1] == 11
     assert versions == sorted(versions)  # never an older version after a newer one
@@ -331,10 +331,7 @@ async def test_bad_settings_are_reported_and_defaults_kept(vscode: LanguageClien
     await open_doc(vscode)
     vscode.workspace_did_change_configuration(types.DidChangeConfigurationParams(
         settings={"rustAst": {"edition": "2019", "inlayHints": {"nodeIds": "yes"}}}))
-    for _ in range(50):
-        if len(vscode.messages) >= 2:
-            break
-        await asyncio.sleep(0.02)
+    await until(lambda: len(vscode.messages) >= 2)
     texts = [m.message for m in vscode.messages]
     assert any("rustAst.edition" in t and "2019" in t for t in texts)
     assert any("rustAst.inlayHints.nodeIds" in t for t in texts)
@@ -358,10 +355,7 @@ async def test_a_crash_in_a_handler_answers_with_an_error_and_keeps_serving(faul
     await open_doc(faulty)
     with pytest.raises(Exception, match="injected failure"):
         await faulty.text_document_hover_async(types.HoverParams(text_document=doc_id(), position=pos(2, 15)))
-    for _ in range(50):
-        if any("injected failure" in m.message for m in faulty.log_messages):
-            break
-        await asyncio.sleep(0.02)
+    await until(lambda: any("injected failure" in m.message for m in faulty.log_messages))
     assert any("injected failure" in m.message for m in faulty.log_messages)
     nodes = await request(faulty, "rustAst/nodeAt", {"textDocument": {"uri": URI}, "position": {"line": 2, "character": 15}})
     assert nodes  # the document is still open and served
