@@ -17,37 +17,18 @@ import threading
 from typing import Any
 
 from lsprotocol import types
-from pygls.io_ import StdoutWriter, run_async
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from . import convert
 from .config import parse_settings
 from .documents import DocumentNotOpen, Documents
 from .features import autodiff, check_cfg, diagnostics, ext, hover, outline
+from .protocol import MAX_HEADER_LINE, RustAstProtocol, serve_frames
 
 log = logging.getLogger("server")
 _NOTHING_APPLIED = object()
 VERSION = "0.1.0"
-
-
-class RustAstProtocol(LanguageServerProtocol):
-    """pygls's protocol, minus its own copies of document text (see documents.py)."""
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
-    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
-        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
-            yield handler, (params,), None
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
-        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
-            yield handler, (params,), None
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
-    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
-        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
-            yield handler, (params,), None
 
 
 class ClientLogHandler(logging.Handler):
@@ -83,8 +64,21 @@ class PipeReader:
     async def readexactly(self, n: int) -> bytes:
         try:
             return await self.stream.readexactly(n)
-        except asyncio.IncompleteReadError:
-            return b""
+        except asyncio.IncompleteReadError as err:
+            return err.partial
+
+
+class FileReader:
+    """stdin that is not a pipe (a file), read on a thread; lines are bounded too."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    async def readline(self) -> bytes:
+        return await asyncio.to_thread(self.stream.readline, MAX_HEADER_LINE + 1)
+
+    async def readexactly(self, n: int) -> bytes:
+        return await asyncio.to_thread(self.stream.read, n)
 
 
 class RustAstServer(LanguageServer):
@@ -96,27 +90,27 @@ class RustAstServer(LanguageServer):
         self.settings_pushes = 0  # a fetch answered after a push must not undo it
         self.publisher = diagnostics.Publisher(self)
         self.check_cfg = check_cfg.CheckCfgState(self.documents)
+        self.exit_status = 0
 
     def _start_io_async(self, stdin: Any = None, stdout: Any = None) -> None:
-        if stdin is not None or not _is_pipe(sys.stdin.buffer):
-            super()._start_io_async(stdin, stdout)
-            return
+        self.exit_status = asyncio.run(self.serve_stdio(stdin or sys.stdin.buffer, stdout or sys.stdout.buffer))
+
+    async def serve_stdio(self, stdin: Any, stdout: Any) -> int:
+        """Serve until `exit` or the end of input; the process's exit status."""
         self._stop_event = threading.Event()
-        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
-
-        async def serve() -> None:
-            loop = asyncio.get_running_loop()
-            stream = asyncio.StreamReader(limit=2**26)
-            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), sys.stdin.buffer)
-            await run_async(stop_event=self._stop_event, reader=PipeReader(stream), protocol=self.protocol,
-                            logger=log, error_handler=self.report_server_error)
-
+        self.protocol.set_writer(StdoutWriter(stdout))
+        if _is_pipe(stdin):
+            stream = asyncio.StreamReader(limit=MAX_HEADER_LINE)
+            await asyncio.get_running_loop().connect_read_pipe(
+                lambda: asyncio.StreamReaderProtocol(stream), stdin)
+            reader: Any = PipeReader(stream)
+        else:
+            reader = FileReader(stdin)
         try:
-            asyncio.run(serve())
+            return await serve_frames(reader, self.protocol)
         except BrokenPipeError:
-            log.error("the client closed the connection")
-        except (KeyboardInterrupt, SystemExit):
-            pass
+            print("rust-ast: the client closed the connection", file=sys.stderr)
+            return 1
         finally:
             self.shutdown()
 
@@ -236,10 +230,13 @@ async def _fetch_settings(ls: RustAstServer) -> None:
         _apply_settings(ls, result[0])
 
 
-def serve(tcp: str | None = None) -> None:
+def serve(tcp: str | None = None) -> int:
+    """Run the server; the exit status (1 after `exit` without `shutdown`, or a
+    stream that cannot be read)."""
     server = create_server()
     if tcp:
         host, _, port = tcp.rpartition(":")
         server.start_tcp(host or "127.0.0.1", int(port))
     else:
         server.start_io()
+    return server.exit_status

@@ -40,8 +40,8 @@ def field(params: Any, *names: str, required: bool = True) -> Any:
 
 def position_param(params: Any, *names: str) -> types.Position:
     line, character = field(params, *names, "line"), field(params, *names, "character")
-    if not isinstance(line, int) or not isinstance(character, int):
-        raise JsonRpcInvalidParams(f"params.{'.'.join(names)} is not a position")
+    if not isinstance(line, int) or not isinstance(character, int) or line < 0 or character < 0:
+        raise JsonRpcInvalidParams(f"params.{'.'.join(names)} is not a position (non-negative integers)")
     return types.Position(line=line, character=character)
 
 

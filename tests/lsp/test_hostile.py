@@ -1,0 +1,150 @@
+"""The server against a hostile client, over raw stdio: every request answered with the
+right JSON-RPC error, frames it cannot read end it with status 1 (the editor restarts
+it), `exit` without `shutdown` is status 1, and lone CRs keep the text in sync."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.lsp.raw import RawServer, frame
+
+URI = "file:///tmp/rust-ast-hostile/lib.rs"
+
+
+@pytest.fixture
+def server() -> Iterator[RawServer]:
+    raw = RawServer()
+    yield raw
+    if raw.proc.poll() is None:
+        raw.proc.kill()
+    raw.exit_status()
+
+
+@pytest.fixture
+def ready(server: RawServer) -> RawServer:
+    server.initialize()
+    return server
+
+
+def error_of(message: dict) -> tuple[int, str]:
+    assert "error" in message, message
+    return message["error"]["code"], message["error"]["message"]
+
+
+# -- every request answered ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("params", "wanted"), [
+    ("a string", "params must be an object"),
+    ({"textDocument": {"uri": URI}, "position": {"line": -1, "character": 0}}, "Position.line"),
+    ({"textDocument": {"uri": URI}, "position": {"line": "x", "character": 0}}, "$.params.position.line"),
+    ({"textDocument": {"uri": URI}}, "required field missing @ $.params.position"),
+])
+def test_hover_with_invalid_params_is_answered_32602(ready: RawServer, params, wanted: str) -> None:
+    code, message = error_of(ready.call("textDocument/hover", params))
+    assert code == -32602
+    assert wanted in message
+
+
+def test_document_symbol_without_text_document(ready: RawServer) -> None:
+    code, message = error_of(ready.call("textDocument/documentSymbol", {}))
+    assert code == -32602 and "$.params.textDocument" in message
+
+
+def test_negative_node_at_position_is_invalid_params(ready: RawServer) -> None:
+    ready.open(URI, "fn main() {}\n")
+    reply = ready.call("rustAst/nodeAt", {"textDocument": {"uri": URI}, "position": {"line": -1, "character": 0}})
+    code, message = error_of(reply)
+    assert code == -32602 and "position" in message
+    assert "data" not in reply["error"]  # no traceback
+
+
+def test_invalid_requests_are_answered_32600(ready: RawServer) -> None:
+    ready.send(frame({"jsonrpc": "2.0", "id": {"an": "object"}, "method": "textDocument/hover", "params": {}}))
+    reply = ready.wait_for(lambda m: "error" in m)
+    assert reply["id"] is None and error_of(reply)[0] == -32600
+    ready.send(frame({"jsonrpc": "2.0", "id": 77, "method": 12, "params": {}}))
+    reply = ready.response(77)
+    assert error_of(reply)[0] == -32600 and "method" in error_of(reply)[1]
+    ready.send(frame({"jsonrpc": "1.0", "id": 78, "method": "shutdown"}))
+    assert error_of(ready.response(78))[0] == -32600
+    ready.send(frame(b"{not json"))
+    reply = ready.wait_for(lambda m: "error" in m)
+    assert reply["id"] is None and error_of(reply)[0] == -32700
+    ready.send(frame([{"jsonrpc": "2.0", "id": 79, "method": "shutdown"}]))
+    assert error_of(ready.wait_for(lambda m: "error" in m))[0] == -32600
+    assert ready.call("rustAst/nodeIds", {"textDocument": {"uri": "file:///nowhere.rs"}})["error"]["code"] == -32602
+    assert ready.close() == 0  # still serving after all that
+
+
+def test_requests_before_initialize_are_answered_32002(server: RawServer) -> None:
+    code, message = error_of(server.call("textDocument/hover", {
+        "textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}))
+    assert code == -32002 and "before initialize" in message
+    server.initialize()
+    assert error_of(server.call("initialize", {"processId": None, "rootUri": None, "capabilities": {}}))[0] == -32600
+
+
+def test_requests_after_shutdown_are_answered_32600(ready: RawServer) -> None:
+    assert ready.call("shutdown")["result"] is None
+    code, message = error_of(ready.call("textDocument/documentSymbol", {"textDocument": {"uri": URI}}))
+    assert code == -32600 and "shutdown" in message
+    ready.notify("exit")
+    assert ready.exit_status() == 0
+
+
+def test_exit_without_shutdown_is_status_1(ready: RawServer) -> None:
+    ready.notify("exit")
+    assert ready.exit_status() == 1
+
+
+# -- framing ------------------------------------------------------------------------
+
+
+def test_header_names_are_case_insensitive(ready: RawServer) -> None:
+    body = b'{"jsonrpc":"2.0","id":5,"method":"shutdown"}'
+    ready.send(b"content-length: %d\r\nCONTENT-TYPE: application/vscode-jsonrpc; charset=utf-8\r\n\r\n%s"
+               % (len(body), body))
+    assert ready.response(5)["result"] is None
+
+
+@pytest.mark.parametrize("bad", [
+    b"Content-Length: 5\r\n\r\n" + b'{"jsonrpc":"2.0","id":1,"method":"shutdown"}',  # too small
+    b"Content-Length: -4\r\n\r\n{}",
+    b"Content-Length: twelve\r\n\r\n{}",
+    b"Content-Length: 2\n\n{}",  # LF only
+    b"Content-Type: x\r\n\r\n{}",  # no length
+    b"Content-Length: 100\r\n\r\n{}",  # the stream ends inside the body
+])
+def test_a_frame_that_cannot_be_read_ends_the_server_with_status_1(ready: RawServer, bad: bytes) -> None:
+    ready.send(bad)
+    ready.proc.stdin.close()
+    assert ready.exit_status() == 1
+    assert b"cannot read the LSP stream" in ready.proc.stderr.read() + ready.stderr
+    assert b"Traceback" not in ready.stderr
+
+
+def test_a_huge_line_without_crlf_is_refused_without_a_traceback(ready: RawServer) -> None:
+    try:
+        ready.send(b"x" * (64 << 20))
+    except BrokenPipeError:
+        pass  # the server stopped reading and left: what we want
+    assert ready.exit_status() == 1
+    ready.proc.stdin.close()
+    ready.wait_for(lambda m: m.get("method") == "window/logMessage" and "header line" in m["params"]["message"])
+    assert b"Traceback" not in ready.stderr
+
+
+# -- text sync with every LSP line break ----------------------------------------------
+
+
+def test_lone_cr_line_breaks_stay_in_sync(ready: RawServer) -> None:
+    ready.open(URI, "fn a() {}\rfn b() {}\r")
+    ready.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 1, "character": 3}, "end": {"line": 1, "character": 4}}, "text": "X"}]})
+    symbols = ready.call("textDocument/documentSymbol", {"textDocument": {"uri": URI}})["result"]
+    assert [(s["name"], s["range"]["start"]["line"]) for s in symbols] == [("a", 0), ("X", 1)]
+    node = ready.call("rustAst/nodeAt", {"textDocument": {"uri": URI}, "position": {"line": 1, "character": 3}})
+    assert node["result"] and node["result"][0]["ident"] == "X"
