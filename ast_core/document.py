@@ -31,15 +31,15 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from . import syntax
 from .cfg.targets import CfgSet
-from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_file, lower_top_level, syntax_errors
+from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_top_level, syntax_errors
 from .lower.cx import COMMENTS
-from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Visitor, shift
-from .passes.node_ids import LoadedMod, NodeIdAssigner, crate_prefix
-from .project import ModFiles, UsageError, read_source
+from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Span, Visitor, shift
+from .passes import locate
+from .passes.node_ids import ChildMod, Hole, NodeIdAssigner, crate_prefix
 from .stack import paused_gc
 
 log = logging.getLogger(__name__)
@@ -70,8 +70,11 @@ class Unit:
     errors: list[ParseError]
     lo: int
     first_id: int = 0
-    id_count: int = 0
+    id_count: int | None = 0  # None: unknown (the unit holds code that could not be read)
     numbered: bool = False
+    # the `mod x;` files numbered inside the unit, as of `first_id`
+    holes: list[Hole] = field(default_factory=list)
+    withheld: set[int] = field(default_factory=set)  # `id()` of nodes left unnumbered so
     # per-pass results computed on this unit: key -> (byte offset they were made at, value)
     results: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
@@ -122,43 +125,18 @@ def lower_unit(cx: LowerCx, nodes: list[syntax.SyntaxNode]) -> tuple[list, list,
         items, inner = [], []
         errors.append(ParseError((nodes[0].start_byte, nodes[-1].end_byte),
                                  f"rust-ast could not lower this item ({type(exc).__name__}: {exc}); "
-                                 "please report this"))
+                                 "please report this", True))
     errors.sort(key=lambda e: e.span)
     return items, inner, errors
 
 
-class ModLoader:
-    """The files of out-of-line modules (`mod x;`), found as rustc finds them and
-    lowered once per modification time (one entry per file: a file changed on disk
-    replaces its entry)."""
+class ModuleLink(Protocol):
+    """How a file sits in its crate (`ast_core.crate`): whether it is the crate root,
+    and the files of its `mod x;` items (found, numbered and counted by the crate)."""
 
-    def __init__(self, config: DocumentConfig) -> None:
-        self.config = config
-        self.files = ModFiles(config.path) if config.path is not None else None
-        self._loaded: dict[Path, tuple[int, LoadedMod | None]] = {}
+    is_root: bool
 
-    def load(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> LoadedMod | None:
-        if self.files is None:
-            return None
-        path = self.files.resolve(item, mod_path, path_attr)
-        if path is None:
-            return None
-        try:
-            mtime = path.stat().st_mtime_ns
-        except OSError:
-            return None
-        cached = self._loaded.get(path)
-        if cached is not None and cached[0] == mtime:
-            return cached[1]
-        try:
-            data = read_source(path)
-        except UsageError:
-            loaded = None
-        else:
-            items, inner = lower_file(data, self.config.edition)
-            loaded = LoadedMod(data, inner, items)
-        self._loaded[path] = (mtime, loaded)
-        return loaded
+    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> ChildMod | None: ...
 
 
 class ClearIds(Visitor):
@@ -169,22 +147,38 @@ class ClearIds(Visitor):
 
 
 class Document:
-    """The text, syntax tree, line index and lowered units of one file."""
+    """The text, syntax tree, line index and lowered units of one file.
 
-    def __init__(self, src: bytes, config: DocumentConfig) -> None:
+    A crate root numbers from 0. A module file (`link.is_root` False) numbers its
+    inner attributes from `place`'s first id and its items from its second, where the
+    crate puts them (`move_to`); until then from 0. Without `link`, a file on disk is
+    the root of a crate of its own (`rustc FILE`), and an unsaved buffer loads no
+    module files."""
+
+    def __init__(self, src: bytes, config: DocumentConfig, link: ModuleLink | None = None) -> None:
         self.config = config
         self.src = src
         self.index = LineIndex(src)
         self.tree = syntax.parse(src, edition=config.edition)
-        self.mods = ModLoader(config)
+        if link is None and config.path is not None:
+            from .crate import standalone_link  # noqa: PLC0415 (the crate package builds on this one)
+
+            link = standalone_link(self)
+        self.link = link
+        self.place: tuple[int, int] | None = None  # a module file's (inner_base, items_base)
+        self.inner_ids = 0  # the ids of the file's inner attributes
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now
         self.bases: list[int] = []  # each unit's first NodeId now
-        self.prefix_end = 0  # the first NodeId after the crate root's and its attributes'
+        self.prefix_end = 0  # the first NodeId of the items (after the crate root or inner attributes)
         self._inner: list[int] = []  # the units with crate inner attributes
         self.crate_span = (0, 0)
-        self.crate_removed = False
-        self.next_id = 0
+        self.crate_removed = False  # a `#![cfg]` removes the crate's items (or this module)
+        self.next_id: int | None = 0  # None: unknown (code that could not be read comes before)
+        # the nodes unnumbered because code before them could not be read: those of the
+        # first such unit (`withheld`, by `id()`) and every node from `unknown_after` on
+        self.withheld: set[int] = set()
+        self.unknown_after: int | None = None
         self.revision = 0  # counts rebuilds: a cache of derived facts is valid for one
         self._result_inputs: dict[str, Hashable] = {}  # `unit_results`' inputs, by key
         self.exact = True  # the tree is what a fresh parse of `src` gives
@@ -349,8 +343,74 @@ class Document:
         items, inner, errors = lower_unit(cx, nodes)
         return Unit(key, items, inner, errors, nodes[0].start_byte)
 
-    def _assigner(self, next_id: int) -> NodeIdAssigner:
-        return NodeIdAssigner(self.src, self.config.cfg, next_id, self.mods.load)
+    @property
+    def is_module(self) -> bool:
+        return self.link is not None and not self.link.is_root
+
+    def _assigner(self, next_id: int, unreadable_from: int | None = None) -> NodeIdAssigner:
+        return NodeIdAssigner(self.src, self.config.cfg, next_id,
+                              self.link.load_child if self.link is not None else None, self.config.edition,
+                              unreadable_from)
+
+    def _number_prefix(self, attrs: list) -> tuple[bool, int]:
+        """Number the crate root (or, in a module file, nothing) and the inner
+        attributes: whether a `#![cfg]` removes the items, and their first id."""
+        if not self.is_module:
+            assigner = self._assigner(0)
+            removed = not crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
+            self.inner_ids = 0
+            return removed, assigner.next_id
+        inner_base, items_base = self.place or (0, None)
+        assigner = self._assigner(inner_base)
+        removed = assigner.effect(attrs).removed
+        if not removed:
+            for attr in attrs:
+                assigner.visit_attribute(attr)
+        self.inner_ids = assigner.next_id - inner_base
+        return removed, assigner.next_id if items_base is None else items_base
+
+    def move_to(self, inner_base: int, items_base: int) -> None:
+        """Put a module file's ids where its `mod x;` item puts them; the units'
+        ids follow lazily."""
+        self.sync()
+        if self.place != (inner_base, items_base):
+            self.place = (inner_base, items_base)
+            self._number((0, 0, 0))
+            self.revision += 1
+
+    def child_mod(self, key: object) -> ChildMod:
+        """What this module file numbers, for its `mod x;` item (`key` names the file)."""
+        self.sync()
+        return ChildMod(key, self.crate_removed, self.inner_ids,
+                        None if self.next_id is None else self.next_id - self.prefix_end)
+
+    def renumber_holes(self, key: object) -> bool:
+        """Number again the units holding `mod x;` items of file `key` (its count
+        changed); the units after them move. Whether any did."""
+        self.sync()
+        found = False
+        for index, unit in enumerate(self.units):
+            if unit.numbered and any(hole.key == key for hole in unit.holes):
+                clear = ClearIds()
+                for item in unit.items:
+                    clear.visit_item(item)
+                unit.numbered = False
+                unit.id_count = 0
+                unit.holes = []
+                self._number((index, index + 1, index + 1))
+                found = True
+        if found:
+            self.revision += 1
+        return found
+
+    def hole(self, key: object) -> Hole | None:
+        """Where the ids of `mod x;` file `key` go now (the first such item)."""
+        self.sync()
+        for index, unit in enumerate(self.units):
+            for hole in unit.holes:
+                if hole.key == key:
+                    return hole.shifted(self.bases[index] - unit.first_id)
+        return None
 
     def _number(self, kept: tuple[int, int, int] | None = None) -> None:
         """Number the crate prefix, then each unit not numbered yet from its place in
@@ -358,13 +418,16 @@ class Document:
 
         With `kept` (`head, end, tail`: only units `head:end` are new, those before
         were there already, those after were at `tail` and on), only the new units
-        are visited; the others' first ids move with the prefix and the new units."""
+        are visited; the others' first ids move with the prefix and the new units.
+
+        A unit holding code that could not be read is numbered up to that point; its
+        id count is unknown (None), and so is every later unit's first id (its base is
+        None and its ids stay dummies) until the code can be read again."""
         attrs = [a for i in self._inner for a in self.materialize(i, ids=False).inner_attrs]
         clear = ClearIds()
         for attr in attrs:  # a crate `#![cfg(false)]` leaves them unnumbered
             clear.visit_attribute(attr)
-        assigner = self._assigner(0)
-        removed = not crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
+        removed, start = self._number_prefix(attrs)
         if self.crate_removed != removed:  # a crate `#![cfg(false)]` came or went
             for unit in self.units:
                 if unit.numbered:
@@ -372,9 +435,15 @@ class Document:
                         clear.visit_item(item)
                     unit.numbered = False
                     unit.id_count = 0
+                    unit.holes = []
             kept = None
         self.crate_removed = removed
-        next_id = assigner.next_id
+        next_id: int | None = start
+        if any(unreadable_from(self.units[i].errors) is not None for i in self._inner):
+            next_id = None  # the crate root's attributes could not all be read
+        if kept is not None and (self.unknown_after is not None or next_id is None or any(
+                unreadable_from(unit.errors) is not None for unit in self.units[kept[0]:kept[1]])):
+            kept = None  # renumber around the unreadable code (numbered units only move)
         if kept is None:
             self.bases = [0] * len(self.units)
             head, end = 0, len(self.units)
@@ -385,20 +454,40 @@ class Document:
             self.bases = [*(base + moved for base in old[:head]), *([0] * (end - head)), *old[tail:]]
             if head:
                 next_id = self.bases[head - 1] + self.units[head - 1].id_count
-        self.prefix_end = assigner.next_id
+        self.prefix_end = start
+        self.unknown_after = None if next_id is not None else 0
+        self.withheld = set()
         for index in range(head, end):
             unit = self.units[index]
             self.bases[index] = next_id
+            if next_id is None:  # after unreadable code: no id is known
+                if unit.numbered:
+                    for item in unit.items:
+                        clear.visit_item(item)
+                    unit.numbered = False
+                    unit.holes = []
+                continue
             if not unit.numbered:
                 self.materialize(index, ids=False)
                 unit.first_id = next_id
+                unit.holes = []
+                unit.id_count = 0
+                unit.withheld = set()
                 if not removed:
-                    sub = self._assigner(next_id)
+                    cut = unreadable_from(unit.errors)
+                    sub = self._assigner(next_id, cut)
                     for item in unit.items:
                         sub.visit_item(item)
-                    unit.id_count = sub.next_id - next_id
+                    unit.id_count = None if cut is not None or sub.stopped else sub.next_id - next_id
+                    unit.withheld = sub.withheld
+                    unit.holes = sub.holes
                 unit.numbered = True
-            next_id += unit.id_count
+            if unit.id_count is None:
+                next_id = None
+                self.withheld = unit.withheld
+                self.unknown_after = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.src)
+            else:
+                next_id += unit.id_count
         if kept is not None and end < len(self.units):  # the units after: moved
             moved = next_id - self.bases[end]
             if moved:
@@ -417,6 +506,8 @@ class Document:
                 shift(item, db, di)
             for attr in unit.inner_attrs:  # numbered with the crate root, not the unit
                 shift(attr, db, 0)
+            if di:
+                unit.holes = [hole.shifted(di) for hole in unit.holes]
             if db:
                 unit.errors = _shifted(unit.errors, db)
             unit.lo += db
@@ -435,7 +526,7 @@ class Document:
             unit = self.materialize(index)
             attrs += unit.inner_attrs
             items += unit.items
-        return Crate(attrs, items, self.crate_span, id=0)
+        return Crate(attrs, items, self.crate_span, id=DUMMY_NODE_ID if self.is_module else 0)
 
     @property
     def errors(self) -> list[ParseError]:
@@ -446,6 +537,19 @@ class Document:
             if unit.errors:
                 out += _shifted(unit.errors, start - unit.lo)
         return out
+
+    def id_unreadable(self, node: Any) -> bool:
+        """Whether `node` has no NodeId because code before it could not be read."""
+        if self.unknown_after is None:
+            return False
+        if id(node) in self.withheld:
+            return True
+        span = locate.extent(node)
+        return span is not None and span[0] >= self.unknown_after
+
+    def unreadable_ranges(self) -> list[Span]:
+        """The code that could not be read (tree-sitter's ERROR and MISSING nodes)."""
+        return [e.span for e in self.errors if e.unreadable]
 
     def unit_results(self, key: str, compute: Callable[[Unit], T], shift: Callable[[T, int], T],
                      inputs: Hashable = None) -> list[T]:
@@ -482,4 +586,9 @@ def _shifted(errors: list[ParseError], db: int) -> list[ParseError]:
     """`errors` moved by `db` bytes (the list itself when `db` is 0)."""
     if not db:
         return errors
-    return [ParseError((e.span[0] + db, e.span[1] + db), e.message) for e in errors]
+    return [ParseError((e.span[0] + db, e.span[1] + db), e.message, e.unreadable) for e in errors]
+
+
+def unreadable_from(errors: list[ParseError]) -> int | None:
+    """Where the first code that could not be read starts (None: all was read)."""
+    return min((e.span[0] for e in errors if e.unreadable), default=None)

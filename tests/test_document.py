@@ -1,31 +1,10 @@
-"""Document internals: units, the `mod x;` file cache."""
+"""Document internals: units."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from ast_core.cfg.targets import target_cfg
-from ast_core.document import Document, DocumentConfig, group_units
+from ast_core.document import group_units
 from ast_core.lower import LowerCx
 from ast_core import syntax
-
-
-def test_a_changed_module_file_replaces_its_cache_entry(tmp_path: Path) -> None:
-    lib, module = tmp_path / "lib.rs", tmp_path / "m.rs"
-    lib.write_bytes(b"mod m;\n")
-    module.write_bytes(b"fn a() {}\n")
-    doc = Document(lib.read_bytes(), DocumentConfig(2021, target_cfg(), lib))
-    [item] = doc.krate.items
-    first = doc.mods.load(item, (), None)
-    assert [i.kind.ident.name for i in first.items] == ["a"]
-    assert doc.mods.load(item, (), None) is first  # unchanged on disk: cached
-    module.write_bytes(b"fn b() {}\nfn c() {}\n")
-    stat = module.stat()
-    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    second = doc.mods.load(item, (), None)
-    assert [i.kind.ident.name for i in second.items] == ["b", "c"]
-    assert len(doc.mods._loaded) == 1  # one entry per file, not per version
 
 
 def units(text: bytes) -> list[list[str]]:

@@ -1,0 +1,256 @@
+"""A crate: its root file, its configuration, and the files its module tree reaches.
+
+Each file of the crate is a `Document` numbered in its own right: a module file's
+inner attributes and items get the ids rustc gives them at the `mod x;` item that
+loads it (its *place*). The file declaring `mod x;` counts x's ids (`ChildMod`) into
+the unit holding the item and remembers where they go (a `Hole`); so a file's ids
+depend only on the files before it through its ancestors, and are brought there
+lazily (`place`). An edit in one file renumbers the units holding its `mod` item, up
+to the crate root (`refresh`): files after it only move, as units after an edit do
+inside a document.
+
+Files are read from disk once, and again when their modification time or size
+changes; an open buffer (`open`) overrides the disk.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Document, DocumentConfig
+from ..model import Item
+from ..passes.node_ids import ChildMod
+from ..project import ModFiles, UsageError, file_stamp, read_source
+from .config import CrateConfig
+
+#: How long a check of the files on disk is trusted when no watcher reports changes.
+DISK_CHECK_SECONDS = 1.0
+
+
+@dataclass(eq=False)
+class CrateFile:
+    """One file of a crate: where it sits in the module tree and its document.
+
+    It is the `ModuleLink` of its document: `load_child` finds and counts the files
+    of the document's `mod x;` items."""
+
+    crate: CrateModel
+    path: Path
+    module: tuple[str, ...]  # the module path from the crate root (() for the root)
+    parent: CrateFile | None
+    owns_folder: bool  # `mod x;` in it looks beside it (crate root, mod.rs, #[path]) rather than in `a/`
+    doc: Document | None = None
+    is_open: bool = False
+    stamp: tuple = ()
+    seen_revision: int = -1
+    mod_files: ModFiles = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mod_files = ModFiles(self.path, self.owns_folder)
+
+    @property
+    def is_root(self) -> bool:
+        return self.parent is None
+
+    @property
+    def module_name(self) -> str:
+        return "::".join(("crate", *self.module))
+
+    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> ChildMod | None:
+        name = item.kind.ident.name
+        found = self.mod_files.resolve(item, mod_path, path_attr)
+        if found is None:
+            return None
+        path = found.resolve()
+        child = self.crate.child(self, path, (*self.module, *mod_path, name.removeprefix("r#")),
+                                 owns_folder=path_attr is not None or found.name == "mod.rs")
+        if child is None or child.doc is None:
+            return None
+        return child.doc.child_mod(path)
+
+
+class CrateModel:
+    """One crate: `kind` is cargo's target kind (lib, bin, example, test, bench,
+    build) or "file" for a file that is a crate root by itself."""
+
+    def __init__(self, root: Path, kind: str, edition: int, config: CrateConfig,
+                 name: str | None = None, buffers: dict[Path, bytes] | None = None) -> None:
+        self.root = root.resolve()
+        self.kind = kind
+        self.name = name
+        self.edition = edition
+        self.config = config
+        self.buffers = buffers if buffers is not None else {}  # open files' texts, shared by the crates
+        self.files: dict[Path, CrateFile] = {}
+        self._loading: set[Path] = set()
+        self._checked_disk = time.monotonic()
+        self.watched = False  # a watcher reports changes on disk: no need to poll
+
+    # -- files ------------------------------------------------------------------------
+
+    def document_config(self, path: Path) -> DocumentConfig:
+        return DocumentConfig(self.edition, self.config.cfg, path)
+
+    def root_file(self, doc: Document | None = None) -> CrateFile:
+        """The crate root's file, loaded (with its whole module tree) on first use;
+        `doc` adopts a document being built for it."""
+        file = self.files.get(self.root)
+        if file is None:
+            file = self.files[self.root] = CrateFile(self, self.root, (), None, True)
+            if doc is not None:
+                file.doc = doc
+            else:
+                self._load(file)
+        return file
+
+    def child(self, parent: CrateFile, path: Path, module: tuple[str, ...], owns_folder: bool) -> CrateFile | None:
+        """The file a `mod` item of `parent` loads, loaded; None for a circular module."""
+        if path in self._loading or path == self.root:
+            return None
+        file = self.files.get(path)
+        if file is None:
+            file = self.files[path] = CrateFile(self, path, module, parent, owns_folder,
+                                                is_open=path in self.buffers)
+            self._load(file)
+            return file
+        if file.parent is not parent and not self._declared(file):  # its `mod` item moved here
+            file.parent, file.module, file.owns_folder = parent, module, owns_folder
+            file.mod_files = ModFiles(path, owns_folder)
+            if file.doc is not None:  # its own `mod` items may now be other files
+                self._load(file)
+        elif file.doc is None:
+            self._load(file)
+        else:
+            self._check_file(file)
+        return file
+
+    @staticmethod
+    def _declared(file: CrateFile) -> bool:
+        """Whether the `mod` item that loaded `file` is still there (a second `mod`
+        item naming the same file leaves it where the first put it)."""
+        parent = file.parent
+        return parent is not None and parent.doc is not None and parent.doc.hole(file.path) is not None
+
+    def _load(self, file: CrateFile) -> None:
+        self._loading.add(file.path)
+        try:
+            src = self.buffers.get(file.path)
+            if src is None:
+                file.stamp = file_stamp(file.path)
+                try:
+                    src = read_source(file.path)
+                except UsageError:
+                    file.doc = None
+                    return
+            file.doc = Document(src, self.document_config(file.path), file)
+            file.seen_revision = file.doc.revision
+        finally:
+            self._loading.discard(file.path)
+
+    def _check_file(self, file: CrateFile) -> bool:
+        """Reload a file not open in the editor when it changed on disk."""
+        if file.is_open or file.stamp == file_stamp(file.path):
+            return False
+        self._load(file)
+        return True
+
+    # -- open buffers -----------------------------------------------------------------
+
+    def open(self, path: Path) -> CrateFile | None:
+        """Make the crate read `path` from `buffers` (already set): the file's
+        document, now the buffer's; None when the crate does not reach it."""
+        root = self.root_file()
+        file = self.files.get(path)
+        if file is None or (file is not root and not self.place(file)):
+            return None
+        file.is_open = True
+        if file.doc is None or file.doc.src != self.buffers[path]:
+            self._load(file)
+            self._changed(file)
+        return file
+
+    def close(self, path: Path) -> None:
+        """Back to the disk's text for `path`."""
+        file = self.files.get(path)
+        if file is not None and file.is_open:
+            file.is_open = False
+            file.stamp = ()
+            self._check_file(file)
+            self._changed(file)
+
+    # -- keeping the numbering up to date ----------------------------------------------
+
+    def refresh(self) -> None:
+        """Take in edits of open documents and (when due) changes on disk: the units
+        holding the `mod` items of files whose counts changed are numbered again, up to
+        the crate root."""
+        changed = []
+        for file in self.files.values():
+            if file.is_open and file.doc is not None:
+                file.doc.sync()
+                if file.doc.revision != file.seen_revision:
+                    changed.append(file)
+        now = time.monotonic()
+        if not self.watched and now - self._checked_disk >= DISK_CHECK_SECONDS:
+            self._checked_disk = now
+            changed += [f for f in list(self.files.values()) if not f.is_open and self._check_file(f)]
+        for file in changed:
+            self._changed(file)
+
+    def files_changed(self, paths: list[Path]) -> None:
+        """A watcher reports these files changed on disk."""
+        for path in paths:
+            file = self.files.get(path.resolve())
+            if file is not None and self._check_file(file):
+                self._changed(file)
+
+    def _changed(self, file: CrateFile) -> None:
+        while file.doc is not None:
+            file.seen_revision = file.doc.revision
+            parent = file.parent
+            if parent is None or parent.doc is None:
+                return
+            before = parent.doc.next_id
+            if not parent.doc.renumber_holes(file.path) or parent.doc.next_id == before:
+                parent.seen_revision = parent.doc.revision
+                return
+            file = parent
+
+    def place(self, file: CrateFile) -> bool:
+        """Put `file`'s ids where the crate numbers them; False when no `mod` item of
+        the crate loads it now."""
+        if file.parent is None:
+            return file.path == self.root
+        if file.doc is None or file.parent.doc is None or not self.place(file.parent):
+            return False
+        hole = file.parent.doc.hole(file.path)
+        if hole is None:
+            return False
+        file.doc.move_to(hole.inner_base, hole.items_base)
+        file.seen_revision = file.doc.revision
+        return True
+
+    def prepare(self, file: CrateFile) -> bool:
+        """Everything up to date for reading `file`'s ids; whether the crate reaches it."""
+        self.refresh()
+        return self.place(file)
+
+    def reached(self) -> list[CrateFile]:
+        """The files of the module tree, in the order rustc numbers them."""
+        root = self.root_file()
+        out: list[CrateFile] = []
+
+        def visit(file: CrateFile) -> None:
+            out.append(file)
+            if file.doc is None:
+                return
+            holes = [hole for unit in file.doc.units for hole in unit.holes]
+            for hole in holes:
+                child = self.files.get(hole.key)
+                if child is not None and child.parent is file:
+                    visit(child)
+
+        visit(root)
+        return out

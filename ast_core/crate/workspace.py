@@ -1,0 +1,171 @@
+"""Which crate a file belongs to, as cargo builds it (INTERFACE "Crates and the
+configuration").
+
+A file inside a Cargo package belongs to the first target whose module tree reaches
+it: the lib, the bins, examples, tests, benches (cargo's order); the build script is a
+crate of its own. A file no target reaches, or outside any package, is a crate root by
+itself. Packages and crates are kept until their Cargo.toml (or build script)
+changes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..cfg.cargo import CargoPackage
+from ..cfg.targets import CfgSet
+from ..project import (
+    DEFAULT_EDITION, Package, UsageError, file_stamp, find_manifest, load_package, manifest_edition, read_text,
+)
+from .config import Cfg, CrateConfig, Request, build_script_cfgs, crate_config
+from .model import CrateFile, CrateModel
+
+_KINDS = {"lib": "lib", "bin": "bin", "examples": "example", "tests": "test", "benches": "bench", "build": "build"}
+_MANIFEST_CHECK_SECONDS = 1.0
+
+
+class _LoadedPackage:
+    """A package with the stamps of the files its configuration comes from."""
+
+    def __init__(self, manifest: Path) -> None:
+        self.package = load_package(manifest)
+        self.stamp = file_stamp(manifest, self.package.build_script, self.package.workspace_manifest)
+        self.build_cfgs: tuple[Cfg, ...] = ()
+        if self.package.build_script is not None:
+            try:
+                self.build_cfgs = tuple(build_script_cfgs(read_text(self.package.build_script)))
+            except UsageError:
+                self.build_cfgs = ()
+
+    def current(self) -> bool:
+        package = self.package
+        return self.stamp == file_stamp(package.manifest, package.build_script, package.workspace_manifest)
+
+
+class Crates:
+    """Every crate the analysed files belong to, for one requested configuration;
+    `buffers` holds the texts of files open in the editor (they override the disk)."""
+
+    def __init__(self, request: Request | None = None, target_cfg: CfgSet | None = None) -> None:
+        self.request = request or Request()
+        self.target_cfg = target_cfg  # the target's cfg set, when the caller knows it better
+        self.buffers: dict[Path, bytes] = {}
+        self._packages: dict[Path, _LoadedPackage] = {}
+        self._crates: dict[tuple[Path, str], CrateModel] = {}
+        self._checked = time.monotonic()
+        self.watched = False  # a watcher reports changes: no polling of manifests and files
+
+    # -- finding a file's crate ---------------------------------------------------------
+
+    def crate_of(self, path: Path) -> CrateFile:
+        """`path`'s file in the crate it belongs to (loading that crate's module tree)."""
+        path = path.resolve()
+        self._check_manifests()
+        manifest = find_manifest(path)
+        loaded = self._package(manifest.resolve()) if manifest is not None else None
+        if loaded is not None and isinstance(loaded.package.cargo, CargoPackage):
+            for kind, root in self.targets(loaded.package):
+                if kind == "build" and root != path and not path.is_relative_to(root.parent / "build"):
+                    continue
+                crate = self._crate(loaded, kind, root)
+                crate.root_file()
+                file = crate.files.get(path)
+                if file is not None and crate.place(file):
+                    return file
+        edition = DEFAULT_EDITION
+        if manifest is not None:
+            edition = manifest_edition(manifest) or DEFAULT_EDITION
+        key = (path, "file")
+        crate = self._crates.get(key)
+        if crate is None or crate.edition != edition:
+            crate = self._crates[key] = CrateModel(path, "file", edition, self._config(), None, self.buffers)
+            crate.watched = self.watched
+        return crate.root_file()
+
+    @staticmethod
+    def targets(package: Package) -> list[tuple[str, Path]]:
+        """The package's crates in cargo's order, the build script last: `(kind, root)`."""
+        roots = [(_KINDS.get(kind, kind), root.resolve()) for kind, root in package.crate_roots()]
+        return [*(r for r in roots if r[0] != "build"), *(r for r in roots if r[0] == "build")]
+
+    def _package(self, manifest: Path) -> _LoadedPackage:
+        loaded = self._packages.get(manifest)
+        if loaded is None:
+            loaded = self._packages[manifest] = _LoadedPackage(manifest)
+        return loaded
+
+    def _crate(self, loaded: _LoadedPackage, kind: str, root: Path) -> CrateModel:
+        key = (root, kind)
+        crate = self._crates.get(key)
+        if crate is None:
+            cargo = loaded.package.cargo
+            assert isinstance(cargo, CargoPackage)
+            request = self.request
+            requested = cargo.feature_names if request.all_features else request.features
+            features = cargo.enabled_features(requested, default=not request.no_default_features)
+            config = self._config(features, () if kind == "build" else loaded.build_cfgs, kind in ("test", "bench"))
+            crate = self._crates[key] = CrateModel(root, kind, cargo.edition, config, cargo.name, self.buffers)
+            crate.watched = self.watched
+        return crate
+
+    def _config(self, features: Iterable[str] = (), build_cfgs: Iterable[Cfg] = (), test: bool = False) -> CrateConfig:
+        return crate_config(self.request, features, build_cfgs, self.target_cfg, test)
+
+    def _check_manifests(self) -> None:
+        """Forget packages whose Cargo.toml or build script changed (polled at most once
+        a second without a watcher)."""
+        now = time.monotonic()
+        if self.watched or now - self._checked < _MANIFEST_CHECK_SECONDS:
+            return
+        self._checked = now
+        for manifest, loaded in list(self._packages.items()):
+            if not loaded.current():
+                self.forget_package(manifest)
+
+    def forget_package(self, manifest: Path) -> None:
+        """Drop a package (its Cargo.toml changed) and its crates."""
+        self._packages.pop(manifest, None)
+        folder = manifest.parent
+        for key in [k for k in self._crates if k[0].is_relative_to(folder)]:
+            del self._crates[key]
+
+    def crates(self) -> list[CrateModel]:
+        return list(self._crates.values())
+
+    # -- open buffers and changes --------------------------------------------------------
+
+    def open(self, path: Path, src: bytes) -> CrateFile:
+        """Open `path` with the editor's text: its file in its crate."""
+        path = path.resolve()
+        self.buffers[path] = src
+        file = self.crate_of(path)
+        for crate in self.crates():  # other crates reaching it read the buffer from now on
+            if crate is not file.crate and path in crate.files:
+                crate.open(path)
+        opened = file.crate.open(path)
+        return opened if opened is not None else file
+
+    def close(self, path: Path) -> None:
+        path = path.resolve()
+        if self.buffers.pop(path, None) is None:
+            return
+        for crate in self.crates():
+            crate.close(path)
+
+    def files_changed(self, paths: list[Path]) -> None:
+        """A watcher reports changes on disk: manifests drop their packages, sources
+        are read again."""
+        sources = []
+        for path in paths:
+            path = path.resolve()
+            if path.name == "Cargo.toml":
+                self.forget_package(path)
+            elif path in {p.package.build_script.resolve() for p in self._packages.values()
+                          if p.package.build_script is not None}:
+                self.forget_package(find_manifest(path).resolve())
+            else:
+                sources.append(path)
+        for crate in self.crates():
+            crate.files_changed(sources)

@@ -1,0 +1,145 @@
+"""The crate model: which crate a file belongs to, its configuration, and crate-wide
+NodeIds that follow edits and changes on disk. The expected ids follow node-ids.md
+(edition 2021: the first item of a crate without inner attributes is 7); the
+differential tests against rustc's recordings are in test_crate_ids.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ast_core.analysis import Analysis
+from ast_core.crate import Crates, Request, build_script_cfgs, parse_cfg_specs
+from ast_core.crate.model import CrateFile
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def touch_later(path: Path, text: str) -> None:
+    """Rewrite `path` with a modification time surely different from before."""
+    stat = path.stat()
+    path.write_text(text)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def ids(file: CrateFile) -> dict[str, int]:
+    """`ident -> id` of the items of a file, as the crate numbers them."""
+    assert file.crate.prepare(file)
+    return {row["ident"]: row["id"] for row in Analysis(file.doc).id_rows()
+            if row["class"] == "Item" and "ident" in row}
+
+
+PACKAGE = {
+    "Cargo.toml": '[package]\nname = "p"\nversion = "0.1.0"\nedition = "2021"\n\n'
+                  '[features]\ndefault = ["std"]\nstd = ["alloc"]\nalloc = []\nextra = []\n',
+    "src/lib.rs": '#[cfg(feature = "alloc")] fn with_alloc() {}\nmod a;\nfn after() {}\n',
+    "src/a.rs": "fn f() {}\n",
+    "src/main.rs": "mod only_bin;\nfn main() {}\n",
+    "src/only_bin.rs": "fn g() {}\n",
+    "src/stray.rs": "fn s() {}\n",
+}
+
+
+def test_a_module_file_gets_the_crate_ids_at_its_mod_item(tmp_path: Path) -> None:
+    write(tmp_path, PACKAGE)
+    file = Crates().crate_of(tmp_path / "src/a.rs")
+    assert (file.crate.kind, file.module_name) == ("lib", "crate::a")
+    # with_alloc 7 (its cfg segment 8, block 9) · mod a 10 · f 11 (block 12) · after 13
+    assert ids(file) == {"f": 11}
+    assert ids(file.crate.root_file()) == {"with_alloc": 7, "a": 10, "after": 13}
+    assert file.crate.config.features == ("alloc", "default", "std")  # through the chain
+
+
+def test_the_configuration_decides_the_ids(tmp_path: Path) -> None:
+    write(tmp_path, PACKAGE)
+    file = Crates(Request(no_default_features=True)).crate_of(tmp_path / "src/a.rs")
+    assert file.crate.config.features == ()
+    assert ids(file.crate.root_file()) == {"a": 7, "after": 10}
+    assert ids(file) == {"f": 8}
+    extra = Crates(Request(features=("extra",), cfgs=(("x", None),))).crate_of(tmp_path / "src/lib.rs")
+    assert extra.crate.config.features == ("alloc", "default", "extra", "std")
+    assert ("x", None) in extra.crate.config.cfg
+
+
+def test_each_file_belongs_to_the_first_target_reaching_it(tmp_path: Path) -> None:
+    write(tmp_path, PACKAGE)
+    crates = Crates()
+    only_bin = crates.crate_of(tmp_path / "src/only_bin.rs")
+    assert (only_bin.crate.kind, only_bin.crate.root.name) == ("bin", "main.rs")
+    assert ids(only_bin) == {"g": 8}  # mod only_bin 7
+    stray = crates.crate_of(tmp_path / "src/stray.rs")
+    assert stray.crate.kind == "file" and stray.is_root
+    assert ids(stray) == {"s": 7}
+
+
+def test_a_file_growing_on_disk_shifts_the_ids_after_its_mod_item(tmp_path: Path) -> None:
+    write(tmp_path, PACKAGE)
+    crates = Crates()
+    crates.watched = True  # changes come from the watcher (no polling)
+    root = crates.crate_of(tmp_path / "src/lib.rs")
+    assert ids(root)["after"] == 13
+    touch_later(tmp_path / "src/a.rs", "fn f() {}\nfn g() {}\n")
+    crates.files_changed([tmp_path / "src/a.rs"])
+    assert ids(root)["after"] == 15
+
+
+def test_an_edit_in_an_open_module_moves_the_files_after_it(tmp_path: Path) -> None:
+    write(tmp_path, {**PACKAGE, "src/lib.rs": "mod a;\nmod b;\nfn after() {}\n", "src/b.rs": "fn h() {}\n"})
+    crates = Crates()
+    a = crates.open(tmp_path / "src/a.rs", b"fn f() {}\n")
+    b = crates.crate_of(tmp_path / "src/b.rs")
+    # mod a 7 · f 8 (block 9) · mod b 10 · h 11 (block 12) · after 13
+    assert ids(b) == {"h": 11}
+    a.doc.edit(0, 0, b"fn e() {}\n")
+    assert ids(b) == {"h": 13}
+    assert ids(a) == {"e": 8, "f": 10}
+    assert ids(a.crate.root_file())["after"] == 15
+    crates.close(tmp_path / "src/a.rs")  # back to the disk's text
+    assert ids(b) == {"h": 11}
+
+
+def test_module_paths_as_rustc_follows_them(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "Cargo.toml": '[package]\nname = "q"\nversion = "0.1.0"\nedition = "2021"\n',
+        "src/lib.rs": 'mod outer;\nmod inline {\n    #[path = "deep.rs"]\n    mod d;\n}\n'
+                      '#[cfg_attr(all(), path = "elsewhere/e.rs")]\nmod e;\n#[cfg(any())]\nmod gone;\n',
+        "src/outer.rs": "mod child;\n",  # a non-mod-rs file owns `outer/`
+        "src/outer/child.rs": "fn c() {}\n",
+        "src/inline/deep.rs": "fn d() {}\n",
+        "src/elsewhere/e.rs": "fn e() {}\n",
+        "src/gone.rs": "fn gone() {}\n",
+    })
+    crates = Crates()
+    child = crates.crate_of(tmp_path / "src/outer/child.rs")
+    assert child.module_name == "crate::outer::child"
+    deep = crates.crate_of(tmp_path / "src/inline/deep.rs")
+    assert deep.module_name == "crate::inline::d"
+    assert crates.crate_of(tmp_path / "src/elsewhere/e.rs").module_name == "crate::e"
+    gone = crates.crate_of(tmp_path / "src/gone.rs")
+    assert gone.crate.kind == "file"  # the cfg'd-out `mod gone;` loads nothing
+
+
+def test_build_scripts_set_the_cfgs_they_print_unconditionally() -> None:
+    text = '''
+fn main() {
+    println!("cargo::rustc-cfg=fast");
+    println!("cargo:rustc-cfg=flavor=\\"small\\"");
+    if std::env::var("X").is_ok() {
+        println!("cargo::rustc-cfg=conditional");
+    }
+    println!("cargo::rustc-cfg={}", name());
+}
+fn helper() { println!("cargo::rustc-cfg=in_helper"); }
+'''
+    assert build_script_cfgs(text) == [("fast", None), ("flavor", "small")]
+
+
+def test_cfg_specs_parse_as_rustc_takes_them() -> None:
+    assert parse_cfg_specs(["a", 'b="c"']) == (("a", None), ("b", "c"))
+    assert parse_cfg_specs(["not a cfg"]) is None
