@@ -112,7 +112,7 @@ step "VS Code extension: npm ci, then npm run package (typecheck, esbuild, vsce)
 EXT="$ROOT/editors/vscode"
 npm_ci "$EXT"
 EXT_STAMP="$EXT/dist/.packaged-$(cd "$EXT" && fingerprint package.json package-lock.json tsconfig.json esbuild.mjs \
-  README.md .vscodeignore $(find src -type f | sort))"
+  README.md CHANGELOG.md LICENSE icon.png .vscodeignore $(find src -type f | sort))"
 if [ ! -f "$EXT_STAMP" ] || [ ! -f "$EXT/rust-ast.vsix" ]; then
   rm -rf "$EXT/dist"
   (cd "$EXT" && npm run -s package)

@@ -75,6 +75,8 @@ class Expected:
     hover_id: int
     hover_start: str  # "13:5": where that node starts, 1-based (the fixture is ASCII)
     word_id: int  # the NodeId of HOVER_WORD's own node, the method call's PathSegment
+    child_id: int  # the hovered node's first child with a span (the receiver `values.iter()`)
+    child_selection: str  # what the status bar says once that child is selected: "Ln 13, Col 18 (13 selected)"
     items: tuple[str, ...]  # the tree's top-level `Item::...` lines, without NodeIds
     goto_id: int
     goto_line: int  # 0-based start of the node `goto_id`
@@ -121,6 +123,9 @@ def expected(crate: Path) -> Expected:
         if hovered is None or (hovered["span"][:2] <= span[:2] and span[2:] <= hovered["span"][2:]):
             hovered = node
     assert hovered is not None, "no node with a NodeId around the hover position"
+    child = next(c for c in hovered["children"] if c["span"] and c.get("id") is not None)
+    lo_line, lo_col, hi_line, hi_col = child["span"]
+    assert lo_line == hi_line, "the child is expected on one line (so its length is a column difference)"
     goto = next(n for n in tree_json["children"] if n["class"] == "Item" and n.get("ident") == GOTO_ITEM)
     tree = subprocess.run([exe, "tree", str(main)], check=True, capture_output=True, text=True).stdout
     [autodiff] = json.loads(subprocess.run([exe, "expand", "--json", str(main)], check=True,
@@ -132,7 +137,9 @@ def expected(crate: Path) -> Expected:
         hover_node=f"{hovered['class']}::{hovered['kind']}",
         hover_id=hovered["id"],
         hover_start=f"{hovered['span'][0]}:{hovered['span'][1]}",
-        word_id=next(child["id"] for child in hovered["children"] if child.get("ident") == HOVER_WORD),
+        word_id=next(c["id"] for c in hovered["children"] if c.get("ident") == HOVER_WORD),
+        child_id=child["id"],
+        child_selection=f"Ln {hi_line}, Col {hi_col} ({hi_col - lo_col} selected)",
         items=items,
         goto_id=goto["id"],
         goto_line=goto["span"][0] - 1,

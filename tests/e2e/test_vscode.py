@@ -1,7 +1,9 @@
 """End to end in the real VS Code workbench: code-server runs editors/vscode's packaged
 extension on the fixture crate, and vscode/driver.mjs works it through headless
-Chromium like a user: open the file, see the squiggle, place the cursor, *Show Syntax
-Tree*, the Problems panel, a hover, *Go to NodeId*, an edit the tree follows, *Show
+Chromium like a user: open the file, see the squiggle and the Problems panel, place the
+cursor and read the status bar's node, click it to open the syntax tree view, expand a
+row and click a child (the editor selects its source), see the view follow the cursor,
+hover, *Show Syntax Tree* as text, *Go to NodeId*, an edit both trees follow, *Show
 NodeIds*, the autodiff code lens, *Toggle NodeId Inlay Hints*.
 
 The extension finds the server the two ways users set it up: `rust-ast` on PATH, or
@@ -200,6 +202,9 @@ def test_vscode(tmp_path: Path, discovery: str) -> None:
         "E2E_HOVER_LINE_TEXT": hover_line,
         "E2E_HOVER_CHAR": str(want.hover_char),
         "E2E_EXPECT_NODE_AT": f"PathSegment #{want.word_id}",
+        "E2E_TREE_NODE": f"#{want.hover_id} [",
+        "E2E_TREE_CHILD": f"#{want.child_id} [",
+        "E2E_CHILD_STATUS": want.child_selection,
         "E2E_EXPECT_HOVER": f"NodeId({want.hover_id})",
         "E2E_GOTO_ID": str(want.goto_id),
         "E2E_GOTO_STATUS": f"Ln {want.goto_line + 1}, Col {want.goto_char + 1}",
@@ -215,6 +220,15 @@ def test_vscode(tmp_path: Path, discovery: str) -> None:
         assert [cmd[-3:] for cmd in seen.servers] == [["-m", "server", "serve"]], seen.servers
 
     assert result["status_node"] == f"PathSegment #{want.word_id}", result["status_node"]
+    # The tree view: opened by the status bar item on the cursor's node, a child row
+    # clicked selects its source, the selection follows the cursor back and the edits.
+    assert result["tree_view_selected"].startswith(f"{want.hover_node} #{want.hover_id} ["), result
+    assert result["tree_view_child"].startswith(f"Expr::MethodCall #{want.child_id} ["), result
+    assert result["tree_click_status"] == want.child_selection, result["tree_click_status"]
+    assert result["tree_view_clicked"] == result["tree_view_child"], result["tree_view_clicked"]
+    assert result["tree_view_followed"] == result["tree_view_selected"], result["tree_view_followed"]
+    assert re.fullmatch(r"Item::Fn #\d+ added \[\d+:1-\d+:14\]", result["tree_view_added"]), result
+    assert re.fullmatch(r"Block #\d+ \[\d+:12-\d+:14\]", result["tree_view_selected_after_edit"]), result
     hover = result["hover_text"]
     assert want.hover_name in hover and f"NodeId({want.hover_id})" in hover, hover
     assert want.hover_name in result["hover_bold"], "the hover's markdown was not rendered"

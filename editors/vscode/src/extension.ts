@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import * as ext from './lsp_ext';
 import { locateServer, ServerNotFound } from './server';
+import { SyntaxTreeProvider } from './tree_view';
 import { autodiffView, LiveDocuments, nodeIdsView, nodeName, SyntaxTreeView, textDocument } from './views';
 
 /** The language client, which the restart command and server setting changes replace. */
@@ -134,12 +135,13 @@ async function toggleNodeIdHints(): Promise<void> {
   await cfg.update(key, !cfg.get<boolean>(key, false), target);
 }
 
-/** The status bar entry naming the innermost node at the cursor (`rustAst/nodeAt`). */
+/** The status bar entry naming the innermost node at the cursor (`rustAst/nodeAt`);
+ * clicking it opens the syntax tree view there. */
 function nodeAtCursor(server: Server): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('rustAst.nodeAt', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Rust AST: node at cursor';
-  item.tooltip = 'The innermost AST node at the cursor, as rustc sees it. Click to show the syntax tree.';
-  item.command = 'rustAst.showSyntaxTree';
+  item.tooltip = 'The innermost AST node at the cursor, as rustc sees it. Click to show it in the syntax tree.';
+  item.command = 'rustAst.showSyntaxTreeView';
   let timer: NodeJS.Timeout | undefined;
   const update = async (editor: vscode.TextEditor): Promise<void> => {
     const client = server.running();
@@ -156,8 +158,11 @@ function nodeAtCursor(server: Server): vscode.Disposable[] {
     item.show();
   };
   const schedule = (editor: vscode.TextEditor | undefined): void => {
+    if (editor === undefined) {
+      return; // the focus went to a panel or a view: the editor's node still stands
+    }
     clearTimeout(timer);
-    if (editor?.document.languageId !== 'rust') {
+    if (editor.document.languageId !== 'rust') {
       item.hide();
       return;
     }
@@ -175,10 +180,13 @@ let current: Server | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Rust AST', { log: true });
+  // Shows the syntax tree view in the Explorer (package.json: its `when`).
+  void vscode.commands.executeCommand('setContext', 'rustAst.active', true);
   const server = new Server(output);
   current = server;
   const client = (): LanguageClient => server.running();
   const treeView = new SyntaxTreeView();
+  const treeProvider = new SyntaxTreeProvider(client);
   const tree = new LiveDocuments(treeView, client);
   const ids = new LiveDocuments(nodeIdsView, client);
   const autodiff = new LiveDocuments(autodiffView, client);
@@ -198,6 +206,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...ids.register(),
     ...autodiff.register(),
     ...nodeAtCursor(server),
+    ...treeProvider.register(),
     vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
       if (textEditor.document.languageId !== 'rust') {
         return;
@@ -223,6 +232,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await tree.show({ source: editor.document.uri });
       revealInTrees(editor);
     }),
+    command('rustAst.showSyntaxTreeView', () => treeProvider.reveal()),
     command('rustAst.showNodeIds', async () => {
       await ids.show({ source: activeRustEditor().document.uri });
     }),
@@ -245,6 +255,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await server.start();
+  await treeProvider.showActive(); // the view may have been open before the server ran
 }
 
 /** Shuts the server down; VS Code waits for this before the extension host exits. */

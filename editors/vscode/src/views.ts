@@ -110,7 +110,7 @@ export class LiveDocuments implements vscode.TextDocumentContentProvider {
 type Point = [number, number];
 
 /** A VS Code position as rustc counts it: 1-based, columns in Unicode scalar values. */
-function rustcPoint(doc: vscode.TextDocument, pos: vscode.Position): Point {
+export function rustcPoint(doc: vscode.TextDocument, pos: vscode.Position): Point {
   const before = doc.lineAt(pos.line).text.slice(0, pos.character);
   return [pos.line + 1, [...before].length + 1];
 }
@@ -119,7 +119,7 @@ function le(a: Point, b: Point): boolean {
   return a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
 }
 
-function within(inner: ext.RustcSpan, outer: ext.RustcSpan): boolean {
+export function within(inner: ext.RustcSpan, outer: ext.RustcSpan): boolean {
   return le([outer[0], outer[1]], [inner[0], inner[1]]) && le([inner[2], inner[3]], [outer[2], outer[3]]);
 }
 

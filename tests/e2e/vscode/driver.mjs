@@ -10,12 +10,17 @@
 //   E2E_HOVER_LINE_TEXT  the text of the line to hover (whole line, as in the file)
 //   E2E_HOVER_CHAR       0-based column of the character to hover in that line
 //   E2E_EXPECT_NODE_AT   text of the status bar's node at the cursor, there
+//   E2E_TREE_NODE        text in the tree view's row selected there ("#22 [")
+//   E2E_TREE_CHILD       text in a child row of it, to expand it and click that ("#23 [")
+//   E2E_CHILD_STATUS     what the status bar's cursor position then says
+//                        ("Ln 13, Col 18 (13 selected)")
 //   E2E_EXPECT_HOVER     text the hover widget must show
 //   E2E_GOTO_ID          NodeId to give "Rust AST: Go to NodeId..."
 //   E2E_GOTO_STATUS      what the status bar's cursor position then says ("Ln 13, Col 1")
 //   E2E_AUTODIFF_LINE    1-based line of an autodiff attribute, whose code lens to click
 //   E2E_EXPECT_HINT      an inlay hint that "Toggle NodeId Inlay Hints" must show ("/* 17 */")
-//   E2E_SCREENSHOT       PNG path: hover, syntax tree and Problems panel in one picture
+//   E2E_SCREENSHOT       PNG path: the hover, the tree view, the status bar and the
+//                        Problems panel in one picture
 //   E2E_RESULT           JSON path for what was seen
 //   CHROMIUM_PATH        default /usr/bin/chromium
 //   E2E_TIMEOUT_MS       per-step timeout, default 60000
@@ -161,9 +166,42 @@ async function selectedLine(editor) {
   });
 }
 
+/** The tree view's pane in the Explorer, and the text of its rows. */
+const treePane = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Rust Syntax Tree' }) });
+/** A tree row as "label description": "Expr::MethodCall #22 [13:5-13:24]". */
+const rowText = async (row) =>
+  [await row.locator('.label-name').innerText(), await row.locator('.label-description').innerText()].join(' ').trim();
+
+/** The status bar's cursor position once it says `want` (or what it says after the wait). */
+async function cursorStatus(want) {
+  const position = page.locator('[id="status.editor.selection"]');
+  const exact = new RegExp(`^${want.replace(/[()]/g, '\\$&')}$`); // "Ln 13, Col 1" is also in "Ln 13, Col 10"
+  await position.filter({ hasText: exact }).waitFor({ state: 'visible' }).catch(() => {});
+  return (await position.innerText()).trim();
+}
+
 /** The messages of the notifications on screen (toasts, or the notification center). */
 async function notifications() {
   return page.locator('.notification-list-item-message').allInnerTexts();
+}
+
+/** Hovers `target`, retrying the mouse move (hovers need the pointer to settle), and
+ * records the widget's text. */
+async function hoverTarget(target) {
+  const hover = page.locator('.monaco-hover').filter({ hasText: env.E2E_EXPECT_HOVER });
+  let shown = false;
+  for (let attempt = 0; attempt < 5 && !shown; attempt++) {
+    await page.mouse.move(target.x - 40, target.y);
+    await page.mouse.move(target.x, target.y, { steps: 5 });
+    shown = await hover.first().waitFor({ state: 'visible', timeout: 5000 }).then(
+      () => true,
+      () => false,
+    );
+  }
+  if (!shown) throw new Error(`no hover showing ${JSON.stringify(env.E2E_EXPECT_HOVER)}`);
+  result.hover_text = (await hover.first().innerText()).trim();
+  result.hover_bold = await hover.first().locator('strong, b').allInnerTexts();
+  mark('hover');
 }
 
 /** Opens the workbench, then the file with Quick Open (Ctrl+P), as a person would. */
@@ -198,23 +236,65 @@ async function useTheServer(editor) {
   await editor.locator('.squiggly-warning').first().waitFor({ state: 'attached' });
   mark('squiggle');
 
-  // Room for the file and its tree side by side (Ctrl+B hides the side bar); the
-  // Problems panel lists the diagnostic.
-  await page.keyboard.press('Control+B');
+  // The Problems panel lists the diagnostic.
   await page.keyboard.press('Control+Shift+M');
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.filter({ hasText: 'unexpected_cfgs' }).first().waitFor({ state: 'visible' });
   result.problems = (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   mark('problems');
 
-  // Put the cursor in the expression, then open the tree: it opens beside, keeps the
-  // focus in the file, and selects the cursor's node.
-  const target = await charBox(editor, env.E2E_HOVER_LINE_TEXT, Number(env.E2E_HOVER_CHAR));
+  // Put the cursor in the expression: the status bar names the innermost node there.
+  let target = await charBox(editor, env.E2E_HOVER_LINE_TEXT, Number(env.E2E_HOVER_CHAR));
   await page.mouse.click(target.x, target.y);
-  // The status bar names the innermost node there.
   const nodeAt = page.locator('.statusbar-item', { hasText: env.E2E_EXPECT_NODE_AT });
   await nodeAt.first().waitFor({ state: 'visible' });
   result.status_node = (await nodeAt.first().innerText()).trim();
+  mark('status_bar');
+
+  // Clicking it opens the tree view in the Explorer with the cursor's node selected.
+  // (The Explorer's folder pane is folded, to give the tree the room.)
+  await nodeAt.first().click();
+  const pane = treePane();
+  const selected = pane.locator('.monaco-list-row.selected');
+  await selected.filter({ hasText: env.E2E_TREE_NODE }).first().waitFor({ state: 'visible' });
+  result.tree_view_selected = await rowText(selected.first());
+  await page.locator('.pane:has(.explorer-folders-view) > .pane-header').first().click();
+  // A wider side bar, so the rows' spans show (drag the sash at its right edge).
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  await page.mouse.move(sideBar.x + sideBar.width + 1, 300);
+  await page.mouse.down();
+  await page.mouse.move(sideBar.x + sideBar.width + 120, 300, { steps: 5 });
+  await page.mouse.up();
+  mark('tree_view');
+
+  // Expand that node and click a child: the editor selects the child's source.
+  await selected.first().locator('.monaco-tl-twistie').click();
+  const child = pane.locator('.monaco-list-row', { hasText: env.E2E_TREE_CHILD }).first();
+  await child.waitFor({ state: 'visible' });
+  result.tree_view_child = await rowText(child);
+  await child.click();
+  result.tree_click_status = await cursorStatus(env.E2E_CHILD_STATUS);
+  result.tree_view_clicked = await rowText(selected.first());
+  mark('tree_view_click');
+
+  // Back in the file, the tree follows the cursor. (The wider side bar moved the text.)
+  target = await charBox(editor, env.E2E_HOVER_LINE_TEXT, Number(env.E2E_HOVER_CHAR));
+  await page.mouse.click(target.x, target.y);
+  await selected.filter({ hasText: env.E2E_TREE_NODE }).first().waitFor({ state: 'visible' });
+  result.tree_view_followed = await rowText(selected.first());
+  await nodeAt.first().waitFor({ state: 'visible' });
+
+  // The hover, the tree view and the status bar in the screenshot.
+  await hoverTarget(target);
+  await page.waitForTimeout(300); // the widget fades in
+  await page.screenshot({ path: env.E2E_SCREENSHOT });
+  result.screenshot = env.E2E_SCREENSHOT;
+
+  // The text view of the tree opens beside (Ctrl+B hides the side bar to make room),
+  // keeps the focus in the file, and selects the cursor's node.
+  await page.mouse.move(5, 450);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+B');
   await runCommand('Rust AST: Show Syntax Tree');
   const tree = page.locator('.editor-instance .monaco-editor[data-uri^="rust-ast-tree:"]').first();
   // (Not a wait for the first line: selecting the node may already have scrolled it away.)
@@ -222,48 +302,31 @@ async function useTheServer(editor) {
   result.tree_selected = await selectedLine(tree);
   mark('tree');
 
-  // Hover the expression; retry the mouse move, as hovers need the pointer to settle.
-  const hover = page.locator('.monaco-hover').filter({ hasText: env.E2E_EXPECT_HOVER });
-  let shown = false;
-  for (let attempt = 0; attempt < 5 && !shown; attempt++) {
-    await page.mouse.move(target.x - 40, target.y);
-    await page.mouse.move(target.x, target.y, { steps: 5 });
-    shown = await hover.first().waitFor({ state: 'visible', timeout: 5000 }).then(
-      () => true,
-      () => false,
-    );
-  }
-  if (!shown) throw new Error(`no hover showing ${JSON.stringify(env.E2E_EXPECT_HOVER)}`);
-  result.hover_text = (await hover.first().innerText()).trim();
-  result.hover_bold = await hover.first().locator('strong, b').allInnerTexts();
-  mark('hover');
-  await page.waitForTimeout(300); // the widget fades in
-  await page.screenshot({ path: env.E2E_SCREENSHOT });
-  result.screenshot = env.E2E_SCREENSHOT;
-
   // Go to NodeId: from the file's editor, through the input box.
-  await page.mouse.move(5, 450);
-  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+1');
   await runCommand('Rust AST: Go to NodeId');
   // The palette's own input lingers a moment: wait for the command's prompt.
   await page.locator('.quick-input-widget', { hasText: 'A NodeId in' }).waitFor({ state: 'visible' });
   await page.keyboard.type(env.E2E_GOTO_ID);
   await page.keyboard.press('Enter');
-  const position = page.locator('[id="status.editor.selection"]');
-  const exact = new RegExp(`^${env.E2E_GOTO_STATUS}$`); // "Ln 13, Col 1" is also in "Ln 13, Col 10"
-  await position.filter({ hasText: exact }).waitFor({ state: 'visible' }).catch(() => {});
-  result.goto_status = (await position.innerText()).trim();
+  result.goto_status = await cursorStatus(env.E2E_GOTO_STATUS);
   mark('goto');
 
-  // The whole tree, then an edit in the file: the tree follows as you type.
+  // The whole tree, then an edit in the file: both trees follow as you type (Ctrl+B
+  // shows the side bar again).
   result.tree_lines = await allLines(tree);
   await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+B');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nfn added() {}', { delay: 10 });
   // \s, not a space: Monaco renders spaces as U+00A0.
   await tree.locator('.view-line', { hasText: /Item::Fn\s.*\sadded$/ }).first().waitFor({ state: 'visible' });
   result.tree_selected_after_edit = await selectedLine(tree);
+  const added = pane.locator('.monaco-list-row', { hasText: /#\d+ added \[/ });
+  await added.first().waitFor({ state: 'visible' });
+  result.tree_view_added = await rowText(added.first());
+  await selected.filter({ hasText: /Block/ }).first().waitFor({ state: 'visible' });
+  result.tree_view_selected_after_edit = await rowText(selected.first());
   mark('tree_live');
 
   await runCommand('Rust AST: Show NodeIds');
