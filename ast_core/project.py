@@ -6,6 +6,7 @@ out-of-line modules (`mod x;`) the way rustc's expansion finds them.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,16 +39,38 @@ def decode_source(data: bytes, name: str) -> bytes:
     return data[3:] if data.startswith(_BOM) else data
 
 
-def read_source(path: Path) -> bytes:
-    if path.is_dir():
-        raise UsageError(f"{path}: is a directory")
+MAX_SOURCE_BYTES = 10_000_000
+"""The largest source file read (the language server's `rustAst.maxFileSize` default):
+beyond it, analysis time and memory are more than an inspection tool should spend."""
+
+
+def read_source(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """A regular file's bytes, at most `limit`: a FIFO, a device or a directory is
+    refused without reading (a FIFO opens without waiting for a writer)."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except OSError as err:
         raise UsageError(f"{path}: {err.strerror or err}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise UsageError(f"{path}: is a directory" if stat.S_ISDIR(mode) else f"{path}: not a regular file")
+    with os.fdopen(fd, "rb") as file:
+        data = read_limited(file, limit, str(path))
     return decode_source(data, str(path))
+
+
+def read_limited(file: Any, limit: int, name: str) -> bytes:
+    """At most `limit` bytes of `file`; more is an error, found without reading it all."""
+    try:
+        data = file.read(limit + 1)
+    except OSError as err:
+        raise UsageError(f"{name}: {err.strerror or err}") from None
+    if len(data) > limit:
+        raise UsageError(f"{name}: larger than the limit of {limit:,} bytes")
+    return data
 
 
 def read_or_empty(path: Path) -> bytes:
