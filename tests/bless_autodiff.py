@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tests.bless_rustc import case_edition
@@ -36,9 +37,13 @@ _NOISE = ("aborting due to", "the compiler unexpectedly panicked")
 
 
 def _rustc(path: Path, mode: str, edition: str) -> subprocess.CompletedProcess[str]:
+    """rustc on a copy of `path` in a temporary folder: a crashing rustc writes its
+    `rustc-ice-*.txt` report into its working directory, which must not be ours."""
     env = {**os.environ, "RUSTC_BOOTSTRAP": "1", "RUST_BACKTRACE": "0"}
-    return subprocess.run(["rustc", f"--edition={edition}", f"-Zunpretty={mode}", "--error-format=json",
-                           path.name], cwd=path.parent, capture_output=True, text=True, env=env, timeout=300)
+    with tempfile.TemporaryDirectory(prefix="bless_autodiff-") as tmp:
+        shutil.copyfile(path, Path(tmp) / path.name)
+        return subprocess.run(["rustc", f"--edition={edition}", f"-Zunpretty={mode}", "--error-format=json",
+                               path.name], cwd=tmp, capture_output=True, text=True, env=env, timeout=300)
 
 
 def _span(span: dict) -> list[int]:

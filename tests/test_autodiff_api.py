@@ -12,10 +12,11 @@ import pytest
 from ast_core.analysis import Analysis
 from ast_core.cfg.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
-from ast_core.passes import autodiff
 from ast_core.model import Item
+from ast_core.passes.autodiff import driver, expander
 from ast_core.passes.autodiff import (
-    Mode,
+    DiffActivity,
+    DiffMode,
     autodiff_expansions,
     expand,
     expanded_crate,
@@ -56,9 +57,9 @@ def test_signature_and_notes() -> None:
     [exp] = autodiff_expansions(document(SQUARE))
     assert exp.signature == "fn df(x: &f64, dx_0: &mut f64, dret: f64) -> f64"
     duplicated, ret = exp.notes
-    assert (duplicated.activity, duplicated.target) == ("Duplicated", "x: &f64")
+    assert (duplicated.activity, duplicated.target) == (DiffActivity.Duplicated, "x: &f64")
     assert "`dx_0` (`&mut f64`)" in duplicated.explanation
-    assert (ret.activity, ret.target) == ("Active", "-> f64") and "`dret: f64`" in ret.explanation
+    assert (ret.activity, ret.target) == (DiffActivity.Active, "-> f64") and "`dret: f64`" in ret.explanation
     assert SQUARE.encode()[duplicated.span[0]:duplicated.span[1]] == b"Duplicated"
 
 
@@ -92,8 +93,8 @@ def test_lookup_prefers_the_enclosing_scope() -> None:
             "fn g() {\n    #[autodiff_reverse(d, Active, Active)]\n    fn h(x: f64) -> f64 { x }\n"
             "    d(1.0, 1.0);\n}\n")
     expansions = autodiff_expansions(document(text))
-    assert expansion_for_name(expansions, "d", text.index("d(1.0")).mode is Mode.Reverse
-    assert expansion_for_name(expansions, "d", 0).mode is Mode.Forward
+    assert expansion_for_name(expansions, "d", text.index("d(1.0")).mode is DiffMode.Reverse
+    assert expansion_for_name(expansions, "d", 0).mode is DiffMode.Forward
 
 
 @pytest.mark.parametrize("name", ["nested", "cfg", "err_cfg_param", "err_cfg_positions", "attributes",
@@ -115,7 +116,7 @@ def test_items_without_the_macro_are_neither_walked_nor_copied(monkeypatch: pyte
     text = (HEADER + "mod m {\n    use std::autodiff::*;\n" + fns
             + "    #[autodiff_forward(d, Dual, Dual)]\n    fn g(x: f64) -> f64 { x }\n}\n")
     copied: list[str] = []
-    real = autodiff.clone
+    real = expander.clone
 
     def counting(node: object, keep: tuple[type, ...] = ()) -> object:
         if isinstance(node, Item):
@@ -123,7 +124,7 @@ def test_items_without_the_macro_are_neither_walked_nor_copied(monkeypatch: pyte
             copied.append(ident.name if ident is not None else type(node.kind).__name__)
         return real(node, keep)
 
-    monkeypatch.setattr(autodiff, "clone", counting)
+    monkeypatch.setattr(expander, "clone", counting)
     [exp] = autodiff_expansions(document(text))
     assert exp.generated == "d" and exp.text is not None
     assert sorted(copied) == ["Use", "Use", "g", "m"]  # the `use`s spell `autodiff`
@@ -132,13 +133,13 @@ def test_items_without_the_macro_are_neither_walked_nor_copied(monkeypatch: pyte
 def test_expand_is_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     text = SQUARE + "fn main() {}\n"
     calls: list[int] = []
-    real = autodiff._collect
+    real = driver._collect
 
     def counting(doc: Document) -> object:
         calls.append(1)
         return real(doc)
 
-    monkeypatch.setattr(autodiff, "_collect", counting)
+    monkeypatch.setattr(driver, "_collect", counting)
     expansions, source = expand(document(text))
     assert len(calls) == 1
     assert (expansions, source) == (autodiff_expansions(document(text)), expanded_source(document(text)))
@@ -150,13 +151,13 @@ def test_only_edited_units_expand_again(monkeypatch: pytest.MonkeyPatch) -> None
     text = (CASES / "basic.rs").read_text()
     doc = document(text)
     calls: list[int] = []
-    real = autodiff._expand_unit
+    real = driver._expand_unit
 
     def counting(*args: object) -> object:
         calls.append(1)
         return real(*args)
 
-    monkeypatch.setattr(autodiff, "_expand_unit", counting)
+    monkeypatch.setattr(driver, "_expand_unit", counting)
     first = autodiff_expansions(doc)
     assert len(calls) == len(doc.units)
     calls.clear()

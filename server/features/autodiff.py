@@ -79,7 +79,7 @@ def _attribute_hover(exp: AutodiffExpansion, offset: int) -> str:
     if exp.signature is not None:
         parts.append(f"```rust\n{exp.signature}\n```")
     focus = [n for n in exp.notes if n.span[0] <= offset < n.span[1]]
-    bullets = [f"- `{n.activity}` on `{n.target}`: {n.explanation}" for n in focus or exp.notes]
+    bullets = [f"- `{n.activity.value}` on `{n.target}`: {n.explanation}" for n in focus or exp.notes]
     bullets += [f"- error: {d.message}" for d in exp.diagnostics]
     if bullets:
         parts.append("\n".join(bullets))
