@@ -81,7 +81,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(errors: int, total: int) -> str:
-    """rustc's closing line: `warning: 2 warnings emitted`, `error: 1 error; 2 warnings emitted`."""
+    """rustc's closing lines: `warning: 2 warnings emitted`, `error: aborting due to 1
+    previous error; 2 warnings emitted`, and an empty line."""
     warnings = total - errors
-    counted = [f"{n} {word}{'s' * (n != 1)}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
-    return f"{'error' if errors else 'warning'}: {'; '.join(counted)} emitted\n"
+    emitted = f"{warnings} warning{'s' * (warnings != 1)} emitted"
+    if not errors:
+        return f"warning: {emitted}\n\n"
+    aborting = f"error: aborting due to {errors} previous error{'s' * (errors != 1)}"
+    return f"{aborting}; {emitted}\n\n" if warnings else f"{aborting}\n\n"

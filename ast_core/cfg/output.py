@@ -1,17 +1,20 @@
 """`rust-ast check-cfg`'s two output formats for a diagnostic: INTERFACE.md's JSON
 object and rustc's human-readable rendering.
 
-The human form follows rustc's layout (`warning: ...`, ` --> file:line:col`, the
-source line with carets under the primary span and dashes under labelled ones,
-`= note:`/`= help:` lines, then each suggestion as `help: ...` with the line as it
-would read once applied); it does not reproduce every layout rustc chooses (inline
-`help:` labels, multi-line drawings).
+The human form follows rustc 1.95's emitter: `warning: ...`, ` --> file:line:col`,
+the source line with `^` under the primary span and `-` under labelled ones, labels
+placed as rustc places them (beside the marks, or below with `|`), `= note:`/`= help:`
+lines, then the suggestions. A lone short suggestion is a label (`help: there is a
+config with a similar name: `unix``), as rustc shows it; others get their own
+`help:` block, as a `-`/`+` diff when they remove text, else the edited line with `+`
+under what they insert. Not reproduced: drawings of spans over several lines (the
+first line is marked to its end).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, NamedTuple
 
 from ast_core.cfg.diagnostic import CfgDiagnostic, Suggestion
 from ast_core.model.span import LineIndex, Span
@@ -63,14 +66,105 @@ class _Lines:
         hi = starts[number] if number < len(starts) else len(data)
         return data[lo:hi].decode("utf-8", "replace").rstrip("\r\n").replace("\t", "    ")
 
-    def marks(self, span: Span, line: int) -> tuple[int, int]:
-        """Where marks go under `line` for `span`: (indent, count), in columns."""
+    def columns(self, span: Span, line: int) -> tuple[int, int]:
+        """Where marks go under `line` for `span`: display columns [start, end)."""
         lo_line, lo_col, hi_line, hi_col = self.index.rustc_span(span)
         text = self.line(line)
         start = lo_col - 1 if lo_line == line else 0
         end = hi_col - 1 if hi_line == line else len(text)
         indent = _width(text[:start])
-        return indent, max(1, _width(text[start:end]))
+        return indent, indent + max(1, _width(text[start:end]))
+
+    def text(self, span: Span) -> str:
+        return self.index.data[span[0]:span[1]].decode("utf-8", "replace")
+
+
+class _Mark(NamedTuple):
+    """One annotation under a source line: display columns [start, end)."""
+
+    start: int
+    end: int
+    primary: bool
+    label: str
+
+
+def _overlaps(a: _Mark, b: _Mark, padding: int) -> bool:
+    """rustc's `overlaps`: the padding (room for a label) extends `a`."""
+    return b.start <= a.start < b.end or a.start <= b.start < a.end + padding
+
+
+def _layout(marks: list[_Mark]) -> list[str]:
+    """The rows rustc draws under a source line for single-line annotations: the marks,
+    then `|` connectors and labels that do not fit beside them (rustc's
+    `render_source_line`)."""
+    marks = sorted(marks, key=lambda m: -m.start)  # stable, as rustc's sort_by_key
+    placed: list[tuple[int, _Mark]] = []
+    row = depth = 0
+    for i, mark in enumerate(marks):
+        for later in marks[i + 1:]:
+            if mark.label and row == 0 and _overlaps(later, mark, 0):
+                if (later.start, later.end) == (mark.start, mark.end) and not later.label:
+                    continue  # merged with an unlabelled mark of the same span
+                row += 1
+                break
+        placed.append((row, mark))
+        for later in marks[i + 1:]:
+            padding = len(later.label) + 2 if later.label else 0
+            if _overlaps(later, mark, padding) and later.label and (
+                    mark.label or (later.end <= mark.end and row == 0)):
+                row += 1
+                break
+        depth = max(depth, row)
+    grid: list[list[str]] = [[] for _ in range(depth + 2 if depth else 1)]
+
+    def put(r: int, col: int, text: str) -> None:
+        line = grid[r]
+        line.extend(" " * (col + len(text) - len(line)))
+        line[col:col + len(text)] = text
+
+    for r, mark in placed:
+        if r > 0 and mark.label:
+            for connector in range(1, r + 1):
+                put(connector, mark.start, "|")
+    for r, mark in placed:
+        if mark.label:
+            if r == 0:
+                put(0, mark.end + 1, mark.label)
+            else:
+                put(r + 1, mark.start, mark.label)
+    for _, mark in sorted(placed, key=lambda p: (p[1].start - p[1].end, p[1].primary)):
+        put(0, mark.start, ("^" if mark.primary else "-") * (mark.end - mark.start))
+    return ["".join(line).rstrip() for line in grid]
+
+
+_CONFUSABLE = set("cfikosuvwxyz")
+
+
+def _case_difference(found: str, suggested: str) -> bool:
+    """rustc's `is_case_difference`: the suggestion differs only in the case of letters
+    that look alike in both cases."""
+    return (found != suggested and found.lower() == suggested.lower()
+            and all(f.lower() in _CONFUSABLE for f, s in zip(found, suggested) if f != s))
+
+
+def _inline_suggestion(diag: CfgDiagnostic, lines: _Lines) -> _Mark | None:
+    """rustc shows a lone one-edit suggestion with a short message (under 10 words)
+    as a label on the edited span: `help: MESSAGE: `REPLACEMENT``."""
+    if len(diag.suggestions) != 1:
+        return None
+    suggestion = diag.suggestions[0]
+    if len(suggestion.edits) != 1 or len(suggestion.message.split()) >= 10 or "\n" in suggestion.edits[0].replacement:
+        return None
+    edit = suggestion.edits[0]
+    replacement = edit.replacement.strip()
+    if not replacement:
+        label = f"help: {suggestion.message}"
+    else:
+        notice = " (notice the capitalization)" if _case_difference(lines.text(edit.span), replacement) else ""
+        label = f"help: {suggestion.message}{notice}: `{replacement}`"
+    line = lines.index.rustc_span(edit.span)[0]
+    start, end = lines.columns(edit.span, line)
+    return _Mark(start, end, edit.span == diag.span, label)
 
 
 def render_human(diag: CfgDiagnostic, file: str, index: LineIndex) -> str:
@@ -80,31 +174,57 @@ def render_human(diag: CfgDiagnostic, file: str, index: LineIndex) -> str:
     lines = _Lines(index)
     gutter = " " * len(str(lo_line))
     out = [f"{diag.level}{code}: {diag.message}", f"{gutter}--> {file}:{lo_line}:{lo_col}", f"{gutter} |"]
-    out.append(f"{lo_line} | {lines.line(lo_line)}")
-    indent, count = lines.marks(diag.span, lo_line)
-    primary = [label.message for label in diag.labels if label.span == diag.span]
-    out.append(f"{gutter} | {' ' * indent}{'^' * count}" + (f" {primary[0]}" if primary else ""))
+    marks: list[_Mark] = []
+    elsewhere = []
     for label in diag.labels:
-        if label.span == diag.span:
-            continue
         line = index.rustc_span(label.span)[0]
-        if line != lo_line:
-            out.append(f"{str(line).rjust(len(gutter))} | {lines.line(line)}")
-        indent, count = lines.marks(label.span, line)
-        out.append(f"{gutter} | {' ' * indent}{'-' * count} {label.message}")
+        if line == lo_line:
+            marks.append(_Mark(*lines.columns(label.span, line), label.span == diag.span, label.message))
+        else:
+            elsewhere.append((line, label))
+    suggestions = diag.suggestions
+    inline = _inline_suggestion(diag, lines)
+    if inline is not None and index.rustc_span(diag.suggestions[0].edits[0].span)[0] == lo_line:
+        marks.append(inline)
+        suggestions = ()
+    if not any(mark.primary for mark in marks):
+        marks.append(_Mark(*lines.columns(diag.span, lo_line), True, ""))
+    out.append(f"{lo_line} | {lines.line(lo_line)}")
+    out += [f"{gutter} | {row}".rstrip() for row in _layout(marks)]
+    for line, label in elsewhere:
+        out.append(f"{str(line).rjust(len(gutter))} | {lines.line(line)}")
+        start, end = lines.columns(label.span, line)
+        out.append(f"{gutter} | {' ' * start}{'-' * (end - start)} {label.message}")
     if diag.children:
         out.append(f"{gutter} |")
         for child in diag.children:
             text = child.message.replace("\n", "\n" + " " * (len(gutter) + len(child.level) + 5))
             out.append(f"{gutter} = {child.level}: {text}")
-    for suggestion in diag.suggestions:
-        out += _suggestion(suggestion, lines, gutter)
+    elif suggestions:
+        out.append(f"{gutter} |")
+    for suggestion in suggestions:
+        out += _suggestion(suggestion, lines)
     return "\n".join(out) + "\n"
 
 
-def _suggestion(suggestion: Suggestion, lines: _Lines, gutter: str) -> list[str]:
-    """`help: MESSAGE` and the first edited line as it would read, `~` under new text
-    (`-` where text goes)."""
+def _inserted(original: str, new: str) -> tuple[int, str] | None:
+    """rustc's `as_substr`: when `new` is `original` with text inserted in one place,
+    (where, what); else None (the edit destroys text)."""
+    prefix = 0
+    for a, b in zip(original, new):
+        if a != b:
+            break
+        prefix += 1
+    rest = original[prefix:]
+    if new[prefix:].endswith(rest):
+        return prefix, new[prefix:len(new) - len(rest)]
+    return None
+
+
+def _suggestion(suggestion: Suggestion, lines: _Lines) -> list[str]:
+    """A suggestion's own block: `help: MESSAGE`, then the line before and after as a
+    diff (`N - old`, `N + new`) when an edit removes text, else the edited line with
+    `+` under each insertion."""
     out = [f"help: {suggestion.message}"]
     index = lines.index
     first = index.rustc_span(suggestion.edits[0].span)[0]
@@ -115,17 +235,21 @@ def _suggestion(suggestion: Suggestion, lines: _Lines, gutter: str) -> list[str]
     text = lines.line(first)
     line_lo = index.starts[first - 1]
     data = text.encode()
-    patched, marks, cursor = b"", "", 0
+    patched, marks, cursor, destroys = b"", "", 0, False
     for edit in edits:
         lo, hi = edit.span[0] - line_lo, edit.span[1] - line_lo
         patched += data[cursor:lo]
-        marks += " " * (_width(patched.decode("utf-8", "replace")) - len(marks))
-        new = edit.replacement.encode()
-        patched += new
-        marks += ("~" if hi > lo else "+") * _width(edit.replacement) if new else "-" * max(1, hi - lo)
+        inserted = _inserted(data[lo:hi].decode("utf-8", "replace"), edit.replacement)
+        destroys = destroys or inserted is None
+        if inserted is not None:
+            where, what = inserted
+            column = _width(patched.decode("utf-8", "replace") + edit.replacement[:where])
+            marks += " " * (column - len(marks)) + "+" * _width(what)
+        patched += edit.replacement.encode()
         cursor = hi
     patched += data[cursor:]
-    width = len(gutter)
-    out += [f"{gutter} |", f"{str(first).rjust(width)} | {patched.decode('utf-8', 'replace')}",
-            f"{gutter} | {marks}"]
-    return out
+    gutter = " " * len(str(first))
+    new = patched.decode("utf-8", "replace")
+    if destroys:
+        return out + [f"{gutter} |", f"{first} - {text}", f"{first} + {new}", f"{gutter} |"]
+    return out + [f"{gutter} |", f"{first} | {new}", f"{gutter} | {marks}"]
