@@ -10,16 +10,29 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from .helpers import ROOT, copy_fixture, expected, isolated_env, leak_check, run, rust_ast, tool, tools_dir
+from .helpers import (
+    ROOT,
+    Expected,
+    copy_fixture,
+    expected,
+    isolated_env,
+    leak_check,
+    run,
+    rust_ast,
+    tool,
+    tools_dir,
+)
 
 PROBE = Path(__file__).resolve().parent / "neovim" / "probe.lua"
 
 
-def test_neovim(tmp_path: Path) -> None:
+def probe(tmp_path: Path, want: Expected, crate: Path, settings: dict[str, Any] | None = None,
+          codes: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Runs the probe in headless Neovim on `crate` (with `settings`: until diagnostics
+    of exactly these `codes` arrive, then a hover); what it saw."""
     nvim = tool(tools_dir() / "venv" / "bin" / "nvim")
-    crate = copy_fixture(tmp_path / "crate")
-    want = expected(crate)
     result_file = tmp_path / "result.json"
     env = isolated_env(tmp_path, rust_ast().parent)
     env.update({
@@ -30,6 +43,9 @@ def test_neovim(tmp_path: Path) -> None:
         "E2E_HOVER_CHAR": str(want.hover_char),
         "E2E_GOTO_ID": str(want.goto_id),
     })
+    if settings is not None:
+        env["E2E_SETTINGS"] = json.dumps(settings)
+        env["E2E_DIAGNOSTIC_CODES"] = ",".join(sorted(codes))
     with leak_check(env) as env:
         proc = run([str(nvim), "--headless", "-n", "-i", "NONE", "-u", str(PROBE)], env=env, cwd=crate, timeout=120)
     log = tmp_path / "xdg" / "state" / "nvim" / "lsp.log"
@@ -39,6 +55,13 @@ def test_neovim(tmp_path: Path) -> None:
     seen = json.loads(result_file.read_text())
     print(json.dumps(seen, indent=1))
     assert proc.returncode == 0 and "error" not in seen, f"{seen.get('error')}\n{context}"
+    return seen
+
+
+def test_neovim(tmp_path: Path) -> None:
+    crate = copy_fixture(tmp_path / "crate")
+    want = expected(crate)
+    seen = probe(tmp_path, want, crate)
 
     assert seen["filetype"] == "rust"
     assert seen["server_name"] == "rust-ast"
@@ -48,6 +71,8 @@ def test_neovim(tmp_path: Path) -> None:
     assert [(d["lnum"], d["source"], d["severity"]) for d in cfg] == [(want.cfg_line, "rust-ast", "WARN")], seen[
         "diagnostics"]
     assert "nope" in cfg[0]["message"]
+    inactive = [d["lnum"] for d in seen["diagnostics"] if d["code"] == "inactive-code"]
+    assert want.cfg_line in inactive, seen["diagnostics"]  # `#[cfg(feature = "nope")] fn hidden() {}` greyed out
 
     title = seen["hover"][0]
     assert f"**{want.hover_name}**" in title and f"`NodeId({want.hover_id})`" in title, seen["hover"]
@@ -74,3 +99,14 @@ def test_neovim(tmp_path: Path) -> None:
     assert lens["line"] == want.autodiff_line and lens["title"].startswith("Preview expansion"), lens
     assert [line for line in seen["expansion"] if line in want.expansion] == list(want.expansion), seen["expansion"]
     assert seen["server_exited"]
+
+
+def test_neovim_features_switched_off(tmp_path: Path) -> None:
+    """`settings` switches the hover and the inactive-code greying off, as beside
+    rust-analyzer; the lint stays."""
+    crate = copy_fixture(tmp_path / "crate")
+    want = expected(crate)
+    settings = {"rustAst": {"hover": {"enable": False}, "inactiveCode": {"enable": False}}}
+    seen = probe(tmp_path, want, crate, settings, codes=("unexpected_cfgs",))
+    assert [d["code"] for d in seen["diagnostics"]] == ["unexpected_cfgs"], seen["diagnostics"]
+    assert seen["hover_answers"] == [{"result": None}], seen["hover_answers"]

@@ -6,7 +6,10 @@
 -- The steps run in a coroutine that yields to Neovim's main loop while it waits, so
 -- autocommands (LspAttach, CursorMoved, TextChanged) fire as they do for a user.
 -- Environment: E2E_PLUGIN (editors/neovim), E2E_FILE (the .rs file), E2E_RESULT (JSON
--- out), E2E_HOVER_LINE/E2E_HOVER_CHAR (0-based), E2E_GOTO_ID, E2E_TIMEOUT_MS.
+-- out), E2E_HOVER_LINE/E2E_HOVER_CHAR (0-based), E2E_GOTO_ID, E2E_TIMEOUT_MS, and
+-- E2E_SETTINGS: JSON for `settings` (vim.lsp.config); with it, the probe waits for
+-- diagnostics of the (sorted, comma-separated) codes E2E_DIAGNOSTIC_CODES, then only
+-- asks for the hover, to see features switched off.
 -- Exit status: 0 when every step ran (the test judges what was seen), 1 otherwise.
 
 local uv = vim.uv
@@ -85,8 +88,19 @@ local function steps()
   result.server_name = client.server_info and client.server_info.name
   result.commands = vim.tbl_keys(vim.api.nvim_buf_get_commands(buf, {}))
 
-  wait_for('diagnostics', function()
-    return #vim.diagnostic.get(buf) > 0
+  -- The server may publish once before it has fetched the settings: with E2E_SETTINGS,
+  -- wait for diagnostics of exactly the codes E2E_DIAGNOSTIC_CODES lists.
+  local want_codes = env.E2E_DIAGNOSTIC_CODES and vim.split(env.E2E_DIAGNOSTIC_CODES, ',')
+  wait_for('diagnostics' .. (want_codes and (' with codes ' .. env.E2E_DIAGNOSTIC_CODES) or ''), function()
+    local diags = vim.diagnostic.get(buf)
+    if not want_codes then
+      return #diags > 0
+    end
+    local codes = vim.tbl_map(function(d)
+      return d.code
+    end, diags)
+    table.sort(codes)
+    return vim.deep_equal(codes, want_codes)
   end)
   mark('diagnostics')
   result.diagnostics = vim.tbl_map(function(d)
@@ -94,9 +108,19 @@ local function steps()
              severity = vim.diagnostic.severity[d.severity] }
   end, vim.diagnostic.get(buf))
 
-  -- Hover as a user does (K runs vim.lsp.buf.hover), then read the floating window.
   local hover_pos = { tonumber(env.E2E_HOVER_LINE) + 1, tonumber(env.E2E_HOVER_CHAR) }
   vim.api.nvim_win_set_cursor(0, hover_pos)
+  if env.E2E_SETTINGS then
+    -- What the server answers, not a window: a switched-off hover opens none to wait for.
+    local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+    local answers = vim.lsp.buf_request_sync(buf, 'textDocument/hover', params, timeout) or {}
+    result.hover_answers = vim.tbl_map(function(answer)
+      return { error = answer.err and answer.err.message, result = answer.result or vim.NIL }
+    end, vim.tbl_values(answers))
+    return
+  end
+
+  -- Hover as a user does (K runs vim.lsp.buf.hover), then read the floating window.
   vim.lsp.buf.hover()
   local float = wait_for('the hover window', function()
     for _, win in ipairs(vim.api.nvim_list_wins()) do
@@ -199,6 +223,9 @@ end
 vim.api.nvim_create_autocmd('VimEnter', {
   once = true,
   callback = function()
+    if env.E2E_SETTINGS then
+      vim.lsp.config('rust_ast', { settings = vim.json.decode(env.E2E_SETTINGS) })
+    end
     vim.lsp.enable('rust_ast')
     -- Scheduled: autocommands do not nest, and :edit inside this one would fire no
     -- FileType (so no filetype, no client).
