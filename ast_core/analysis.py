@@ -7,6 +7,7 @@ units around it; whole-file questions (the tree, the NodeId table) materialize a
 
 from __future__ import annotations
 
+import json
 from functools import cached_property
 from typing import Any
 
@@ -29,17 +30,31 @@ class Analysis:
     # -- the whole tree ---------------------------------------------------------------
 
     def tree_json(self, with_ids: bool = True) -> str:
-        return tree_json(self.krate, self.doc.index, with_ids)
+        """The crate's JSON; with ids, a crate holding code that could not be read
+        lists it in `"unreadable"` (its nodes and the later ones have no ids)."""
+        text = tree_json(self.krate, self.doc.index, with_ids, self.unreadable)
+        ranges = self.unreadable_ranges() if with_ids else []
+        return "{" + f'"unreadable":{json.dumps(ranges)},' + text[1:] if ranges else text
 
     def tree_text(self, with_ids: bool = True) -> str:
         return tree_text(self.krate, self.doc.index, with_ids)
 
     def json_obj(self, with_ids: bool = True) -> dict:
-        return to_json_obj(self.krate, self.doc.index, with_ids)
+        obj = to_json_obj(self.krate, self.doc.index, with_ids, self.unreadable)
+        ranges = self.unreadable_ranges() if with_ids else []
+        return {"unreadable": ranges, **obj} if ranges else obj
 
     def subtree_json(self, node: Any) -> dict:
         """One node's tree as JSON objects (for the whole crate, pass `krate`)."""
-        return to_json_obj(node, self.doc.index)
+        return to_json_obj(node, self.doc.index, unreadable=self.unreadable)
+
+    def unreadable(self, node: Any) -> bool:
+        """Whether `node` has no NodeId because code before it could not be read."""
+        return self.doc.id_unreadable(node)
+
+    def unreadable_ranges(self) -> list[list[int]]:
+        """The code that could not be read, as rustc spans."""
+        return [list(self.doc.index.rustc_span(span)) for span in self.doc.unreadable_ranges()]
 
     def id_entries(self) -> list[tuple[int, Any, str | None]]:
         """Every assigned NodeId with its node and slot (None for the node's own id,

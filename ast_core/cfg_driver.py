@@ -29,6 +29,7 @@ from pathlib import Path
 from .cfg.cargo import CargoPackage
 from .cfg.diagnostic import CfgDiagnostic
 from .cfg.expected import CheckCfgError, parse_check_cfg
+from .cfg.toolchain import Toolchain, shipped_toolchain
 from .lower import lower_file
 from .model import LineIndex
 from .passes.cfg_report import (
@@ -130,8 +131,10 @@ class _Runner:
     session by session."""
 
     def __init__(self, files: dict[Path, bool], manifest: Path | None, specs: Sequence[str],
-                 cwd: Path, jobs: int, features: Features = ((), False), cfgs: Cfgs = ()) -> None:
+                 cwd: Path, jobs: int, features: Features = ((), False), cfgs: Cfgs = (),
+                 toolchain: Toolchain | None = None) -> None:
         self.files = files
+        self.toolchain = toolchain or shipped_toolchain()
         self.manifest = manifest
         self.extra = tuple((s, CLI_ORIGIN) for s in specs)
         self.features = features
@@ -172,11 +175,12 @@ class _Runner:
         if package is None or not isinstance(package.cargo, CargoPackage) or package.cargo.name is None:
             edition = package.cargo.edition if package is not None and isinstance(
                 package.cargo, CargoPackage) else DEFAULT_EDITION
-            spec = SessionSpec(self.extra, edition=edition, features=self.features[0], cfgs=self.cfgs)
+            spec = SessionSpec(self.extra, edition=edition, features=self.features[0], cfgs=self.cfgs,
+                               toolchain=self.toolchain)
             return spec, spec
         requested, every = self.features
         return cargo_session_specs(package.cargo, package.build_specs, self.extra, features=requested,
-                                   all_features=every, cfgs=self.cfgs)
+                                   all_features=every, cfgs=self.cfgs, toolchain=self.toolchain)
 
     def run(self) -> Outcome:
         groups = self.packages()
@@ -350,8 +354,9 @@ def _size(path: Path) -> int:
 
 def check_paths(paths: Sequence[str], manifest_path: str | None = None, specs: Sequence[str] = (),
                 jobs: int | None = None, cwd: Path | None = None, features: Features = ((), False),
-                cfgs: Cfgs = ()) -> Outcome:
-    """Lint the `.rs` files `paths` name (files and folders) as `rust-ast check-cfg`.
+                cfgs: Cfgs = (), toolchain: Toolchain | None = None) -> Outcome:
+    """Lint the `.rs` files `paths` name (files and folders) as `rust-ast check-cfg`,
+    with `toolchain`'s tables (default: the shipped ones).
     Bad usage (an invalid spec, a missing `--manifest-path`) raises `UsageError`;
     unreadable or missing inputs are listed in the outcome's `problems`."""
     check_cli_specs(specs)
@@ -363,19 +368,19 @@ def check_paths(paths: Sequence[str], manifest_path: str | None = None, specs: S
         manifest = manifest.resolve()
     files, missing = requested_files(paths)
     runner = _Runner(files, manifest, specs, (cwd or Path.cwd()).resolve(), jobs or os.cpu_count() or 1,
-                     features, cfgs)
+                     features, cfgs, toolchain)
     outcome = runner.run()
     outcome.problems[:0] = missing
     return outcome
 
 
 def check_source(src: bytes, name: str, manifest_path: str | None = None, specs: Sequence[str] = (),
-                 features: Features = ((), False), cfgs: Cfgs = ()) -> Outcome:
+                 features: Features = ((), False), cfgs: Cfgs = (), toolchain: Toolchain | None = None) -> Outcome:
     """Lint one text that is not a file on disk (standard input) as its own session."""
     check_cli_specs(specs)
     if manifest_path is not None and not Path(manifest_path).is_file():
         raise UsageError(f"{manifest_path}: no such manifest")
-    runner = _Runner({}, None, specs, Path.cwd(), 1, features, cfgs)
+    runner = _Runner({}, None, specs, Path.cwd(), 1, features, cfgs, toolchain)
     package = load_package(Path(manifest_path).resolve()) if manifest_path is not None else None
     main, _ = runner.specs_for(package)
     if package is not None:

@@ -158,18 +158,24 @@ def walk_source_order(node: Any, depth: int = 0) -> Iterator[tuple[Any, int]]:
         stack.extend((c, d + 1) for c in reversed(source_order(cur)))
 
 
-def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True) -> dict:
+Unreadable = Callable[[Any], bool]
+"""Whether a node without a NodeId has none because code before it could not be read
+(`"no_id": "unreadable"`)."""
+
+
+def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True, unreadable: Unreadable | None = None) -> dict:
     """The node and its subtree as INTERFACE.md JSON objects (`nodes_json`, parsed)."""
     with paused_gc():
-        return json.loads(nodes_json([node], index, with_ids))
+        return json.loads(nodes_json([node], index, with_ids, unreadable=unreadable))
 
 
-def tree_json(root: Any, index: LineIndex, with_ids: bool = True) -> str:
+def tree_json(root: Any, index: LineIndex, with_ids: bool = True, unreadable: Unreadable | None = None) -> str:
     """The node and its subtree as INTERFACE.md JSON."""
-    return nodes_json([root], index, with_ids)
+    return nodes_json([root], index, with_ids, unreadable=unreadable)
 
 
-def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: int = 0) -> str:
+def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: int = 0,
+               unreadable: Unreadable | None = None) -> str:
     """Each node and its subtree as INTERFACE.md JSON, comma-separated, ids plus
     `id_offset` (for a part of a crate numbered from 0 elsewhere). This is the CLI's
     hot path (a large file has a hundred thousand nodes), so the per-node work is table
@@ -199,7 +205,12 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
             text += kind_text[type(node.kind)]
         if id_field:
             value = getattr(node, id_field)
-            text += ',"id":null' if value == dummy else f',"id":{value + id_offset}'
+            if value != dummy:
+                text += f',"id":{value + id_offset}'
+            elif unreadable is not None and unreadable(node):
+                text += ',"id":null,"no_id":"unreadable"'
+            else:
+                text += ',"id":null'
         elif id_const:
             text += id_const
         if special:

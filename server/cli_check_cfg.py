@@ -28,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--cfg", action="append", default=[], metavar="SPEC",
                         help="a cfg to treat as set, as rustc's --cfg: NAME or NAME=\"VALUE\" (e.g. what a "
                              "build script prints as cargo::rustc-cfg; repeatable)")
+    parser.add_argument("--rustc", default="rustc", metavar="PATH",
+                        help="the rustc whose well-known cfgs and target configurations apply (default: rustc "
+                             "on PATH; the shipped rustc 1.95 tables when it cannot answer)")
     parser.add_argument("--format", choices=("human", "json"), default="human")
     parser.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)")
 
@@ -42,7 +45,8 @@ def _positive(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from ast_core.cfg.output import render_human, to_json  # noqa: PLC0415
     from ast_core.cfg_driver import check_paths, check_source  # noqa: PLC0415
-    from ast_core.cfg.targets import parse_print_cfg  # noqa: PLC0415
+    from ast_core.cfg.targets import DEFAULT_TARGET, parse_print_cfg  # noqa: PLC0415
+    from ast_core.cfg.toolchain import read_toolchain  # noqa: PLC0415
     from ast_core.project import UsageError, decode_source  # noqa: PLC0415
 
     paths = [p for p in args.paths if p != "-"]
@@ -50,11 +54,12 @@ def run(args: argparse.Namespace) -> int:
     cfgs = tuple(parse_print_cfg("\n".join(args.cfg)))
     if len(cfgs) != len(args.cfg):
         raise UsageError(f"invalid `--cfg` argument among {args.cfg!r}: expected NAME or NAME=\"VALUE\"")
+    toolchain = read_toolchain(args.rustc, (DEFAULT_TARGET,))
     outcome = check_paths(paths, args.manifest_path, args.check_cfg, args.jobs,
-                          features=features, cfgs=cfgs) if paths else None
+                          features=features, cfgs=cfgs, toolchain=toolchain) if paths else None
     if "-" in args.paths:
         src = decode_source(sys.stdin.buffer.read(), "<stdin>")
-        stdin = check_source(src, "<stdin>", args.manifest_path, args.check_cfg, features, cfgs)
+        stdin = check_source(src, "<stdin>", args.manifest_path, args.check_cfg, features, cfgs, toolchain)
         if outcome is None:
             outcome = stdin
         else:

@@ -19,7 +19,8 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import to_fs_path
 
 from ast_core.analysis import Analysis
-from ast_core.cfg.targets import CfgSet, resolve_target_cfg, target_cfg
+from ast_core.cfg.targets import CfgSet, target_cfg
+from ast_core.cfg.toolchain import Toolchain, shipped_toolchain
 from ast_core.document import Document, DocumentConfig
 from ast_core.model.span import PositionEncoding
 from ast_core.project import edition_for
@@ -31,9 +32,10 @@ T = TypeVar("T")
 
 
 @cache
-def active_cfg(triple: str, features: tuple[str, ...]) -> CfgSet:
-    """The cfg set code is evaluated against: the target's, plus enabled features."""
-    base = resolve_target_cfg(triple) or target_cfg()
+def active_cfg(toolchain: Toolchain, triple: str, features: tuple[str, ...]) -> CfgSet:
+    """The cfg set code is evaluated against: the target's (the host's when neither
+    the toolchain nor the shipped table knows it), plus enabled features."""
+    base = toolchain.target_cfg(triple) or target_cfg()
     return base | {("feature", f) for f in features}
 
 
@@ -71,10 +73,11 @@ class DocumentNotOpen(JsonRpcInvalidParams):
 
 
 class Documents:
-    """The open documents and the settings they are analysed with."""
+    """The open documents, and the settings and toolchain they are analysed with."""
 
     def __init__(self) -> None:
         self.settings = Settings()
+        self.toolchain = shipped_toolchain()
         self.encoding: PositionEncoding = "utf-16"
         self._docs: dict[str, OpenDocument] = {}
 
@@ -90,7 +93,7 @@ class Documents:
     def config_for(self, path: Path | None) -> DocumentConfig:
         settings = self.settings
         edition = settings.edition or edition_for(path)
-        cfg = active_cfg(settings.target, settings.check_cfg_features)
+        cfg = active_cfg(self.toolchain, settings.target, settings.check_cfg_features)
         return DocumentConfig(edition, cfg, path)
 
     def open(self, uri: str, version: int, text: str) -> OpenDocument:
@@ -117,9 +120,11 @@ class Documents:
     def close(self, uri: str) -> None:
         self._docs.pop(uri, None)
 
-    def reconfigure(self, settings: Settings) -> None:
-        """Apply new settings: documents whose configuration changes are rebuilt."""
+    def reconfigure(self, settings: Settings, toolchain: Toolchain | None = None) -> None:
+        """Apply new settings (and toolchain): documents whose configuration changes
+        are rebuilt."""
         self.settings = settings
+        self.toolchain = toolchain or self.toolchain
         for opened in self._docs.values():
             config = self.config_for(opened.path)
             if config != opened.doc.config:

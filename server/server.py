@@ -146,10 +146,12 @@ def create_server() -> RustAstServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: RustAstServer, params: types.InitializeParams) -> None:
         ls.documents.encoding = convert.ENCODINGS.get(ls.workspace.position_encoding, "utf-16")
-        settings = (params.initialization_options or {}).get("rustAst") if isinstance(
-            params.initialization_options, dict) else None
+        options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
+        ls.check_cfg.workspace_trusted = options.get("workspaceTrusted") is True
+        settings = options.get("rustAst")
         if settings is not None:
             _apply_settings(ls, settings)
+        ls.check_cfg.refresh_toolchain(ls)
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: RustAstServer, params: types.InitializedParams) -> None:
@@ -205,6 +207,7 @@ def _apply_settings(ls: RustAstServer, raw: Any) -> None:
     ls.documents.reconfigure(settings)
     for opened in ls.documents:  # check-cfg depends on settings beyond a document's config
         ls.publisher.schedule(opened.uri)
+    ls.check_cfg.refresh_toolchain(ls)
     if previous.inlay_hints_node_ids != settings.inlay_hints_node_ids and _client_supports_hint_refresh(ls):
         ls.workspace_inlay_hint_refresh(None)
 

@@ -4,16 +4,13 @@ and `ast_core.cfg.targets`. Only the freshness checks need rustc."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from importlib import resources
 
 import pytest
 
 from ast_core.cfg.expected import well_known
-from ast_core.cfg.targets import (
-    DEFAULT_TARGET, known_targets, parse_print_cfg, refresh_target_cfg, target_cfg,
-)
+from ast_core.cfg.targets import DEFAULT_TARGET, known_targets, parse_print_cfg, target_cfg
+from ast_core.cfg.toolchain import read_toolchain
 from tests.working_rustc import needs_rustc, rustc_version
 
 
@@ -43,20 +40,11 @@ def test_parse_print_cfg() -> None:
         ("unix", None), ("target_os", "linux"), ("target_abi", "")]
 
 
-def test_refresh_without_rustc_degrades() -> None:
-    assert refresh_target_cfg(DEFAULT_TARGET, rustc="no-such-rustc-binary") is None
-
-
 @needs_rustc
-def test_refresh_with_rustc() -> None:
-    assert refresh_target_cfg(DEFAULT_TARGET) == target_cfg()
-    assert refresh_target_cfg("no-such-target") is None
-
-
-@needs_rustc
-def test_target_table_is_fresh() -> None:
+def test_target_table_is_fresh(tmp_path) -> None:
+    toolchain = read_toolchain("rustc", known_targets(), cache_dir=tmp_path)
     for triple in known_targets():
-        assert refresh_target_cfg(triple) == target_cfg(triple), (
+        assert toolchain.targets[triple] == target_cfg(triple), (
             f"{triple} is stale: run `python scripts/gen_cfg_data.py`")
 
 
@@ -65,10 +53,6 @@ def test_well_known_data_is_fresh(tmp_path) -> None:
     version = rustc_version()[0]
     if version != data("well_known_cfgs.json")["rustc"]:
         pytest.skip(f"the data is for another rustc than {version}")
-    src = tmp_path / "empty.rs"
-    src.write_text("")
-    printed = subprocess.run(
-        ["rustc", "-Zunstable-options", "--print=check-cfg", "--check-cfg", "cfg()",
-         "--crate-type", "lib", str(src)],
-        capture_output=True, text=True, env=dict(os.environ, RUSTC_BOOTSTRAP="1"), check=True).stdout
-    assert len(printed.splitlines()) == len(well_known()), "run `python scripts/gen_cfg_data.py`"
+    toolchain = read_toolchain("rustc", cache_dir=tmp_path)
+    assert toolchain.key != "shipped"
+    assert dict(toolchain.well_known) == dict(well_known()), "run `python scripts/gen_cfg_data.py`"

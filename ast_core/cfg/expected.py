@@ -6,8 +6,9 @@ unless a spec was `cfg(any())`, a name is expected if it is well-known or declar
 and its values are checked unless its set is `any()`. Specs for the same name are
 unioned; `values(any())` wins over everything.
 
-The well-known names and values come from `ast_core/data/well_known_cfgs.json`
-(`scripts/gen_cfg_data.py`), read once per process.
+The well-known names and values are a toolchain's (`toolchain.py`); the shipped ones
+come from `ast_core/data/well_known_cfgs.json` (`scripts/gen_cfg_data.py`), read once
+per process.
 
 rustc stops at the first invalid spec. `build_check_cfg` reports every invalid spec
 and builds the set from the valid ones, so an editor keeps checking meanwhile.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -92,26 +93,23 @@ class CheckCfgError:
 @dataclass(frozen=True, slots=True)
 class CheckCfg:
     """What rustc expects. `checking` is False when no spec was given: then nothing
-    is checked. `expecteds` holds well-known and declared names."""
+    is checked. `expecteds` holds well-known and declared names; `well_known_names`
+    the toolchain's well-known ones (a mapping, for `in`)."""
 
     expecteds: Mapping[str, ExpectedValues]
     exhaustive_names: bool
     checking: bool
     #: Declared names in order of first appearance (rustc's symbol order for them).
     declared_order: tuple[str, ...] = ()
+    well_known_names: Mapping[str, ExpectedValues] = field(default_factory=lambda: well_known())
 
     def get(self, name: str) -> ExpectedValues | None:
         return self.expecteds.get(name)
 
-    @property
-    def well_known_names(self) -> Mapping[str, ExpectedValues]:
-        """The well-known names (a mapping, for `in`)."""
-        return well_known()
-
     def symbol_rank(self, name: str) -> tuple[int, str | int]:
         """Sort key emulating rustc's symbol order: predefined symbols (well-known
         names and a few others) alphabetically first, then other names as declared."""
-        if name in well_known() or name in _PREDEFINED_SYMBOLS:
+        if name in self.well_known_names or name in _PREDEFINED_SYMBOLS:
             return (0, name)
         return (1, self.declared_order.index(name) if name in self.declared_order else 0)
 
@@ -226,14 +224,18 @@ def _interpret(spec: str, args: Iterable[MetaItem | Lit]) -> CheckCfgSpec | Chec
 
 
 def build_check_cfg(specs: Iterable[str]) -> tuple[CheckCfg, tuple[CheckCfgError, ...]]:
-    """The expected set for these `--check-cfg` arguments, and the invalid ones."""
+    """The expected set for these `--check-cfg` arguments (with the shipped well-known
+    names), and the invalid ones."""
     parsed = [parse_check_cfg(text) for text in specs]
     return check_cfg_of(parsed), tuple(spec for spec in parsed if isinstance(spec, CheckCfgError))
 
 
-def check_cfg_of(parsed: Sequence[CheckCfgSpec | CheckCfgError]) -> CheckCfg:
-    """The expected set for `--check-cfg` arguments already parsed (`parse_check_cfg`);
-    the invalid ones are skipped."""
+def check_cfg_of(parsed: Sequence[CheckCfgSpec | CheckCfgError],
+                 known: Mapping[str, ExpectedValues] | None = None) -> CheckCfg:
+    """The expected set for `--check-cfg` arguments already parsed (`parse_check_cfg`),
+    with the well-known names `known` (default: the shipped ones); the invalid ones are
+    skipped."""
+    known = well_known() if known is None else known
     declared: dict[str, ExpectedValues] = {}
     exhaustive_names = bool(parsed)
     for spec in parsed:
@@ -245,8 +247,8 @@ def check_cfg_of(parsed: Sequence[CheckCfgSpec | CheckCfgError]) -> CheckCfg:
         for name in spec.names:
             declared[name] = declared[name].union(values) if name in declared else values
     if not parsed:
-        return CheckCfg({}, exhaustive_names=False, checking=False)
-    expecteds = dict(well_known())
+        return CheckCfg({}, exhaustive_names=False, checking=False, well_known_names=known)
+    expecteds = dict(known)
     for name, values in declared.items():
         expecteds[name] = expecteds[name].union(values) if name in expecteds else values
-    return CheckCfg(MappingProxyType(expecteds), exhaustive_names, True, tuple(declared))
+    return CheckCfg(MappingProxyType(expecteds), exhaustive_names, True, tuple(declared), known)

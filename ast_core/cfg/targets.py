@@ -2,9 +2,7 @@
 
 The shipped table `ast_core/data/target_cfgs.json` (from `scripts/gen_cfg_data.py`:
 each triple maps to the lines rustc prints) covers common targets, so nothing here
-needs rustc at run time. `refresh_target_cfg`
-asks a local rustc for one target when a setting names a target the table lacks;
-without rustc it returns None and callers keep the table.
+needs rustc at run time; `toolchain.py` reads a local rustc's configurations.
 
 What rustc adds on top of the target (cargo's `feature="..."`, `--cfg`, `test`) is for
 the caller; `-O` would remove `debug_assertions`, which these sets include.
@@ -13,10 +11,7 @@ the caller; `-O` would remove `debug_assertions`, which these sets include.
 from __future__ import annotations
 
 import json
-import os
 import platform
-import shutil
-import subprocess
 import sys
 from functools import cache
 from importlib import resources
@@ -76,27 +71,3 @@ def host_target() -> str:
 def target_cfg(triple: str = DEFAULT_TARGET) -> CfgSet | None:
     """The shipped active configuration of `triple`, or None if not shipped."""
     return _table().get(triple)
-
-
-@cache
-def resolve_target_cfg(triple: str) -> CfgSet | None:
-    """The shipped configuration of `triple`, else a local rustc's (asked once per
-    triple and process: it can take seconds), else None."""
-    return target_cfg(triple) or refresh_target_cfg(triple)
-
-
-def refresh_target_cfg(triple: str, rustc: str = "rustc", timeout: float = 30.0) -> CfgSet | None:
-    """`rustc --print cfg --target triple` (with the gated cfgs rustc sets, as the
-    shipped table has them) from a local rustc, or None when there is no rustc, it
-    does not know the target, or it fails in any other way."""
-    if shutil.which(rustc) is None:
-        return None
-    try:
-        proc = subprocess.run([rustc, "-Zunstable-options", "--print", "cfg", "--target", triple],
-                              capture_output=True, text=True, timeout=timeout,
-                              env={**os.environ, "RUSTC_BOOTSTRAP": "1"})
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if proc.returncode != 0:
-        return None
-    return frozenset(parse_print_cfg(proc.stdout))

@@ -20,10 +20,14 @@ LITERALS = frozenset({"integer_literal", "float_literal", "string_literal", "raw
 
 @dataclass(frozen=True, slots=True)
 class ParseError:
-    """A syntax error: where, and what tree-sitter could not make sense of."""
+    """A syntax error: where, and what could not be made sense of. `unreadable`: the
+    code there may be valid Rust that tree-sitter could not read (an ERROR or MISSING
+    node), so what rustc makes of it, and every NodeId from there on, is unknown; the
+    other errors are rustc's own, on code whose tree is read exactly."""
 
     span: Span
     message: str
+    unreadable: bool = False
 
 
 class LowerCx:
@@ -64,13 +68,13 @@ def syntax_errors(node: SyntaxNode, out: list[ParseError], src: bytes) -> None:
             kind = cur.type if not cur.is_named else cur.type.replace("_", " ")
             out.append(ParseError((cur.start_byte, cur.start_byte),
                                   f"syntax error: missing `{kind}`" if not cur.is_named
-                                  else f"syntax error: missing {kind}"))
+                                  else f"syntax error: missing {kind}", True))
         elif cur.is_error:
             text = src[cur.start_byte:cur.end_byte].decode("utf-8", "replace").split()
             found = text[0][:40] if text else ""
             out.append(ParseError((cur.start_byte, cur.end_byte),
                                   f"syntax error: unexpected `{found}`" if found
-                                  else "syntax error"))
+                                  else "syntax error", True))
             stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))
         elif cur.has_error:
             stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))

@@ -194,7 +194,7 @@ def _expectation(leaf: CfgLeaf, session: CfgSession) -> str:
         return f"**unexpected**: {finding.message}"
     name = leaf.name
     if name in check_cfg.well_known_names and name not in session.origins:
-        where = "a well-known name of rustc 1.95"
+        where = "a well-known name"
     elif name in session.origins:
         where = f"declared by {session.origins[name]}"
     else:
@@ -238,6 +238,7 @@ def hover_markdown(site: SiteInfo, offset: int, session: CfgSession) -> str:
     else:
         effect = _EFFECT[site.kind][0 if site.holds else 1]
         lines.append(f"**{str(site.holds).lower()}**" + (f" ({site.why})" if site.why else "") + f": {effect}")
+    lines.append(f"checked against {session.spec.toolchain.label}")
     return "  \n".join(lines)
 
 

@@ -51,7 +51,8 @@ from ..cfg.predicate import (
     CfgLeaf, CfgSite, ParsedCfg, SiteKind, eval_predicate, explain, parse_cfg, parse_predicate,
     parse_predicate_list, parse_select_arm,
 )
-from ..cfg.targets import DEFAULT_TARGET, CfgSet, refresh_target_cfg, target_cfg
+from ..cfg.targets import DEFAULT_TARGET, CfgSet, target_cfg
+from ..cfg.toolchain import Toolchain, shipped_toolchain
 from ..model import (
     Arm,
     AssocItem,
@@ -171,8 +172,8 @@ class SessionSpec:
     the `--check-cfg` specs with where each comes from, rustc's mode, the crate name
     (`build_script_build` for a build script), the edition, the target, enabled
     features and other `--cfg`s (what a build script prints as `cargo::rustc-cfg`,
-    which we cannot run) deciding active code, and the level cargo or the command
-    line sets."""
+    which we cannot run) deciding active code, the level cargo or the command line
+    sets, and the toolchain whose well-known names and target configurations apply."""
 
     specs: tuple[tuple[str, str], ...] = ()
     mode: Mode = Mode.RUSTC
@@ -182,6 +183,7 @@ class SessionSpec:
     features: tuple[str, ...] = ()
     given: LevelSpec = LevelSpec()
     cfgs: tuple[tuple[str, str | None], ...] = ()
+    toolchain: Toolchain = field(default_factory=shipped_toolchain)
 
 
 @dataclass(frozen=True, eq=False)
@@ -214,8 +216,8 @@ def build_session(spec: SessionSpec) -> CfgSession:
         elif isinstance(one, CheckCfgSpec):
             for name in one.names:
                 origins.setdefault(name, origin)
-    check_cfg = check_cfg_of(parsed)
-    base = target_cfg(spec.target) or refresh_target_cfg(spec.target) or target_cfg(DEFAULT_TARGET) or frozenset()
+    check_cfg = check_cfg_of(parsed, spec.toolchain.well_known)
+    base = spec.toolchain.target_cfg(spec.target) or target_cfg(DEFAULT_TARGET) or frozenset()
     active = base | {("feature", f) for f in spec.features} | set(spec.cfgs)
     lint = LintContext(check_cfg, spec.mode, spec.crate_name, spec.edition)
     return CfgSession(spec, lint, active, MappingProxyType(origins), tuple(errors))
@@ -227,19 +229,21 @@ BUILD_ORIGIN = "a `cargo::rustc-check-cfg` line in build.rs"
 
 def cargo_session_specs(cargo: CargoPackage, build_specs: Sequence[str], extra: Sequence[tuple[str, str]] = (),
                         *, target: str = DEFAULT_TARGET, features: Sequence[str] = (), all_features: bool = False,
-                        cfgs: Sequence[tuple[str, str | None]] = ()) -> tuple[SessionSpec, SessionSpec]:
+                        cfgs: Sequence[tuple[str, str | None]] = (),
+                        toolchain: Toolchain | None = None) -> tuple[SessionSpec, SessionSpec]:
     """The sessions cargo runs rustc in for a package: its library and binaries, and
     its build script (`build_script_build`, without the build script's own specs and
     `cfgs`). `extra` are more specs (`--check-cfg`, a setting) with their origin;
     `features` are enabled on top of the default ones (every feature with
-    `all_features`); `cfgs` are what the build script sets."""
+    `all_features`); `cfgs` are what the build script sets; `toolchain` (default: the
+    shipped tables) gives the well-known names and target configurations."""
     base = [*((spec, LINTS_ORIGIN) for spec in cargo.lint.check_cfg),
             (DOCSRS_TEST_CHECK_CFG, "cargo (every package)"), (cargo.features_check_cfg, "Cargo.toml `[features]`")]
     # Without a level in `[lints]`, rustc's default: resolved as if no level were given.
     given = LevelSpec(cargo.lint.level_source)
     enabled = tuple(sorted(cargo.enabled_features(cargo.feature_names if all_features else features)))
     main = SessionSpec((*base, *((s, BUILD_ORIGIN) for s in build_specs), *extra), Mode.CARGO, cargo.name,
-                       cargo.edition, target, enabled, given, tuple(cfgs))
+                       cargo.edition, target, enabled, given, tuple(cfgs), toolchain or shipped_toolchain())
     build = replace(main, specs=(*base, *extra), crate_name=BUILD_SCRIPT_CRATE, cfgs=())
     return main, build
 

@@ -65,11 +65,15 @@ def short_name(node: Any) -> str:
     return text + (f" {nid}" if nid is not None else "")
 
 
-def id_text(node: Any) -> str:
-    """`NodeId(42)`, or why there is none."""
+def id_text(node: Any, unreadable: Callable[[Any], bool] | None = None) -> str:
+    """`NodeId(42)`, or why there is none (`unreadable`: whether code before the node
+    could not be read)."""
     nid = node_id(node)
     if nid is not None:
         return f"`NodeId({nid})`"
+    if id_slot(node) is not None and unreadable is not None and unreadable(node):
+        return ("NodeId unknown: code at or before this node could not be read "
+                "(see the syntax error); ids come back when it parses")
     if id_slot(node) is not None:
         return "NodeId assigned after expansion (macro call, non-inert attribute, or cfg'd out)"
     return "no NodeId"
@@ -119,20 +123,23 @@ def rustc_location(index: LineIndex, file_name: str, span: tuple[int, int]) -> s
 
 
 def hover_markdown(path: list[Any], index: LineIndex, file_name: str,
-                   extent: Callable[[Any], Span | None] = locate.extent) -> str:
+                   extent: Callable[[Any], Span | None] = locate.extent,
+                   unreadable: Callable[[Any], bool] | None = None) -> str:
     """Markdown for the innermost node of `path` (outermost first); `extent` gives a
-    node's range (the server passes `Analysis.extent`, which is `locate.extent`)."""
+    node's range (the server passes `Analysis.extent`, which is `locate.extent`),
+    `unreadable` whether a node has no id for code that could not be read
+    (`Analysis.unreadable`)."""
     focus_at = len(path) - 1
     while focus_at > 0 and isinstance(path[focus_at], STRUCTURAL):
         focus_at -= 1
     focus = path[focus_at]
-    lines = [" · ".join(x for x in (f"**{rustc_name(focus)}** {details(focus)}".rstrip(), id_text(focus)) if x)]
+    lines = [" · ".join(x for x in (f"**{rustc_name(focus)}** {details(focus)}".rstrip(), id_text(focus, unreadable)) if x)]
     span = extent(focus)
     if span is not None:
         lines.append(f"`{rustc_location(index, file_name, span)}`")
     if focus_at < len(path) - 1:
         leaf = path[-1]
-        lines.append(f"on {short_name(leaf).split(' ')[0]} {details(leaf)} · {id_text(leaf)}".replace("  ", " "))
+        lines.append(f"on {short_name(leaf).split(' ')[0]} {details(leaf)} · {id_text(leaf, unreadable)}".replace("  ", " "))
     chain = [short_name(n) for n in reversed(path[:focus_at])
              if not isinstance(n, STRUCTURAL)]
     if chain:

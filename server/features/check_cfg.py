@@ -10,10 +10,19 @@ unit of the document (`cfg_report.document_scans`), so a keystroke rescans only 
 Package data is re-read when Cargo.toml, the workspace root or build.rs change on disk
 (their modification time is checked on each use; watching them triggers a refresh),
 and the package's sessions are computed once per package read and settings.
+
+Well-known names and target configurations come from the shipped rustc 1.95 tables
+until a rustc the user allows has answered (`CheckCfgState.refresh_toolchain`): the
+one `rustAst.rustc.path` names, or the `rustc` on PATH when the client said at
+`initialize` that the workspace is trusted (`initializationOptions.workspaceTrusted`).
+Plain `rustc` is the workspace's choice (rustup follows its `rust-toolchain.toml`), so
+it never runs otherwise. It runs in a worker thread, each call with a time limit, and
+its answers are cached on disk per `rustc -vV`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +34,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from ast_core.cfg.cargo import CargoPackage
 from ast_core.cfg.diagnostic import CfgDiagnostic
 from ast_core.cfg.findings import CARGO_TOML_HELP, Mode, check_cfg_arg
+from ast_core.cfg.toolchain import Toolchain, read_toolchain, shipped_toolchain
 from ast_core.model import LineIndex, Span
 from ast_core.passes.cfg_report import (
     document_report, document_site_at, hover_markdown, inactive_message, package_problems,
@@ -68,16 +78,18 @@ class _Loaded:
     settings_key: tuple[object, ...] | None = None
     sessions: tuple[CfgSession, CfgSession] | None = None
 
-    def cargo_sessions(self, settings: Settings) -> tuple[CfgSession, CfgSession] | None:
+    def cargo_sessions(self, settings: Settings, toolchain: Toolchain) -> tuple[CfgSession, CfgSession] | None:
         """The main and build-script sessions (None for a package cargo rejects or
-        without `[package] name`), computed once per package read and settings."""
+        without `[package] name`), computed once per package read, settings and
+        toolchain."""
         cargo = self.package.cargo
         if not isinstance(cargo, CargoPackage) or cargo.name is None:
             return None
-        key = (settings.check_cfg_extra, settings.target, settings.check_cfg_features)
+        key = (settings.check_cfg_extra, settings.target, settings.check_cfg_features, toolchain)
         if self.settings_key != key or self.sessions is None:
             main, build = cargo_session_specs(cargo, self.package.build_specs, _extra(settings),
-                                              target=settings.target, features=settings.check_cfg_features)
+                                              target=settings.target, features=settings.check_cfg_features,
+                                              toolchain=toolchain)
             self.settings_key, self.sessions = key, (build_session(main), build_session(build))
         return self.sessions
 
@@ -94,6 +106,9 @@ class CheckCfgState:
         self._published: dict[str, tuple[types.Diagnostic, ...]] = {}
         # Per manifest, the package and session its problems were last published for.
         self._published_for: dict[Path, tuple[Package, CfgSession]] = {}
+        #: Set at `initialize` from the client's `initializationOptions.workspaceTrusted`.
+        self.workspace_trusted = False
+        self._toolchain_wanted: tuple[str | None, str] | None = None
 
     def _load(self, path: Path | None) -> _Loaded | None:
         """The package of a source file (None outside any Cargo.toml), re-read when
@@ -133,15 +148,55 @@ class CheckCfgState:
         session the file is linted in."""
         settings = self.documents.settings
         loaded = self._load(opened.path)
-        sessions = loaded.cargo_sessions(settings) if loaded is not None else None
+        toolchain = self.documents.toolchain
+        sessions = loaded.cargo_sessions(settings, toolchain) if loaded is not None else None
         if loaded is not None and sessions is not None:
             main, build = sessions
             path = opened.path
             is_build = path is not None and loaded.build_script is not None and path.resolve() == loaded.build_script
             return loaded.package, build if is_build else main
         spec = SessionSpec(_extra(settings), edition=opened.doc.config.edition, target=settings.target,
-                           features=settings.check_cfg_features)
+                           features=settings.check_cfg_features, toolchain=toolchain)
         return (loaded.package if loaded is not None else None), build_session(spec)
+
+    def allowed_rustc(self) -> str | None:
+        """The rustc the user allows us to run: `rustAst.rustc.path`, else `rustc`
+        from PATH in a trusted workspace, else none."""
+        return self.documents.settings.rustc_path or ("rustc" if self.workspace_trusted else None)
+
+    def refresh_toolchain(self, ls: RustAstServer) -> None:
+        """Read the allowed rustc's tables for the target in use, in the background,
+        when the rustc or the target changed; then re-analyse the open documents."""
+        wanted = (self.allowed_rustc(), self.documents.settings.target)
+        if wanted == self._toolchain_wanted:
+            return
+        self._toolchain_wanted = wanted
+        rustc, target = wanted
+        if rustc is None:
+            self.use_toolchain(ls, shipped_toolchain(), target)
+            return
+        root = ls.workspace.root_path
+
+        async def read() -> None:
+            loop = asyncio.get_running_loop()
+            toolchain = await loop.run_in_executor(
+                None, lambda: read_toolchain(rustc, (target,), cwd=Path(root) if root else None))
+            if self._toolchain_wanted == wanted:  # not superseded meanwhile
+                self.use_toolchain(ls, toolchain, target)
+
+        asyncio.ensure_future(read())
+
+    def use_toolchain(self, ls: RustAstServer, toolchain: Toolchain, target: str) -> None:
+        if toolchain.target_cfg(target) is None:
+            ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=(
+                f"rustAst.cfg.target: unknown target {target!r}: neither {toolchain.label} nor the shipped "
+                "table knows it; using the host's configuration")))
+        if toolchain == self.documents.toolchain:
+            return
+        log.info("check-cfg uses %s", toolchain.label)
+        self.documents.reconfigure(self.documents.settings, toolchain)
+        for opened in self.documents:
+            ls.publisher.schedule(opened.uri)
 
     def publish_manifest(self, ls: RustAstServer, package: Package, session: CfgSession) -> None:
         """Cargo.toml problems (cargo's rejection, a `check-cfg` entry rustc rejects)
@@ -324,13 +379,15 @@ def hover_section(ls: RustAstServer, opened: OpenDocument, offset: int) -> tuple
 
 
 async def watch_manifests(ls: RustAstServer) -> None:
-    """Ask the client to report changes of Cargo.toml and build.rs files, when it can."""
+    """Ask the client to report changes of Cargo.toml, build.rs and other Rust files
+    (a crate's module files), when it can."""
     caps = ls.client_capabilities.workspace
     watched = caps.did_change_watched_files if caps is not None else None
     if watched is None or not watched.dynamic_registration:
         return
     options = types.DidChangeWatchedFilesRegistrationOptions(watchers=[
-        types.FileSystemWatcher(glob_pattern="**/Cargo.toml"), types.FileSystemWatcher(glob_pattern="**/build.rs")])
+        types.FileSystemWatcher(glob_pattern="**/Cargo.toml"), types.FileSystemWatcher(glob_pattern="**/build.rs"),
+        types.FileSystemWatcher(glob_pattern="**/*.rs")])
     try:
         await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
             id=WATCH_ID, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
@@ -350,6 +407,7 @@ def register(server: RustAstServer) -> None:
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: RustAstServer, params: types.DidChangeWatchedFilesParams) -> None:
         changed = [Path(to_fs_path(change.uri) or "") for change in params.changes]
+        ls.documents.files_changed(changed)  # crates: sources re-read, packages reloaded
         if not any(path.name in ("Cargo.toml", "build.rs") for path in changed):
             return
         ls.check_cfg.forget()

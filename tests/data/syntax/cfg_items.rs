@@ -1,0 +1,8 @@
+// edition: 2024
+#[cfg(false)]
+fn a() {}
+#[cfg(true)]
+fn b() {}
+#[cfg(any())]
+struct S;
+fn c() { #[cfg(false)] let x = 1; }

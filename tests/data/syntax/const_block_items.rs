@@ -1,0 +1,4 @@
+// edition: 2024
+#![feature(const_block_items)]
+const { assert!(true); }
+fn f() {}

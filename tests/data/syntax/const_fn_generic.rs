@@ -1,0 +1,3 @@
+// edition: 2024
+const fn f<T>(x: T) -> T { x }
+const X: u8 = f(1);

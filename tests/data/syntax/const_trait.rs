@@ -1,0 +1,7 @@
+// edition: 2024
+#![feature(const_trait_impl)]
+const trait T { fn f(&self); }
+struct S;
+impl const T for S { fn f(&self) {} }
+const fn g<X: [const] T>(x: &X) { x.f() }
+fn h<X: const T>() {}

@@ -1,0 +1,3 @@
+// edition: 2021
+extern "C" { fn a(); }
+extern { fn b(); }

@@ -1,0 +1,3 @@
+// edition: 2024
+extern "C" { fn a(); }
+fn g() {}

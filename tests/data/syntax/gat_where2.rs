@@ -1,0 +1,2 @@
+// edition: 2024
+trait L { type I<'a> where Self: 'a; type J<T> where T: Copy; }

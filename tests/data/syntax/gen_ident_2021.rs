@@ -1,0 +1,3 @@
+// edition: 2021
+fn gen() {}
+fn f() { let gen = 1; gen(); }

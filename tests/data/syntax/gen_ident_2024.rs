@@ -1,0 +1,3 @@
+// edition: 2024
+fn r#gen() {}
+fn f() { let r#gen = 1; }

@@ -1,0 +1,3 @@
+// edition: 2024
+fn f() { let gen = 1; }
+fn g() {}

@@ -1,0 +1,4 @@
+// edition: 2024
+struct S;
+impl S { m!(); fn f() {} n! { } }
+trait T { m!(); }

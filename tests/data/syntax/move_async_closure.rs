@@ -1,0 +1,2 @@
+// edition: 2024
+fn f() { let s = String::new(); let c = async move || { s.len() }; }

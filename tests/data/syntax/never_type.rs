@@ -1,0 +1,3 @@
+// edition: 2021
+fn f() -> ! { loop {} }
+fn g() -> ! { panic!() }

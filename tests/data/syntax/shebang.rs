@@ -1,0 +1,3 @@
+#!/usr/bin/env rust
+// edition: 2024
+fn main() {}

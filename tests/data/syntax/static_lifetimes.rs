@@ -1,0 +1,3 @@
+// edition: 2024
+static S: &'static str = "x";
+const C: &[&str] = &["a", "b"];

@@ -1,0 +1,3 @@
+// edition: 2024
+struct S<'a, T: 'a + ?Sized>(&'a T);
+struct U<T>(T) where T: Clone;

@@ -1,0 +1,3 @@
+// edition: 2024
+#![feature(super_let)]
+fn f() { let x = { super let y = 1; &y }; }

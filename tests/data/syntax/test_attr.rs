@@ -1,0 +1,4 @@
+// edition: 2024
+#[test]
+fn t() {}
+fn after() { let x = 1; }

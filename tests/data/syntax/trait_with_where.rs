@@ -1,0 +1,2 @@
+// edition: 2024
+trait T where Self: Sized { fn f() where Self: Copy; }

@@ -1,0 +1,3 @@
+// edition: 2015
+fn try() {}
+fn f() { try(); let try = 1; }

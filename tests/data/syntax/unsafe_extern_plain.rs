@@ -1,0 +1,3 @@
+// edition: 2024
+unsafe extern "C" { fn a(); static B: u8; }
+unsafe extern { pub fn c(); }

@@ -1,0 +1,3 @@
+// edition: 2024
+unsafe trait U {}
+unsafe impl<T: Send> U for Vec<T> {}
