@@ -148,3 +148,72 @@ def test_lone_cr_line_breaks_stay_in_sync(ready: RawServer) -> None:
     assert [(s["name"], s["range"]["start"]["line"]) for s in symbols] == [("a", 0), ("X", 1)]
     node = ready.call("rustAst/nodeAt", {"textDocument": {"uri": URI}, "position": {"line": 1, "character": 3}})
     assert node["result"] and node["result"][0]["ident"] == "X"
+
+
+# -- bounded cost ---------------------------------------------------------------------
+
+SUM = "fn f() -> i32 { " + " + ".join(["1"] * 10_000) + " }\n"
+
+
+def preorder(json) -> list[dict]:
+    out = []
+    stack = list(reversed(json)) if isinstance(json, list) else [json]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node["children"]))
+    return out
+
+
+def test_a_deep_tree_is_cut_with_a_continuation(ready: RawServer) -> None:
+    ready.open(URI, SUM)
+    tree = ready.call("rustAst/syntaxTree", {"textDocument": {"uri": URI}})["result"]
+    assert tree["truncated"] is True
+    assert len(tree["text"]) < 20 * len(SUM)  # was 405 MB: the indentation grew with depth squared
+    lines = tree["text"].splitlines()
+    nodes = preorder(tree["json"])
+    assert len(lines) == len(nodes)  # line for line, as the editors read them
+    cuts = [n for n in nodes if n["class"] == "..."]
+    assert cuts and all(lines[i].strip() == "..." for i, n in enumerate(nodes) if n["class"] == "...")
+    more = ready.call("rustAst/syntaxTree", {"textDocument": {"uri": URI}, "range": cuts[0]["range"]})["result"]
+    assert more["json"]["class"] == "Expr" and more["json"]["kind"] == "Binary"
+
+
+def test_a_node_budget_bounds_the_reply(ready: RawServer) -> None:
+    text = "".join(f"fn f{i}() {{ let x = {i}; }}\n" for i in range(300))
+    ready.open(URI, text)
+    full = ready.call("rustAst/syntaxTree", {"textDocument": {"uri": URI}})["result"]
+    assert full["truncated"] is False and "..." not in full["text"]
+    cut = ready.call("rustAst/syntaxTree", {"textDocument": {"uri": URI}, "maxNodes": 50})["result"]
+    assert cut["truncated"] is True
+    nodes = preorder(cut["json"])
+    assert len(cut["text"].splitlines()) == len(nodes) <= 50 + 10
+    assert cut["text"].splitlines()[:40] == full["text"].splitlines()[:40]
+    bad = ready.call("rustAst/syntaxTree", {"textDocument": {"uri": URI}, "maxNodes": 0})
+    assert error_of(bad)[0] == -32602
+
+
+def test_a_cancelled_syntax_tree_is_answered_32800(ready: RawServer) -> None:
+    ready.open(URI, "".join(f"fn f{i}(a: i32) -> i32 {{ let x = a * {i}; x }}\n" for i in range(5000)))
+    ready.call("textDocument/documentSymbol", {"textDocument": {"uri": URI}})  # analysed once
+    params = {"textDocument": {"uri": URI}, "maxNodes": 1_000_000}
+    # cancelled before it starts: the cancellation arrives in the same read
+    ready.next_id += 1
+    ready.send(frame({"jsonrpc": "2.0", "id": ready.next_id, "method": "rustAst/syntaxTree", "params": params})
+               + frame({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": ready.next_id}}))
+    assert error_of(ready.response(ready.next_id))[0] == -32800
+    # cancelled while it renders (a hundred thousand nodes: seconds; cancelled at once)
+    msg_id = ready.request("rustAst/syntaxTree", params)
+    ready.call("textDocument/documentSymbol", {"textDocument": {"uri": URI}})  # the rendering has begun
+    ready.notify("$/cancelRequest", {"id": msg_id})
+    assert error_of(ready.response(msg_id))[0] == -32800
+
+
+def test_an_edit_while_rendering_answers_content_modified(ready: RawServer) -> None:
+    ready.open(URI, "".join(f"fn f{i}(a: i32) -> i32 {{ let x = a * {i}; x }}\n" for i in range(5000)))
+    ready.call("textDocument/documentSymbol", {"textDocument": {"uri": URI}})
+    msg_id = ready.request("rustAst/syntaxTree", {"textDocument": {"uri": URI}, "maxNodes": 1_000_000})
+    ready.call("textDocument/documentSymbol", {"textDocument": {"uri": URI}})
+    ready.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "//\n"}]})
+    assert error_of(ready.response(msg_id))[0] == -32801
