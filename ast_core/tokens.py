@@ -6,6 +6,10 @@ here, and the pretty printer lexes macro arguments (doc comments kept: in a toke
 stream they are tokens) and finds the comments it copies. Offsets are UTF-8 byte
 offsets into the text given. Whitespace is skipped; comments are skipped unless asked
 for. Block comments nest, as in rustc (`/* a /* b */ c */` is one comment).
+
+The doc-comment rules live here too, for the lowering, the lexer and the printer:
+which comment is a doc comment and of which style (`doc_comment_style`), what the
+model keeps of it (`doc_comment_symbol`) and how it prints back (`doc_comment_to_string`).
 """
 
 from __future__ import annotations
@@ -63,6 +67,22 @@ def doc_comment_style(text: bytes) -> Lit["outer", "inner"] | None:
     if text.startswith(b"/**"):
         return None if text.startswith((b"/***", b"/**/")) else "outer"
     return None
+
+
+def doc_comment_symbol(text: str) -> str:
+    """A doc comment's text without its marker (`///`, `//!`, `/**`, `/*!`, three bytes)
+    and, for a block comment, its `*/`: what rustc's `DocComment` keeps; a line
+    comment's line ending is not part of it."""
+    if text.startswith("//"):
+        return text[3:].rstrip("\n").removesuffix("\r")
+    return text[3:-2] if text.endswith("*/") else text[3:]
+
+
+def doc_comment_to_string(is_line: bool, inner: bool, symbol: str) -> str:
+    """A doc comment as rustc prints it back: the marker of its style around the symbol."""
+    if is_line:
+        return ("//!" if inner else "///") + symbol
+    return ("/*!" if inner else "/**") + symbol + "*/"
 
 
 def block_comment_end(data: bytes, pos: int, hi: int | None = None) -> int:

@@ -6,7 +6,14 @@ import pytest
 
 from ast_core.cfg.predicate import AttrStyle, CfgSite, SiteKind, parse_cfg
 from ast_core.pretty import gather_comments
-from ast_core.tokens import block_comment_end, doc_comment_style, scan, tokenize
+from ast_core.tokens import (
+    block_comment_end,
+    doc_comment_style,
+    doc_comment_symbol,
+    doc_comment_to_string,
+    scan,
+    tokenize,
+)
 
 
 def texts(data: bytes, **keep: bool) -> list[str]:
@@ -48,6 +55,16 @@ def test_tokenize_within_bounds() -> None:
 def test_doc_comment_style(text: bytes, style: str | None) -> None:
     assert doc_comment_style(text) == style
     assert doc_comment_style(text[:4]) == style
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("/// a", " a"), ("//! a\r\n", " a"), ("/** a */", " a "), ("/*! a\n b */", " a\n b "), ("/** open", " open"),
+])
+def test_doc_comment_symbol_round_trip(text: str, symbol: str) -> None:
+    """What the model keeps of a doc comment, and how the printer writes it back."""
+    assert doc_comment_symbol(text) == symbol
+    printed = doc_comment_to_string(text.startswith("//"), doc_comment_style(text.encode()) == "inner", symbol)
+    assert printed == text.rstrip("\r\n") + ("*/" if text == "/** open" else "")
 
 
 def test_doc_and_plain_comments_on_request() -> None:

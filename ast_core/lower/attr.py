@@ -30,7 +30,7 @@ from ..model import (
     Span,
 )
 from ..syntax import SyntaxNode
-from ..tokens import Token, TokenTree, doc_comment_style, token_trees, tokenize
+from ..tokens import Token, TokenTree, doc_comment_style, doc_comment_symbol, token_trees, tokenize
 from . import expr as _expr
 from . import ty as _ty
 from .cx import LowerCx, span
@@ -65,13 +65,9 @@ def lower_attr(cx: LowerCx, node: SyntaxNode) -> Attribute:
     if t == "line_comment" or t == "block_comment":
         comment_kind, style = _doc_style(cx, node)
         lo, hi = node.start_byte, node.end_byte
-        text = cx.src[lo:hi].decode("utf-8", "replace")
-        # the marker (`///`, `//!`, `/**`, `/*!`) is three bytes
+        body = doc_comment_symbol(cx.src[lo:hi].decode("utf-8", "replace"))
         if comment_kind is CommentKind.Line:
-            body = text[3:].rstrip("\n").removesuffix("\r")
             hi = lo + len(cx.src[lo:hi].rstrip(b"\n").removesuffix(b"\r"))
-        else:
-            body = text[3:-2] if text.endswith("*/") else text[3:]
         return Attribute(AttrKind.DocComment(comment_kind, body), 0, style, (lo, hi))
     style = AttrStyle.Inner if t == "inner_attribute_item" else AttrStyle.Outer
     attribute = next((c for c in node.named_children if c.type == "attribute"), None)
