@@ -1,4 +1,5 @@
-"""What one reply may cost: `rustAst/syntaxTree` sized to what an editor can show.
+"""What one reply may cost: `rustAst/syntaxTree` sized to what an editor can show, and
+files over `rustAst.maxFileSize` kept as text only.
 
 The whole tree of a large file is hundreds of megabytes of JSON and text (and a deep
 expression, indented per level, grows with the square of its depth). The server sends
@@ -17,6 +18,7 @@ from typing import Any
 
 from ast_core.model import LineIndex, Span
 from ast_core.model.span import PositionEncoding
+from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 
 from ast_core.render import (
@@ -128,3 +130,45 @@ def int_param(params: Any, name: str, default: int, limit: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise JsonRpcInvalidParams(f"params.{name} must be a positive integer")
     return min(value, limit)
+
+
+TOO_LARGE = "rust-ast: this file is {size:,} bytes, over rustAst.maxFileSize ({limit:,}): it is not analysed"
+
+
+class OversizedText:
+    """A document over `rustAst.maxFileSize`: its text follows the client's edits (so
+    that it is analysed again once it shrinks), and nothing else is computed."""
+
+    def __init__(self, version: int, src: bytes) -> None:
+        self.version = version
+        self.index = LineIndex(src)
+
+    @property
+    def src(self) -> bytes:
+        return self.index.data
+
+    def change(self, version: int, changes: list[types.TextDocumentContentChangeEvent],
+               encoding: PositionEncoding) -> None:
+        for change in changes:
+            src = self.index.data
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                start = convert.offset(self.index, change.range.start, encoding)
+                end = max(start, convert.offset(self.index, change.range.end, encoding))
+                new = change.text.encode("utf-8", "replace")
+                self.index.edit(start, end, new, src[:start] + new + src[end:])
+            else:
+                self.index = LineIndex(change.text.encode("utf-8", "replace"))
+        self.version = version
+
+    def diagnostic(self, limit: int) -> types.Diagnostic:
+        return types.Diagnostic(
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            message=TOO_LARGE.format(size=len(self.src), limit=limit), severity=types.DiagnosticSeverity.Warning,
+            source=convert.DIAGNOSTIC_SOURCE, code="too-large")
+
+
+def document_uri(params: Any) -> str | None:
+    """`params.textDocument.uri` of a request, typed or not (None: it names none)."""
+    doc = params.get("textDocument") if isinstance(params, dict) else getattr(params, "text_document", None)
+    uri = doc.get("uri") if isinstance(doc, dict) else getattr(doc, "uri", None)
+    return uri if isinstance(uri, str) else None

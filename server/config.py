@@ -36,6 +36,10 @@ class Settings:
         "doc": "The rustc whose well-known cfg names and target configurations check-cfg uses. "
                "null: the shipped rustc 1.95 tables, or the `rustc` on PATH when the client says the "
                "workspace is trusted (a workspace can choose that rustc through `rust-toolchain.toml`)."})
+    max_file_size: int = field(default=10_000_000, metadata={
+        "key": "maxFileSize", "type": "integer",
+        "doc": "Files larger than this many bytes are not analysed: they get a diagnostic saying so, and "
+               "requests about them fail at once."})
     edition: int | None = field(default=None, metadata={
         "key": "edition", "type": ["string", "null"],
         "doc": "Rust edition (2015, 2018, 2021, 2024); default: the nearest Cargo.toml's, else 2021."})
@@ -116,6 +120,10 @@ def _check(name: str, value: Any) -> Any:
     if name == "inlay_hints_node_ids" or name.endswith("_enable"):
         if not isinstance(value, bool):
             return "!expected true or false"
+        return value
+    if name == "max_file_size":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            return "!expected a positive number of bytes"
         return value
     if name == "edition":
         try:

@@ -23,6 +23,7 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import cattrs
@@ -44,6 +45,7 @@ MAX_BODY = 1 << 30
 
 PARSE_ERROR = -32700
 INVALID_REQUEST = -32600
+REQUEST_FAILED = -32803
 
 
 class FramingError(Exception):
@@ -150,6 +152,8 @@ class RustAstProtocol(LanguageServerProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.initialize_received = False
+        self.refusal: Callable[[Any], str | None] = lambda params: None
+        """Why a request with these (valid) params is not served, if it is not."""
 
     def report_fatal(self, message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -225,6 +229,9 @@ class RustAstProtocol(LanguageServerProtocol):
             except Exception as exc:  # noqa: BLE001 - any structuring failure is the client's params
                 self.reply_error(msg_id, JsonRpcInvalidParams.CODE, f"invalid params for {method}: {invalid_params(exc)}")
                 return
+        if (reason := self.refusal(params)) is not None:
+            self.reply_error(msg_id, REQUEST_FAILED, reason)
+            return
         if method == types.INITIALIZE:
             self.initialize_received = True
         self._dispatch(self._handle_request, msg_id, method, params)

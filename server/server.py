@@ -20,7 +20,7 @@ from lsprotocol import types
 from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
-from . import convert
+from . import budget, convert
 from .config import parse_settings
 from .documents import DocumentNotOpen, Documents
 from .features import autodiff, check_cfg, diagnostics, ext, hover, outline
@@ -91,6 +91,8 @@ class RustAstServer(LanguageServer):
         self.publisher = diagnostics.Publisher(self)
         self.check_cfg = check_cfg.CheckCfgState(self.documents)
         self.exit_status = 0
+        self.oversized: dict[str, budget.OversizedText] = {}
+        self.protocol.refusal = lambda params: _refusal(self, params)
 
     def _start_io_async(self, stdin: Any = None, stdout: Any = None) -> None:
         self.exit_status = asyncio.run(self.serve_stdio(stdin or sys.stdin.buffer, stdout or sys.stdout.buffer))
@@ -170,27 +172,63 @@ def create_server() -> RustAstServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RustAstServer, params: types.DidOpenTextDocumentParams) -> None:
         doc = params.text_document
+        src = doc.text.encode("utf-8", "replace")
+        if len(src) > ls.documents.settings.max_file_size:
+            ls.documents.close(doc.uri)
+            _keep_oversized(ls, doc.uri, budget.OversizedText(doc.version, src))
+            return
+        ls.oversized.pop(doc.uri, None)
         ls.documents.open(doc.uri, doc.version, doc.text)
         ls.publisher.schedule(doc.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: RustAstServer, params: types.DidChangeTextDocumentParams) -> None:
         doc = params.text_document
-        try:
-            ls.documents.change(doc.uri, doc.version, params.content_changes)
-        except DocumentNotOpen:
-            log.warning("didChange for a document that is not open: %s", doc.uri)
-            return
+        limit = ls.documents.settings.max_file_size
+        if (big := ls.oversized.get(doc.uri)) is not None:
+            big.change(doc.version, params.content_changes, ls.documents.encoding)
+            if len(big.src) > limit:
+                _keep_oversized(ls, doc.uri, big)
+                return
+            del ls.oversized[doc.uri]
+            ls.documents.open(doc.uri, doc.version, big.src.decode("utf-8", "replace"))
+        else:
+            try:
+                opened = ls.documents.change(doc.uri, doc.version, params.content_changes)
+            except DocumentNotOpen:
+                log.warning("didChange for a document that is not open: %s", doc.uri)
+                return
+            if len(opened.doc.src) > limit:
+                ls.documents.close(doc.uri)
+                _keep_oversized(ls, doc.uri, budget.OversizedText(doc.version, opened.doc.src))
+                return
         ls.publisher.schedule(doc.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: RustAstServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.oversized.pop(params.text_document.uri, None)
         ls.documents.close(params.text_document.uri)
         ls.publisher.clear(params.text_document.uri)
 
     for feature in (hover, ext, outline, autodiff, check_cfg):
         feature.register(server)
     return server
+
+
+def _keep_oversized(ls: RustAstServer, uri: str, text: budget.OversizedText) -> None:
+    """Keep a document over `rustAst.maxFileSize` as text only, and say so."""
+    ls.oversized[uri] = text
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+        uri=uri, version=text.version, diagnostics=[text.diagnostic(ls.documents.settings.max_file_size)]))
+
+
+def _refusal(ls: RustAstServer, params: Any) -> str | None:
+    """Requests about a document over `rustAst.maxFileSize` fail at once."""
+    uri = budget.document_uri(params)
+    big = ls.oversized.get(uri) if uri is not None else None
+    if big is None:
+        return None
+    return budget.TOO_LARGE.format(size=len(big.src), limit=ls.documents.settings.max_file_size)
 
 
 def _apply_settings(ls: RustAstServer, raw: Any) -> None:

@@ -217,3 +217,24 @@ def test_an_edit_while_rendering_answers_content_modified(ready: RawServer) -> N
     ready.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
         {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "//\n"}]})
     assert error_of(ready.response(msg_id))[0] == -32801
+
+
+def test_a_file_over_max_file_size_gets_a_diagnostic_and_no_analysis(server: RawServer) -> None:
+    server.call("initialize", {"processId": None, "rootUri": None, "capabilities": {},
+                               "initializationOptions": {"rustAst": {"maxFileSize": 200}}})
+    server.notify("initialized", {})
+    server.open(URI, "fn a() {}\n" * 30)
+    diagnostics = server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")["params"]
+    assert [d["code"] for d in diagnostics["diagnostics"]] == ["too-large"]
+    assert "over rustAst.maxFileSize (200)" in diagnostics["diagnostics"][0]["message"]
+    code, message = error_of(server.call("rustAst/syntaxTree", {"textDocument": {"uri": URI}}))
+    assert code == -32803 and "maxFileSize" in message
+    # edits follow the text; once under the limit, the file is analysed again
+    server.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 30, "character": 0}}, "text": ""}]})
+    tree = server.call("rustAst/syntaxTree", {"textDocument": {"uri": URI}})["result"]
+    assert tree["text"].count("Item::Fn") == 1
+    server.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 3}, "contentChanges": [
+        {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "//" * 200}]})
+    assert error_of(server.call("textDocument/hover", {
+        "textDocument": {"uri": URI}, "position": {"line": 0, "character": 3}}))[0] == -32803
