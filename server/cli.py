@@ -12,16 +12,21 @@ from server import cli_check_cfg
 EDITIONS = ("2015", "2018", "2021", "2024")
 
 
+EDITION_HELP = "the Rust edition (default: the nearest Cargo.toml's, else 2021)"
+
+
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as the one `rust-ast: error: ...` line every other error is."""
+    """Usage errors as the command's usage line, then the one `rust-ast: error: ...`
+    line every other error is."""
 
     def error(self, message: str):
-        print(f"rust-ast: error: {message} (see rust-ast --help)", file=sys.stderr)
+        self.print_usage(sys.stderr)
+        print(f"rust-ast: error: {message} (see {self.prog} --help)", file=sys.stderr)
         sys.exit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="rust-ast", description=(
+    parser = _Parser(prog="rust-ast", formatter_class=argparse.RawDescriptionHelpFormatter, description=(
         "rustc's AST as rustc sees it: the tree, NodeIds, check-cfg lints and autodiff "
         "expansions, on the command line or over LSP."))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -30,23 +35,27 @@ def _parser() -> argparse.ArgumentParser:
     tree.add_argument("file", help="a .rs file, or - for standard input")
     tree.add_argument("--json", action="store_true", help="print INTERFACE.md's JSON")
     tree.add_argument("--ids", action="store_true", help="include NodeIds (JSON; the text tree always has them)")
-    tree.add_argument("--edition", choices=EDITIONS)
+    tree.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
 
     serve = sub.add_parser("serve", help="run the language server (LSP over stdio)")
     serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on a socket instead of stdio")
     serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
 
     ids = sub.add_parser("ids", help="print the NodeId table of a file")
-    ids.add_argument("file")
-    ids.add_argument("--json", action="store_true")
-    ids.add_argument("--edition", choices=EDITIONS)
+    ids.add_argument("file", help="a .rs file, or - for standard input")
+    ids.add_argument("--json", action="store_true", help="a JSON array, one object per NodeId (INTERFACE.md)")
+    ids.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
 
     expand = sub.add_parser("expand", help="print what every autodiff attribute of a file expands to")
     expand.add_argument("file", help="a .rs file, or - for standard input")
     expand.add_argument("--json", action="store_true", help="one object per attribute (INTERFACE.md)")
-    expand.add_argument("--edition", choices=EDITIONS)
+    expand.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
 
     cli_check_cfg.add_parser(sub)
+    parser.epilog = "commands and their flags (rust-ast COMMAND --help explains each):\n" + "".join(
+        "  " + command.format_usage().removeprefix("usage: ") for command in sub.choices.values())
+    for command in sub.choices.values():
+        command.set_defaults(command_parser=command)
     return parser
 
 
@@ -114,24 +123,41 @@ def _run(args: argparse.Namespace) -> int:
         expansions, expanded = expand(doc)
         if args.json:
             out.write(json.dumps([expansion_json(e, doc.index) for e in expansions], ensure_ascii=False) + "\n")
-            return 0
+            return 1 if any(e.diagnostics for e in expansions) else 0
         out.write(expanded)
-        name = args.file if args.file != "-" else "<stdin>"
-        for exp in expansions:
-            for diag in exp.diagnostics:
-                line, col = doc.index.line_col(diag.span[0])
-                print(f"{name}:{line}:{col}: {diag.level}: {diag.message}", file=sys.stderr)
-        return 0
+        out.flush()
+        return _report_expand_errors(args.file, expansions, doc.index)
     if args.command == "check-cfg":
         return cli_check_cfg.run(args)
     raise AssertionError(args.command)
+
+
+def _report_expand_errors(file: str, expansions, index) -> int:
+    """rustc's errors for the attributes on stderr, as rustc prints them; exit status 1
+    when there are any. A file without autodiff attributes gets a note."""
+    from ast_core.cfg.diagnostic import Label  # noqa: PLC0415
+    from ast_core.cfg.output import Rendered, render_human, summary_line  # noqa: PLC0415
+
+    name = file if file != "-" else "<stdin>"
+    if not expansions:
+        print(f"rust-ast: note: {name} has no autodiff attributes: printed unchanged", file=sys.stderr)
+    diags = [diag for exp in expansions for diag in exp.diagnostics]
+    for diag in diags:
+        labels = tuple(Label(span, text) for span, text in diag.labels)
+        rendered = Rendered(diag.level, diag.code, diag.message, diag.span, labels)
+        sys.stderr.write(render_human(rendered, name, index) + "\n")
+    if diags:
+        sys.stderr.write(summary_line(sum(d.level == "error" for d in diags), len(diags)))
+    return 1 if any(d.level == "error" for d in diags) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     from ast_core.project import UsageError  # noqa: PLC0415
     from ast_core.stack import run_with_big_stack  # noqa: PLC0415
 
-    args = _parser().parse_args(argv)
+    args, unknown = _parser().parse_known_args(argv)
+    if unknown:
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "serve":
         from server.server import serve  # noqa: PLC0415 (pygls only for the server)
 

@@ -31,7 +31,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--rustc", default="rustc", metavar="PATH",
                         help="the rustc whose well-known cfgs and target configurations apply (default: rustc "
                              "on PATH; the shipped rustc 1.95 tables when it cannot answer)")
-    parser.add_argument("--format", choices=("human", "json"), default="human")
+    parser.add_argument("--format", choices=("human", "json"), default="human",
+                        help="rustc's human-readable diagnostics, or JSON Lines (INTERFACE.md)")
+    parser.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
     parser.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)")
 
 
@@ -43,7 +45,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ast_core.cfg.output import render_human, to_json  # noqa: PLC0415
+    from ast_core.cfg.output import render_human, summary_line, to_json  # noqa: PLC0415
     from ast_core.cfg_driver import check_paths, check_source  # noqa: PLC0415
     from ast_core.cfg.targets import DEFAULT_TARGET, parse_print_cfg  # noqa: PLC0415
     from ast_core.cfg.toolchain import read_toolchain  # noqa: PLC0415
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             out.write(render_human(found.diag, found.name, found.index) + "\n")
     if args.format == "human" and outcome.reported:
-        out.write(_summary(sum(f.diag.level == "error" for f in outcome.reported), len(outcome.reported)))
+        out.write(summary_line(sum(f.diag.level == "error" for f in outcome.reported), len(outcome.reported)))
     out.flush()
     if outcome.unchecked:
         print(NOTE_UNCHECKED, file=sys.stderr)
@@ -84,13 +86,3 @@ def run(args: argparse.Namespace) -> int:
         return 2
     return 1 if outcome.reported else 0
 
-
-def _summary(errors: int, total: int) -> str:
-    """rustc's closing lines: `warning: 2 warnings emitted`, `error: aborting due to 1
-    previous error; 2 warnings emitted`, and an empty line."""
-    warnings = total - errors
-    emitted = f"{warnings} warning{'s' * (warnings != 1)} emitted"
-    if not errors:
-        return f"warning: {emitted}\n\n"
-    aborting = f"error: aborting due to {errors} previous error{'s' * (errors != 1)}"
-    return f"{aborting}; {emitted}\n\n" if warnings else f"{aborting}\n\n"

@@ -16,8 +16,32 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, NamedTuple
 
-from ast_core.cfg.diagnostic import CfgDiagnostic, Suggestion
+from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Label, Suggestion
 from ast_core.model.span import LineIndex, Span
+
+
+class Rendered(NamedTuple):
+    """Another pass's error (autodiff's) in the terms `render_human` reads from a
+    `CfgDiagnostic`."""
+
+    level: str
+    rustc_code: str | None
+    message: str
+    span: Span
+    labels: tuple[Label, ...] = ()
+    children: tuple[Child, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+def summary_line(errors: int, total: int) -> str:
+    """rustc's closing lines: `warning: 2 warnings emitted`, `error: aborting due to 1
+    previous error; 2 warnings emitted`, and an empty line."""
+    warnings = total - errors
+    emitted = f"{warnings} warning{'s' * (warnings != 1)} emitted"
+    if not errors:
+        return f"warning: {emitted}\n\n"
+    aborting = f"error: aborting due to {errors} previous error{'s' * (errors != 1)}"
+    return f"{aborting}; {emitted}\n\n" if warnings else f"{aborting}\n\n"
 
 
 def span_json(index: LineIndex, span: Span) -> list[int]:
@@ -147,7 +171,7 @@ def _case_difference(found: str, suggested: str) -> bool:
             and all(f.lower() in _CONFUSABLE for f, s in zip(found, suggested) if f != s))
 
 
-def _inline_suggestion(diag: CfgDiagnostic, lines: _Lines) -> _Mark | None:
+def _inline_suggestion(diag: CfgDiagnostic | Rendered, lines: _Lines) -> _Mark | None:
     """rustc shows a lone one-edit suggestion with a short message (under 10 words)
     as a label on the edited span: `help: MESSAGE: `REPLACEMENT``."""
     if len(diag.suggestions) != 1:
@@ -167,7 +191,7 @@ def _inline_suggestion(diag: CfgDiagnostic, lines: _Lines) -> _Mark | None:
     return _Mark(start, end, edit.span == diag.span, label)
 
 
-def render_human(diag: CfgDiagnostic, file: str, index: LineIndex) -> str:
+def render_human(diag: CfgDiagnostic | Rendered, file: str, index: LineIndex) -> str:
     """`diag` as rustc prints it on a terminal (without colours)."""
     code = f"[{diag.rustc_code}]" if diag.rustc_code else ""
     lo_line, lo_col, _, _ = index.rustc_span(diag.span)
