@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..model import AssocItem, Crate, Item, Param, Ty
+from ..model import AssocItem, Crate, ForeignItem, Item, Param, Ty
 from .comments import Comment, comments_in, gather_comments
 from .expr import ExprState
 from .item import ItemState
@@ -56,13 +56,16 @@ def crate_to_string(krate: Crate, src: bytes, with_comments: bool = True, editio
     return state.eof()
 
 
-def items_to_string(items: Sequence[Item | AssocItem], src: bytes, comments: Sequence[Comment] = (),
+def items_to_string(items: Sequence[Item | AssocItem | ForeignItem], src: bytes, comments: Sequence[Comment] = (),
                     edition: int = 2021) -> str:
-    """Consecutive items (free or associated) as rustc prints them, without a final newline."""
+    """Consecutive items (free, associated or foreign) as rustc prints them, without a
+    final newline."""
     state = State(src, comments, edition)
     for item in items:
         if isinstance(item, AssocItem):
             state.print_assoc_item(item)
+        elif isinstance(item, ForeignItem):
+            state.print_foreign_item(item)
         else:
             state.print_item(item)
     return state.eof().rstrip("\n")

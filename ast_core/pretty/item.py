@@ -3,7 +3,7 @@ and foreign items, fn signatures and parameters, where clauses, use trees."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..model import (
@@ -76,168 +76,199 @@ class ItemState(PrintState):
         self.maybe_print_comment(item.span[0])
         self.print_outer_attributes(item.attrs)
         kind = item.kind
-        if isinstance(kind, ItemKind.Fn):
-            self.print_fn_full(item.vis, item.attrs, kind)
-        elif isinstance(kind, ItemKind.Use):
-            self.print_visibility(item.vis)
-            self.word_nbsp("use")
-            self.print_use_tree(kind.tree)
-            self.word(";")
-        elif isinstance(kind, ItemKind.ExternCrate):
-            self.head(self._visibility_qualified(item.vis, "extern crate"))
-            if kind.orig is not None:
-                self.word(kind.orig)
-                self.space()
-                self.word("as")
-                self.space()
-            self.print_ident(kind.ident.name)
-            self.word(";")
-            self.end()
-            self.end()
-        elif isinstance(kind, ItemKind.Static):
-            self.print_safety(kind.safety)
-            self._print_item_const(kind.ident.name, kind.mutability, None, kind.ty, kind.expr,
-                                   item.vis, Safety.Default, None)
-        elif isinstance(kind, ItemKind.Const):
-            self._print_item_const(kind.ident.name, None, kind.generics, kind.ty, kind.expr,
-                                   item.vis, Safety.Default, kind.defaultness)
-        elif isinstance(kind, ItemKind.ConstBlock):
-            self.ibox(INDENT_UNIT)
-            self.word("const")
+        _ITEM_PRINTERS[type(kind)](self, kind, item)
+
+    def _item_fn(self, kind: ItemKind.Fn, item: Item) -> None:
+        self.print_fn_full(item.vis, item.attrs, kind)
+
+    def _item_use(self, kind: ItemKind.Use, item: Item) -> None:
+        self.print_visibility(item.vis)
+        self.word_nbsp("use")
+        self.print_use_tree(kind.tree)
+        self.word(";")
+
+    def _item_extern_crate(self, kind: ItemKind.ExternCrate, item: Item) -> None:
+        self.head(self._visibility_qualified(item.vis, "extern crate"))
+        if kind.orig is not None:
+            self.word(kind.orig)
+            self.space()
+            self.word("as")
+            self.space()
+        self.print_ident(kind.ident.name)
+        self.word(";")
+        self.end()
+        self.end()
+
+    def _item_static(self, kind: ItemKind.Static, item: Item) -> None:
+        self.print_safety(kind.safety)
+        self._print_item_const(kind.ident.name, kind.mutability, None, kind.ty, kind.expr,
+                               item.vis, Safety.Default, None)
+
+    def _item_const(self, kind: ItemKind.Const, item: Item) -> None:
+        self._print_item_const(kind.ident.name, None, kind.generics, kind.ty, kind.expr,
+                               item.vis, Safety.Default, kind.defaultness)
+
+    def _item_const_block(self, kind: ItemKind.ConstBlock, item: Item) -> None:
+        self.ibox(INDENT_UNIT)
+        self.word("const")
+        self.nbsp()
+        self.cbox(0)
+        self.ibox(0)
+        self.print_block_with_attrs(kind.block.block, ())
+        self.end()
+
+    def _item_mod(self, kind: ItemKind.Mod, item: Item) -> None:
+        def mod_head(s: PrintState) -> None:
+            s.print_visibility(item.vis)
+            s.print_safety(kind.safety)
+            s.word("mod")
+
+        self.head(self.to_string(mod_head))
+        self.print_ident(kind.ident.name)
+        if isinstance(kind.mod_kind, ModKind.Loaded):
             self.nbsp()
-            self.cbox(0)
-            self.ibox(0)
-            self.print_block_with_attrs(kind.block.block, ())
-            self.end()
-        elif isinstance(kind, ItemKind.Mod):
-            def mod_head(s: PrintState) -> None:
-                s.print_visibility(item.vis)
-                s.print_safety(kind.safety)
-                s.word("mod")
-
-            self.head(self.to_string(mod_head))
-            self.print_ident(kind.ident.name)
-            if isinstance(kind.mod_kind, ModKind.Loaded):
-                self.nbsp()
-                self.bopen()
-                self.print_inner_attributes(item.attrs)
-                for sub in kind.mod_kind.items:
-                    self.print_item(sub)
-                self.bclose(item.span, not item.attrs and not kind.mod_kind.items)
-            else:
-                self.word(";")
-                self.end()
-                self.end()
-        elif isinstance(kind, ItemKind.ForeignMod):
-            def extern_head(s: PrintState) -> None:
-                s.print_safety(kind.safety)
-                s.word("extern")
-
-            self.head(self.to_string(extern_head))
-            if kind.abi is not None:
-                self.word(_str_lit(kind.abi))
-                self.nbsp()
             self.bopen()
             self.print_inner_attributes(item.attrs)
-            for sub in kind.items:
-                self.print_foreign_item(sub)
-            self.bclose(item.span, not item.attrs and not kind.items)
-        elif isinstance(kind, ItemKind.TyAlias):
-            self._print_associated_type(kind, item.vis)
-        elif isinstance(kind, ItemKind.Enum):
-            self._print_enum(kind, item)
-        elif isinstance(kind, (ItemKind.Struct, ItemKind.Union)):
-            keyword = "struct" if isinstance(kind, ItemKind.Struct) else "union"
-            self.head(self._visibility_qualified(item.vis, keyword))
-            self._print_struct(kind.data, kind.generics, kind.ident.name, item.span, True)
-        elif isinstance(kind, ItemKind.Impl):
-            self._print_impl(kind, item)
-        elif isinstance(kind, ItemKind.Trait):
-            self.head("")
-            self.print_visibility(item.vis)
-            self.print_constness(kind.constness)
-            self.print_safety(kind.safety)
-            if kind.is_auto is IsAuto.Yes:
-                self.word_nbsp("auto")
-            self.word_nbsp("trait")
-            self.print_ident(kind.ident.name)
-            self.print_generic_params(kind.generics.params)
-            if kind.bounds:
-                self.word_nbsp(":")
-                self.print_type_bounds(kind.bounds)
-            self.print_where_clause(kind.generics.where_clause)
-            self.word(" ")
-            self.bopen()
-            self.print_inner_attributes(item.attrs)
-            for sub in kind.items:
-                self.print_assoc_item(sub)
-            self.bclose(item.span, not item.attrs and not kind.items)
-        elif isinstance(kind, ItemKind.TraitAlias):
-            self.head("")
-            self.print_visibility(item.vis)
-            self.print_constness(kind.constness)
-            self.word_nbsp("trait")
-            self.print_ident(kind.ident.name)
-            self.print_generic_params(kind.generics.params)
-            self.nbsp()
-            if kind.bounds:
-                self.word_nbsp("=")
-                self.print_type_bounds(kind.bounds)
-            self.print_where_clause(kind.generics.where_clause)
+            for sub in kind.mod_kind.items:
+                self.print_item(sub)
+            self.bclose(item.span, not item.attrs and not kind.mod_kind.items)
+        else:
             self.word(";")
             self.end()
             self.end()
-        elif isinstance(kind, ItemKind.MacCall):
-            self.print_mac(kind.mac)
-            if kind.mac.args.delim is not Delimiter.Brace:
-                self.word(";")
-        elif isinstance(kind, ItemKind.MacroDef):
-            if not kind.def_.macro_rules:
-                self.print_visibility(item.vis)
-            self.print_mac_common("macro_rules" if kind.def_.macro_rules else "macro",
-                                  kind.def_.macro_rules, kind.ident.name, kind.def_.body, item.span)
-            if kind.def_.body.delim is not Delimiter.Brace:
-                self.word(";")
-        else:  # `reuse` (unstable) and asm items after expansion: as written
+
+    def _item_foreign_mod(self, kind: ItemKind.ForeignMod, item: Item) -> None:
+        def extern_head(s: PrintState) -> None:
+            s.print_safety(kind.safety)
+            s.word("extern")
+
+        self.head(self.to_string(extern_head))
+        if kind.abi is not None:
+            self.word(_str_lit(kind.abi))
+            self.nbsp()
+        self.bopen()
+        self.print_inner_attributes(item.attrs)
+        for sub in kind.items:
+            self.print_foreign_item(sub)
+        self.bclose(item.span, not item.attrs and not kind.items)
+
+    def _item_ty_alias(self, kind: ItemKind.TyAlias, item: Item) -> None:
+        self._print_associated_type(kind, item.vis)
+
+    def _item_enum(self, kind: ItemKind.Enum, item: Item) -> None:
+        self._print_enum(kind, item)
+
+    def _item_struct(self, kind: ItemKind.Struct | ItemKind.Union, item: Item) -> None:
+        keyword = "struct" if isinstance(kind, ItemKind.Struct) else "union"
+        self.head(self._visibility_qualified(item.vis, keyword))
+        self._print_struct(kind.data, kind.generics, kind.ident.name, item.span, True)
+
+    def _item_impl(self, kind: ItemKind.Impl, item: Item) -> None:
+        self._print_impl(kind, item)
+
+    def _item_trait(self, kind: ItemKind.Trait, item: Item) -> None:
+        self.head("")
+        self.print_visibility(item.vis)
+        self.print_constness(kind.constness)
+        self.print_safety(kind.safety)
+        if kind.is_auto is IsAuto.Yes:
+            self.word_nbsp("auto")
+        self.word_nbsp("trait")
+        self.print_ident(kind.ident.name)
+        self.print_generic_params(kind.generics.params)
+        if kind.bounds:
+            self.word_nbsp(":")
+            self.print_type_bounds(kind.bounds)
+        self.print_where_clause(kind.generics.where_clause)
+        self.word(" ")
+        self.bopen()
+        self.print_inner_attributes(item.attrs)
+        for sub in kind.items:
+            self.print_assoc_item(sub)
+        self.bclose(item.span, not item.attrs and not kind.items)
+
+    def _item_trait_alias(self, kind: ItemKind.TraitAlias, item: Item) -> None:
+        self.head("")
+        self.print_visibility(item.vis)
+        self.print_constness(kind.constness)
+        self.word_nbsp("trait")
+        self.print_ident(kind.ident.name)
+        self.print_generic_params(kind.generics.params)
+        self.nbsp()
+        if kind.bounds:
+            self.word_nbsp("=")
+            self.print_type_bounds(kind.bounds)
+        self.print_where_clause(kind.generics.where_clause)
+        self.word(";")
+        self.end()
+        self.end()
+
+    def _item_mac_call(self, kind: ItemKind.MacCall, item: Item) -> None:
+        self.print_mac(kind.mac)
+        if kind.mac.args.delim is not Delimiter.Brace:
+            self.word(";")
+
+    def _item_macro_def(self, kind: ItemKind.MacroDef, item: Item) -> None:
+        if not kind.def_.macro_rules:
             self.print_visibility(item.vis)
-            self.word(self.src[item.span[0]:item.span[1]].decode("utf-8", "replace"))
+        self.print_mac_common("macro_rules" if kind.def_.macro_rules else "macro",
+                              kind.def_.macro_rules, kind.ident.name, kind.def_.body, item.span)
+        if kind.def_.body.delim is not Delimiter.Brace:
+            self.word(";")
+
+    def _item_as_written(self, kind: ItemKind.GlobalAsm | ItemKind.Delegation | ItemKind.DelegationMac, item: Item
+                         ) -> None:
+        # `reuse` (unstable) and asm items after expansion: as written
+        self.print_visibility(item.vis)
+        self.word(self.src[item.span[0]:item.span[1]].decode("utf-8", "replace"))
 
     def print_assoc_item(self, item: AssocItem) -> None:
         self.hardbreak_if_not_bol()
         self.maybe_print_comment(item.span[0])
         self.print_outer_attributes(item.attrs)
         kind = item.kind
-        if isinstance(kind, AssocItemKind.Fn):
-            self.print_fn_full(item.vis, item.attrs, kind)
-        elif isinstance(kind, AssocItemKind.Const):
-            self._print_item_const(kind.ident.name, None, kind.generics, kind.ty, kind.expr, item.vis,
-                                   Safety.Default, kind.defaultness)
-        elif isinstance(kind, AssocItemKind.Type):
-            self._print_associated_type(kind, item.vis)
-        elif isinstance(kind, AssocItemKind.MacCall):
-            self.print_mac(kind.mac)
-            if kind.mac.args.delim is not Delimiter.Brace:
-                self.word(";")
-        else:
-            self.print_visibility(item.vis)
-            self.word(self.src[item.span[0]:item.span[1]].decode("utf-8", "replace"))
+        _ASSOC_ITEM_PRINTERS[type(kind)](self, kind, item)
+
+    def _assoc_fn(self, kind: AssocItemKind.Fn, item: AssocItem) -> None:
+        self.print_fn_full(item.vis, item.attrs, kind)
+
+    def _assoc_const(self, kind: AssocItemKind.Const, item: AssocItem) -> None:
+        self._print_item_const(kind.ident.name, None, kind.generics, kind.ty, kind.expr, item.vis,
+                               Safety.Default, kind.defaultness)
+
+    def _assoc_type(self, kind: AssocItemKind.Type, item: AssocItem) -> None:
+        self._print_associated_type(kind, item.vis)
+
+    def _assoc_mac_call(self, kind: AssocItemKind.MacCall, item: AssocItem) -> None:
+        self.print_mac(kind.mac)
+        if kind.mac.args.delim is not Delimiter.Brace:
+            self.word(";")
+
+    def _assoc_as_written(self, kind: AssocItemKind.Delegation | AssocItemKind.DelegationMac, item: AssocItem) -> None:
+        self.print_visibility(item.vis)
+        self.word(self.src[item.span[0]:item.span[1]].decode("utf-8", "replace"))
 
     def print_foreign_item(self, item: ForeignItem) -> None:
         self.hardbreak_if_not_bol()
         self.maybe_print_comment(item.span[0])
         self.print_outer_attributes(item.attrs)
         kind = item.kind
-        if isinstance(kind, ForeignItemKind.Fn):
-            self.print_fn_full(item.vis, item.attrs, kind)
-        elif isinstance(kind, ForeignItemKind.Static):
-            self._print_item_const(kind.ident.name, kind.mutability, None, kind.ty, kind.expr, item.vis,
-                                   kind.safety, None)
-        elif isinstance(kind, ForeignItemKind.TyAlias):
-            self._print_associated_type(kind, item.vis)
-        else:
-            self.print_mac(kind.mac)
-            if kind.mac.args.delim is not Delimiter.Brace:
-                self.word(";")
+        _FOREIGN_ITEM_PRINTERS[type(kind)](self, kind, item)
+
+    def _foreign_fn(self, kind: ForeignItemKind.Fn, item: ForeignItem) -> None:
+        self.print_fn_full(item.vis, item.attrs, kind)
+
+    def _foreign_static(self, kind: ForeignItemKind.Static, item: ForeignItem) -> None:
+        self._print_item_const(kind.ident.name, kind.mutability, None, kind.ty, kind.expr, item.vis,
+                               kind.safety, None)
+
+    def _foreign_ty_alias(self, kind: ForeignItemKind.TyAlias, item: ForeignItem) -> None:
+        self._print_associated_type(kind, item.vis)
+
+    def _foreign_mac_call(self, kind: ForeignItemKind.MacCall, item: ForeignItem) -> None:
+        self.print_mac(kind.mac)
+        if kind.mac.args.delim is not Delimiter.Brace:
+            self.word(";")
 
     def _print_item_const(self, ident: str, mutbl: Mutability | None, generics: Generics | None, ty: Ty,
                           body: Expr | None, vis: Visibility, safety: Safety, defaultness: Any) -> None:
@@ -558,3 +589,48 @@ class ItemState(PrintState):
             self.offset(-INDENT_UNIT)
             self.word("}")
             self.end()
+
+
+#: `ItemKind` variant -> the `ItemState` method printing it.
+_ITEM_PRINTERS: dict[type, Callable[[ItemState, Any, Item], None]] = {
+    ItemKind.ExternCrate: ItemState._item_extern_crate,
+    ItemKind.Use: ItemState._item_use,
+    ItemKind.Static: ItemState._item_static,
+    ItemKind.Const: ItemState._item_const,
+    ItemKind.ConstBlock: ItemState._item_const_block,
+    ItemKind.Fn: ItemState._item_fn,
+    ItemKind.Mod: ItemState._item_mod,
+    ItemKind.ForeignMod: ItemState._item_foreign_mod,
+    ItemKind.GlobalAsm: ItemState._item_as_written,
+    ItemKind.TyAlias: ItemState._item_ty_alias,
+    ItemKind.Enum: ItemState._item_enum,
+    ItemKind.Struct: ItemState._item_struct,
+    ItemKind.Union: ItemState._item_struct,
+    ItemKind.Trait: ItemState._item_trait,
+    ItemKind.TraitAlias: ItemState._item_trait_alias,
+    ItemKind.Impl: ItemState._item_impl,
+    ItemKind.MacCall: ItemState._item_mac_call,
+    ItemKind.MacroDef: ItemState._item_macro_def,
+    ItemKind.Delegation: ItemState._item_as_written,
+    ItemKind.DelegationMac: ItemState._item_as_written,
+}
+
+
+#: `AssocItemKind` variant -> the `ItemState` method printing it.
+_ASSOC_ITEM_PRINTERS: dict[type, Callable[[ItemState, Any, AssocItem], None]] = {
+    AssocItemKind.Const: ItemState._assoc_const,
+    AssocItemKind.Fn: ItemState._assoc_fn,
+    AssocItemKind.Type: ItemState._assoc_type,
+    AssocItemKind.MacCall: ItemState._assoc_mac_call,
+    AssocItemKind.Delegation: ItemState._assoc_as_written,
+    AssocItemKind.DelegationMac: ItemState._assoc_as_written,
+}
+
+
+#: `ForeignItemKind` variant -> the `ItemState` method printing it.
+_FOREIGN_ITEM_PRINTERS: dict[type, Callable[[ItemState, Any, ForeignItem], None]] = {
+    ForeignItemKind.Static: ItemState._foreign_static,
+    ForeignItemKind.Fn: ItemState._foreign_fn,
+    ForeignItemKind.TyAlias: ItemState._foreign_ty_alias,
+    ForeignItemKind.MacCall: ItemState._foreign_mac_call,
+}

@@ -610,82 +610,103 @@ class PrintState(Printer):
         self.maybe_print_comment(ty.span[0])
         self.ibox(0)
         kind = ty.kind
-        if isinstance(kind, TyKind.Slice):
-            self.word("[")
-            self.print_type(kind.ty)
-            self.word("]")
-        elif isinstance(kind, TyKind.Ptr):
-            self.word("*")
-            self._print_mt(kind.mt, True)
-        elif isinstance(kind, TyKind.Ref):
-            self.word("&")
-            self._print_opt_lifetime(kind.lifetime)
-            self._print_mt(kind.mt, False)
-        elif isinstance(kind, TyKind.PinnedRef):
-            self.word("&")
-            self._print_opt_lifetime(kind.lifetime)
-            self.word("pin ")
-            self._print_mt(kind.mt, True)
-        elif isinstance(kind, TyKind.Never):
-            self.word("!")
-        elif isinstance(kind, TyKind.Tup):
-            self.popen()
-            self.commasep(False, kind.tys, self.print_type)
-            if len(kind.tys) == 1:
-                self.word(",")
-            self.pclose()
-        elif isinstance(kind, TyKind.Paren):
-            self.popen()
-            self.print_type(kind.ty)
-            self.pclose()
-        elif isinstance(kind, TyKind.FnPtr):
-            self.ibox(INDENT_UNIT)
-            self.print_formal_generic_params(kind.generic_params)
-            header = FnHeader(Const.No, None, kind.safety, kind.ext, kind.abi)
-            self.print_fn(kind.decl, header, None, None)
-            self.end()
-        elif isinstance(kind, TyKind.UnsafeBinder):
-            self.ibox(INDENT_UNIT)
-            self.word("unsafe")
-            self.print_generic_params(kind.generic_params)
-            self.nbsp()
-            self.print_type(kind.inner_ty)
-            self.end()
-        elif isinstance(kind, TyKind.Path):
-            if kind.qself is not None:
-                self.print_qpath(kind.path, kind.qself, False)
-            else:
-                self.print_path(kind.path, False)
-        elif isinstance(kind, TyKind.TraitObject):
-            if kind.syntax is TraitObjectSyntax.Dyn:
-                self.word_nbsp("dyn")
-            self.print_type_bounds(kind.bounds)
-        elif isinstance(kind, TyKind.ImplTrait):
-            self.word_nbsp("impl")
-            self.print_type_bounds(kind.bounds)
-        elif isinstance(kind, TyKind.Array):
-            self.word("[")
-            self.print_type(kind.ty)
-            self.word("; ")
-            self.print_expr(kind.len.value)
-            self.word("]")
-        elif isinstance(kind, TyKind.Infer):
-            self.word("_")
-        elif isinstance(kind, TyKind.ImplicitSelf):
-            self.word("Self")
-        elif isinstance(kind, TyKind.MacCall):
-            self.print_mac(kind.mac)
-        elif isinstance(kind, TyKind.CVarArgs):
-            self.word("...")
-        elif isinstance(kind, TyKind.Pat):
-            self.print_type(kind.ty)
-            self.word(" is ")
-            self._print_ty_pat(kind.pat)
-        elif isinstance(kind, TyKind.Dummy):
-            self.word("(/*DUMMY*/)")
-        else:
-            self.word("(/*ERROR*/)")
+        _TY_PRINTERS[type(kind)](self, kind, ty)
         self.end()
+
+    def _ty_slice(self, kind: TyKind.Slice, ty: Ty) -> None:
+        self.word("[")
+        self.print_type(kind.ty)
+        self.word("]")
+
+    def _ty_ptr(self, kind: TyKind.Ptr, ty: Ty) -> None:
+        self.word("*")
+        self._print_mt(kind.mt, True)
+
+    def _ty_ref(self, kind: TyKind.Ref, ty: Ty) -> None:
+        self.word("&")
+        self._print_opt_lifetime(kind.lifetime)
+        self._print_mt(kind.mt, False)
+
+    def _ty_pinned_ref(self, kind: TyKind.PinnedRef, ty: Ty) -> None:
+        self.word("&")
+        self._print_opt_lifetime(kind.lifetime)
+        self.word("pin ")
+        self._print_mt(kind.mt, True)
+
+    def _ty_never(self, kind: TyKind.Never, ty: Ty) -> None:
+        self.word("!")
+
+    def _ty_tup(self, kind: TyKind.Tup, ty: Ty) -> None:
+        self.popen()
+        self.commasep(False, kind.tys, self.print_type)
+        if len(kind.tys) == 1:
+            self.word(",")
+        self.pclose()
+
+    def _ty_paren(self, kind: TyKind.Paren, ty: Ty) -> None:
+        self.popen()
+        self.print_type(kind.ty)
+        self.pclose()
+
+    def _ty_fn_ptr(self, kind: TyKind.FnPtr, ty: Ty) -> None:
+        self.ibox(INDENT_UNIT)
+        self.print_formal_generic_params(kind.generic_params)
+        header = FnHeader(Const.No, None, kind.safety, kind.ext, kind.abi)
+        self.print_fn(kind.decl, header, None, None)
+        self.end()
+
+    def _ty_unsafe_binder(self, kind: TyKind.UnsafeBinder, ty: Ty) -> None:
+        self.ibox(INDENT_UNIT)
+        self.word("unsafe")
+        self.print_generic_params(kind.generic_params)
+        self.nbsp()
+        self.print_type(kind.inner_ty)
+        self.end()
+
+    def _ty_path(self, kind: TyKind.Path, ty: Ty) -> None:
+        if kind.qself is not None:
+            self.print_qpath(kind.path, kind.qself, False)
+        else:
+            self.print_path(kind.path, False)
+
+    def _ty_trait_object(self, kind: TyKind.TraitObject, ty: Ty) -> None:
+        if kind.syntax is TraitObjectSyntax.Dyn:
+            self.word_nbsp("dyn")
+        self.print_type_bounds(kind.bounds)
+
+    def _ty_impl_trait(self, kind: TyKind.ImplTrait, ty: Ty) -> None:
+        self.word_nbsp("impl")
+        self.print_type_bounds(kind.bounds)
+
+    def _ty_array(self, kind: TyKind.Array, ty: Ty) -> None:
+        self.word("[")
+        self.print_type(kind.ty)
+        self.word("; ")
+        self.print_expr(kind.len.value)
+        self.word("]")
+
+    def _ty_infer(self, kind: TyKind.Infer, ty: Ty) -> None:
+        self.word("_")
+
+    def _ty_implicit_self(self, kind: TyKind.ImplicitSelf, ty: Ty) -> None:
+        self.word("Self")
+
+    def _ty_mac_call(self, kind: TyKind.MacCall, ty: Ty) -> None:
+        self.print_mac(kind.mac)
+
+    def _ty_c_var_args(self, kind: TyKind.CVarArgs, ty: Ty) -> None:
+        self.word("...")
+
+    def _ty_pat(self, kind: TyKind.Pat, ty: Ty) -> None:
+        self.print_type(kind.ty)
+        self.word(" is ")
+        self._print_ty_pat(kind.pat)
+
+    def _ty_dummy(self, kind: TyKind.Dummy, ty: Ty) -> None:
+        self.word("(/*DUMMY*/)")
+
+    def _ty_err(self, kind: TyKind.Err, ty: Ty) -> None:
+        self.word("(/*ERROR*/)")
 
     def _print_ty_pat(self, pat: TyPat) -> None:
         kind = pat.kind
@@ -710,29 +731,36 @@ class PrintState(Printer):
     def print_stmt(self, stmt: Stmt) -> None:
         self.maybe_print_comment(stmt.span[0])
         kind = stmt.kind
-        if isinstance(kind, StmtKind.Let):
-            self._print_local(kind.local)
-        elif isinstance(kind, StmtKind.Item):
-            self.print_item(kind.item)
-        elif isinstance(kind, StmtKind.Expr):
-            self.space_if_not_bol()
-            self.print_expr_outer_attr_style(kind.expr, False)
-            if _expr_requires_semi_to_be_stmt(kind.expr):
-                self.word(";")
-        elif isinstance(kind, StmtKind.Semi):
-            self.space_if_not_bol()
-            self.print_expr_outer_attr_style(kind.expr, False)
-            self.word(";")
-        elif isinstance(kind, StmtKind.Empty):
-            self.space_if_not_bol()
-            self.word(";")
-        else:
-            self.space_if_not_bol()
-            self.print_outer_attributes(kind.attrs)
-            self.print_mac(kind.mac)
-            if kind.style is MacStmtStyle.Semicolon:
-                self.word(";")
+        _STMT_PRINTERS[type(kind)](self, kind, stmt)
         self._maybe_print_trailing_comment(stmt.span, None)
+
+    def _stmt_let(self, kind: StmtKind.Let, stmt: Stmt) -> None:
+        self._print_local(kind.local)
+
+    def _stmt_item(self, kind: StmtKind.Item, stmt: Stmt) -> None:
+        self.print_item(kind.item)
+
+    def _stmt_expr(self, kind: StmtKind.Expr, stmt: Stmt) -> None:
+        self.space_if_not_bol()
+        self.print_expr_outer_attr_style(kind.expr, False)
+        if _expr_requires_semi_to_be_stmt(kind.expr):
+            self.word(";")
+
+    def _stmt_semi(self, kind: StmtKind.Semi, stmt: Stmt) -> None:
+        self.space_if_not_bol()
+        self.print_expr_outer_attr_style(kind.expr, False)
+        self.word(";")
+
+    def _stmt_empty(self, kind: StmtKind.Empty, stmt: Stmt) -> None:
+        self.space_if_not_bol()
+        self.word(";")
+
+    def _stmt_mac_call(self, kind: StmtKind.MacCall, stmt: Stmt) -> None:
+        self.space_if_not_bol()
+        self.print_outer_attributes(kind.attrs)
+        self.print_mac(kind.mac)
+        if kind.style is MacStmtStyle.Semicolon:
+            self.word(";")
 
     def _print_local(self, local: Local) -> None:
         self.print_outer_attributes(local.attrs)
@@ -787,103 +815,126 @@ class PrintState(Printer):
     def print_pat(self, pat: Pat) -> None:
         self.maybe_print_comment(pat.span[0])
         kind = pat.kind
-        if isinstance(kind, PatKind.Wild):
-            self.word("_")
-        elif isinstance(kind, PatKind.Never):
-            self.word("!")
-        elif isinstance(kind, PatKind.Ident):
-            mode = kind.binding_mode
-            if mode.mutbl is Mutability.Mut:
+        _PAT_PRINTERS[type(kind)](self, kind, pat)
+
+    def _pat_wild(self, kind: PatKind.Wild, pat: Pat) -> None:
+        self.word("_")
+
+    def _pat_never(self, kind: PatKind.Never, pat: Pat) -> None:
+        self.word("!")
+
+    def _pat_ident(self, kind: PatKind.Ident, pat: Pat) -> None:
+        mode = kind.binding_mode
+        if mode.mutbl is Mutability.Mut:
+            self.word_nbsp("mut")
+        if mode.by_ref is not None:
+            self.word_nbsp("ref")
+            if mode.by_ref is Mutability.Mut:
                 self.word_nbsp("mut")
-            if mode.by_ref is not None:
-                self.word_nbsp("ref")
-                if mode.by_ref is Mutability.Mut:
-                    self.word_nbsp("mut")
-            self.print_ident(kind.ident.name)
-            if kind.sub is not None:
-                self.space()
-                self.word_space("@")
-                self.print_pat(kind.sub)
-        elif isinstance(kind, PatKind.TupleStruct):
-            if kind.qself is not None:
-                self.print_qpath(kind.path, kind.qself, True)
-            else:
-                self.print_path(kind.path, True)
-            self.popen()
-            self.commasep(False, kind.pats, self.print_pat)
-            self.pclose()
-        elif isinstance(kind, PatKind.Or):
-            self.strsep("|", True, False, kind.pats, self.print_pat)
-        elif isinstance(kind, PatKind.Path):
-            if kind.qself is not None:
-                self.print_qpath(kind.path, kind.qself, False)
-            else:
-                self.print_path(kind.path, True)
-        elif isinstance(kind, PatKind.Struct):
-            self._print_struct_pat(kind)
-        elif isinstance(kind, PatKind.Tuple):
-            self.popen()
-            self.commasep(False, kind.pats, self.print_pat)
-            if len(kind.pats) == 1:
-                self.word(",")
-            self.pclose()
-        elif isinstance(kind, PatKind.Box):
-            self.word("box ")
-            self.print_pat(kind.pat)
-        elif isinstance(kind, PatKind.Deref):
-            self.word("deref!")
-            self.popen()
-            self.print_pat(kind.pat)
-            self.pclose()
-        elif isinstance(kind, PatKind.Ref):
-            self.word("&")
-            if kind.pinnedness.name == "Pinned":
-                self.word("pin ")
-                self.print_mutability(kind.mutbl, True)
-            elif kind.mutbl is Mutability.Mut:
-                self.word("mut ")
-            inner = kind.pat.kind
-            if isinstance(inner, PatKind.Ident) and inner.binding_mode.by_ref is None \
-                    and inner.binding_mode.mutbl is Mutability.Mut:
-                self.popen()
-                self.print_pat(kind.pat)
-                self.pclose()
-            else:
-                self.print_pat(kind.pat)
-        elif isinstance(kind, PatKind.Expr):
-            self.print_expr(kind.expr)
-        elif isinstance(kind, PatKind.Range):
-            if kind.start is not None:
-                self.print_expr(kind.start)
-            if kind.end_kind is RangeEnd.Excluded:
-                self.word("..")
-            elif kind.end_syntax is RangeSyntax.DotDotDot:
-                self.word("...")
-            else:
-                self.word("..=")
-            if kind.end is not None:
-                self.print_expr(kind.end)
-        elif isinstance(kind, PatKind.Guard):
-            self.popen()
-            self.print_pat(kind.pat)
+        self.print_ident(kind.ident.name)
+        if kind.sub is not None:
             self.space()
-            self.word_space("if")
-            self.print_expr(kind.guard)
-            self.pclose()
-        elif isinstance(kind, PatKind.Slice):
-            self.word("[")
-            self.commasep(False, kind.pats, self.print_pat)
-            self.word("]")
-        elif isinstance(kind, PatKind.Rest):
-            self.word("..")
-        elif isinstance(kind, PatKind.Paren):
+            self.word_space("@")
+            self.print_pat(kind.sub)
+
+    def _pat_tuple_struct(self, kind: PatKind.TupleStruct, pat: Pat) -> None:
+        if kind.qself is not None:
+            self.print_qpath(kind.path, kind.qself, True)
+        else:
+            self.print_path(kind.path, True)
+        self.popen()
+        self.commasep(False, kind.pats, self.print_pat)
+        self.pclose()
+
+    def _pat_or(self, kind: PatKind.Or, pat: Pat) -> None:
+        self.strsep("|", True, False, kind.pats, self.print_pat)
+
+    def _pat_path(self, kind: PatKind.Path, pat: Pat) -> None:
+        if kind.qself is not None:
+            self.print_qpath(kind.path, kind.qself, False)
+        else:
+            self.print_path(kind.path, True)
+
+    def _pat_struct(self, kind: PatKind.Struct, pat: Pat) -> None:
+        self._print_struct_pat(kind)
+
+    def _pat_tuple(self, kind: PatKind.Tuple, pat: Pat) -> None:
+        self.popen()
+        self.commasep(False, kind.pats, self.print_pat)
+        if len(kind.pats) == 1:
+            self.word(",")
+        self.pclose()
+
+    def _pat_box(self, kind: PatKind.Box, pat: Pat) -> None:
+        self.word("box ")
+        self.print_pat(kind.pat)
+
+    def _pat_deref(self, kind: PatKind.Deref, pat: Pat) -> None:
+        self.word("deref!")
+        self.popen()
+        self.print_pat(kind.pat)
+        self.pclose()
+
+    def _pat_ref(self, kind: PatKind.Ref, pat: Pat) -> None:
+        self.word("&")
+        if kind.pinnedness.name == "Pinned":
+            self.word("pin ")
+            self.print_mutability(kind.mutbl, True)
+        elif kind.mutbl is Mutability.Mut:
+            self.word("mut ")
+        inner = kind.pat.kind
+        if isinstance(inner, PatKind.Ident) and inner.binding_mode.by_ref is None \
+                and inner.binding_mode.mutbl is Mutability.Mut:
             self.popen()
             self.print_pat(kind.pat)
             self.pclose()
-        elif isinstance(kind, PatKind.MacCall):
-            self.print_mac(kind.mac)
-        elif not isinstance(kind, PatKind.Missing):
-            self.word("(/*ERROR*/)")
+        else:
+            self.print_pat(kind.pat)
+
+    def _pat_expr(self, kind: PatKind.Expr, pat: Pat) -> None:
+        self.print_expr(kind.expr)
+
+    def _pat_range(self, kind: PatKind.Range, pat: Pat) -> None:
+        if kind.start is not None:
+            self.print_expr(kind.start)
+        if kind.end_kind is RangeEnd.Excluded:
+            self.word("..")
+        elif kind.end_syntax is RangeSyntax.DotDotDot:
+            self.word("...")
+        else:
+            self.word("..=")
+        if kind.end is not None:
+            self.print_expr(kind.end)
+
+    def _pat_guard(self, kind: PatKind.Guard, pat: Pat) -> None:
+        self.popen()
+        self.print_pat(kind.pat)
+        self.space()
+        self.word_space("if")
+        self.print_expr(kind.guard)
+        self.pclose()
+
+    def _pat_slice(self, kind: PatKind.Slice, pat: Pat) -> None:
+        self.word("[")
+        self.commasep(False, kind.pats, self.print_pat)
+        self.word("]")
+
+    def _pat_rest(self, kind: PatKind.Rest, pat: Pat) -> None:
+        self.word("..")
+
+    def _pat_paren(self, kind: PatKind.Paren, pat: Pat) -> None:
+        self.popen()
+        self.print_pat(kind.pat)
+        self.pclose()
+
+    def _pat_mac_call(self, kind: PatKind.MacCall, pat: Pat) -> None:
+        self.print_mac(kind.mac)
+
+    def _pat_err(self, kind: PatKind.Err, pat: Pat) -> None:
+        self.word("(/*ERROR*/)")
+
+    def _pat_missing(self, kind: PatKind.Missing, pat: Pat) -> None:
+        pass  # a parameter without a pattern (`fn f(u8);` in a trait, edition 2015)
 
     def _print_struct_pat(self, kind: PatKind.Struct) -> None:
         if kind.qself is not None:
@@ -914,3 +965,64 @@ class PrintState(Printer):
         if not empty:
             self.space()
         self.word("}")
+
+
+#: `TyKind` variant -> the `PrintState` method printing it.
+_TY_PRINTERS: dict[type, Callable[[PrintState, Any, Ty], None]] = {
+    TyKind.Slice: PrintState._ty_slice,
+    TyKind.Array: PrintState._ty_array,
+    TyKind.Ptr: PrintState._ty_ptr,
+    TyKind.Ref: PrintState._ty_ref,
+    TyKind.PinnedRef: PrintState._ty_pinned_ref,
+    TyKind.FnPtr: PrintState._ty_fn_ptr,
+    TyKind.UnsafeBinder: PrintState._ty_unsafe_binder,
+    TyKind.Never: PrintState._ty_never,
+    TyKind.Tup: PrintState._ty_tup,
+    TyKind.Path: PrintState._ty_path,
+    TyKind.TraitObject: PrintState._ty_trait_object,
+    TyKind.ImplTrait: PrintState._ty_impl_trait,
+    TyKind.Paren: PrintState._ty_paren,
+    TyKind.Infer: PrintState._ty_infer,
+    TyKind.ImplicitSelf: PrintState._ty_implicit_self,
+    TyKind.MacCall: PrintState._ty_mac_call,
+    TyKind.CVarArgs: PrintState._ty_c_var_args,
+    TyKind.Pat: PrintState._ty_pat,
+    TyKind.Dummy: PrintState._ty_dummy,
+    TyKind.Err: PrintState._ty_err,
+}
+
+
+#: `PatKind` variant -> the `PrintState` method printing it.
+_PAT_PRINTERS: dict[type, Callable[[PrintState, Any, Pat], None]] = {
+    PatKind.Missing: PrintState._pat_missing,
+    PatKind.Wild: PrintState._pat_wild,
+    PatKind.Ident: PrintState._pat_ident,
+    PatKind.Struct: PrintState._pat_struct,
+    PatKind.TupleStruct: PrintState._pat_tuple_struct,
+    PatKind.Or: PrintState._pat_or,
+    PatKind.Path: PrintState._pat_path,
+    PatKind.Tuple: PrintState._pat_tuple,
+    PatKind.Box: PrintState._pat_box,
+    PatKind.Deref: PrintState._pat_deref,
+    PatKind.Ref: PrintState._pat_ref,
+    PatKind.Expr: PrintState._pat_expr,
+    PatKind.Range: PrintState._pat_range,
+    PatKind.Slice: PrintState._pat_slice,
+    PatKind.Rest: PrintState._pat_rest,
+    PatKind.Never: PrintState._pat_never,
+    PatKind.Guard: PrintState._pat_guard,
+    PatKind.Paren: PrintState._pat_paren,
+    PatKind.MacCall: PrintState._pat_mac_call,
+    PatKind.Err: PrintState._pat_err,
+}
+
+
+#: `StmtKind` variant -> the `PrintState` method printing it.
+_STMT_PRINTERS: dict[type, Callable[[PrintState, Any, Stmt], None]] = {
+    StmtKind.Let: PrintState._stmt_let,
+    StmtKind.Item: PrintState._stmt_item,
+    StmtKind.Expr: PrintState._stmt_expr,
+    StmtKind.Semi: PrintState._stmt_semi,
+    StmtKind.Empty: PrintState._stmt_empty,
+    StmtKind.MacCall: PrintState._stmt_mac_call,
+}
