@@ -93,3 +93,20 @@ def test_one_parse_serves_several_edits() -> None:
     assert toml.add_check_cfg("cfg(a)") == []
     with pytest.raises(ValueError):
         CargoToml("[package\n")
+
+
+@pytest.mark.parametrize("text", ['[package]\nname = "x"\n', '[package]\nname = "x"\n\n[features]\n'])
+def test_appending_edits_stay_before_the_final_newline(text: str) -> None:
+    """An edit at the very end of the file makes Neovim leave an empty last line."""
+    for edits in (add_check_cfg(text, "cfg(foo)"), add_feature(text, "std")):
+        [(lo, hi, _)] = edits
+        assert lo == hi == len(text.encode()) - 1
+        assert not apply(text, edits).endswith("\n\n")
+
+
+def test_crlf_files_keep_crlf() -> None:
+    text = '[package]\r\nname = "x"\r\n'
+    for edits in (add_check_cfg(text, "cfg(foo)"), add_feature(text, "std")):
+        after = apply(text, edits)
+        assert after.count("\n") == after.count("\r\n") and not after.endswith("\r\n\r\n")
+        assert edits[0][0] == len(text) - 2  # before the final `\r\n`, not inside it

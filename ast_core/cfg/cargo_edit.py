@@ -17,6 +17,7 @@ text once for several edits (a code-action request may offer a few).
 from __future__ import annotations
 
 import copy
+import re
 
 import tomlkit
 from tomlkit.container import Container
@@ -26,7 +27,10 @@ TextEdit = tuple[int, int, str]
 
 
 def minimal_edits(old: str, new: str) -> list[TextEdit]:
-    """The one edit turning `old` into `new`, without their common prefix and suffix."""
+    """The one edit turning `old` into `new`, without their common prefix and suffix.
+    Text appended after the final newline is inserted before it instead (the same
+    result): editors treat an edit at the very end of a file differently, and Neovim
+    leaves an empty last line."""
     if old == new:
         return []
     start = 0
@@ -36,15 +40,23 @@ def minimal_edits(old: str, new: str) -> list[TextEdit]:
     end = 0
     while end < limit - start and old[-1 - end] == new[-1 - end]:
         end += 1
+    newline = "\r\n" if old.endswith("\r\n") else "\n"
+    if start == len(old) and end == 0 and old.endswith(newline) and new.endswith(newline):
+        start, end = start - len(newline), len(newline)  # the final newline becomes the common suffix
+    inserted = new[start:len(new) - end]
     lo = len(old[:start].encode())
     hi = len(old[:len(old) - end].encode())
-    return [(lo, hi, new[start:len(new) - end])]
+    return [(lo, hi, inserted)]
 
 
 def _dumps(doc: tomlkit.TOMLDocument, original: str) -> str:
-    """The edited document, ending in a newline if the original did."""
+    """The edited document, ending in a newline if the original did, with the
+    original's line endings (`\r\n` stays `\r\n`)."""
     new = tomlkit.dumps(doc)
-    return new + "\n" if original.endswith("\n") and not new.endswith("\n") else new
+    if "\r\n" in original:
+        new = re.sub(r"(?<!\r)\n", "\r\n", new)
+    newline = "\r\n" if "\r\n" in original else "\n"
+    return new + newline if original.endswith("\n") and not new.endswith("\n") else new
 
 
 def _toml_string(text: str) -> str:
