@@ -428,7 +428,12 @@ def _parse_attr_items(parser: MetaParser) -> tuple[AttrItem, ...]:
             parser.bump()
             parser.pos = parser.group_end(parser.pos)
             group_hi = parser.prev_span[1]
-            items.append(AttrItem("unsafe", (unsafe.lo, group_hi), (group.lo, group_hi)))
+            # `unsafe(no_mangle)`: the attribute inside, marked unsafe
+            inner = MetaParser(parser.data, group.lo + 1, group_hi - 1, parser.edition)
+            try:
+                items.extend(_parse_attr_items(inner)[:1])
+            except MetaParseError:
+                items.append(AttrItem("unsafe", (unsafe.lo, group_hi), (group.lo, group_hi)))
             if not parser.eat(","):
                 break
             continue

@@ -44,9 +44,21 @@ class LowerCx:
     def text(self, node: SyntaxNode) -> str:
         return self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
-    def ident(self, node: SyntaxNode) -> Ident:
-        return Ident(self.src[node.start_byte:node.end_byte].decode("utf-8", "replace"),
-                     (node.start_byte, node.end_byte))
+    def unreadable(self, where: Span, what: str) -> None:
+        """Lowering met syntax it cannot read (no ERROR node says so): the ids from
+        here on are unknown, as after an ERROR."""
+        self.errors.append(ParseError(where, f"rust-ast cannot read this {what}", True))
+
+    def ident(self, node: SyntaxNode, expected: str = "identifier") -> Ident:
+        name = self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
+        if name == "gen" and self.edition >= 2024:
+            self.reserved_gen((node.start_byte, node.end_byte), expected)
+        return Ident(name, (node.start_byte, node.end_byte))
+
+    def reserved_gen(self, where: Span, expected: str) -> None:
+        """`gen` is a keyword from edition 2024 on: rustc's error, and its recovery
+        (what it makes of the code around) is not read."""
+        self.errors.append(ParseError(where, f"expected {expected}, found reserved keyword `gen`", True))
 
 
 def span(node: SyntaxNode) -> Span:

@@ -57,6 +57,7 @@ from ..model import (
     UnOp,
     YieldKind,
 )
+from .. import syntax
 from ..syntax import SyntaxNode
 from . import attr as _attr
 from . import item as _item
@@ -109,8 +110,7 @@ def _ident(cx: LowerCx, node: SyntaxNode) -> Expr:
     s, e = node.start_byte, node.end_byte
     if e - s == 1 and cx.src[s] == 95:  # `_`, as in `_ = f()`
         return Expr(ExprKind.Underscore(), (s, e), ())
-    return Expr(ExprKind.Path(None, single_path(Ident(cx.src[s:e].decode("utf-8", "replace"), (s, e)))),
-                (s, e), ())
+    return Expr(ExprKind.Path(None, single_path(cx.ident(node, "expression"))), (s, e), ())
 
 
 def lower_lit(cx: LowerCx, node: SyntaxNode) -> Lit:
@@ -248,19 +248,36 @@ def _prefix(op: SyntaxNode, expr: Expr) -> Expr:
 
 
 def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
-    eq = next((c for c in node.children if c.type == "="), None)
-    return Expr(ExprKind.Assign(lower_expr(cx, node.child_by_field_name("left")),
-                                lower_expr(cx, node.child_by_field_name("right")),
-                                span(eq) if eq is not None else span(node)), span(node), ())
+    """`a = b`, `a += b`. tree-sitter nests `a = b = c` to the left; rustc's
+    assignments are right-associative: `a = (b = c)`."""
+    ops: list[SyntaxNode] = []  # the assignment nodes, innermost (leftmost operator) last
+    operands: list[SyntaxNode | None] = []
+    cur: SyntaxNode | None = node
+    while cur is not None and cur.type in _ASSIGNS:
+        ops.append(cur)
+        operands.append(cur.child_by_field_name("right"))
+        cur = cur.child_by_field_name("left")
+    operands.append(cur)
+    ops.reverse()
+    operands.reverse()  # operands[i] op(ops[i]) operands[i + 1]
+    acc = lower_expr(cx, operands[-1])
+    for op_node, left_node in zip(reversed(ops), reversed(operands[:-1])):
+        left = lower_expr(cx, left_node)
+        where = (left_node.start_byte if left_node is not None else op_node.start_byte, acc.span[1])
+        if op_node.type == "assignment_expression":
+            eq = next((c for c in op_node.children if c.type == "="), None)
+            acc = Expr(ExprKind.Assign(left, acc, span(eq) if eq is not None else span(op_node)), where, ())
+            continue
+        op = op_node.child_by_field_name("operator")
+        op_kind = ASSIGN_OPS.get(op.type) if op is not None else None
+        if op_kind is None:
+            cx.unreadable(span(op_node), "assignment")
+            return _err(cx, node)
+        acc = Expr(ExprKind.AssignOp(op_kind, span(op), left, acc), where, ())
+    return acc
 
 
-def _assign_op(cx: LowerCx, node: SyntaxNode) -> Expr:
-    op = node.child_by_field_name("operator")
-    op_kind = ASSIGN_OPS.get(op.type) if op is not None else None
-    if op_kind is None:
-        return _err(cx, node)
-    return Expr(ExprKind.AssignOp(op_kind, span(op), lower_expr(cx, node.child_by_field_name("left")),
-                                  lower_expr(cx, node.child_by_field_name("right"))), span(node), ())
+_ASSIGNS = ("assignment_expression", "compound_assignment_expr")
 
 
 def _cast(cx: LowerCx, node: SyntaxNode) -> Expr:
@@ -681,6 +698,12 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
             continue
         if t == "label":
             continue
+        split = _brace_macro_split(cx, child)
+        if split is not None:
+            kids[i - 1:i] = split
+            n = len(kids)
+            last = next((k for k in range(n - 1, -1, -1) if kids[k].type not in COMMENTS), -1)
+            child = kids[i - 1]
         stmt = _stmt(cx, child, attrs, i - 1 == last)  # only comments after it
         attrs = []
         if stmt is None:
@@ -698,6 +721,33 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
             stmt.span = (stmt.span[0], semi.end_byte)
         stmts.append(stmt)
     return Block(stmts, BlockCheckMode.Default, span(node)), inner_attrs  # a label is inside
+
+
+def _brace_macro_split(cx: LowerCx, node: SyntaxNode) -> list[SyntaxNode] | None:
+    """`m! {} - 1`: a statement that starts with a braced macro call ends after it
+    (unless `.` or `?` follows), so rustc reads a statement `m! {}` and then `-1`;
+    tree-sitter reads `m! {} - 1` as one binary expression. The macro call and the
+    rest read again as statements, or None when `node` is no such case."""
+    expr = node
+    if node.type == "expression_statement":
+        expr = next((c for c in node.named_children if c.type not in COMMENTS), None)
+    cur = expr
+    while cur is not None and cur.type in _LEFT_OPERAND:
+        cur = cur.named_children[0] if cur.named_child_count else None
+    if cur is None or cur is expr or cur.type != "macro_invocation" or cur.start_byte != node.start_byte:
+        return None
+    tree = cur.named_children[-1]
+    if tree.type != "token_tree" or cx.src[tree.start_byte:tree.start_byte + 1] != b"{":
+        return None
+    rest = syntax.parse_statements(cx.src, cur.end_byte, node.end_byte)
+    if rest is None:
+        cx.unreadable(span(node), "statement")
+        return None
+    return [cur, *rest]
+
+
+# expressions whose first child is their left operand, down to a braced macro call
+_LEFT_OPERAND = frozenset({"binary_expression", "call_expression", "index_expression", "range_expression"})
 
 
 def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | None:
@@ -786,7 +836,7 @@ EXPR = {
     "reference_expression": _reference,
     "binary_expression": _binary,
     "assignment_expression": _assign,
-    "compound_assignment_expr": _assign_op,
+    "compound_assignment_expr": _assign,
     "type_cast_expression": _cast,
     "range_expression": _range,
     "call_expression": _call,

@@ -411,6 +411,11 @@ def _variadic(cx: LowerCx, node: SyntaxNode, attrs: list) -> Param:
     dots = next((c for c in node.children if c.type == "..."), node)
     pattern = node.child_by_field_name("pattern")
     pat = _pat.lower_pat(cx, pattern) if pattern is not None else Pat(PatKind.Missing(), span(dots))
+    mut = next((c for c in node.children if c.type == "mutable_specifier"), None)
+    if mut is not None and pattern is not None:  # `mut args: ...`: a `mut` binding
+        if type(pat.kind) is PatKind.Ident:
+            pat.kind.binding_mode = BindingMode(pat.kind.binding_mode.by_ref, Mutability.Mut)
+        pat.span = (mut.start_byte, pat.span[1])
     return Param(attrs, Ty(TyKind.CVarArgs(), span(dots)), pat, span(node))
 
 
@@ -573,6 +578,8 @@ def _foreign_mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     modifier = next((c for c in node.children if c.type == "extern_modifier"), None)
     _, abi = extern_abi(cx, modifier) if modifier is not None else (None, None)
     safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
+    if safety is Safety.Default and cx.edition >= 2024:
+        cx.errors.append(ParseError(span(node), "extern blocks must be unsafe"))
     items, inner = _decl_list(cx, node.child_by_field_name("body"), "foreign")
     extern_span = span(modifier.children[0]) if modifier is not None else span(node)
     return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "ForeignMod", extern_span, safety, abi, items)

@@ -20,6 +20,7 @@ from ..model import (
     RangeSyntax,
     UnOp,
 )
+from .. import syntax
 from ..syntax import SyntaxNode
 from . import attr as _attr
 from . import expr as _expr
@@ -34,6 +35,8 @@ def lower_pat(cx: LowerCx, node: SyntaxNode | None) -> Pat:
         return Pat(PatKind.Err(), (0, 0))
     fn = PAT.get(node.type)
     if fn is None:
+        if not node.has_error:
+            cx.unreadable(span(node), f"pattern (`{node.type}`)")
         return Pat(PatKind.Err(), span(node))
     return fn(cx, node)
 
@@ -185,9 +188,22 @@ def _or(cx: LowerCx, node: SyntaxNode) -> Pat:
                                    if (c.is_named or c.type == "_") and c.type not in COMMENTS]))
         else:
             pats.append(lower_pat(cx, cur))
-    if len(pats) == 1:  # `| a`: a leading vert alone is no or-pattern
-        return pats[0]
-    return Pat(PatKind.Or(pats), span(node))  # a leading `|` is inside rustc's span
+    return Pat(PatKind.Or(pats), span(node))  # `| a` too; a leading `|` is inside rustc's span
+
+
+def _leading_vert(cx: LowerCx, node: SyntaxNode) -> Pat:
+    """`(| A(x) | B(x))`: tree-sitter reads a pattern that starts with `|` inside
+    parentheses or brackets as a closure; read alone, it is an or-pattern whose span
+    starts at the `|`."""
+    inner = syntax.parse_pattern(cx.src, node.start_byte, node.end_byte)
+    if inner is None:
+        cx.unreadable(span(node), "pattern")
+        return Pat(PatKind.Err(), span(node))
+    pat = lower_pat(cx, inner)
+    if type(pat.kind) is not PatKind.Or:
+        pat = Pat(PatKind.Or([pat]), pat.span)
+    pat.span = (node.start_byte, pat.span[1])
+    return pat
 
 
 def _path(cx: LowerCx, node: SyntaxNode) -> Pat:
@@ -253,6 +269,7 @@ PAT = {
     "struct_pattern": _struct,
     "reference_pattern": _reference,
     "or_pattern": _or,
+    "closure_expression": _leading_vert,
     "scoped_identifier": _path,
     "generic_pattern": _path,
     "negative_literal": _negative,

@@ -205,7 +205,7 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
         elif kind == "tuple_type" and cur.named_child_count == 1 and not _has_trailing_comma(cur):
             parens = True
             cur = cur.named_children[0]
-        elif kind == "function_type" and cur.child_by_field_name("trait") is None:
+        elif kind == "function_type":
             for_lt = next((c for c in cur.named_children if c.type == "for_lifetimes"), None)
             if for_lt is not None:
                 params = _for_lifetimes(cx, for_lt)
@@ -302,7 +302,8 @@ def _ty_array(cx: LowerCx, node: SyntaxNode) -> Ty:
 
 
 def _ty_tuple(cx: LowerCx, node: SyntaxNode) -> Ty:
-    elems = [c for c in node.named_children if c.type not in ("line_comment", "block_comment")]
+    elems = [c for c in node.named_children
+             if c.type not in ("line_comment", "block_comment") and not c.is_missing]
     if len(elems) == 1 and not _has_trailing_comma(node):
         return Ty(TyKind.Paren(lower_ty(cx, elems[0])), span(node))
     return Ty(TyKind.Tup([lower_ty(cx, c) for c in elems]), span(node))

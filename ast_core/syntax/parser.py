@@ -21,14 +21,17 @@ LANGUAGE = tree_sitter.Language(tree_sitter_rust.language())
 _PARSER = tree_sitter.Parser(LANGUAGE)
 
 
-# Two places where tree-sitter-rust 0.24 cannot read valid Rust, repaired by parsing a
+# Places where tree-sitter-rust 0.24 cannot read valid Rust, repaired by parsing a
 # same-length copy of the text (offsets stay valid; lowering reads names and
 # operators from the real text):
 # - `try!(x)` is a macro call in edition 2015; tree-sitter knows `try` only as the 2018
 #   keyword and leaves an ERROR. Spelled `tr_`, it is a macro call named `try`.
 # - the prefix range `..=x` (`|e| ..=e`, `let r = ..=b;`) is an ERROR or an assignment;
 #   spelled `.. x`, it is a range, and lowering sees the `=` after the `..`.
+# - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
+#   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 _TRY_MACRO = re.compile(rb"(?<![A-Za-z0-9_#])try(?=\s*!)")
+_WHITE_SPACE = re.compile(rb"\xc2\x85|\xe2\x80[\x8e\x8f\xa8\xa9]")
 
 
 def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tree:
@@ -37,9 +40,50 @@ def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tre
         data = _TRY_MACRO.sub(b"tr_", data)
     if b"..=" in data:
         data = data.replace(b"..=", b".. ")
+    if b"\xc2\x85" in data or b"\xe2\x80" in data:
+        data = _WHITE_SPACE.sub(lambda m: b" " * len(m.group()), data)
     if old_tree is None:
         return _PARSER.parse(data)
     return _PARSER.parse(data, old_tree)
+
+
+_PATTERN_BEFORE = b"fn _(){let ("
+_PATTERN_AFTER = b")=x;}"
+_fragments: list[Tree] = []  # the trees of the last fragments read (their nodes need them)
+
+
+def parse_pattern(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The pattern at bytes `lo:hi` of `data`, which starts with a `|`, read alone:
+    in a copy where only `let (` comes before it and `) = x;` after, with the `|`
+    blanked; its nodes keep their offsets into `data`. None if it does not read."""
+    if lo < len(_PATTERN_BEFORE) or data[lo:lo + 1] != b"|":
+        return None
+    text = (b" " * (lo - len(_PATTERN_BEFORE)) + _PATTERN_BEFORE + b" " + data[lo + 1:hi] + _PATTERN_AFTER)
+    tree = _PARSER.parse(text)
+    _fragments[:] = [*_fragments[-63:], tree]
+    root = tree.root_node
+    if root.has_error:
+        return None
+    body = root.named_children[0].child_by_field_name("body")
+    pattern = body.named_children[0].child_by_field_name("pattern") if body.named_children else None
+    if pattern is None or pattern.type != "tuple_pattern" or pattern.named_child_count != 1:
+        return None
+    return pattern.named_children[0]
+
+
+_BLOCK_BEFORE = b"fn _(){"
+
+
+def parse_statements(data: bytes, lo: int, hi: int) -> list[SyntaxNode] | None:
+    """The statements at bytes `lo:hi` of `data` (the inside of a block), read alone,
+    with offsets into `data`; None if they do not read."""
+    if lo < len(_BLOCK_BEFORE):
+        return None
+    tree = _PARSER.parse(b" " * (lo - len(_BLOCK_BEFORE)) + _BLOCK_BEFORE + data[lo:hi] + b"}")
+    _fragments[:] = [*_fragments[-63:], tree]
+    if tree.root_node.has_error:
+        return None
+    return [c for c in tree.root_node.named_children[0].child_by_field_name("body").children if c.is_named]
 
 
 def edit(tree: Tree, start: int, old_end: int, new_end: int,
