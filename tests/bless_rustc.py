@@ -2,11 +2,11 @@
 
 Runs the reference converter (`rustc_ast_dump.py`, INTERFACE.md's reference, from
 `$RUST_AST_REFERENCE_DUMP` or `../shared/spec/`) with the `rustc` on PATH and
-`RUSTC_BOOTSTRAP=1`, and stores each tree flattened and gzipped beside the inputs:
+`RUSTC_BOOTSTRAP=1`, and stores each tree flattened (one JSON row per line, `tests.difftree.save_rows`):
 
-  tests/data/tree/NAME.rs                    -> NAME.rustc.json.gz    (our own cases)
+  tests/data/tree/NAME.rs                    -> NAME.rustc.json    (our own cases)
   tests/data/corpus/files.txt lists Debian crate files (under /usr/share/cargo/registry)
-                                             -> corpus/expected/CRATE/PATH.json.gz
+                                             -> corpus/expected/CRATE/PATH.json
 
 The crate sources themselves are never copied: the test command installs them.
 
@@ -84,7 +84,7 @@ def corpus_files() -> list[tuple[str, str]]:
 
 
 def expected_path(rel: str) -> Path:
-    return CORPUS / "expected" / (rel + ".json.gz")
+    return CORPUS / "expected" / (rel + ".json")
 
 
 def _crate_edition(crate_dir: Path) -> str:
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     jobs: list[tuple[Path, str, Path]] = []
     if args.cases or not args.corpus:
         for case in sorted(CASES.glob("*.rs")):
-            jobs.append((case, case_edition(case), case.with_name(case.stem + ".rustc.json.gz")))
+            jobs.append((case, case_edition(case), case.with_name(case.stem + ".rustc.json")))
     if args.corpus or not args.cases:
         for rel, edition in corpus_files():
             jobs.append((REGISTRY / rel, edition, expected_path(rel)))

@@ -11,7 +11,6 @@ node must say `"no_id": "unreadable"` (it follows code tree-sitter could not rea
 from __future__ import annotations
 
 import difflib
-import gzip
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +33,15 @@ def flatten(tree: dict) -> list[Row]:
 
 
 def save_rows(path: Path, rows: list[Row]) -> None:
-    data = json.dumps([list(r[:3]) + [list(r[3]) if r[3] else None, r[4], dict(r[5]) if r[5] else None]
-                       for r in rows], separators=(",", ":"))
-    path.write_bytes(gzip.compress(data.encode(), mtime=0))
+    """Write rows as a JSON array, one compact row per line, so a re-recorded tree
+    diffs line by line."""
+    lines = [json.dumps(list(r[:3]) + [list(r[3]) if r[3] else None, r[4], dict(r[5]) if r[5] else None],
+                        separators=(",", ":"), ensure_ascii=False) for r in rows]
+    path.write_text("[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
 
 
 def load_rows(path: Path) -> list[Row]:
-    data = json.loads(gzip.decompress(path.read_bytes()))
+    data = json.loads(path.read_text(encoding="utf-8"))
     return [(r[0], r[1], r[2], tuple(r[3]) if r[3] else None, r[4],
              tuple(sorted(r[5].items())) if r[5] else None, False) for r in data]
 

@@ -28,7 +28,7 @@ def check(source: Path, edition: int, expected: Path) -> Comparison:
 
 @pytest.mark.parametrize("case", sorted(CASES.glob("*.rs")), ids=lambda p: p.stem)
 def test_case(case: Path) -> None:
-    result = check(case, int(case_edition(case)), case.with_name(case.stem + ".rustc.json.gz"))
+    result = check(case, int(case_edition(case)), case.with_name(case.stem + ".rustc.json"))
     known = KNOWN.get(case.name, {})
     assert result.node_diffs == known.get("nodes", []), "\n".join(result.node_diffs)
     assert result.id_diffs == known.get("ids", []), "\n".join(result.id_diffs)
