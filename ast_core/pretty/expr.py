@@ -30,7 +30,7 @@ from ..model import (
     YieldKind,
 )
 from .pp import INDENT_UNIT
-from .state import PrintState
+from .state import PrintState, expr_span
 
 _BINOP = {
     "Add": "+", "Sub": "-", "Mul": "*", "Div": "/", "Rem": "%", "And": "&&", "Or": "||",
@@ -128,10 +128,7 @@ class ExprState(PrintState):
         self.end()
 
     def _expr_struct(self, kind: ExprKind.Struct, expr: Expr) -> None:
-        if kind.qself is not None:
-            self.print_qpath(kind.path, kind.qself, True)
-        else:
-            self.print_path(kind.path, True)
+        self.print_opt_qpath(kind.qself, kind.path, True)
         self.nbsp()
         self.word("{")
         has_rest = not isinstance(kind.rest, StructRest.None_)
@@ -165,11 +162,7 @@ class ExprState(PrintState):
         self.word("}")
 
     def _expr_tup(self, kind: ExprKind.Tup, expr: Expr) -> None:
-        self.popen()
-        self.commasep_exprs(False, kind.exprs)
-        if len(kind.exprs) == 1:
-            self.word(",")
-        self.pclose()
+        self.print_tuple(kind.exprs, self.print_expr, expr_span)
 
     def _call_args(self, args: Sequence[Expr]) -> None:
         self.popen()
@@ -435,10 +428,7 @@ class ExprState(PrintState):
         self.word("_")
 
     def _expr_path(self, kind: ExprKind.Path, expr: Expr) -> None:
-        if kind.qself is not None:
-            self.print_qpath(kind.path, kind.qself, True)
-        else:
-            self.print_path(kind.path, True)
+        self.print_opt_qpath(kind.qself, kind.path, True)
 
     def _expr_break(self, kind: ExprKind.Break, expr: Expr) -> None:
         self.word("break")

@@ -68,17 +68,30 @@ def _self_kind(param: Param) -> tuple[str, Any] | None:
     return "explicit", pat.binding_mode.mutbl
 
 
+AnyItem = Item | AssocItem | ForeignItem
+
+
 class ItemState(PrintState):
     """The item half of `State`."""
 
     def print_item(self, item: Item) -> None:
+        self._print_item_like(item, _ITEM_PRINTERS)
+
+    def print_assoc_item(self, item: AssocItem) -> None:
+        self._print_item_like(item, _ASSOC_ITEM_PRINTERS)
+
+    def print_foreign_item(self, item: ForeignItem) -> None:
+        self._print_item_like(item, _FOREIGN_ITEM_PRINTERS)
+
+    def _print_item_like(self, item: AnyItem, printers: dict[type, Callable[[ItemState, Any, Any], None]]) -> None:
+        """What free, associated and foreign items share: comments and outer attributes
+        first, then the kind's printer from `printers`."""
         self.hardbreak_if_not_bol()
         self.maybe_print_comment(item.span[0])
         self.print_outer_attributes(item.attrs)
-        kind = item.kind
-        _ITEM_PRINTERS[type(kind)](self, kind, item)
+        printers[type(item.kind)](self, item.kind, item)
 
-    def _item_fn(self, kind: ItemKind.Fn, item: Item) -> None:
+    def _item_fn(self, kind: ItemKind.Fn | AssocItemKind.Fn | ForeignItemKind.Fn, item: AnyItem) -> None:
         self.print_fn_full(item.vis, item.attrs, kind)
 
     def _item_use(self, kind: ItemKind.Use, item: Item) -> None:
@@ -104,7 +117,7 @@ class ItemState(PrintState):
         self._print_item_const(kind.ident.name, kind.mutability, None, kind.ty, kind.expr,
                                item.vis, Safety.Default, None)
 
-    def _item_const(self, kind: ItemKind.Const, item: Item) -> None:
+    def _item_const(self, kind: ItemKind.Const | AssocItemKind.Const, item: Item | AssocItem) -> None:
         self._print_item_const(kind.ident.name, None, kind.generics, kind.ty, kind.expr,
                                item.vis, Safety.Default, kind.defaultness)
 
@@ -152,19 +165,14 @@ class ItemState(PrintState):
             self.print_foreign_item(sub)
         self.bclose(item.span, not item.attrs and not kind.items)
 
-    def _item_ty_alias(self, kind: ItemKind.TyAlias, item: Item) -> None:
+    def _item_ty_alias(self, kind: ItemKind.TyAlias | AssocItemKind.Type | ForeignItemKind.TyAlias, item: AnyItem
+                       ) -> None:
         self._print_associated_type(kind, item.vis)
-
-    def _item_enum(self, kind: ItemKind.Enum, item: Item) -> None:
-        self._print_enum(kind, item)
 
     def _item_struct(self, kind: ItemKind.Struct | ItemKind.Union, item: Item) -> None:
         keyword = "struct" if isinstance(kind, ItemKind.Struct) else "union"
         self.head(self._visibility_qualified(item.vis, keyword))
         self._print_struct(kind.data, kind.generics, kind.ident.name, item.span, True)
-
-    def _item_impl(self, kind: ItemKind.Impl, item: Item) -> None:
-        self._print_impl(kind, item)
 
     def _item_trait(self, kind: ItemKind.Trait, item: Item) -> None:
         self.head("")
@@ -203,7 +211,8 @@ class ItemState(PrintState):
         self.end()
         self.end()
 
-    def _item_mac_call(self, kind: ItemKind.MacCall, item: Item) -> None:
+    def _item_mac_call(self, kind: ItemKind.MacCall | AssocItemKind.MacCall | ForeignItemKind.MacCall, item: AnyItem
+                       ) -> None:
         self.print_mac(kind.mac)
         if kind.mac.args.delim is not Delimiter.Brace:
             self.word(";")
@@ -216,59 +225,15 @@ class ItemState(PrintState):
         if kind.def_.body.delim is not Delimiter.Brace:
             self.word(";")
 
-    def _item_as_written(self, kind: ItemKind.GlobalAsm | ItemKind.Delegation | ItemKind.DelegationMac, item: Item
-                         ) -> None:
+    def _item_as_written(self, kind: ItemKind.GlobalAsm | ItemKind.Delegation | ItemKind.DelegationMac
+                         | AssocItemKind.Delegation | AssocItemKind.DelegationMac, item: Item | AssocItem) -> None:
         # `reuse` (unstable) and asm items after expansion: as written
         self.print_visibility(item.vis)
         self.word(self.src[item.span[0]:item.span[1]].decode("utf-8", "replace"))
 
-    def print_assoc_item(self, item: AssocItem) -> None:
-        self.hardbreak_if_not_bol()
-        self.maybe_print_comment(item.span[0])
-        self.print_outer_attributes(item.attrs)
-        kind = item.kind
-        _ASSOC_ITEM_PRINTERS[type(kind)](self, kind, item)
-
-    def _assoc_fn(self, kind: AssocItemKind.Fn, item: AssocItem) -> None:
-        self.print_fn_full(item.vis, item.attrs, kind)
-
-    def _assoc_const(self, kind: AssocItemKind.Const, item: AssocItem) -> None:
-        self._print_item_const(kind.ident.name, None, kind.generics, kind.ty, kind.expr, item.vis,
-                               Safety.Default, kind.defaultness)
-
-    def _assoc_type(self, kind: AssocItemKind.Type, item: AssocItem) -> None:
-        self._print_associated_type(kind, item.vis)
-
-    def _assoc_mac_call(self, kind: AssocItemKind.MacCall, item: AssocItem) -> None:
-        self.print_mac(kind.mac)
-        if kind.mac.args.delim is not Delimiter.Brace:
-            self.word(";")
-
-    def _assoc_as_written(self, kind: AssocItemKind.Delegation | AssocItemKind.DelegationMac, item: AssocItem) -> None:
-        self.print_visibility(item.vis)
-        self.word(self.src[item.span[0]:item.span[1]].decode("utf-8", "replace"))
-
-    def print_foreign_item(self, item: ForeignItem) -> None:
-        self.hardbreak_if_not_bol()
-        self.maybe_print_comment(item.span[0])
-        self.print_outer_attributes(item.attrs)
-        kind = item.kind
-        _FOREIGN_ITEM_PRINTERS[type(kind)](self, kind, item)
-
-    def _foreign_fn(self, kind: ForeignItemKind.Fn, item: ForeignItem) -> None:
-        self.print_fn_full(item.vis, item.attrs, kind)
-
     def _foreign_static(self, kind: ForeignItemKind.Static, item: ForeignItem) -> None:
         self._print_item_const(kind.ident.name, kind.mutability, None, kind.ty, kind.expr, item.vis,
                                kind.safety, None)
-
-    def _foreign_ty_alias(self, kind: ForeignItemKind.TyAlias, item: ForeignItem) -> None:
-        self._print_associated_type(kind, item.vis)
-
-    def _foreign_mac_call(self, kind: ForeignItemKind.MacCall, item: ForeignItem) -> None:
-        self.print_mac(kind.mac)
-        if kind.mac.args.delim is not Delimiter.Brace:
-            self.word(";")
 
     def _print_item_const(self, ident: str, mutbl: Mutability | None, generics: Generics | None, ty: Ty,
                           body: Expr | None, vis: Visibility, safety: Safety, defaultness: Any) -> None:
@@ -316,7 +281,7 @@ class ItemState(PrintState):
         self.end()
         self.end()
 
-    def _print_enum(self, kind: ItemKind.Enum, item: Item) -> None:
+    def _item_enum(self, kind: ItemKind.Enum, item: Item) -> None:
         self.head(self._visibility_qualified(item.vis, "enum"))
         self.print_ident(kind.ident.name)
         self.print_generic_params(kind.generics.params)
@@ -382,7 +347,7 @@ class ItemState(PrintState):
                 self.word(",")
         self.bclose(span, not data.fields)
 
-    def _print_impl(self, kind: ItemKind.Impl, item: Item) -> None:
+    def _item_impl(self, kind: ItemKind.Impl, item: Item) -> None:
         self.head("")
         self.print_visibility(item.vis)
 
@@ -618,19 +583,19 @@ _ITEM_PRINTERS: dict[type, Callable[[ItemState, Any, Item], None]] = {
 
 #: `AssocItemKind` variant -> the `ItemState` method printing it.
 _ASSOC_ITEM_PRINTERS: dict[type, Callable[[ItemState, Any, AssocItem], None]] = {
-    AssocItemKind.Const: ItemState._assoc_const,
-    AssocItemKind.Fn: ItemState._assoc_fn,
-    AssocItemKind.Type: ItemState._assoc_type,
-    AssocItemKind.MacCall: ItemState._assoc_mac_call,
-    AssocItemKind.Delegation: ItemState._assoc_as_written,
-    AssocItemKind.DelegationMac: ItemState._assoc_as_written,
+    AssocItemKind.Const: ItemState._item_const,
+    AssocItemKind.Fn: ItemState._item_fn,
+    AssocItemKind.Type: ItemState._item_ty_alias,
+    AssocItemKind.MacCall: ItemState._item_mac_call,
+    AssocItemKind.Delegation: ItemState._item_as_written,
+    AssocItemKind.DelegationMac: ItemState._item_as_written,
 }
 
 
 #: `ForeignItemKind` variant -> the `ItemState` method printing it.
 _FOREIGN_ITEM_PRINTERS: dict[type, Callable[[ItemState, Any, ForeignItem], None]] = {
     ForeignItemKind.Static: ItemState._foreign_static,
-    ForeignItemKind.Fn: ItemState._foreign_fn,
-    ForeignItemKind.TyAlias: ItemState._foreign_ty_alias,
-    ForeignItemKind.MacCall: ItemState._foreign_mac_call,
+    ForeignItemKind.Fn: ItemState._item_fn,
+    ForeignItemKind.TyAlias: ItemState._item_ty_alias,
+    ForeignItemKind.MacCall: ItemState._item_mac_call,
 }

@@ -115,6 +115,10 @@ def _space_between(tt1: Token | TokenTree, tt2: Token | TokenTree, edition: int)
     return True
 
 
+def expr_span(expr: Expr) -> Span:
+    return expr.span
+
+
 class PrintState(Printer):
     """The core of `State` (see there): what expressions and items both print."""
 
@@ -259,8 +263,21 @@ class PrintState(Printer):
                 self.space_if_not_bol()
         self.end()
 
+    def print_tuple(self, elts: Sequence[Any], op: Callable[[Any], None],
+                    span_of: Callable[[Any], Span] | None = None) -> None:
+        """`(a, b)`, and `(a,)` for one element; with `span_of`, comments between the
+        elements are printed too."""
+        self.popen()
+        if span_of is None:
+            self.commasep(False, elts, op)
+        else:
+            self.commasep_cmnt(False, elts, op, span_of)
+        if len(elts) == 1:
+            self.word(",")
+        self.pclose()
+
     def commasep_exprs(self, consistent: bool, exprs: Sequence[Expr]) -> None:
-        self.commasep_cmnt(consistent, exprs, self.print_expr, lambda e: e.span)
+        self.commasep_cmnt(consistent, exprs, self.print_expr, expr_span)
 
     def print_ident(self, name: str) -> None:
         self.word(name)
@@ -519,6 +536,13 @@ class PrintState(Printer):
             self.word("?")
         self.print_path(poly.trait_ref.path, False)
 
+    def print_opt_qpath(self, qself: QSelf | None, path: Path, colons_before_params: bool) -> None:
+        """A path, qualified (`<T as Trait>::f`) when it has a `qself`."""
+        if qself is not None:
+            self.print_qpath(path, qself, colons_before_params)
+        else:
+            self.print_path(path, colons_before_params)
+
     def print_path(self, path: Path, colons_before_params: bool, depth: int = 0) -> None:
         self.maybe_print_comment(path.span[0])
         segments = path.segments[:len(path.segments) - depth]
@@ -637,11 +661,7 @@ class PrintState(Printer):
         self.word("!")
 
     def _ty_tup(self, kind: TyKind.Tup, ty: Ty) -> None:
-        self.popen()
-        self.commasep(False, kind.tys, self.print_type)
-        if len(kind.tys) == 1:
-            self.word(",")
-        self.pclose()
+        self.print_tuple(kind.tys, self.print_type)
 
     def _ty_paren(self, kind: TyKind.Paren, ty: Ty) -> None:
         self.popen()
@@ -664,10 +684,7 @@ class PrintState(Printer):
         self.end()
 
     def _ty_path(self, kind: TyKind.Path, ty: Ty) -> None:
-        if kind.qself is not None:
-            self.print_qpath(kind.path, kind.qself, False)
-        else:
-            self.print_path(kind.path, False)
+        self.print_opt_qpath(kind.qself, kind.path, False)
 
     def _ty_trait_object(self, kind: TyKind.TraitObject, ty: Ty) -> None:
         if kind.syntax is TraitObjectSyntax.Dyn:
@@ -838,10 +855,7 @@ class PrintState(Printer):
             self.print_pat(kind.sub)
 
     def _pat_tuple_struct(self, kind: PatKind.TupleStruct, pat: Pat) -> None:
-        if kind.qself is not None:
-            self.print_qpath(kind.path, kind.qself, True)
-        else:
-            self.print_path(kind.path, True)
+        self.print_opt_qpath(kind.qself, kind.path, True)
         self.popen()
         self.commasep(False, kind.pats, self.print_pat)
         self.pclose()
@@ -850,20 +864,13 @@ class PrintState(Printer):
         self.strsep("|", True, False, kind.pats, self.print_pat)
 
     def _pat_path(self, kind: PatKind.Path, pat: Pat) -> None:
-        if kind.qself is not None:
+        if kind.qself is not None:  # rustc's own asymmetry: `<T>::C` without `::<`, `C::<T>` with
             self.print_qpath(kind.path, kind.qself, False)
         else:
             self.print_path(kind.path, True)
 
-    def _pat_struct(self, kind: PatKind.Struct, pat: Pat) -> None:
-        self._print_struct_pat(kind)
-
     def _pat_tuple(self, kind: PatKind.Tuple, pat: Pat) -> None:
-        self.popen()
-        self.commasep(False, kind.pats, self.print_pat)
-        if len(kind.pats) == 1:
-            self.word(",")
-        self.pclose()
+        self.print_tuple(kind.pats, self.print_pat)
 
     def _pat_box(self, kind: PatKind.Box, pat: Pat) -> None:
         self.word("box ")
@@ -936,11 +943,8 @@ class PrintState(Printer):
     def _pat_missing(self, kind: PatKind.Missing, pat: Pat) -> None:
         pass  # a parameter without a pattern (`fn f(u8);` in a trait, edition 2015)
 
-    def _print_struct_pat(self, kind: PatKind.Struct) -> None:
-        if kind.qself is not None:
-            self.print_qpath(kind.path, kind.qself, True)
-        else:
-            self.print_path(kind.path, True)
+    def _pat_struct(self, kind: PatKind.Struct, pat: Pat) -> None:
+        self.print_opt_qpath(kind.qself, kind.path, True)
         self.nbsp()
         self.word("{")
         empty = not kind.fields and kind.rest is PatFieldsRest.None_
