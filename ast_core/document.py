@@ -524,9 +524,9 @@ def _shifted(errors: list[ParseError], db: int) -> list[ParseError]:
     """`errors` moved by `db` bytes (the list itself when `db` is 0)."""
     if not db:
         return errors
-    return [ParseError((e.span[0] + db, e.span[1] + db), e.message, e.unreadable) for e in errors]
+    return [e.shifted(db) for e in errors]
 
 
 def unreadable_from(errors: list[ParseError]) -> int | None:
     """Where the first code that could not be read starts (None: all was read)."""
-    return min((e.span[0] for e in errors if e.unreadable), default=None)
+    return min((e.ids_from for e in errors if e.unreadable), default=None)

@@ -14,6 +14,16 @@ from ..syntax import SyntaxNode
 
 
 COMMENTS = frozenset({"line_comment", "block_comment"})
+# Keywords no identifier can be (rustc's strict and reserved keywords, `self`, `Self`,
+# `super` and `crate` aside: they are path segments); from edition 2018 on also `async`,
+# `await`, `dyn` and `try`. tree-sitter reads some as identifiers where it does not
+# know the syntax (`become f()`, `let box x`, `use || x`).
+KEYWORDS = frozenset("""
+as break const continue else enum extern false fn for if impl in let loop match mod move mut
+pub ref return static struct trait true type unsafe use where while abstract become box do
+final macro override priv typeof unsized virtual yield
+""".split())
+KEYWORDS_2018 = frozenset({"async", "await", "dyn", "try"})
 LITERALS = frozenset({"integer_literal", "float_literal", "string_literal", "raw_string_literal",
                       "char_literal", "boolean_literal"})
 
@@ -28,6 +38,18 @@ class ParseError:
     span: Span
     message: str
     unreadable: bool = False
+    # where tree-sitter's reading went astray, when before `span` (it reads `box v`
+    # as an identifier `box`, then stops at `v`): ids are unknown from there on
+    astray: int | None = None
+
+    @property
+    def ids_from(self) -> int:
+        """Where ids stop being known, if `unreadable`."""
+        return self.span[0] if self.astray is None else min(self.astray, self.span[0])
+
+    def shifted(self, db: int) -> ParseError:
+        return ParseError((self.span[0] + db, self.span[1] + db), self.message, self.unreadable,
+                          None if self.astray is None else self.astray + db)
 
 
 class LowerCx:
@@ -53,6 +75,8 @@ class LowerCx:
         name = self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
         if name == "gen" and self.edition >= 2024:
             self.reserved_gen((node.start_byte, node.end_byte), expected)
+        elif name in KEYWORDS or (name in KEYWORDS_2018 and self.edition >= 2018):
+            self.unreadable((node.start_byte, node.end_byte), f"keyword `{name}`")
         return Ident(name, (node.start_byte, node.end_byte))
 
     def reserved_gen(self, where: Span, expected: str) -> None:
@@ -70,6 +94,37 @@ def single_path(ident: Ident) -> Path:
     return Path(ident.span, [PathSegment(ident, None)])
 
 
+# Nodes whose children are a list of elements (statements, items, arguments, fields...)
+_LISTS = frozenset({
+    "source_file", "block", "declaration_list", "match_block", "field_declaration_list",
+    "ordered_field_declaration_list", "enum_variant_list", "where_clause", "field_initializer_list",
+    "parameters", "closure_parameters", "arguments", "type_arguments", "type_parameters",
+    "tuple_expression", "array_expression", "tuple_pattern", "slice_pattern", "tuple_struct_pattern",
+    "struct_pattern", "use_list", "tuple_type", "trait_bounds",
+})
+
+
+def astray(error: SyntaxNode) -> int:
+    """Where tree-sitter's reading may have gone wrong before it met `error`: the start
+    of the list element (statement, argument, field...) holding it; for an error that
+    opens its element, the element before it (tree-sitter took `become` for an
+    expression, then stopped at `f`), or when there is none the element holding the
+    list. Not beyond the top-level item holding it."""
+    cur = error
+    while True:
+        while cur.parent is not None and cur.parent.type not in _LISTS:
+            cur = cur.parent
+        parent = cur.parent
+        if parent is None or parent.type == "source_file" or cur.start_byte < error.start_byte:
+            return cur.start_byte
+        prev = cur.prev_named_sibling
+        while prev is not None and prev.type in COMMENTS:
+            prev = prev.prev_named_sibling
+        if prev is not None:
+            return prev.start_byte
+        cur = parent
+
+
 def syntax_errors(node: SyntaxNode, out: list[ParseError], src: bytes) -> None:
     """Collect ERROR and MISSING nodes below `node`, visiting only subtrees that have
     errors (so an error-free item costs one attribute read)."""
@@ -80,13 +135,13 @@ def syntax_errors(node: SyntaxNode, out: list[ParseError], src: bytes) -> None:
             kind = cur.type if not cur.is_named else cur.type.replace("_", " ")
             out.append(ParseError((cur.start_byte, cur.start_byte),
                                   f"syntax error: missing `{kind}`" if not cur.is_named
-                                  else f"syntax error: missing {kind}", True))
+                                  else f"syntax error: missing {kind}", True, astray(cur)))
         elif cur.is_error:
             text = src[cur.start_byte:cur.end_byte].decode("utf-8", "replace").split()
             found = text[0][:40] if text else ""
             out.append(ParseError((cur.start_byte, cur.end_byte),
                                   f"syntax error: unexpected `{found}`" if found
-                                  else "syntax error", True))
+                                  else "syntax error", True, astray(cur)))
             stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))
         elif cur.has_error:
             stack.extend(reversed([c for c in cur.children if c.has_error or c.is_missing]))

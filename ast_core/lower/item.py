@@ -14,6 +14,7 @@ from ..model import (
     AssocItemKind,
     BindingMode,
     Const,
+    ConstBlockItem,
     CoroutineKind,
     Defaultness,
     DelimArgs,
@@ -111,6 +112,8 @@ def lower_items(cx: LowerCx, nodes: list[SyntaxNode], ctxt: str) -> tuple[list, 
             sub, sub_inner = lower_items(cx, node.named_children, ctxt)
             items.extend(sub)
             inner.extend(sub_inner)
+        elif t != "empty_statement" and not node.has_error:
+            cx.unreadable(span(node), "item")
         last_end = node.end_byte
     return items, inner
 
@@ -126,7 +129,13 @@ def lower_item(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str = "item"):
     t = node.type
     if t == "expression_statement":
         mac = next((c for c in node.named_children if c.type == "macro_invocation"), None)
+        block = next((c for c in node.named_children if c.type == "const_block"), None)
+        if block is not None and ctxt == "item" and node.named_child_count == 1:  # `const { .. }`
+            body, _ = _expr.lower_block(cx, block.child_by_field_name("body"))
+            return _make(cx, ctxt, attrs, node, _vis_inherited(node), "ConstBlock",
+                         ConstBlockItem(span(node), body))
         if mac is None:
+            cx.unreadable(span(node), "item")
             return None
         return _make(cx, ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, mac))
     fn = ITEMS[t]
