@@ -8,8 +8,14 @@ builds it) plus `rustAst.checkCfg.extra`; active code follows `rustAst.cfg.targe
 the package's default features plus `rustAst.checkCfg.features`. The pass runs per
 unit of the document (`cfg_report.document_scans`), so a keystroke rescans only what changed.
 Package data is re-read when Cargo.toml, the workspace root or build.rs change on disk
-(their modification time is checked on each use; watching them triggers a refresh),
-and the package's sessions are computed once per package read and settings.
+(their modification time is checked on each use), and the package's sessions are
+computed once per package read and settings. Every open file is linted again when
+one of them changes: the client reports it (watched files), the editor saves one
+(`didSave`), or, for clients that cannot watch files (Neovim on Linux), the server
+sees it itself by checking the modification times of the files read, once a second.
+So no editor needs file watching, and a Cargo.toml quick fix counts once saved. (The
+quick fixes carry no command to announce that they were applied: Python LSP clients,
+through lsprotocol, read a code action that has a command as a bare `Command`.)
 
 Well-known names and target configurations come from the shipped rustc 1.95 tables
 until a rustc the user allows has answered (`CheckCfgState.refresh_toolchain`): the
@@ -55,6 +61,8 @@ log = logging.getLogger(__name__)
 INACTIVE_CODE = "inactive-code"
 SETTING_ORIGIN = "`rustAst.checkCfg.extra`"
 WATCH_ID = "rust-ast/check-cfg-watch"
+POLL_SECONDS = 1.0
+PACKAGE_FILES = ("Cargo.toml", "build.rs")
 _DOCS = {
     "unexpected_cfgs": "https://doc.rust-lang.org/nightly/rustc/check-cfg.html",
     "unexpected_cfgs/cargo": "https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html",
@@ -109,6 +117,8 @@ class CheckCfgState:
         #: Set at `initialize` from the client's `initializationOptions.workspaceTrusted`.
         self.workspace_trusted = False
         self._toolchain_wanted: tuple[str | None, str] | None = None
+        #: The server's own check of package files, for clients that cannot watch them.
+        self.poll: asyncio.Task[None] | None = None
 
     def _load(self, path: Path | None) -> _Loaded | None:
         """The package of a source file (None outside any Cargo.toml), re-read when
@@ -142,6 +152,16 @@ class CheckCfgState:
         again."""
         self._manifests.clear()
         self._loaded.clear()
+
+    def changed_on_disk(self) -> list[Path]:
+        """The files of packages read so far (Cargo.toml, the workspace root, build.rs)
+        whose modification time changed since."""
+        changed = []
+        for manifest, loaded in self._loaded.items():
+            package = loaded.package
+            if loaded.stamp != file_stamp(manifest, package.workspace_manifest, package.build_script):
+                changed += [f for f in (manifest, package.workspace_manifest, package.build_script) if f is not None]
+        return changed
 
     def session(self, opened: OpenDocument) -> tuple[Package | None, CfgSession]:
         """The package of an open file (None outside any Cargo.toml) and the rustc
@@ -378,12 +398,36 @@ def hover_section(ls: RustAstServer, opened: OpenDocument, offset: int) -> tuple
     return hover_markdown(site, offset, session), site.span
 
 
+def files_changed(ls: RustAstServer, paths: list[Path]) -> None:
+    """Files changed on disk: crates follow; when a Cargo.toml or build.rs is among
+    them, packages are read again and every open file is linted again."""
+    ls.documents.files_changed(paths)  # crates: sources re-read, packages reloaded
+    if not any(path.name in PACKAGE_FILES for path in paths):
+        return
+    ls.check_cfg.forget()
+    for opened in ls.documents:
+        ls.publisher.schedule(opened.uri)
+
+
+async def _poll_package_files(ls: RustAstServer) -> None:
+    """The server's own watching, for clients that cannot watch files: the
+    modification times of the package files read so far, once a second."""
+    while True:
+        await asyncio.sleep(POLL_SECONDS)
+        try:
+            if changed := ls.check_cfg.changed_on_disk():
+                files_changed(ls, changed)
+        except Exception as exc:  # noqa: BLE001 - a failed check must not end the checking
+            log.warning("checking Cargo.toml and build.rs for changes failed: %s", exc)
+
+
 async def watch_manifests(ls: RustAstServer) -> None:
     """Ask the client to report changes of Cargo.toml, build.rs and other Rust files
-    (a crate's module files), when it can."""
+    (a crate's module files), when it can; else check package files ourselves."""
     caps = ls.client_capabilities.workspace
     watched = caps.did_change_watched_files if caps is not None else None
     if watched is None or not watched.dynamic_registration:
+        ls.check_cfg.poll = asyncio.ensure_future(_poll_package_files(ls))
         return
     options = types.DidChangeWatchedFilesRegistrationOptions(watchers=[
         types.FileSystemWatcher(glob_pattern="**/Cargo.toml"), types.FileSystemWatcher(glob_pattern="**/build.rs"),
@@ -391,8 +435,9 @@ async def watch_manifests(ls: RustAstServer) -> None:
     try:
         await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
             id=WATCH_ID, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
-    except Exception as exc:  # noqa: BLE001 - without watching, files are still re-read on use
+    except Exception as exc:  # noqa: BLE001 - then we check the files ourselves
         log.warning("could not watch Cargo.toml and build.rs: %s", exc)
+        ls.check_cfg.poll = asyncio.ensure_future(_poll_package_files(ls))
 
 
 def register(server: RustAstServer) -> None:
@@ -406,10 +451,10 @@ def register(server: RustAstServer) -> None:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: RustAstServer, params: types.DidChangeWatchedFilesParams) -> None:
-        changed = [Path(to_fs_path(change.uri) or "") for change in params.changes]
-        ls.documents.files_changed(changed)  # crates: sources re-read, packages reloaded
-        if not any(path.name in ("Cargo.toml", "build.rs") for path in changed):
-            return
-        ls.check_cfg.forget()
-        for opened in ls.documents:
-            ls.publisher.schedule(opened.uri)
+        files_changed(ls, [Path(to_fs_path(change.uri) or "") for change in params.changes])
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: RustAstServer, params: types.DidSaveTextDocumentParams) -> None:
+        path = Path(to_fs_path(params.text_document.uri) or "")
+        if path.name in PACKAGE_FILES:
+            files_changed(ls, [path])
