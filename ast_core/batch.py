@@ -29,7 +29,7 @@ INNER = b"inner"  # the child's answer when its half holds crate inner attribute
 
 
 def tree_json(src: bytes, config: DocumentConfig) -> str:
-    """The crate's JSON (INTERFACE.md, with ids), as `Analysis.tree_json` gives it."""
+    """The crate's JSON (docs/json.md, with ids), as `Analysis.tree_json` gives it."""
     if len(src) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
         return Analysis(Document(src, config)).tree_json()
     tree = syntax.parse(src, edition=config.edition)

@@ -230,7 +230,7 @@ def manifest_edition(manifest: Path) -> int | None:
 
 
 def edition_for(path: Path | None) -> int:
-    """INTERFACE.md's default: the nearest Cargo.toml's edition, else 2021."""
+    """The default (docs/cli.md): the nearest Cargo.toml's edition, else 2021."""
     if path is None:
         return DEFAULT_EDITION
     manifest = find_manifest(path)

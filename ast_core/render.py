@@ -1,4 +1,4 @@
-"""The model as `rust-ast tree` prints it: INTERFACE.md's JSON, and the indented text.
+"""The model as `rust-ast tree` prints it: docs/json.md's JSON, and the indented text.
 
 Children come in source order by the reference's rule (`rustc_ast_dump.py`): rustc's
 visiting order, stably sorted by where each child starts; a child rustc prints no span
@@ -46,7 +46,7 @@ def node_class(node: Any) -> str:
 
 
 def node_kind(node: Any) -> str | None:
-    """INTERFACE.md `kind`: the kind variant's name, or the class's own variant name."""
+    """docs/json.md `kind`: the kind variant's name, or the class's own variant name."""
     cls = type(node)
     if cls in HAS_KIND:
         return type(node.kind).__name__.rstrip("_")
@@ -164,19 +164,19 @@ Unreadable = Callable[[Any], bool]
 
 
 def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True, unreadable: Unreadable | None = None) -> dict:
-    """The node and its subtree as INTERFACE.md JSON objects (`nodes_json`, parsed)."""
+    """The node and its subtree as docs/json.md JSON objects (`nodes_json`, parsed)."""
     with paused_gc():
         return json.loads(nodes_json([node], index, with_ids, unreadable=unreadable))
 
 
 def tree_json(root: Any, index: LineIndex, with_ids: bool = True, unreadable: Unreadable | None = None) -> str:
-    """The node and its subtree as INTERFACE.md JSON."""
+    """The node and its subtree as docs/json.md JSON."""
     return nodes_json([root], index, with_ids, unreadable=unreadable)
 
 
 def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: int = 0,
                unreadable: Unreadable | None = None) -> str:
-    """Each node and its subtree as INTERFACE.md JSON, comma-separated, ids plus
+    """Each node and its subtree as docs/json.md JSON, comma-separated, ids plus
     `id_offset` (for a part of a crate numbered from 0 elsewhere). This is the CLI's
     hot path (a large file has a hundred thousand nodes), so the per-node work is table
     lookups and string appends; the helpers above are inlined."""

@@ -8,7 +8,7 @@ Part `lower` (in process, CPU time, best of --repeat): parse, lower and number e
 file of `sets/largest10.txt` (2.9 MB, 223-411 KB each) and `sets/typical200.txt`
 (1.4 MB, median 4 KB), then write the JSON; prints MB/s and s/MB per stage.
 
-Part `cli` (wall time, alternating runs as ../shared/bench/bench_cli.py does):
+Part `cli` (wall time, A B A B alternating runs):
 `rust-ast tree FILE --json --ids --edition E` against
 `RUSTC_BOOTSTRAP=1 rustc --edition E -Zunpretty=ast-tree FILE`, for the large files;
 prints the per-file and total ratios. Files come from Debian's crate sources

@@ -48,7 +48,7 @@ ELLIPSIS = "..."
 
 
 def node_json(node: Any, index: LineIndex) -> dict[str, Any]:
-    """One node as INTERFACE.md JSON, without its children."""
+    """One node as docs/json.md JSON, without its children."""
     cls = type(node)
     out: dict[str, Any] = {"class": node_class(node), "kind": node_kind(node), "id": node_id(node)}
     extra = extra_ids(node)

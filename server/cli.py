@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
 
     tree = sub.add_parser("tree", help="print the rustc_ast-shaped model of a file")
     tree.add_argument("file", help="a .rs file, or - for standard input")
-    tree.add_argument("--json", action="store_true", help="print INTERFACE.md's JSON")
+    tree.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
     tree.add_argument("--ids", action="store_true", help="include NodeIds (JSON; the text tree always has them)")
     tree.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
 
@@ -43,12 +43,12 @@ def _parser() -> argparse.ArgumentParser:
 
     ids = sub.add_parser("ids", help="print the NodeId table of a file")
     ids.add_argument("file", help="a .rs file, or - for standard input")
-    ids.add_argument("--json", action="store_true", help="a JSON array, one object per NodeId (INTERFACE.md)")
+    ids.add_argument("--json", action="store_true", help="a JSON array, one object per NodeId (docs/json.md)")
     ids.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
 
     expand = sub.add_parser("expand", help="print what every autodiff attribute of a file expands to")
     expand.add_argument("file", help="a .rs file, or - for standard input")
-    expand.add_argument("--json", action="store_true", help="one object per attribute (INTERFACE.md)")
+    expand.add_argument("--json", action="store_true", help="one object per attribute (docs/json.md)")
     expand.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
 
     cli_check_cfg.add_parser(sub)

@@ -1,6 +1,6 @@
 """`rust-ast check-cfg PATH... [--manifest-path] [--check-cfg SPEC]... [--format]`:
 rustc's `unexpected_cfgs` lint and its malformed-predicate errors over files and
-folders (INTERFACE.md). Exit status: 0 nothing found, 1 findings, 2 bad usage or
+folders (docs/cli.md). Exit status: 0 nothing found, 1 findings, 2 bad usage or
 unreadable input."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="the rustc whose well-known cfgs and target configurations apply (default: rustc "
                              "on PATH; the shipped rustc 1.95 tables when it cannot answer)")
     parser.add_argument("--format", choices=("human", "json"), default="human",
-                        help="rustc's human-readable diagnostics, or JSON Lines (INTERFACE.md)")
+                        help="rustc's human-readable diagnostics, or JSON Lines (docs/json.md)")
     parser.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
     parser.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)")
 

@@ -60,7 +60,7 @@ class Label:
 class CfgDiagnostic:
     """One `unexpected_cfgs` finding or one malformed-predicate error.
 
-    `code` is INTERFACE.md's: "unexpected_cfgs" or "malformed_cfg"; "cargo_manifest"
+    `code` is the one of docs/json.md: "unexpected_cfgs" or "malformed_cfg"; "cargo_manifest"
     for what cargo (or rustc, for a `check-cfg` entry) rejects in Cargo.toml or a
     build script before compiling. `rustc_code` keeps rustc's error code (E0539...)
     where it has one. For findings, `name` is the cfg

@@ -1,4 +1,4 @@
-"""`rust-ast check-cfg`'s two output formats for a diagnostic: INTERFACE.md's JSON
+"""`rust-ast check-cfg`'s two output formats for a diagnostic: docs/json.md's JSON
 object and rustc's human-readable rendering.
 
 The human form follows rustc 1.95's emitter: `warning: ...`, ` --> file:line:col`,
@@ -45,12 +45,12 @@ def summary_line(errors: int, total: int) -> str:
 
 
 def span_json(index: LineIndex, span: Span) -> list[int]:
-    """INTERFACE.md's `[lo_line, lo_col, hi_line, hi_col]`."""
+    """docs/json.md's `[lo_line, lo_col, hi_line, hi_col]`."""
     return index.rustc_span(span)
 
 
 def to_json(diag: CfgDiagnostic, file: str, index: LineIndex) -> dict[str, Any]:
-    """One `--format json` line: INTERFACE.md's fields, plus rustc's error code
+    """One `--format json` line: docs/json.md's fields, plus rustc's error code
     (`rustc_code`), the labels, a child's span where rustc gives one, and each
     suggestion's applicability."""
     children = []

@@ -519,7 +519,7 @@ class WalkGen:
         m = self.m
         nodes = [c for c in m.classes.values() if c.node]
         self.w("JSON_CLASS: dict[type, str] = {" + ", ".join(f"{c.qual}: {c.json_class!r}" for c in nodes) + "}")
-        self.w('"""The INTERFACE.md `class` of each node class."""')
+        self.w('"""The docs/json.md `class` of each node class."""')
         self.w()
         kind_of = []
         for c in nodes:

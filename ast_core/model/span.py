@@ -129,7 +129,7 @@ class LineIndex:
         return line + 1, len(prefix.decode("utf-8", "replace")) + 1 - crlf
 
     def rustc_span(self, span: Span) -> list[int]:
-        """`[lo_line, lo_col, hi_line, hi_col]` as INTERFACE.md prints spans."""
+        """`[lo_line, lo_col, hi_line, hi_col]` as docs/json.md prints spans."""
         return [*self.line_col(span[0]), *self.line_col(span[1])]
 
     def position(self, offset: int, encoding: PositionEncoding = "utf-16") -> tuple[int, int]:

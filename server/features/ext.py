@@ -1,4 +1,4 @@
-"""rust-ast's own requests, in the `rustAst/` namespace (INTERFACE.md's table).
+"""rust-ast's own requests, in the `rustAst/` namespace (docs/lsp.md's table).
 
 `editors/vscode/src/lsp_ext.ts` mirrors these names, as rust-analyzer's does;
 `tests/test_ext_mirror.py` compares them.

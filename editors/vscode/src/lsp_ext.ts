@@ -4,7 +4,7 @@
 import * as lc from 'vscode-languageclient';
 
 /** `[lo_line, lo_col, hi_line, hi_col]` as rustc prints spans: 1-based, columns in
- * Unicode scalar values, hi exclusive (INTERFACE.md "Spans"). */
+ * Unicode scalar values, hi exclusive (docs/json.md, "Spans"). */
 export type RustcSpan = [number, number, number, number];
 
 /** One node of `rust-ast tree --json --ids`; payload fields (op, style, ...) vary. */
