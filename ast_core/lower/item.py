@@ -8,6 +8,8 @@ pass them in. An item's span leaves them out, as rustc's does.
 
 from __future__ import annotations
 
+import re
+
 from ..model import (
     AnonConst,
     AssocItem,
@@ -317,6 +319,10 @@ def _fn(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     defaultness = Defaultness.Implicit
     constness, safety, ext, abi, coroutine = Const.No, Safety.Default, ExternKind.None_, None, None
     mods = next((c for c in node.children if c.type == "function_modifiers"), None)
+    lo = node.start_byte
+    if ctxt == "foreign" and mods is None:
+        blanked, lo = _blanked_safety(cx, node, "fn")
+        safety = blanked or safety
     if mods is not None:
         for mod in mods.children:
             t = mod.type
@@ -338,14 +344,17 @@ def _fn(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     generics = _generics(cx, node, name_end, sig_end)
     sig_hi = where.end_byte if where is not None else sig_end
     vis = lower_vis(cx, node)
-    sig = FnSig(FnHeader(constness, coroutine, safety, ext, abi), FnDecl(inputs, output), (node.start_byte, sig_hi))
+    sig = FnSig(FnHeader(constness, coroutine, safety, ext, abi), FnDecl(inputs, output), (lo, sig_hi))
     body = None
     if body_node is not None:
         body, inner = _expr.lower_block(cx, body_node)
         if inner:
             attrs = attrs + inner
     ident = cx.ident(name) if name is not None else Ident("", (node.start_byte, node.start_byte))
-    return _make(cx, ctxt, attrs, node, vis, "Fn", defaultness, ident, generics, sig, body)
+    item = _make(cx, ctxt, attrs, node, vis, "Fn", defaultness, ident, generics, sig, body)
+    if item is not None:
+        item.span = (lo, item.span[1])
+    return item
 
 
 def lower_params(cx: LowerCx, node: SyntaxNode) -> list[Param]:
@@ -447,9 +456,32 @@ def _static(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     name = node.child_by_field_name("name")
     value = node.child_by_field_name("value")
     mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
-    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Static", cx.ident(name),
-                 _ty.lower_ty(cx, node.child_by_field_name("type")), Safety.Default, mutbl,
+    safety, lo = _blanked_safety(cx, node, "static") if ctxt == "foreign" else (None, node.start_byte)
+    item = _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Static", cx.ident(name),
+                 _ty.lower_ty(cx, node.child_by_field_name("type")), safety or Safety.Default, mutbl,
                  _expr.lower_expr(cx, value) if value is not None else None)
+    if item is not None:
+        item.span = (lo, item.span[1])
+    return item
+
+
+_BLANKED_SAFETY = re.compile(rb"(?<![A-Za-z0-9_#])(safe|unsafe)\s*$")
+
+
+def _blanked_safety(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Safety | None, int]:
+    """`safe fn`, `safe static`, `unsafe static` in an extern block, whose keyword
+    tree-sitter reads as spaces (`syntax.parse`): the safety, and where the item starts
+    (at the keyword when no visibility comes first)."""
+    kw = next((c for c in node.children if c.type == keyword), None)
+    if kw is None:
+        return None, node.start_byte
+    vis = next((c for c in node.children if c.type == "visibility_modifier"), None)
+    found = _BLANKED_SAFETY.search(cx.src, vis.end_byte if vis is not None else max(0, node.start_byte - 16),
+                                   kw.start_byte)
+    if found is None:
+        return None, node.start_byte
+    safety = Safety.Safe if found.group(1) == b"safe" else Safety.Unsafe
+    return safety, min(node.start_byte, found.start())
 
 
 def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
@@ -469,7 +501,7 @@ def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     where_before = lower_where_clause(cx, before[0] if before else None, bounds_end)
     generics = Generics(params, where_before, span(tps) if tps is not None else (name.end_byte, name.end_byte))
     ty = _ty.lower_ty(cx, ty_node) if ty_node is not None else None
-    after_at = ty.span[1] if ty is not None else bounds_end
+    after_at = ty.span[1] if ty is not None else before[0].end_byte if before else bounds_end
     after_where = lower_where_clause(cx, after[0] if after else None, after_at)
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
     return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "TyAlias", Defaultness.Implicit, cx.ident(name),

@@ -24,22 +24,28 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 # Places where tree-sitter-rust 0.24 cannot read valid Rust, repaired by parsing a
 # same-length copy of the text (offsets stay valid; lowering reads names and
 # operators from the real text):
-# - `try!(x)` is a macro call in edition 2015; tree-sitter knows `try` only as the 2018
-#   keyword and leaves an ERROR. Spelled `tr_`, it is a macro call named `try`.
+# - `try` and `async` are identifiers in edition 2015 (`try!(x)`, `fn try()`,
+#   `async()`); tree-sitter knows them only as the 2018 keywords and leaves an ERROR.
+#   Spelled `tr_` and `asyn_`, they are identifiers named `try` and `async`.
 # - the prefix range `..=x` (`|e| ..=e`, `let r = ..=b;`) is an ERROR or an assignment;
 #   spelled `.. x`, it is a range, and lowering sees the `=` after the `..`.
+# - `safe fn`, `safe static` and `unsafe static` in `unsafe extern` blocks (edition
+#   2024): tree-sitter knows neither; spelled as spaces, lowering finds the keyword.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
-_TRY_MACRO = re.compile(rb"(?<![A-Za-z0-9_#])try(?=\s*!)")
+_KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
+_EXTERN_SAFETY = re.compile(rb"(?<![A-Za-z0-9_#])(?:safe(?=\s+(?:fn|static)\b)|unsafe(?=\s+static\b))")
 _WHITE_SPACE = re.compile(rb"\xc2\x85|\xe2\x80[\x8e\x8f\xa8\xa9]")
 
 
 def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tree:
     """Parse UTF-8 source; with `old_tree` (already `edit`ed) reuse its subtrees."""
-    if edition == 2015 and b"try" in data:
-        data = _TRY_MACRO.sub(b"tr_", data)
+    if edition == 2015 and (b"try" in data or b"async" in data):
+        data = _KEYWORDS_2018.sub(lambda m: m.group()[:-1] + b"_", data)
     if b"..=" in data:
         data = data.replace(b"..=", b".. ")
+    if b"safe" in data:
+        data = _EXTERN_SAFETY.sub(lambda m: b" " * len(m.group()), data)
     if b"\xc2\x85" in data or b"\xe2\x80" in data:
         data = _WHITE_SPACE.sub(lambda m: b" " * len(m.group()), data)
     if old_tree is None:
