@@ -9,13 +9,18 @@ export type RustcSpan = [number, number, number, number];
 
 /** One node of `rust-ast tree --json --ids`; payload fields (op, style, ...) vary. */
 export interface AstNode {
+  /** `...` for where a server with a size budget cut the tree. */
   class: string;
   kind: string | null;
   id: number | null;
   span: RustcSpan | null;
   ident?: string;
+  /** On a `...` node: the source range of what was cut (ask for that range's tree). */
+  range?: lc.Range;
   children: AstNode[];
 }
+
+export const CUT = '...';
 
 export interface SyntaxTreeParams {
   textDocument: lc.TextDocumentIdentifier;
@@ -27,6 +32,8 @@ export interface SyntaxTreeParams {
 export interface SyntaxTree {
   text: string;
   json: AstNode | AstNode[];
+  /** Whether the server cut the tree to its size budget (`...` nodes). */
+  truncated?: boolean;
 }
 
 export const syntaxTree = new lc.RequestType<SyntaxTreeParams, SyntaxTree, void>('rustAst/syntaxTree');
@@ -94,3 +101,22 @@ export interface AutodiffExpansion {
 export const expandAutodiff = new lc.RequestType<ExpandAutodiffParams, AutodiffExpansion[], void>(
   'rustAst/expandAutodiff',
 );
+
+/** The crate and configuration a document is analysed in. */
+export interface CrateInfo {
+  /** The crate root file; null for a buffer that is no file. */
+  root: string | null;
+  /** The file's module path, `crate::util::inner`. */
+  module: string;
+  target: string | null;
+  edition: number;
+  features: string[];
+  /** The other `--cfg`s (a build script's, the settings'), `name` or `name="value"`. */
+  cfg: string[];
+}
+
+export interface CrateInfoParams {
+  textDocument: lc.TextDocumentIdentifier;
+}
+
+export const crateInfo = new lc.RequestType<CrateInfoParams, CrateInfo, void>('rustAst/crateInfo');

@@ -3,7 +3,8 @@
 // row selects the node's source; the view follows the active Rust editor, its cursor
 // (the innermost node is revealed and selected) and its edits (reloaded once typing
 // pauses). The text view (views.ts, "Show Syntax Tree") stays for copying and range
-// trees.
+// trees. Where the server cut a large tree to its budget (a `...` node with the range
+// of what it left out), expanding the `...` row asks for that range's tree.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import * as ext from './lsp_ext';
@@ -31,6 +32,21 @@ class TreeNode {
     );
     return this.kids;
   }
+
+  get isCut(): boolean {
+    return this.ast.class === ext.CUT;
+  }
+
+  /** Whether this is a cut whose left-out nodes are still to be asked for. */
+  get isUnloadedCut(): boolean {
+    return this.isCut && this.ast.range !== undefined && this.ast.children.length === 0;
+  }
+
+  /** A cut's left-out nodes, once loaded, become its children. */
+  fill(nodes: ext.AstNode[]): void {
+    this.ast.children = nodes;
+    this.kids = undefined;
+  }
 }
 
 /** The VS Code position of a rustc point (1-based; columns in Unicode scalar values). */
@@ -42,6 +58,15 @@ function position(doc: vscode.TextDocument, line: number, col: number): vscode.P
 
 function rangeOf(doc: vscode.TextDocument, span: ext.RustcSpan): vscode.Range {
   return new vscode.Range(position(doc, span[0], span[1]), position(doc, span[2], span[3]));
+}
+
+type LspRange = NonNullable<ext.AstNode['range']>;
+
+/** A range (VS Code's, or the protocol's: both count UTF-16 code units) as a rustc span. */
+function rustcSpan(doc: vscode.TextDocument, range: vscode.Range | LspRange): ext.RustcSpan {
+  const point = ({ line, character }: { line: number; character: number }) =>
+    rustcPoint(doc, new vscode.Position(line, character));
+  return [...point(range.start), ...point(range.end)];
 }
 
 export class SyntaxTreeProvider implements vscode.TreeDataProvider<TreeNode> {
@@ -106,6 +131,15 @@ export class SyntaxTreeProvider implements vscode.TreeDataProvider<TreeNode> {
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const { ast } = node;
+    if (node.isCut) {
+      const item = new vscode.TreeItem(
+        ext.CUT,
+        ast.range ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
+      item.id = node.key;
+      item.description = ast.range ? 'cut to the size budget, loaded when expanded' : 'cut to the size budget';
+      return item;
+    }
     const state = ast.children.length === 0
       ? vscode.TreeItemCollapsibleState.None
       : node.parent === undefined
@@ -126,8 +160,31 @@ export class SyntaxTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     return item;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node?.isUnloadedCut && this.document) {
+      node.fill(await this.loadCut(this.document, node.ast.range!));
+    }
     return node ? node.children : this.roots;
+  }
+
+  /** The nodes a cut left out: the outermost nodes inside its range, in the tree the
+   * server sends for that range (which may start at an enclosing node, and may be cut
+   * again). */
+  private async loadCut(document: vscode.TextDocument, range: LspRange): Promise<ext.AstNode[]> {
+    const client = this.client();
+    const tree = await client.sendRequest(ext.syntaxTree, { ...textDocument(client, document), range });
+    const wanted = rustcSpan(document, range);
+    const found: ext.AstNode[] = [];
+    const visit = (node: ext.AstNode): void => {
+      const span = node.class === ext.CUT ? node.range && rustcSpan(document, node.range) : node.span;
+      if (span && within(span, wanted)) {
+        found.push(node);
+      } else {
+        node.children.forEach(visit);
+      }
+    };
+    (Array.isArray(tree.json) ? tree.json : [tree.json]).forEach(visit);
+    return found;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -185,9 +242,9 @@ export class SyntaxTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     if (clicked && rangeOf(doc, clicked).isEqual(selection)) {
       return;
     }
-    const [lo, hi] = [rustcPoint(doc, selection.start), rustcPoint(doc, selection.end)];
-    const wanted: ext.RustcSpan = [...lo, ...hi];
+    const wanted = rustcSpan(doc, selection);
     let best: TreeNode | undefined;
+    let cut: TreeNode | undefined;
     // Every node, not only those inside their parent's span: an item's span leaves out
     // its outer attributes. In pre-order a later node of the same span is deeper
     // (`Stmt::Expr`, then its `Expr`), which `within` keeps.
@@ -196,9 +253,26 @@ export class SyntaxTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       if (span && within(wanted, span) && (!best || within(span, best.ast.span!))) {
         best = node;
       }
+      if (node.isUnloadedCut && within(wanted, rustcSpan(doc, node.ast.range!))) {
+        cut = node;
+      }
       node.children.forEach(visit);
     };
     this.roots.forEach(visit);
+    // The selection lies in what the server cut: load that (a few levels at most), and look again.
+    for (let loads = 0; cut && loads < 8; loads++) {
+      const found: TreeNode = cut;
+      cut = undefined;
+      try {
+        found.fill(await this.loadCut(doc, found.ast.range!));
+      } catch {
+        break; // the server's error shows when the row is expanded
+      }
+      if (doc.version !== this.version) {
+        return;
+      }
+      found.children.forEach(visit);
+    }
     if (best) {
       await this.view.reveal(best, { select: true, focus: false });
     }
