@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -307,16 +308,24 @@ class _Manifests:
 
     def get(self, path: Path) -> tuple[CargoToml, LineIndex] | None:
         if path not in self._parsed:
-            # imported here: tomlkit adds ~15 ms to the server's start-up, and only quick fixes need it
-            from ast_core.cfg.cargo_edit import CargoToml  # noqa: PLC0415
-
-            data = read_or_empty(path)
-            try:
-                self._parsed[path] = (CargoToml(data.decode("utf-8", "replace")), LineIndex(data))
-            except ValueError as err:  # not valid TOML (cargo would have said so)
-                log.warning("cannot edit %s: %s", path, err)
+            self._parsed[path] = parsed = parse_manifest(read_or_empty(path))
+            if isinstance(parsed, ValueError):  # not valid TOML (cargo would have said so)
+                log.warning("cannot edit %s: %s", path, parsed)
                 self._parsed[path] = None
         return self._parsed[path]
+
+
+@lru_cache(maxsize=4)
+def parse_manifest(data: bytes) -> tuple[CargoToml, LineIndex] | ValueError:
+    """A Cargo.toml's text parsed for editing, once per content: tomlkit takes seconds on
+    a large file, and every code action request would parse it again."""
+    # imported here: tomlkit adds ~15 ms to the server's start-up, and only quick fixes need it
+    from ast_core.cfg.cargo_edit import CargoToml  # noqa: PLC0415
+
+    try:
+        return CargoToml(data.decode("utf-8", "replace")), LineIndex(data)
+    except ValueError as err:
+        return err
 
 
 def _cargo_actions(diag: CfgDiagnostic, package: Package, manifests: _Manifests,
