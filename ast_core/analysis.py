@@ -1,8 +1,9 @@
 """The facade the CLI and the server call: one file's derived facts, computed on use.
 
 `Analysis` wraps a `Document` (the incremental state) and answers questions about its
-current version. Questions about one place (hover, node at a cursor) touch only the
-units around it; whole-file questions (the tree, the NodeId table) materialize all.
+current version, in the crate the file belongs to (`ast_core.crate`): its NodeIds are
+the crate's. Questions about one place (hover, node at a cursor) touch only the units
+around it; whole-file questions (the tree, the NodeId table) materialize all.
 """
 
 from __future__ import annotations
@@ -11,17 +12,69 @@ import json
 from functools import cached_property
 from typing import Any
 
+from .crate import CrateFile
 from .document import Document
 from .model import HAS_SPAN, Crate, Span
 from .passes import locate
-from .render import node_class, node_ident, node_kind, to_json_obj, tree_json, tree_text
+from .passes.no_id import NoIdReasons
+from .crate.config import cfg_text
+from .render import node_class, node_ident, node_kind, nodes_json, to_json_obj, tree_json, tree_text
 
 
 class Analysis:
-    """Facts about the current version of a `Document`."""
+    """Facts about the current version of a `Document`, in its crate."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        link = doc.link
+        self.file = link if isinstance(link, CrateFile) else None
+        if self.file is not None:  # the file's ids where the crate numbers them
+            self.file.crate.prepare(self.file)
+
+    @property
+    def is_module(self) -> bool:
+        """A module file (not a crate root): its tree's root is the `Module` node."""
+        return self.file is not None and not self.file.is_root
+
+    def crate_info(self) -> dict[str, Any]:
+        """`rustAst/crateInfo`: the crate and configuration the file is analysed in."""
+        if self.file is None:
+            return {"root": None, "module": "crate", "target": None, "edition": self.doc.config.edition,
+                    "features": [], "cfg": []}
+        crate = self.file.crate
+        config = crate.config
+        return {"root": str(crate.root), "module": self.file.module_name, "kind": crate.kind, "name": crate.name,
+                "target": config.target, "edition": crate.edition, "features": list(config.features),
+                "cfg": [cfg_text(cfg) for cfg in config.cfgs]}
+
+    @cached_property
+    def no_id_reasons(self) -> NoIdReasons:
+        """Why nodes of this file have no NodeId (INTERFACE `no_id`)."""
+        config = self.doc.config
+        return NoIdReasons(self.doc.src, config.cfg, config.edition, self.unreadable)
+
+    def context_line(self) -> str | None:
+        """Which crate, module and configuration the file is analysed in (for hovers)."""
+        if self.file is None:
+            return None
+        crate = self.file.crate
+        name = f"`{crate.name}` " if crate.name else ""
+        return (f"crate {name}({crate.kind}, `{crate.display_root()}`) · module `{self.file.module_name}` · "
+                f"{crate.config.describe()}")
+
+    def module_head(self) -> dict[str, Any]:
+        """A module file's root node (INTERFACE: `Module`), without its children."""
+        assert self.file is not None
+        return {"class": "Module", "kind": None, "module": self.file.module_name,
+                "crate_root": self.file.crate.display_root(), "span": self.doc.index.rustc_span(self.krate.span)}
+
+    def _module_json(self, with_ids: bool) -> str:
+        """A module file's tree: the `Module` node holding its inner attributes and items."""
+        krate = self.krate
+        kids = sorted([*krate.attrs, *krate.items], key=lambda node: node.span[0])
+        children = nodes_json(kids, self.doc.index, with_ids, unreadable=self.unreadable)
+        head = json.dumps(self.module_head(), separators=(",", ":"), ensure_ascii=False)
+        return head[:-1] + f',"children":[{children}]}}'
 
     @cached_property
     def krate(self) -> Crate:
@@ -32,7 +85,10 @@ class Analysis:
     def tree_json(self, with_ids: bool = True) -> str:
         """The crate's JSON; with ids, a crate holding code that could not be read
         lists it in `"unreadable"` (its nodes and the later ones have no ids)."""
-        text = tree_json(self.krate, self.doc.index, with_ids, self.unreadable)
+        if self.is_module:
+            text = self._module_json(with_ids)
+        else:
+            text = tree_json(self.krate, self.doc.index, with_ids, self.unreadable)
         ranges = self.unreadable_ranges() if with_ids else []
         return "{" + f'"unreadable":{json.dumps(ranges)},' + text[1:] if ranges else text
 
@@ -40,7 +96,10 @@ class Analysis:
         return tree_text(self.krate, self.doc.index, with_ids)
 
     def json_obj(self, with_ids: bool = True) -> dict:
-        obj = to_json_obj(self.krate, self.doc.index, with_ids, self.unreadable)
+        if self.is_module:
+            obj = json.loads(self._module_json(with_ids))
+        else:
+            obj = to_json_obj(self.krate, self.doc.index, with_ids, self.unreadable)
         ranges = self.unreadable_ranges() if with_ids else []
         return {"unreadable": ranges, **obj} if ranges else obj
 

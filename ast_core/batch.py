@@ -16,7 +16,8 @@ from typing import Any
 
 from . import syntax
 from .analysis import Analysis
-from .document import ClearIds, Document, DocumentConfig, ModLoader, group_units, lower_unit
+from .crate import module_loader
+from .document import ClearIds, Document, DocumentConfig, group_units, lower_unit
 from .lower import LowerCx, crate_span, is_inner_unit
 from .model import Crate, LineIndex
 from .passes.node_ids import NodeIdAssigner, crate_prefix
@@ -110,7 +111,7 @@ def _lower_and_number(src: bytes, config: DocumentConfig, units: list[list[Any]]
             unit_items, inner, _ = lower_unit(cx, nodes)
             items += unit_items
             attrs += inner
-        assigner = NodeIdAssigner(src, config.cfg, first_id or 0, ModLoader(config).load)
+        assigner = NodeIdAssigner(src, config.cfg, first_id or 0, module_loader(config), config.edition)
         kept = True
         if first_id is None:
             kept = crate_prefix(assigner, Crate(attrs, [], (0, 0)), config.edition)

@@ -36,20 +36,25 @@ def _parser() -> argparse.ArgumentParser:
     tree.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
     tree.add_argument("--ids", action="store_true", help="include NodeIds (JSON; the text tree always has them)")
     tree.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
+    _crate_arguments(tree)
 
     serve = sub.add_parser("serve", help="run the language server (LSP over stdio)")
     serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on a socket instead of stdio")
     serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
 
-    ids = sub.add_parser("ids", help="print the NodeId table of a file")
-    ids.add_argument("file", help="a .rs file, or - for standard input")
+    ids = sub.add_parser("ids", help="print the NodeId table of a file (or, with --crate, of a whole crate)")
+    ids.add_argument("file", help="a .rs file, or - for standard input", nargs="?")
     ids.add_argument("--json", action="store_true", help="a JSON array, one object per NodeId (docs/json.md)")
     ids.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
+    ids.add_argument("--crate", metavar="PATH", help="the whole crate's table, each row with its file: PATH is a "
+                     "crate root file or a package folder")
+    _crate_arguments(ids)
 
     expand = sub.add_parser("expand", help="print what every autodiff attribute of a file expands to")
     expand.add_argument("file", help="a .rs file, or - for standard input")
     expand.add_argument("--json", action="store_true", help="one object per attribute (docs/json.md)")
     expand.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
+    _crate_arguments(expand)
 
     cli_check_cfg.add_parser(sub)
     parser.epilog = "commands and their flags (rust-ast COMMAND --help explains each):\n" + "".join(
@@ -57,6 +62,76 @@ def _parser() -> argparse.ArgumentParser:
     for command in sub.choices.values():
         command.set_defaults(command_parser=command)
     return parser
+
+
+def _crate_arguments(parser: argparse.ArgumentParser) -> None:
+    """The configuration flags (INTERFACE "Crates and the configuration")."""
+    parser.add_argument("--features", action="append", default=[], metavar="F[,G...]",
+                        help="cargo features to enable, besides the default ones")
+    parser.add_argument("--all-features", action="store_true", help="enable every cargo feature")
+    parser.add_argument("--no-default-features", action="store_true", help="do not enable the `default` feature")
+    parser.add_argument("--cfg", action="append", default=[], metavar="SPEC",
+                        help='a cfg to set, NAME or NAME="VALUE" (as a build script sets them; repeatable)')
+    parser.add_argument("--target", metavar="TRIPLE", help="the target triple (default: the host's)")
+    parser.add_argument("--standalone", action="store_true",
+                        help="FILE is the crate root, as `rustc FILE` (Cargo.toml only gives the edition)")
+
+
+def _request(args: argparse.Namespace):
+    from ast_core.cfg.targets import target_cfg  # noqa: PLC0415
+    from ast_core.crate import Request, parse_cfg_specs  # noqa: PLC0415
+    from ast_core.project import UsageError  # noqa: PLC0415
+
+    cfgs = parse_cfg_specs(args.cfg)
+    if cfgs is None:
+        raise UsageError(f"invalid `--cfg` argument among {args.cfg!r}: expected NAME or NAME=\"VALUE\"")
+    if args.target is not None and target_cfg(args.target) is None:
+        raise UsageError(f"unknown target {args.target!r}")
+    features = tuple(f for text in args.features for f in text.replace(",", " ").split())
+    return Request(features, args.all_features, args.no_default_features, cfgs, args.target,
+                   int(args.edition) if args.edition else None)
+
+
+def _crate_document(args: argparse.Namespace):
+    """FILE's document: in its crate, or (`--standalone`, standard input) as a crate root."""
+    from ast_core.crate import Crates  # noqa: PLC0415
+    from ast_core.document import Document  # noqa: PLC0415
+
+    if args.standalone or args.file == "-":
+        return Document(*_source_and_config(args.file, args.edition, _request(args)))
+    src, path = _read(args.file)  # (the checks and errors of reading)
+    return Crates(_request(args)).crate_of(path).doc
+
+
+def _crate_table(args: argparse.Namespace) -> list[dict]:
+    """`ids --crate PATH`: every file's rows, with the file, ordered by id."""
+    import os  # noqa: PLC0415
+
+    from ast_core.analysis import Analysis  # noqa: PLC0415
+    from ast_core.crate import Crates  # noqa: PLC0415
+    from ast_core.project import UsageError, load_package  # noqa: PLC0415
+
+    path = Path(args.crate)
+    crates = Crates(_request(args))
+    if path.is_dir():
+        manifest = path / "Cargo.toml"
+        if not manifest.is_file():
+            raise UsageError(f"{args.crate}: no Cargo.toml in this folder")
+        targets = crates.targets(load_package(manifest))
+        if not targets:
+            raise UsageError(f"{args.crate}: the package has no crate to number")
+        path = targets[0][1]
+    elif not path.is_file():
+        raise UsageError(f"{args.crate}: no such file or folder")
+    root = crates.crate_of(path).crate.root_file()
+    rows = []
+    for file in root.crate.reached():
+        if file.doc is None or not root.crate.prepare(file):
+            continue
+        name = os.path.relpath(file.path)
+        rows += [{**row, "file": name} for row in Analysis(file.doc).id_rows()]
+    rows.sort(key=lambda row: row["id"])
+    return rows
 
 
 def _read(file: str) -> tuple[bytes, Path | None]:
@@ -68,41 +143,41 @@ def _read(file: str) -> tuple[bytes, Path | None]:
     return read_source(path), path
 
 
-def _source_and_config(file: str, edition: str | None):
-    from ast_core.cfg.targets import DEFAULT_TARGET, target_cfg  # noqa: PLC0415
+def _source_and_config(file: str, edition: str | None, request=None):
+    from ast_core.crate import crate_config  # noqa: PLC0415
     from ast_core.document import DocumentConfig  # noqa: PLC0415
     from ast_core.project import edition_for  # noqa: PLC0415
 
     src, path = _read(file)
     ed = int(edition) if edition else edition_for(path.resolve() if path else None)
-    return src, DocumentConfig(ed, target_cfg(DEFAULT_TARGET), path)
-
-
-def _document(file: str, edition: str | None):
-    from ast_core.document import Document  # noqa: PLC0415
-
-    return Document(*_source_and_config(file, edition))
+    config = crate_config(request, request.features) if request is not None else crate_config()
+    return src, DocumentConfig(ed, config.cfg, path)
 
 
 def _run(args: argparse.Namespace) -> int:
     from ast_core.analysis import Analysis  # noqa: PLC0415
+    from ast_core.project import UsageError  # noqa: PLC0415
 
     out = sys.stdout
     if args.command == "tree":
-        if args.json and args.ids:
+        if args.json and args.ids and (args.standalone or args.file == "-"):
             from ast_core.batch import tree_json  # noqa: PLC0415
 
-            doc_src, config = _source_and_config(args.file, args.edition)
+            doc_src, config = _source_and_config(args.file, args.edition, _request(args))
             out.write(tree_json(doc_src, config) + "\n")
             return 0
-        analysis = Analysis(_document(args.file, args.edition))
+        analysis = Analysis(_crate_document(args))
         out.write(analysis.tree_json(with_ids=args.ids) + "\n" if args.json else analysis.tree_text())
         return 0
     if args.command == "ids":
         import json  # noqa: PLC0415
 
-        analysis = Analysis(_document(args.file, args.edition))
-        rows = analysis.id_rows()
+        if args.crate is not None:
+            rows = _crate_table(args)
+        elif args.file is None:
+            raise UsageError("ids: give a FILE, or --crate PATH")
+        else:
+            rows = Analysis(_crate_document(args)).id_rows()
         if args.json:
             out.write(json.dumps(rows, ensure_ascii=False) + "\n")
         else:
@@ -112,18 +187,19 @@ def _run(args: argparse.Namespace) -> int:
                 kind = f"::{row['kind']}" if row["kind"] else ""
                 field = f" ({row['field']})" if row.get("field") else ""
                 ident = f" {row['ident']}" if row.get("ident") else ""
-                out.write(f"{row['id']:6d} {row['class']}{kind}{where}{ident}{field}\n")
+                file = f" {row['file']}" if row.get("file") else ""
+                out.write(f"{row['id']:6d} {row['class']}{kind}{file}{where}{ident}{field}\n")
         return 0
     if args.command == "expand":
         import json  # noqa: PLC0415
 
         from ast_core.passes.autodiff import expand, expansion_json  # noqa: PLC0415
 
-        doc = _document(args.file, args.edition)
+        doc = _crate_document(args)
         expansions, expanded = expand(doc)
         if args.json:
             out.write(json.dumps([expansion_json(e, doc.index) for e in expansions], ensure_ascii=False) + "\n")
-            return 1 if any(e.diagnostics for e in expansions) else 0
+            return 1 if any(d.level == "error" for e in expansions for d in e.diagnostics) else 0
         out.write(expanded)
         out.flush()
         return _report_expand_errors(args.file, expansions, doc.index)

@@ -25,6 +25,15 @@ class Settings:
     check_cfg_features: tuple[str, ...] = field(default=(), metadata={
         "key": "checkCfg.features", "type": "array",
         "doc": "Cargo features to treat as enabled when deciding which code is active."})
+    cargo_no_default_features: bool = field(default=False, metadata={
+        "key": "cargo.noDefaultFeatures", "type": "boolean",
+        "doc": "Do not enable the `default` feature (as `cargo build --no-default-features`)."})
+    cargo_all_features: bool = field(default=False, metadata={
+        "key": "cargo.allFeatures", "type": "boolean",
+        "doc": "Enable every cargo feature (as `cargo build --all-features`)."})
+    cfg_extra: tuple[str, ...] = field(default=(), metadata={
+        "key": "cfg.extra", "type": "array",
+        "doc": "Cfgs to set, `name` or `name=\"value\"`, as a build script sets them with `cargo::rustc-cfg`."})
     cfg_target: str | None = field(default=None, metadata={
         "key": "cfg.target", "type": ["string", "null"],
         "doc": "Target triple whose cfg values decide active code; null: the host's."})
@@ -101,6 +110,14 @@ def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
 
 def _check(name: str, value: Any) -> Any:
     """The value converted, or "!reason"."""
+    if name == "cfg_extra":
+        from ast_core.crate import parse_cfg_specs  # noqa: PLC0415
+
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "!expected a list of strings"
+        if parse_cfg_specs(value) is None:
+            return '!expected `name` or `name="value"` cfgs'
+        return tuple(value)
     if name in ("check_cfg_extra", "check_cfg_features"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "!expected a list of strings"
@@ -117,7 +134,7 @@ def _check(name: str, value: Any) -> Any:
         if not isinstance(value, str) or not value:
             return "!expected the path of a rustc"
         return value
-    if name == "inlay_hints_node_ids" or name.endswith("_enable"):
+    if name in ("inlay_hints_node_ids", "cargo_no_default_features", "cargo_all_features") or name.endswith("_enable"):
         if not isinstance(value, bool):
             return "!expected true or false"
         return value

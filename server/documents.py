@@ -4,6 +4,10 @@ pygls keeps its own copy of every document and rebuilds the whole text on each
 incremental change (O(file) per keystroke); the protocol class in `server.py` skips
 that, and this module applies changes directly to our Document: a byte splice, the line
 index, and `tree.edit`. Re-parsing waits for the next read.
+
+A file is analysed in its crate (`ast_core.crate.Crates`, in the configuration the
+settings make): its document is the crate's, and the crate reads open files from their
+buffers, every other file from disk.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pygls.uris import to_fs_path
 from ast_core.analysis import Analysis
 from ast_core.cfg.targets import CfgSet, target_cfg
 from ast_core.cfg.toolchain import Toolchain, shipped_toolchain
+from ast_core.crate import CrateFile, Crates, Request, parse_cfg_specs
 from ast_core.document import Document, DocumentConfig
 from ast_core.model.span import PositionEncoding
 from ast_core.project import edition_for
@@ -39,6 +44,12 @@ def active_cfg(toolchain: Toolchain, triple: str, features: tuple[str, ...]) -> 
     return base | {("feature", f) for f in features}
 
 
+def crate_request(settings: Settings) -> Request:
+    """The configuration the settings ask cargo for."""
+    return Request(settings.check_cfg_features, settings.cargo_all_features, settings.cargo_no_default_features,
+                   parse_cfg_specs(settings.cfg_extra) or (), settings.cfg_target, settings.edition)
+
+
 @dataclass(eq=False)
 class OpenDocument:
     uri: str
@@ -48,11 +59,21 @@ class OpenDocument:
     _memo: dict[Hashable, Any] = field(default_factory=dict)
     _memo_of: tuple[Document, int] | None = None
 
+    @property
+    def file(self) -> CrateFile | None:
+        """The document's file in its crate (None for a buffer that is no file)."""
+        link = self.doc.link
+        return link if isinstance(link, CrateFile) else None
+
     def memo(self, key: Hashable, compute: Callable[[Document], T]) -> T:
         """`compute(doc)` once per state of the model: what several requests read in a
-        row (a hover, then inlay hints, then diagnostics) is computed once per edit."""
+        row (a hover, then inlay hints, then diagnostics) is computed once per edit
+        (of this file, or of one before it in the crate: its ids move)."""
         doc = self.doc
         doc.sync()
+        file = self.file
+        if file is not None:
+            file.crate.prepare(file)
         if self._memo_of is None or self._memo_of[0] is not doc or self._memo_of[1] != doc.revision:
             self._memo.clear()
             self._memo_of = (doc, doc.revision)
@@ -80,15 +101,23 @@ class Documents:
         self.toolchain = shipped_toolchain()
         self.encoding: PositionEncoding = "utf-16"
         self._docs: dict[str, OpenDocument] = {}
+        self.crates = self._crates()
+
+    def _crates(self) -> Crates:
+        settings = self.settings
+        return Crates(crate_request(settings), self.toolchain.target_cfg(settings.target))
 
     def __iter__(self):
         return iter(self._docs.values())
 
     def get(self, uri: str) -> OpenDocument:
         try:
-            return self._docs[uri]
+            opened = self._docs[uri]
         except KeyError:
             raise DocumentNotOpen(uri) from None
+        if self.crates.check_manifests():  # (polled at most once a second)
+            self._follow_crates()
+        return opened
 
     def config_for(self, path: Path | None) -> DocumentConfig:
         settings = self.settings
@@ -98,10 +127,18 @@ class Documents:
 
     def open(self, uri: str, version: int, text: str) -> OpenDocument:
         path = _path(uri)
-        src = _utf8(text)
-        opened = OpenDocument(uri, version, path, Document(src, self.config_for(path)))
+        opened = OpenDocument(uri, version, path, self._document(path, _utf8(text)))
         self._docs[uri] = opened
         return opened
+
+    def _document(self, path: Path | None, src: bytes) -> Document:
+        """The document of an opened file: its crate's, with the buffer's text."""
+        if path is None:
+            return Document(src, self.config_for(None))
+        file = self.crates.open(path, src)
+        if file.doc is None:  # (the crate could not read it: never, for an open buffer)
+            return Document(src, self.config_for(path))
+        return file.doc
 
     def change(self, uri: str, version: int,
                changes: list[types.TextDocumentContentChangeEvent]) -> OpenDocument:
@@ -118,17 +155,36 @@ class Documents:
         return opened
 
     def close(self, uri: str) -> None:
-        self._docs.pop(uri, None)
+        opened = self._docs.pop(uri, None)
+        if opened is not None and opened.path is not None:
+            self.crates.close(opened.path)
+
+    def files_changed(self, paths: list[Path]) -> None:
+        """A watcher reports changes on disk (sources, Cargo.toml, build scripts)."""
+        self.crates.files_changed(paths)
+        self._follow_crates()
+
+    def _follow_crates(self) -> None:
+        """Documents whose crate was dropped (its Cargo.toml changed) move to their
+        new crate."""
+        current = set(self.crates.crates())
+        for opened in self._docs.values():
+            file = opened.file
+            if file is not None and file.crate not in current:
+                opened.doc = self._document(opened.path, opened.doc.src)
 
     def reconfigure(self, settings: Settings, toolchain: Toolchain | None = None) -> None:
         """Apply new settings (and toolchain): documents whose configuration changes
         are rebuilt."""
         self.settings = settings
         self.toolchain = toolchain or self.toolchain
+        crates = self._crates()
+        if (crates.request, crates.target_cfg) == (self.crates.request, self.crates.target_cfg):
+            return
+        self.crates = crates
+        crates.buffers.update((opened.path.resolve(), opened.doc.src) for opened in self._docs.values() if opened.path)
         for opened in self._docs.values():
-            config = self.config_for(opened.path)
-            if config != opened.doc.config:
-                opened.doc = Document(opened.doc.src, config)
+            opened.doc = self._document(opened.path, opened.doc.src)
 
 
 def _utf8(text: str) -> bytes:

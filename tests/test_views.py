@@ -74,11 +74,16 @@ def test_hover_on_a_restricted_visibility_shows_its_id() -> None:
     assert text.startswith("**VisibilityKind::Restricted** · `NodeId(")
 
 
-def test_an_unnumbered_restricted_visibility_is_numbered_after_expansion() -> None:
-    a = analysis(b"#[cfg(any())] pub(crate) fn f() {}\n")
-    [item] = a.krate.items
-    assert id_text(item.vis).startswith("NodeId assigned after expansion")
-    assert id_text(item) == id_text(item.vis)
+def test_a_node_without_an_id_says_why() -> None:
+    a = analysis(b'#[cfg(any())] pub(crate) fn f() {}\n#[cfg(feature = "x")] fn g() {}\n'
+                 b"#[derive(Clone)] struct S;\nfn h() -> Vis { m!() }\n")
+    f, g, s, h = a.krate.items
+    reasons = a.no_id_reasons
+    assert reasons.reason([f, f.vis]) == ("cfg", "cfg'd out: `cfg(any())` is false in this configuration")
+    assert reasons.reason([g]) == ("cfg", "cfg'd out: feature `x` is not enabled")
+    assert reasons.reason([s]) == ("expansion", "numbered after `#[derive]` expands")
+    assert reasons.reason([h, h.vis]) == ("never", "rustc gives `Visibility` no NodeId")
+    assert id_text(g, reasons.reason([g])[1]) == "cfg'd out: feature `x` is not enabled"
 
 
 # -- document symbols ------------------------------------------------------------------

@@ -28,6 +28,7 @@ class Request:
     no_default_features: bool = False
     cfgs: tuple[Cfg, ...] = ()
     target: str | None = None
+    edition: int | None = None  # overrides the packages' editions
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +65,13 @@ def parse_cfg_specs(specs: Iterable[str]) -> tuple[Cfg, ...] | None:
     return tuple(out)
 
 
-def crate_config(request: Request, features: Iterable[str] = (), build_cfgs: Iterable[Cfg] = (),
+def crate_config(request: Request | None = None, features: Iterable[str] = (), build_cfgs: Iterable[Cfg] = (),
                  base: CfgSet | None = None, test: bool = False) -> CrateConfig:
     """The configuration of a crate whose package enables `features` (already
     resolved as cargo resolves them) and whose build script sets `build_cfgs`; `base`
     is the target's cfg set (default: the shipped table's for the requested target,
     else the host's); `test` for a test harness (`--test`: tests and benches)."""
+    request = request or Request()
     target = request.target or host_target()
     if base is None:
         base = target_cfg(target) or target_cfg(host_target()) or frozenset()

@@ -87,6 +87,13 @@ class CrateModel:
         self._loading: set[Path] = set()
         self._checked_disk = time.monotonic()
         self.watched = False  # a watcher reports changes on disk: no need to poll
+        self.folder: Path | None = None  # the package's folder (None outside a package)
+
+    def display_root(self) -> str:
+        """The root file, relative to the package's folder (`src/lib.rs`)."""
+        if self.folder is not None and self.root.is_relative_to(self.folder):
+            return self.root.relative_to(self.folder).as_posix()
+        return self.root.name
 
     # -- files ------------------------------------------------------------------------
 
@@ -99,8 +106,8 @@ class CrateModel:
         file = self.files.get(self.root)
         if file is None:
             file = self.files[self.root] = CrateFile(self, self.root, (), None, True)
-            if doc is not None:
-                file.doc = doc
+            if doc is not None:  # a buffer: never read from disk
+                file.doc, file.is_open = doc, True
             else:
                 self._load(file)
         return file

@@ -55,14 +55,14 @@ class Crates:
         self._packages: dict[Path, _LoadedPackage] = {}
         self._crates: dict[tuple[Path, str], CrateModel] = {}
         self._checked = time.monotonic()
-        self.watched = False  # a watcher reports changes: no polling of manifests and files
+        self.watched = False  # a watcher reports changes of sources: no polling of them
 
     # -- finding a file's crate ---------------------------------------------------------
 
     def crate_of(self, path: Path) -> CrateFile:
         """`path`'s file in the crate it belongs to (loading that crate's module tree)."""
         path = path.resolve()
-        self._check_manifests()
+        self.check_manifests()
         manifest = find_manifest(path)
         loaded = self._package(manifest.resolve()) if manifest is not None else None
         if loaded is not None and isinstance(loaded.package.cargo, CargoPackage):
@@ -74,8 +74,8 @@ class Crates:
                 file = crate.files.get(path)
                 if file is not None and crate.place(file):
                     return file
-        edition = DEFAULT_EDITION
-        if manifest is not None:
+        edition = self.request.edition or DEFAULT_EDITION
+        if manifest is not None and self.request.edition is None:
             edition = manifest_edition(manifest) or DEFAULT_EDITION
         key = (path, "file")
         crate = self._crates.get(key)
@@ -106,23 +106,26 @@ class Crates:
             requested = cargo.feature_names if request.all_features else request.features
             features = cargo.enabled_features(requested, default=not request.no_default_features)
             config = self._config(features, () if kind == "build" else loaded.build_cfgs, kind in ("test", "bench"))
-            crate = self._crates[key] = CrateModel(root, kind, cargo.edition, config, cargo.name, self.buffers)
+            edition = request.edition or cargo.edition
+            crate = self._crates[key] = CrateModel(root, kind, edition, config, cargo.name, self.buffers)
             crate.watched = self.watched
+            crate.folder = loaded.package.folder.resolve()
         return crate
 
     def _config(self, features: Iterable[str] = (), build_cfgs: Iterable[Cfg] = (), test: bool = False) -> CrateConfig:
         return crate_config(self.request, features, build_cfgs, self.target_cfg, test)
 
-    def _check_manifests(self) -> None:
+    def check_manifests(self) -> bool:
         """Forget packages whose Cargo.toml or build script changed (polled at most once
-        a second without a watcher)."""
+        a second); whether some were."""
         now = time.monotonic()
-        if self.watched or now - self._checked < _MANIFEST_CHECK_SECONDS:
-            return
+        if now - self._checked < _MANIFEST_CHECK_SECONDS:
+            return False
         self._checked = now
-        for manifest, loaded in list(self._packages.items()):
-            if not loaded.current():
-                self.forget_package(manifest)
+        stale = [manifest for manifest, loaded in self._packages.items() if not loaded.current()]
+        for manifest in stale:
+            self.forget_package(manifest)
+        return bool(stale)
 
     def forget_package(self, manifest: Path) -> None:
         """Drop a package (its Cargo.toml changed) and its crates."""

@@ -36,6 +36,7 @@ from ..model import (
 )
 from ..render import id_slot, node_class, node_id, node_ident, node_kind
 from . import locate
+from .no_id import NoIdReasons
 
 # Nodes too small to be what a hover is about: a hover on them describes their parent.
 STRUCTURAL = (Path, PathSegment, GenericArgs.AngleBracketed, GenericArgs.Parenthesized,
@@ -65,18 +66,14 @@ def short_name(node: Any) -> str:
     return text + (f" {nid}" if nid is not None else "")
 
 
-def id_text(node: Any, unreadable: Callable[[Any], bool] | None = None) -> str:
-    """`NodeId(42)`, or why there is none (`unreadable`: whether code before the node
-    could not be read)."""
+def id_text(node: Any, no_id: str | None = None) -> str:
+    """`NodeId(42)`, or why there is none (`no_id`: the reason, `NoIdReasons`)."""
     nid = node_id(node)
     if nid is not None:
         return f"`NodeId({nid})`"
-    if id_slot(node) is not None and unreadable is not None and unreadable(node):
-        return ("NodeId unknown: code at or before this node could not be read "
-                "(see the syntax error); ids come back when it parses")
-    if id_slot(node) is not None:
-        return "NodeId assigned after expansion (macro call, non-inert attribute, or cfg'd out)"
-    return "no NodeId"
+    if no_id is not None:
+        return no_id
+    return "no NodeId" if id_slot(node) is None else "no NodeId (numbered after expansion, or cfg'd out)"
 
 
 def details(node: Any) -> str:
@@ -124,26 +121,32 @@ def rustc_location(index: LineIndex, file_name: str, span: tuple[int, int]) -> s
 
 def hover_markdown(path: list[Any], index: LineIndex, file_name: str,
                    extent: Callable[[Any], Span | None] = locate.extent,
-                   unreadable: Callable[[Any], bool] | None = None) -> str:
+                   reasons: NoIdReasons | None = None, context: str | None = None) -> str:
     """Markdown for the innermost node of `path` (outermost first); `extent` gives a
     node's range (the server passes `Analysis.extent`, which is `locate.extent`),
-    `unreadable` whether a node has no id for code that could not be read
-    (`Analysis.unreadable`)."""
+    `reasons` why a node has no id, `context` the crate and configuration the file is
+    analysed in (a last line)."""
     focus_at = len(path) - 1
     while focus_at > 0 and isinstance(path[focus_at], STRUCTURAL):
         focus_at -= 1
     focus = path[focus_at]
-    lines = [" · ".join(x for x in (f"**{rustc_name(focus)}** {details(focus)}".rstrip(), id_text(focus, unreadable)) if x)]
+
+    def ids(upto: int) -> str:
+        node = path[upto]
+        why = reasons.reason(path[:upto + 1])[1] if reasons is not None and node_id(node) is None else None
+        return id_text(node, why)
+
+    lines = [" · ".join(x for x in (f"**{rustc_name(focus)}** {details(focus)}".rstrip(), ids(focus_at)) if x)]
     span = extent(focus)
     if span is not None:
         lines.append(f"`{rustc_location(index, file_name, span)}`")
     if focus_at < len(path) - 1:
         leaf = path[-1]
-        lines.append(f"on {short_name(leaf).split(' ')[0]} {details(leaf)} · {id_text(leaf, unreadable)}".replace("  ", " "))
+        lines.append(f"on {short_name(leaf).split(' ')[0]} {details(leaf)} · {ids(len(path) - 1)}".replace("  ", " "))
     chain = [short_name(n) for n in reversed(path[:focus_at])
              if not isinstance(n, STRUCTURAL)]
     if chain:
         lines.append(" › ".join(chain))
+    if context:
+        lines.append(context)
     return "  \n".join(lines)
-
-

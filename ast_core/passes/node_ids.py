@@ -72,7 +72,8 @@ link_ordinal ffi_pure ffi_const may_dangle panic_handler prelude_import compiler
 allow_internal_unstable allow_internal_unsafe macro_escape omit_gdb_pretty_printer_section
 register_tool move_size_limit
 """.split())
-# Attributes that remove their item when rustc runs without `--test`.
+# Attributes that remove their item when rustc runs without `--test` (with it, `cfg(test)`
+# holds and they are attribute macros).
 TEST_ATTRS = frozenset({"test", "bench", "test_case"})
 
 # Classes whose id the walk assigns after their children (a nested use tree, a trait
@@ -96,20 +97,37 @@ KEEP = AttrsEffect(False, False)
 REMOVED = AttrsEffect(True, False)
 DEFERRED = AttrsEffect(False, True)
 
-ModLoader = Callable[[Item, Sequence[str], "str | None"], "LoadedMod | None"]
+ModHook = Callable[[Item, Sequence[str], "str | None"], "ChildMod | None"]
 """Loads `mod x;`: given the item, the inline-module path around it and its
-`#[path = "..."]` (after cfg_attr), the module's file lowered, or None when the file
-does not exist."""
+`#[path = "..."]` (after cfg_attr), what the module's file numbers, or None when the
+file does not exist (or cannot be read)."""
 
 
 @dataclass(frozen=True, slots=True)
-class LoadedMod:
-    """An out-of-line module's file: its text (attribute tokens are read from it),
-    inner attributes and items."""
+class ChildMod:
+    """What an out-of-line module's file numbers, as its `mod x;` item sees it: its
+    key (the file), whether a `#![cfg]` in it removes the module, and how many ids its
+    inner attributes and its items (with their own module files) use; None when
+    unknown (the file holds code that could not be read): every later id is unknown."""
 
-    src: bytes
-    inner_attrs: list
-    items: list
+    key: object
+    removed: bool
+    inner_ids: int
+    item_ids: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hole:
+    """Where a `mod x;` file's ids go in the numbering of the file declaring it: its
+    inner attributes from `inner_base`, its items from `items_base` (the module item's
+    visibility sits between)."""
+
+    key: object
+    inner_base: int
+    items_base: int
+
+    def shifted(self, delta: int) -> Hole:
+        return Hole(self.key, self.inner_base + delta, self.items_base + delta)
 
 
 def walk_use_tree_kind_only(vis: Visitor, tree: Any) -> None:
@@ -122,14 +140,16 @@ class NodeIdAssigner(Visitor):
     """Numbers nodes from `next_id` on, in rustc's order, as `InvocationCollector` does."""
 
     def __init__(self, src: bytes, cfg: CfgSet, next_id: int,
-                 load_mod: ModLoader | None = None, edition: int = 2021,
+                 load_mod: ModHook | None = None, edition: int = 2021,
                  unreadable_from: int | None = None) -> None:
         # the edition decides how cfg predicates parse (`cfg(async)` is malformed from
         # 2018 on, and a malformed `cfg` keeps its node)
         self.configurer = Configurer(src, cfg, edition)
+        self.test_harness = ("test", None) in cfg
         self.next_id = next_id
         self.load_mod = load_mod
         self.mod_path: list[str] = []
+        self.holes: list[Hole] = []  # the `mod x;` files numbered in place, in order
         self.unreadable_from = unreadable_from
         self.stopped = False  # the walk reached `unreadable_from`: no more ids
         self.withheld: set[int] = set()  # `id()` of the nodes left without an id so
@@ -153,7 +173,10 @@ class NodeIdAssigner(Visitor):
         for attr in configured:
             path = attr.path
             if len(path) == 1 and path[0] in TEST_ATTRS:
-                return REMOVED
+                if not self.test_harness:
+                    return REMOVED
+                deferred = True  # with `--test`, the test harness's attribute macros expand them
+                continue
             if len(path) != 1 or not (path[0] in INERT_ATTRS or path[0].startswith("rustc_")):
                 deferred = True
         return DEFERRED if deferred else KEEP
@@ -194,7 +217,7 @@ class NodeIdAssigner(Visitor):
 
     def visit_id(self, owner: Any, field: str) -> None:
         cut = self.unreadable_from
-        if cut is not None and (self.stopped or self._reaches(owner, cut)):
+        if self.stopped or (cut is not None and self._reaches(owner, cut)):
             self.stopped = True
             self.withheld.add(id(owner))
             return
@@ -234,33 +257,26 @@ class NodeIdAssigner(Visitor):
     def _visit_mod(self, node: Item, kind: ItemKind.Mod) -> None:
         name = kind.ident.name
         if isinstance(kind.mod_kind, ModKind.Unloaded):
-            loaded = (self.load_mod(node, tuple(self.mod_path), self.path_attr(node.attrs))
-                      if self.load_mod is not None else None)
-            if loaded is not None:
-                outer_src, self.src = self.src, loaded.src
-                removed = self.effect(loaded.inner_attrs).removed
-                self.src = outer_src
-                if removed:  # `#![cfg(false)]` in the module's file drops the module item
-                    return
+            child = (self.load_mod(node, tuple(self.mod_path), self.path_attr(node.attrs))
+                     if self.load_mod is not None else None)
+            if child is not None and child.removed:  # `#![cfg(false)]` in the file drops the item
+                return
             self.visit_id(node, "id")
             for attr in node.attrs:
                 self.visit_attribute(attr)
-            if loaded is None:
+            if child is None:
                 self.visit_visibility(node.vis)
                 return
-            outer_src, self.src = self.src, loaded.src
-            try:
-                for attr in loaded.inner_attrs:
-                    self.visit_attribute(attr)
-                self.src = outer_src
-                self.visit_visibility(node.vis)
-                self.src = loaded.src
-                self.mod_path.append(name)
-                for item in loaded.items:
-                    self.visit_item(item)
-                self.mod_path.pop()
-            finally:
-                self.src = outer_src
+            # rustc appends the file's inner attributes to the item's, then walks the
+            # visibility, then the file's items
+            inner_base = self.next_id
+            self.next_id += child.inner_ids
+            self.visit_visibility(node.vis)
+            self.holes.append(Hole(child.key, inner_base, self.next_id))
+            if child.item_ids is None:  # unknown: so is every later id
+                self.stopped = True
+            else:
+                self.next_id += child.item_ids
             return
         self.mod_path.append(name)
         walk_item(self, node)
@@ -364,14 +380,4 @@ def crate_prefix(assigner: NodeIdAssigner, krate: Crate, edition: int) -> bool:
     return True
 
 
-def assign_node_ids(src: bytes, krate: Crate, edition: int, cfg: CfgSet,
-                    load_mod: ModLoader | None = None) -> int:
-    """Number a whole crate in place; returns the next free id."""
-    assigner = NodeIdAssigner(src, cfg, 0, load_mod, edition)
-    if crate_prefix(assigner, krate, edition):
-        for item in krate.items:
-            assigner.visit_item(item)
-    return assigner.next_id
-
-
-__all__ = ["DUMMY_NODE_ID", "LoadedMod", "NodeIdAssigner", "assign_node_ids", "crate_prefix"]
+__all__ = ["DUMMY_NODE_ID", "ChildMod", "Hole", "NodeIdAssigner", "crate_prefix"]

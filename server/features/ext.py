@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcContentModified, JsonRpcInvalidParams
+from pygls.uris import from_fs_path
 
+from ast_core.analysis import Analysis
+from ast_core.crate import CrateFile
 from ast_core.render import node_class, node_id, node_ident, node_kind
 
 from .. import budget, convert
@@ -23,6 +26,7 @@ NODE_AT = "rustAst/nodeAt"
 NODE_IDS = "rustAst/nodeIds"
 FIND_NODE_ID = "rustAst/findNodeId"
 EXPAND_AUTODIFF = "rustAst/expandAutodiff"
+CRATE_INFO = "rustAst/crateInfo"
 
 
 def field(params: Any, *names: str, required: bool = True) -> Any:
@@ -78,6 +82,8 @@ def register(server: RustAstServer) -> None:
 
         text, json = await budget.bounded_tree(nodes, index, ls.documents.encoding, analysis.extent, limits,
                                                still_valid)
+        if nodes[0] is analysis.krate and analysis.is_module:  # a module file's root is its Module node
+            json = [{**analysis.module_head(), "children": json[0]["children"]}]
         return {"text": text, "json": json[0] if len(json) == 1 else json, "truncated": limits.truncated}
 
     @server.feature(NODE_AT)
@@ -111,7 +117,39 @@ def register(server: RustAstServer) -> None:
         if not isinstance(wanted, int):
             raise JsonRpcInvalidParams("params.id must be an integer")
         node = opened.analysis.by_id.get(wanted)
+        if node is None and opened.file is not None:  # in another file of the crate?
+            found = find_in_crate(opened.file, wanted)
+            if found is None:
+                return None
+            file, analysis, node = found
+            span = analysis.extent(node)
+            return types.Location(uri=from_fs_path(str(file.path)) or str(file.path),
+                                  range=convert.to_range(file.doc.index, span, ls.documents.encoding)) if span else None
         span = opened.analysis.extent(node) if node is not None else None
         if span is None:
             return None
         return types.Location(uri=uri, range=convert.to_range(opened.doc.index, span, ls.documents.encoding))
+
+    @server.feature(CRATE_INFO)
+    def crate_info(ls: RustAstServer, params: Any) -> dict:
+        opened = ls.documents.get(field(params, "textDocument", "uri"))
+        return opened.analysis.crate_info()
+
+
+def find_in_crate(start: CrateFile, wanted: int) -> tuple[CrateFile, Analysis, Any] | None:
+    """The file of `start`'s crate holding NodeId `wanted`, its analysis and the node:
+    the innermost file whose ids span it (a module file's range holds its own modules')."""
+    crate = start.crate
+    spans = []
+    for file in crate.reached():
+        if file.doc is None or not crate.prepare(file) or file.doc.next_id is None:
+            continue
+        first = 0 if file.is_root else file.doc.place[0]
+        if first <= wanted < file.doc.next_id:
+            spans.append((file.doc.next_id - first, file))
+    for _, file in sorted(spans, key=lambda pair: pair[0]):
+        analysis = Analysis(file.doc)
+        node = analysis.by_id.get(wanted)
+        if node is not None:
+            return file, analysis, node
+    return None

@@ -29,7 +29,8 @@ def register(server: RustAstServer) -> None:
         if not path:
             return None
         name = opened.path.name if opened.path is not None else params.text_document.uri.rsplit("/", 1)[-1]
-        text = hover_markdown(path, doc.index, name, analysis.extent, analysis.unreadable)
+        text = hover_markdown(path, doc.index, name, analysis.extent, analysis.no_id_reasons,
+                              analysis.context_line())
         extra = autodiff.hover_section(opened, offset)
         if extra is not None:
             text = f"{extra}\n\n---\n\n{text}"

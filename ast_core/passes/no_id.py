@@ -1,0 +1,96 @@
+"""Why a node has no NodeId (INTERFACE `no_id`), in the configuration of its crate.
+
+- `never`: rustc gives nodes of this class no id (a `pub`, a path, a generics list);
+- `unreadable`: code at or before it could not be read, so no later id is known;
+- `cfg`: a `#[cfg]` on it or around it is false in the configuration: rustc drops the
+  node before numbering;
+- `expansion`: rustc numbers it only after a macro call or a non-inert attribute
+  (`#[derive]`, ...) around it expands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..cfg.predicate import CfgSite, ParsedCfg
+from ..cfg.targets import CfgSet
+from ..model import AttrKind, Expr, ExprKind, Item, ItemKind, Pat, PatKind, Stmt, StmtKind, Ty, TyKind
+from ..render import id_slot, node_class
+from .configure import Configurer
+from .node_ids import INERT_ATTRS, TEST_ATTRS
+
+_FEATURE = re.compile(r'\(\s*feature\s*=\s*"([^"\\]*)"\s*\)')
+_MACRO_CALLS = {Expr: ExprKind.MacCall, Pat: PatKind.MacCall, Ty: TyKind.MacCall, Item: ItemKind.MacCall,
+                Stmt: StmtKind.MacCall}
+
+
+class NoIdReasons:
+    """Reasons for one file (`src`) analysed in configuration `cfg`."""
+
+    def __init__(self, src: bytes, cfg: CfgSet, edition: int,
+                 unreadable: Callable[[Any], bool] | None = None) -> None:
+        self.src = src
+        self.cfg = cfg
+        self.edition = edition
+        self.unreadable = unreadable
+
+    def reason(self, path: Sequence[Any]) -> tuple[str, str]:
+        """`(code, sentence)` for the last node of `path` (outermost first), which has
+        no NodeId."""
+        node = path[-1]
+        if id_slot(node) is None:
+            return "never", f"rustc gives `{node_class(node)}` no NodeId"
+        if self.unreadable is not None and self.unreadable(node):
+            return "unreadable", ("NodeId unknown: code at or before this node could not be read "
+                                  "(see the syntax error); ids come back when it parses")
+        for outer in path:
+            false_cfg = self._false_cfg(outer)
+            if false_cfg is not None:
+                return "cfg", false_cfg
+        for outer in path:
+            why = self._deferred(outer)
+            if why is not None:
+                return "expansion", why
+        return "expansion", "numbered after macro expansion"
+
+    def _false_cfg(self, node: Any) -> str | None:
+        """'cfg'd out: ...' when a `cfg` on `node` is false."""
+        attrs = getattr(node, "attrs", None)
+        if not attrs:
+            return None
+        false: list[CfgSite] = []
+
+        def seen(site: CfgSite, parsed: ParsedCfg, holds: bool) -> None:
+            if not holds:
+                false.append(site)
+
+        if Configurer(self.src, self.cfg, self.edition, seen).configure(attrs) is not None or not false:
+            return None
+        site = false[-1]
+        text = self.src[site.args[0]:site.args[1]].decode("utf-8", "replace") if site.args else ""
+        feature = _FEATURE.fullmatch(text)
+        if feature is not None:
+            return f"cfg'd out: feature `{feature.group(1)}` is not enabled"
+        return f"cfg'd out: `cfg{text}` is false in this configuration"
+
+    def _deferred(self, node: Any) -> str | None:
+        """Why rustc numbers `node` only after expansion, if it is the reason."""
+        kind = getattr(node, "kind", None)
+        if kind is not None and kind.__class__ is _MACRO_CALLS.get(type(node)):
+            mac = getattr(kind, "mac", None)
+            mac = getattr(mac, "mac", mac)  # a statement's `MacCallStmt` holds the call
+            path = getattr(mac, "path", None)
+            if path is None:
+                return "numbered after the macro call expands"
+            return f"numbered after the macro call `{'::'.join(s.ident.name for s in path.segments)}!` expands"
+        for attr in getattr(node, "attrs", None) or ():
+            if not isinstance(attr.kind, AttrKind.Normal):
+                continue
+            names = [seg.ident.name for seg in attr.kind.item.path.segments]
+            if len(names) == 1 and (names[0] in INERT_ATTRS or names[0].startswith("rustc_")
+                                    or names[0] in TEST_ATTRS):
+                continue
+            return f"numbered after `#[{'::'.join(names)}]` expands"
+        return None
