@@ -79,6 +79,12 @@ class LowerCx:
             self.unreadable((node.start_byte, node.end_byte), f"keyword `{name}`")
         return Ident(name, (node.start_byte, node.end_byte))
 
+    def read_after_all(self, node: SyntaxNode) -> None:
+        """Lowering read an ERROR node exactly after all (an attribute where tree-sitter
+        expects none): its errors go, and ids go on after it."""
+        lo, hi = node.start_byte, node.end_byte
+        self.errors[:] = [e for e in self.errors if not (lo <= e.span[0] and e.span[1] <= hi)]
+
     def reserved_gen(self, where: Span, expected: str) -> None:
         """`gen` is a keyword from edition 2024 on: rustc's error, and its recovery
         (what it makes of the code around) is not read."""
@@ -94,13 +100,13 @@ def single_path(ident: Ident) -> Path:
     return Path(ident.span, [PathSegment(ident, None)])
 
 
-# Nodes whose children are a list of elements (statements, items, arguments, fields...)
+# Nodes whose children are a list of elements (statements, items, fields, parameters...)
+# whose shape an error inside one element does not change. Lists inside expressions
+# (arguments, tuples, closure parameters) are not: an error there can change the
+# expression around them (`v.map(|x| x + 1$.count()` moves `.count()` into the closure).
 _LISTS = frozenset({
-    "source_file", "block", "declaration_list", "match_block", "field_declaration_list",
-    "ordered_field_declaration_list", "enum_variant_list", "where_clause", "field_initializer_list",
-    "parameters", "closure_parameters", "arguments", "type_arguments", "type_parameters",
-    "tuple_expression", "array_expression", "tuple_pattern", "slice_pattern", "tuple_struct_pattern",
-    "struct_pattern", "use_list", "tuple_type", "trait_bounds",
+    "source_file", "block", "declaration_list", "field_declaration_list", "ordered_field_declaration_list",
+    "enum_variant_list", "where_clause", "parameters", "type_parameters",
 })
 
 

@@ -605,6 +605,12 @@ def _closure_params(cx: LowerCx, node: SyntaxNode) -> list[Param]:
         if t == "attribute_item":
             attrs.append(_attr.lower_attr(cx, child))
             continue
+        if t == "ERROR":  # an attribute on a closure parameter, which tree-sitter does not know
+            attr_node = syntax.parse_attribute(cx.src, child.start_byte, child.end_byte)
+            if attr_node is not None:
+                attrs.append(_attr.lower_attr(cx, attr_node))
+                cx.read_after_all(child)
+            continue
         if not (child.is_named or t == "_") or t in COMMENTS:
             continue
         if t == "parameter":

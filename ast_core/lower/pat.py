@@ -131,11 +131,25 @@ def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
     fields: list[PatField] = []
     rest = PatFieldsRest.None_
     attrs: list = []
+    index = None  # `0:` before a field: tree-sitter knows no numbered fields (`T { 0: a }`)
     for child in node.children:
         kind = child.type
         if kind == "field_pattern":
-            fields.append(_field(cx, child, attrs))
+            field = _field(cx, child, attrs)
+            if index is not None and field.is_shorthand:
+                number = index.named_children[0]
+                field.ident = cx.ident(number)
+                field.is_shorthand = False
+                field.span = (index.start_byte, field.span[1])
+                cx.read_after_all(index)
+            fields.append(field)
             attrs = []
+            index = None
+            continue
+        index = None
+        if kind == "ERROR" and child.named_child_count == 1 and child.named_children[0].type == "integer_literal" \
+                and cx.text(child).replace(" ", "").endswith(":"):
+            index = child
         elif kind == "remaining_field_pattern":
             rest = PatFieldsRest.Rest
         elif kind == "attribute_item" or _attr.is_doc_comment(cx, child):

@@ -34,8 +34,26 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 _KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
-_EXTERN_SAFETY = re.compile(rb"(?<![A-Za-z0-9_#])(?:safe(?=\s+(?:fn|static)\b)|unsafe(?=\s+static\b))")
-_WHITE_SPACE = re.compile(rb"\xc2\x85|\xe2\x80[\x8e\x8f\xa8\xa9]")
+# (patterns that start with a literal: the regex engine scans for it quickly)
+_SAFE = re.compile(rb"safe(?=\s+(fn|static)\b)")
+_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_#")
+_WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
+
+
+def _blank_safety(data: bytes) -> bytes:
+    """`safe fn`, `safe static`, `unsafe static` spelled as spaces (not `unsafe fn`)."""
+    out: bytearray | None = None
+    for found in _SAFE.finditer(data):
+        lo = found.start()
+        if data[lo - 2:lo] == b"un":
+            if found.group(1) == b"fn":
+                continue
+            lo -= 2
+        if lo and data[lo - 1] in _WORD:
+            continue
+        out = out if out is not None else bytearray(data)
+        out[lo:found.end()] = b" " * (found.end() - lo)
+    return bytes(out) if out is not None else data
 
 
 def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tree:
@@ -45,9 +63,9 @@ def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tre
     if b"..=" in data:
         data = data.replace(b"..=", b".. ")
     if b"safe" in data:
-        data = _EXTERN_SAFETY.sub(lambda m: b" " * len(m.group()), data)
-    if b"\xc2\x85" in data or b"\xe2\x80" in data:
-        data = _WHITE_SPACE.sub(lambda m: b" " * len(m.group()), data)
+        data = _blank_safety(data)
+    for white in _WHITE_SPACE:
+        data = white.sub(lambda m: b" " * len(m.group()), data)
     if old_tree is None:
         return _PARSER.parse(data)
     return _PARSER.parse(data, old_tree)
@@ -90,6 +108,18 @@ def parse_statements(data: bytes, lo: int, hi: int) -> list[SyntaxNode] | None:
     if tree.root_node.has_error:
         return None
     return [c for c in tree.root_node.named_children[0].child_by_field_name("body").children if c.is_named]
+
+
+def parse_attribute(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The outer attribute `#[..]` at bytes `lo:hi` of `data`, read alone (before an
+    item), with offsets into `data`; None if it is no attribute."""
+    tree = _PARSER.parse(b" " * lo + data[lo:hi] + b" fn _(){}")
+    _fragments[:] = [*_fragments[-63:], tree]
+    root = tree.root_node
+    first = root.named_children[0] if root.named_child_count else None
+    if root.has_error or first is None or first.type != "attribute_item" or first.end_byte != hi:
+        return None
+    return first
 
 
 def edit(tree: Tree, start: int, old_end: int, new_end: int,
