@@ -31,16 +31,15 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from . import syntax
 from .cfg.targets import CfgSet
-from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_file, lower_top_level, syntax_errors
+from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_top_level, syntax_errors
 from .lower.cx import COMMENTS
 from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Span, Visitor, shift
 from .passes import locate
-from .passes.node_ids import LoadedMod, NodeIdAssigner, crate_prefix
-from .project import ModFiles, UsageError, read_source
+from .passes.node_ids import ChildMod, Hole, NodeIdAssigner, crate_prefix
 from .stack import paused_gc
 
 log = logging.getLogger(__name__)
@@ -73,6 +72,8 @@ class Unit:
     first_id: int = 0
     id_count: int | None = 0  # None: unknown (the unit holds code that could not be read)
     numbered: bool = False
+    # the `mod x;` files numbered inside the unit, as of `first_id`
+    holes: list[Hole] = field(default_factory=list)
     withheld: set[int] = field(default_factory=set)  # `id()` of nodes left unnumbered so
     # per-pass results computed on this unit: key -> (byte offset they were made at, value)
     results: dict[str, tuple[int, Any]] = field(default_factory=dict)
@@ -129,38 +130,13 @@ def lower_unit(cx: LowerCx, nodes: list[syntax.SyntaxNode]) -> tuple[list, list,
     return items, inner, errors
 
 
-class ModLoader:
-    """The files of out-of-line modules (`mod x;`), found as rustc finds them and
-    lowered once per modification time (one entry per file: a file changed on disk
-    replaces its entry)."""
+class ModuleLink(Protocol):
+    """How a file sits in its crate (`ast_core.crate`): whether it is the crate root,
+    and the files of its `mod x;` items (found, numbered and counted by the crate)."""
 
-    def __init__(self, config: DocumentConfig) -> None:
-        self.config = config
-        self.files = ModFiles(config.path) if config.path is not None else None
-        self._loaded: dict[Path, tuple[int, LoadedMod | None]] = {}
+    is_root: bool
 
-    def load(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> LoadedMod | None:
-        if self.files is None:
-            return None
-        path = self.files.resolve(item, mod_path, path_attr)
-        if path is None:
-            return None
-        try:
-            mtime = path.stat().st_mtime_ns
-        except OSError:
-            return None
-        cached = self._loaded.get(path)
-        if cached is not None and cached[0] == mtime:
-            return cached[1]
-        try:
-            data = read_source(path)
-        except UsageError:
-            loaded = None
-        else:
-            items, inner = lower_file(data, self.config.edition)
-            loaded = LoadedMod(data, inner, items)
-        self._loaded[path] = (mtime, loaded)
-        return loaded
+    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> ChildMod | None: ...
 
 
 class ClearIds(Visitor):
@@ -171,21 +147,33 @@ class ClearIds(Visitor):
 
 
 class Document:
-    """The text, syntax tree, line index and lowered units of one file."""
+    """The text, syntax tree, line index and lowered units of one file.
 
-    def __init__(self, src: bytes, config: DocumentConfig) -> None:
+    A crate root numbers from 0. A module file (`link.is_root` False) numbers its
+    inner attributes from `place`'s first id and its items from its second, where the
+    crate puts them (`move_to`); until then from 0. Without `link`, a file on disk is
+    the root of a crate of its own (`rustc FILE`), and an unsaved buffer loads no
+    module files."""
+
+    def __init__(self, src: bytes, config: DocumentConfig, link: ModuleLink | None = None) -> None:
         self.config = config
         self.src = src
         self.index = LineIndex(src)
         self.tree = syntax.parse(src, edition=config.edition)
-        self.mods = ModLoader(config)
+        if link is None and config.path is not None:
+            from .crate import standalone_link  # noqa: PLC0415 (the crate package builds on this one)
+
+            link = standalone_link(self)
+        self.link = link
+        self.place: tuple[int, int] | None = None  # a module file's (inner_base, items_base)
+        self.inner_ids = 0  # the ids of the file's inner attributes
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now
         self.bases: list[int] = []  # each unit's first NodeId now
-        self.prefix_end = 0  # the first NodeId after the crate root's and its attributes'
+        self.prefix_end = 0  # the first NodeId of the items (after the crate root or inner attributes)
         self._inner: list[int] = []  # the units with crate inner attributes
         self.crate_span = (0, 0)
-        self.crate_removed = False
+        self.crate_removed = False  # a `#![cfg]` removes the crate's items (or this module)
         self.next_id: int | None = 0  # None: unknown (code that could not be read comes before)
         # the nodes unnumbered because code before them could not be read: those of the
         # first such unit (`withheld`, by `id()`) and every node from `unknown_after` on
@@ -355,9 +343,74 @@ class Document:
         items, inner, errors = lower_unit(cx, nodes)
         return Unit(key, items, inner, errors, nodes[0].start_byte)
 
+    @property
+    def is_module(self) -> bool:
+        return self.link is not None and not self.link.is_root
+
     def _assigner(self, next_id: int, unreadable_from: int | None = None) -> NodeIdAssigner:
-        return NodeIdAssigner(self.src, self.config.cfg, next_id, self.mods.load,
-                              unreadable_from=unreadable_from)
+        return NodeIdAssigner(self.src, self.config.cfg, next_id,
+                              self.link.load_child if self.link is not None else None, self.config.edition,
+                              unreadable_from)
+
+    def _number_prefix(self, attrs: list) -> tuple[bool, int]:
+        """Number the crate root (or, in a module file, nothing) and the inner
+        attributes: whether a `#![cfg]` removes the items, and their first id."""
+        if not self.is_module:
+            assigner = self._assigner(0)
+            removed = not crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
+            self.inner_ids = 0
+            return removed, assigner.next_id
+        inner_base, items_base = self.place or (0, None)
+        assigner = self._assigner(inner_base)
+        removed = assigner.effect(attrs).removed
+        if not removed:
+            for attr in attrs:
+                assigner.visit_attribute(attr)
+        self.inner_ids = assigner.next_id - inner_base
+        return removed, assigner.next_id if items_base is None else items_base
+
+    def move_to(self, inner_base: int, items_base: int) -> None:
+        """Put a module file's ids where its `mod x;` item puts them; the units'
+        ids follow lazily."""
+        self.sync()
+        if self.place != (inner_base, items_base):
+            self.place = (inner_base, items_base)
+            self._number((0, 0, 0))
+            self.revision += 1
+
+    def child_mod(self, key: object) -> ChildMod:
+        """What this module file numbers, for its `mod x;` item (`key` names the file)."""
+        self.sync()
+        return ChildMod(key, self.crate_removed, self.inner_ids,
+                        None if self.next_id is None else self.next_id - self.prefix_end)
+
+    def renumber_holes(self, key: object) -> bool:
+        """Number again the units holding `mod x;` items of file `key` (its count
+        changed); the units after them move. Whether any did."""
+        self.sync()
+        found = False
+        for index, unit in enumerate(self.units):
+            if unit.numbered and any(hole.key == key for hole in unit.holes):
+                clear = ClearIds()
+                for item in unit.items:
+                    clear.visit_item(item)
+                unit.numbered = False
+                unit.id_count = 0
+                unit.holes = []
+                self._number((index, index + 1, index + 1))
+                found = True
+        if found:
+            self.revision += 1
+        return found
+
+    def hole(self, key: object) -> Hole | None:
+        """Where the ids of `mod x;` file `key` go now (the first such item)."""
+        self.sync()
+        for index, unit in enumerate(self.units):
+            for hole in unit.holes:
+                if hole.key == key:
+                    return hole.shifted(self.bases[index] - unit.first_id)
+        return None
 
     def _number(self, kept: tuple[int, int, int] | None = None) -> None:
         """Number the crate prefix, then each unit not numbered yet from its place in
@@ -365,13 +418,21 @@ class Document:
 
         With `kept` (`head, end, tail`: only units `head:end` are new, those before
         were there already, those after were at `tail` and on), only the new units
-        are visited; the others' first ids move with the prefix and the new units."""
+        are visited; the others' first ids move with the prefix and the new units.
+
+        A unit holding code that could not be read is numbered up to that point; its
+        id count is unknown (None), and so is every later unit's first id (its base is
+        None and its ids stay dummies) until the code can be read again."""
         attrs = [a for i in self._inner for a in self.materialize(i, ids=False).inner_attrs]
         clear = ClearIds()
         for attr in attrs:  # a crate `#![cfg(false)]` leaves them unnumbered
             clear.visit_attribute(attr)
-        assigner = self._assigner(0)
-        removed = not crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
+        # crate attributes after code that could not be read may be no crate attributes
+        # (tree-sitter may have put a function's `#![..]` at the top level): not numbered
+        unreadable_at = next((i for i, unit in enumerate(self.units) if unreadable_from(unit.errors) is not None),
+                             len(self.units)) if self._inner else len(self.units)
+        readable = [a for i in self._inner if i < unreadable_at for a in self.units[i].inner_attrs]
+        removed, start = self._number_prefix(readable)
         if self.crate_removed != removed:  # a crate `#![cfg(false)]` came or went
             for unit in self.units:
                 if unit.numbered:
@@ -379,10 +440,11 @@ class Document:
                         clear.visit_item(item)
                     unit.numbered = False
                     unit.id_count = 0
+                    unit.holes = []
             kept = None
         self.crate_removed = removed
-        next_id: int | None = assigner.next_id
-        if any(unreadable_from(self.units[i].errors) is not None for i in self._inner):
+        next_id: int | None = start
+        if any(i >= unreadable_at for i in self._inner):
             next_id = None  # the crate root's attributes could not all be read
         if kept is not None and (self.unknown_after is not None or next_id is None or any(
                 unreadable_from(unit.errors) is not None for unit in self.units[kept[0]:kept[1]])):
@@ -397,7 +459,7 @@ class Document:
             self.bases = [*(base + moved for base in old[:head]), *([0] * (end - head)), *old[tail:]]
             if head:
                 next_id = self.bases[head - 1] + self.units[head - 1].id_count
-        self.prefix_end = assigner.next_id
+        self.prefix_end = start
         self.unknown_after = None if next_id is not None else 0
         self.withheld = set()
         for index in range(head, end):
@@ -408,10 +470,12 @@ class Document:
                     for item in unit.items:
                         clear.visit_item(item)
                     unit.numbered = False
+                    unit.holes = []
                 continue
             if not unit.numbered:
                 self.materialize(index, ids=False)
                 unit.first_id = next_id
+                unit.holes = []
                 unit.id_count = 0
                 unit.withheld = set()
                 if not removed:
@@ -419,8 +483,9 @@ class Document:
                     sub = self._assigner(next_id, cut)
                     for item in unit.items:
                         sub.visit_item(item)
-                    unit.id_count = None if cut is not None else sub.next_id - next_id
+                    unit.id_count = None if cut is not None or sub.stopped else sub.next_id - next_id
                     unit.withheld = sub.withheld
+                    unit.holes = sub.holes
                 unit.numbered = True
             if unit.id_count is None:
                 next_id = None
@@ -446,6 +511,8 @@ class Document:
                 shift(item, db, di)
             for attr in unit.inner_attrs:  # numbered with the crate root, not the unit
                 shift(attr, db, 0)
+            if di:
+                unit.holes = [hole.shifted(di) for hole in unit.holes]
             if db:
                 unit.errors = _shifted(unit.errors, db)
             unit.lo += db
@@ -464,7 +531,7 @@ class Document:
             unit = self.materialize(index)
             attrs += unit.inner_attrs
             items += unit.items
-        return Crate(attrs, items, self.crate_span, id=0)
+        return Crate(attrs, items, self.crate_span, id=DUMMY_NODE_ID if self.is_module else 0)
 
     @property
     def errors(self) -> list[ParseError]:
