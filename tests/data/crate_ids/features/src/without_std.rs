@@ -1,0 +1,3 @@
+pub fn fallback() -> &'static str {
+    "no std"
+}

@@ -1,0 +1,4 @@
+#[test]
+fn doubles() {
+    assert_eq!(super::top(), 42);
+}

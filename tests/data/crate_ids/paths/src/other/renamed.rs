@@ -1,0 +1,3 @@
+pub fn renamed() -> u32 {
+    2
+}

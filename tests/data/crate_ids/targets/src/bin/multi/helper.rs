@@ -1,0 +1,3 @@
+pub fn assist(n: u64) -> u64 {
+    (0..n).map(|i| i * i).sum()
+}

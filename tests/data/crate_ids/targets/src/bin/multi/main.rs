@@ -1,0 +1,5 @@
+mod helper;
+
+fn main() {
+    let _ = helper::assist(3);
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let v = targets::version();
+    let _len = v.len();
+}

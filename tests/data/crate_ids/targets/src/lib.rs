@@ -1,0 +1,5 @@
+pub mod calc;
+
+pub fn version() -> &'static str {
+    "1"
+}

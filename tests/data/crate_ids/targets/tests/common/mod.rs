@@ -1,0 +1,3 @@
+pub fn setup() -> i32 {
+    targets::calc::add(0, 1)
+}

@@ -1,0 +1,3 @@
+pub mod numbers;
+
+pub use numbers::Number;
