@@ -37,7 +37,7 @@ from . import syntax
 from .cfg.targets import CfgSet
 from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_top_level, syntax_errors
 from .lower.cx import COMMENTS
-from .model import DUMMY_NODE_ID, Crate, Item, LineIndex, Span, Visitor, shift
+from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visitor, shift
 from .passes import locate
 from .passes.node_ids import ChildMod, Hole, NodeIdAssigner, crate_prefix
 from .stack import paused_gc
@@ -166,6 +166,7 @@ class Document:
             link = standalone_link(self)
         self.link = link
         self.place: tuple[int, int] | None = None  # a module file's (inner_base, items_base)
+        self.unplaced = False  # a module file whose place is unknown: counted, but no id shown
         self.inner_ids = 0  # the ids of the file's inner attributes
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now
@@ -369,12 +370,23 @@ class Document:
         self.inner_ids = assigner.next_id - inner_base
         return removed, assigner.next_id if items_base is None else items_base
 
-    def move_to(self, inner_base: int, items_base: int) -> None:
-        """Put a module file's ids where its `mod x;` item puts them; the units'
-        ids follow lazily."""
+    def move_to(self, place: tuple[int, int] | None) -> None:
+        """Put a module file's ids where its `mod x;` item puts them (`inner_base,
+        items_base`): the units' ids follow lazily. None: that place is unknown (code
+        before the item could not be read), and so is every id of the file."""
         self.sync()
-        if self.place != (inner_base, items_base):
-            self.place = (inner_base, items_base)
+        if (place is None) != self.unplaced:  # every unit numbered again (rare: an ancestor broke or healed)
+            self.unplaced = place is None
+            self.place = place
+            clear = ClearIds()
+            for unit in self.units:
+                for item in unit.items:
+                    clear.visit_item(item)
+                unit.numbered, unit.id_count, unit.holes = False, 0, []
+            self._number()
+            self.revision += 1
+        elif place is not None and self.place != place:
+            self.place = place
             self._number((0, 0, 0))
             self.revision += 1
 
@@ -471,6 +483,7 @@ class Document:
                         clear.visit_item(item)
                     unit.numbered = False
                     unit.holes = []
+                self._load_mods(unit)
                 continue
             if not unit.numbered:
                 self.materialize(index, ids=False)
@@ -499,6 +512,25 @@ class Document:
                 self.bases[end:] = [base + moved for base in self.bases[end:]]
             next_id = self.next_id + moved
         self.next_id = next_id
+        if self.unplaced:  # counted from 0 for the crate, but no id of it is known
+            clear = ClearIds()
+            for unit in self.units:
+                for item in unit.items:
+                    clear.visit_item(item)
+            for attr in attrs:
+                clear.visit_attribute(attr)
+            self.unknown_after = 0
+
+    def _load_mods(self, unit: Unit) -> None:
+        """Let the crate load the files of a unit's `mod x;` items without numbering
+        anything (the unit's ids are unknown; its modules still belong to the crate)."""
+        if self.link is None or not any(isinstance(item.kind, ItemKind.Mod) for item in unit.items):
+            return
+        sub = self._assigner(0)
+        sub.stopped = True
+        for item in unit.items:
+            if isinstance(item.kind, ItemKind.Mod):
+                sub.visit_item(item)
 
     def materialize(self, index: int, ids: bool = True) -> Unit:
         """Bring unit `index`'s spans (and ids) to where the unit is now."""

@@ -143,3 +143,15 @@ fn helper() { println!("cargo::rustc-cfg=in_helper"); }
 def test_cfg_specs_parse_as_rustc_takes_them() -> None:
     assert parse_cfg_specs(["a", 'b="c"']) == (("a", None), ("b", "c"))
     assert parse_cfg_specs(["not a cfg"]) is None
+
+
+def test_code_that_cannot_be_read_before_a_mod_item_leaves_the_files_ids_unknown(tmp_path: Path) -> None:
+    write(tmp_path, {**PACKAGE, "src/lib.rs": "fn broken( {}\nmod a;\nfn after() {}\n"})
+    crates = Crates()
+    root = crates.open(tmp_path / "src/lib.rs", (tmp_path / "src/lib.rs").read_bytes())
+    a = crates.crate_of(tmp_path / "src/a.rs")
+    assert a.crate is root.crate
+    assert ids(a) == {}  # never a guessed id
+    assert Analysis(a.doc).unreadable(a.doc.krate.items[0])
+    root.doc.edit(0, len(root.doc.src), b"fn fixed() {}\nmod a;\nfn after() {}\n")
+    assert ids(a) == {"f": 10}  # fixed 7 (block 8) · mod a 9

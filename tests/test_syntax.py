@@ -211,7 +211,7 @@ def test_ids_come_back_when_the_code_reads_again() -> None:
     assert items[2]["no_id"] == "unreadable"
     assert json.loads(analysis.tree_json())["unreadable"] == [[2, 21, 2, 21]]
     fn_c = analysis.nodes_at(src.index(b"fn c"))
-    assert "could not be read" in hover_markdown(fn_c, doc.index, "x.rs", analysis.extent, analysis.unreadable)
+    assert "could not be read" in hover_markdown(fn_c, doc.index, "x.rs", analysis.extent, analysis.no_id_reasons)
     doc.edit(src.index(b"+ ;"), src.index(b"+ ;") + 3, b"+ 3;")  # typing goes on
     analysis = Analysis(doc)
     tree = analysis.json_obj()

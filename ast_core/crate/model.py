@@ -232,10 +232,14 @@ class CrateModel:
             return file.path == self.root
         if file.doc is None or file.parent.doc is None or not self.place(file.parent):
             return False
-        hole = file.parent.doc.hole(file.path)
+        parent = file.parent.doc
+        hole = parent.hole(file.path)
         if hole is None:
-            return False
-        file.doc.move_to(hole.inner_base, hole.items_base)
+            if parent.unknown_after is None and not parent.unplaced:
+                return False  # no `mod` item loads it now
+            file.doc.move_to(None)  # the parent's ids stop before its `mod` item: unknown
+        else:
+            file.doc.move_to((hole.inner_base, hole.items_base))
         file.seen_revision = file.doc.revision
         return True
 

@@ -272,7 +272,8 @@ class NodeIdAssigner(Visitor):
             inner_base = self.next_id
             self.next_id += child.inner_ids
             self.visit_visibility(node.vis)
-            self.holes.append(Hole(child.key, inner_base, self.next_id))
+            if not self.stopped:  # (past unreadable code, the file's place is unknown)
+                self.holes.append(Hole(child.key, inner_base, self.next_id))
             if child.item_ids is None:  # unknown: so is every later id
                 self.stopped = True
             else:
