@@ -29,19 +29,20 @@ REMOVED = b"removed"
 INNER = b"inner"  # the child's answer when its half holds crate inner attributes
 
 
-def tree_json(src: bytes, config: DocumentConfig) -> str:
-    """The crate's JSON (docs/json.md, with ids), as `Analysis.tree_json` gives it."""
+def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
+    """The crate's JSON (docs/json.md), as `Analysis.tree_json` gives it; without ids,
+    nothing is numbered."""
     if len(src) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
-        return Analysis(Document(src, config)).tree_json()
+        return Analysis(Document(src, config)).tree_json(with_ids)
     tree = syntax.parse(src, edition=config.edition)
     if tree.root_node.has_error:  # ids stop at code that could not be read: one process
-        return Analysis(Document(src, config)).tree_json()
+        return Analysis(Document(src, config)).tree_json(with_ids)
     children = tree.root_node.children
     cx = LowerCx(src, config.edition)
     units = list(group_units(cx, [c for c in children if c.is_named]))
     split = _split_point(cx, units, len(src))
     if split is None:
-        return Analysis(Document(src, config)).tree_json()
+        return Analysis(Document(src, config)).tree_json(with_ids)
     index = LineIndex(src)
     from_parent, to_child = os.pipe()  # (read end, write end)
     from_child, to_parent = os.pipe()
@@ -51,7 +52,7 @@ def tree_json(src: bytes, config: DocumentConfig) -> str:
         try:
             os.close(to_child)
             os.close(from_child)
-            inner, items, _ = _lower_and_number(src, config, units[split:], 0)
+            inner, items, _ = _lower_and_number(src, config, units[split:], 0, with_ids)
             message = _read_all(from_parent)
             if inner:  # found by lowering where `_split_point` did not look (an ERROR)
                 payload = INNER
@@ -62,22 +63,22 @@ def tree_json(src: bytes, config: DocumentConfig) -> str:
                     base = 0
                 else:
                     base = int(message)
-                payload = nodes_json(items, index, True, base).encode()
+                payload = nodes_json(items, index, with_ids, base).encode()
             _write_all(to_parent, payload)
             status = 0
         finally:
             os._exit(status)
     os.close(from_parent)
     os.close(to_parent)
-    attrs, items, next_id = _lower_and_number(src, config, units[:split], None)
+    attrs, items, next_id = _lower_and_number(src, config, units[:split], None, with_ids)
     _write_all(to_child, str(next_id).encode() if next_id is not None else REMOVED)
-    head = nodes_json([Crate(attrs, items, crate_span(cx, tree.root_node), id=0)], index)
+    head = nodes_json([Crate(attrs, items, crate_span(cx, tree.root_node), id=0)], index, with_ids)
     rest_bytes = _read_all(from_child)
     _, status = os.waitpid(pid, 0)
     if status != 0:
         raise RuntimeError(f"the worker process failed (status {status})")
     if rest_bytes == INNER:
-        return Analysis(Document(src, config)).tree_json()
+        return Analysis(Document(src, config)).tree_json(with_ids)
     rest = rest_bytes.decode()
     if not rest:
         return head
@@ -99,10 +100,10 @@ def _split_point(cx: LowerCx, units: list[list[Any]], size: int) -> int | None:
 
 
 def _lower_and_number(src: bytes, config: DocumentConfig, units: list[list[Any]],
-                      first_id: int | None) -> tuple[list, list, int | None]:
-    """Lower units and number their items; `first_id` None numbers the crate root and
-    its inner attributes first (the first half), else items start at `first_id`. The
-    next free id, or None when a crate `#![cfg]` removes every item."""
+                      first_id: int | None, with_ids: bool) -> tuple[list, list, int | None]:
+    """Lower units and number their items (`with_ids`); `first_id` None numbers the
+    crate root and its inner attributes first (the first half), else items start at
+    `first_id`. The next free id, or None when a crate `#![cfg]` removes every item."""
     with paused_gc():
         cx = LowerCx(src, config.edition)
         attrs: list = []
@@ -111,6 +112,8 @@ def _lower_and_number(src: bytes, config: DocumentConfig, units: list[list[Any]]
             unit_items, inner, _ = lower_unit(cx, nodes)
             items += unit_items
             attrs += inner
+        if not with_ids:
+            return attrs, items, 0
         assigner = NodeIdAssigner(src, config.cfg, first_id or 0, module_loader(config), config.edition)
         kept = True
         if first_id is None:

@@ -160,11 +160,11 @@ def _run(args: argparse.Namespace) -> int:
 
     out = sys.stdout
     if args.command == "tree":
-        if args.json and args.ids and (args.standalone or args.file == "-"):
+        if args.json and (args.standalone or args.file == "-"):
             from ast_core.batch import tree_json  # noqa: PLC0415
 
             doc_src, config = _source_and_config(args.file, args.edition, _request(args))
-            out.write(tree_json(doc_src, config) + "\n")
+            out.write(tree_json(doc_src, config, with_ids=args.ids) + "\n")
             return 0
         analysis = Analysis(_crate_document(args))
         out.write(analysis.tree_json(with_ids=args.ids) + "\n" if args.json else analysis.tree_text())

@@ -30,6 +30,13 @@ def test_two_processes_give_the_one_process_json() -> None:
     assert json.loads(tree_json(src, config)) == json.loads(Analysis(Document(src, config)).tree_json())
 
 
+def test_without_ids_two_processes_give_the_one_process_json() -> None:
+    for src in (big_source(), b"#![cfg(any())]\n" + big_source()):
+        config = DocumentConfig(2021, target_cfg())
+        assert json.loads(tree_json(src, config, with_ids=False)) == json.loads(
+            Analysis(Document(src, config)).tree_json(with_ids=False))
+
+
 def test_a_removed_crate_numbers_nothing_in_either_half() -> None:
     src = b"#![cfg(any())]\n" + big_source()
     config = DocumentConfig(2021, target_cfg())
