@@ -102,8 +102,9 @@ def single_path(ident: Ident) -> Path:
 
 # Nodes whose children are a list of elements (statements, items, fields, parameters...)
 # whose shape an error inside one element does not change. Lists inside expressions
-# (arguments, tuples, closure parameters) are not: an error there can change the
-# expression around them (`v.map(|x| x + 1$.count()` moves `.count()` into the closure).
+# (arguments, tuples, closure parameters, blocks) are not: an error there can change the
+# expression around them (`v.map(|x| x + 1$.count()` moves `.count()` into the closure,
+# `[const { x$ }; 3]` is no array repeat): of blocks, only a function's body counts.
 _LISTS = frozenset({
     "source_file", "block", "declaration_list", "field_declaration_list", "ordered_field_declaration_list",
     "enum_variant_list", "where_clause", "parameters", "type_parameters",
@@ -118,7 +119,7 @@ def astray(error: SyntaxNode) -> int:
     list. Not beyond the top-level item holding it."""
     cur = error
     while True:
-        while cur.parent is not None and cur.parent.type not in _LISTS:
+        while cur.parent is not None and not _is_list(cur.parent):
             cur = cur.parent
         parent = cur.parent
         if parent is None or parent.type == "source_file" or cur.start_byte < error.start_byte:
@@ -129,6 +130,12 @@ def astray(error: SyntaxNode) -> int:
         if prev is not None:
             return prev.start_byte
         cur = parent
+
+
+def _is_list(node: SyntaxNode) -> bool:
+    if node.type == "block":
+        return node.parent is not None and node.parent.type == "function_item"
+    return node.type in _LISTS
 
 
 def syntax_errors(node: SyntaxNode, out: list[ParseError], src: bytes) -> None:
