@@ -85,20 +85,3 @@ class CfgDiagnostic:
 
     def with_level(self, level: Level) -> CfgDiagnostic:
         return replace(self, level=level)
-
-    def shifted(self, db: int) -> CfgDiagnostic:
-        """The same diagnostic for text that moved by `db` bytes."""
-        if not db:
-            return self
-        return replace(
-            self, span=shift_span(self.span, db),
-            children=tuple(replace(c, span=shift_span(c.span, db)) if c.span else c for c in self.children),
-            suggestions=tuple(
-                replace(s, edits=tuple(Edit(shift_span(e.span, db), e.replacement) for e in s.edits))
-                for s in self.suggestions),
-            labels=tuple(Label(shift_span(label.span, db), label.message) for label in self.labels))
-
-
-def shift_span(span: Span, db: int) -> Span:
-    """`span` for text that moved by `db` bytes."""
-    return (span[0] + db, span[1] + db)

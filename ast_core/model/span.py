@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Literal
+from typing import Annotated, Literal
 
-Span = tuple[int, int]
+
+class Moves:
+    """Marks, in a type, byte offsets that move with the text (`ast_core.shift`)."""
+
+
+Span = Annotated[tuple[int, int], Moves]
 """`(lo, hi)`: UTF-8 byte offsets, `hi` exclusive."""
+
+BytePos = Annotated[int, Moves]
+"""A UTF-8 byte offset into the file."""
 
 DUMMY_SP: Span = (0, 0)
 

@@ -42,7 +42,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..cfg.cargo import DOCSRS_TEST_CHECK_CFG, CargoPackage
-from ..cfg.diagnostic import CfgDiagnostic, shift_span
+from ..cfg.diagnostic import CfgDiagnostic
 from ..cfg.expected import CheckCfgError, CheckCfgSpec, check_cfg_of, parse_check_cfg
 from ..cfg.meta import syntax_error
 from ..cfg.findings import BUILD_SCRIPT_CRATE, LintContext, LintLevel, LintLevelSource, Mode, check_leaf
@@ -88,6 +88,7 @@ from ..model._walk import (
     walk_where_predicate,
 )
 from ..model._walk import walk_expr_kind
+from ..shift import shifted
 from ..tokens import Token, TokenTree, split_commas, token_trees, tokenize, unescape_str
 from .configure import Configurer, EffectiveAttr, args_span, path_names
 from .locate import extent
@@ -125,14 +126,6 @@ class LevelSpec:
         `forbid`."""
         return LevelSpec(_outermost_forbid(self.unexpected, outer.unexpected),
                          _outermost_forbid(self.warnings, outer.warnings))
-
-    def shifted(self, db: int) -> LevelSpec:
-        """The same levels for text that moved by `db` bytes (attribute spans move)."""
-        def move(source: LintLevelSource | None) -> LintLevelSource | None:
-            if source is None or source.span is None:
-                return source
-            return replace(source, span=shift_span(source.span, db))
-        return LevelSpec(move(self.unexpected), move(self.warnings)) if db else self
 
     def resolve(self) -> LintLevelSource:
         """rustc's `reveal_actual_level`: the lint's level, and where a `warn` comes out
@@ -272,10 +265,6 @@ class Finding:
     macro: str | None = None
     inside: tuple[str, ...] = ()
 
-    def shifted(self, db: int) -> Finding:
-        return replace(self, diag=self.diag.shifted(db), levels=self.levels.shifted(db)) if db else self
-
-
 @dataclass(frozen=True, slots=True)
 class SiteInfo:
     """A parsed predicate, for hovers: `span` covers what the hover answers for (the
@@ -288,15 +277,6 @@ class SiteInfo:
     holds: bool | None
     why: str
 
-    def shifted(self, db: int) -> SiteInfo:
-        if not db:
-            return self
-        leaves = tuple(replace(leaf, span=shift_span(leaf.span, db), name_span=shift_span(leaf.name_span, db),
-                               value_span=shift_span(leaf.value_span, db) if leaf.value_span else None)
-                       for leaf in self.leaves)
-        return replace(self, span=shift_span(self.span, db), leaves=leaves)
-
-
 @dataclass(frozen=True, slots=True)
 class InactiveCode:
     """Code a false cfg removes: its extent (attributes included), and why the cfg is
@@ -304,10 +284,6 @@ class InactiveCode:
 
     span: Span
     reason: str
-
-    def shifted(self, db: int) -> InactiveCode:
-        return replace(self, span=shift_span(self.span, db)) if db else self
-
 
 @dataclass(frozen=True, slots=True)
 class ModDecl:
@@ -350,19 +326,17 @@ class CfgScan:
     sites_behind: int = 0
 
     def shifted(self, db: int) -> CfgScan:
-        """The scan of the same text moved by `db` bytes (mod declarations hold no spans)."""
+        """The scan of the same text moved by `db` bytes (`ast_core.shift`); `sites`
+        move when read."""
         if not db:
             return self
-        if not (self.findings or self.inactive or self.removed or self.levels.unexpected or self.levels.warnings):
-            return replace(self, sites_behind=self.sites_behind + db) if self.sites else self
-        return replace(
-            self, findings=tuple(f.shifted(db) for f in self.findings), levels=self.levels.shifted(db),
-            inactive=tuple(i.shifted(db) for i in self.inactive),
-            removed=self.removed.shifted(db) if self.removed else None, sites_behind=self.sites_behind + db)
+        if not self.sites:
+            return shifted(self, db)
+        return replace(shifted(replace(self, sites=()), db), sites=self.sites, sites_behind=self.sites_behind + db)
 
     def located_sites(self) -> tuple[SiteInfo, ...]:
         """`sites` where they are now."""
-        return tuple(s.shifted(self.sites_behind) for s in self.sites) if self.sites_behind else self.sites
+        return tuple(shifted(s, self.sites_behind) for s in self.sites)
 
 
 # -- the pass ---------------------------------------------------------------------------
@@ -510,8 +484,11 @@ class CfgPass(Visitor):
             if isinstance(kind, ItemKind.Mod) and isinstance(kind.mod_kind, ModKind.Unloaded):
                 written = [EffectiveAttr(path_names(a), a.span, args_span(a), a) for a in node.attrs
                            if path_names(a)]
+                # where it would be, with the levels it would set: for linting its
+                # file in a configuration that compiles it
                 self.mods.append(ModDecl(kind.ident.name, _path_value(written, self.src), tuple(self.inline),
-                                         (), LevelSpec(), False))
+                                         (*self.node, self.children[-1] + 1),
+                                         level_spec(written, self.src).under(self.levels[-1]), False))
             return
         if isinstance(kind, ItemKind.MacCall):
             self.visit_mac_call(kind.mac)

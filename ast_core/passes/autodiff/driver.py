@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ...cfg.targets import CfgSet
 from ...model import Attribute, AttrStyle, Crate, Span
 from ...pretty import State, gather_comments
+from ...shift import shifted
 from ...tokens import tokenize
 from ..configure import Configurer
 from .attrs import DiffMode
@@ -21,7 +22,7 @@ from .expander import AutodiffExpander, clone
 from .parse import AttrConfigurer
 from .printing import item_texts, spliced
 from .resolve import Binding, Resolution, Scope, ScopeItems, conflicts, plain_bindings, unresolved
-from .results import AutodiffDiagnostic, AutodiffExpansion, shift_span
+from .results import AutodiffDiagnostic, AutodiffExpansion
 
 if TYPE_CHECKING:
     from ...document import Document, Unit
@@ -52,11 +53,6 @@ class _UnitFacts:
     traits: tuple[tuple[str, frozenset[str]], ...]
     feature: bool
 
-    def shifted(self, db: int) -> _UnitFacts:
-        if not db:
-            return self
-        return replace(self, bindings=tuple((n, shift_span(s, db), i, a) for n, s, i, a in self.bindings))
-
 
 def _unit_facts(unit: Unit, configurer: AttrConfigurer) -> _UnitFacts:
     declared = ScopeItems.of(unit.items, configurer)
@@ -79,15 +75,6 @@ class _UnitResult:
     bindings: tuple[tuple[str, Span, int, int | None], ...]
     lookups: tuple[tuple[int, str, Span], ...]
     texts: tuple[tuple[Span, str], ...]
-
-    def shifted(self, db: int) -> _UnitResult:
-        """The result of a unit that moved by `db` bytes."""
-        return _UnitResult(
-            tuple(e.shifted(db) for e in self.expansions),
-            self.at_root,
-            tuple((n, shift_span(s, db), o, i) for n, s, o, i in self.bindings),
-            tuple((i, n, shift_span(s, db)) for i, n, s in self.lookups),
-            tuple((shift_span(s, db), t) for s, t in self.texts))
 
     def in_crate(self, crate_span: Span) -> _UnitResult:
         """The result with the crate root's expansions scoped to `crate_span` (the
@@ -148,7 +135,7 @@ def _context(doc: Document) -> tuple[AttrConfigurer, list[_UnitFacts], _Context]
     unit's text is unchanged), and what they make the context of every unit."""
     config = doc.config
     configurer = AttrConfigurer(doc.src, config.cfg, config.edition)
-    facts = doc.unit_results(_FACTS, lambda unit: _unit_facts(unit, configurer), _UnitFacts.shifted)
+    facts = doc.unit_results(_FACTS, lambda unit: _unit_facts(unit, configurer), shifted)
     resolution = Resolution().with_uses(u for f in facts for u in f.uses)
     ctx = _Context(config.edition, config.cfg, any(f.feature for f in facts), resolution,
                    tuple(sorted(t for f in facts for t in f.traits)))
@@ -163,7 +150,7 @@ def _collect(doc: Document) -> tuple[list[AutodiffExpansion], list[tuple[Span, s
     crate_span = (0, len(doc.src))
     results = [r.in_crate(crate_span) for r in doc.unit_results(
         _EXPANSIONS, lambda unit: _expand_unit(unit, doc.src, configurer, ctx),
-        lambda r, db: r and r.shifted(db), inputs=ctx) if r is not None]
+        shifted, inputs=ctx) if r is not None]
     return _finish_root(results, facts, ctx), [t for r in results for t in r.texts]
 
 

@@ -28,10 +28,6 @@ class AutodiffDiagnostic:
     #: Spans with labels, the primary one first where rustc labels it.
     labels: tuple[tuple[Span, str], ...] = ()
 
-    def shifted(self, db: int) -> AutodiffDiagnostic:
-        return replace(self, span=shift_span(self.span, db),
-                       labels=tuple((shift_span(s, db), text) for s, text in self.labels))
-
 
 @dataclass(frozen=True, slots=True)
 class ActivityNote:
@@ -82,24 +78,11 @@ class AutodiffExpansion:
             return None
         return self.source_text + "\n" + self.generated_text
 
-    def shifted(self, db: int) -> AutodiffExpansion:
-        if not db:
-            return self
-        return replace(
-            self, span=shift_span(self.span, db), path_span=shift_span(self.path_span, db),
-            item_span=shift_span(self.item_span, db), scope_span=shift_span(self.scope_span, db),
-            diagnostics=tuple(d.shifted(db) for d in self.diagnostics),
-            notes=tuple(replace(n, span=shift_span(n.span, db)) for n in self.notes))
-
     def with_diagnostics(self, extra: tuple[AutodiffDiagnostic, ...] | list[AutodiffDiagnostic]
                          ) -> AutodiffExpansion:
         if not extra:
             return self
         return replace(self, diagnostics=self.diagnostics + tuple(extra))
-
-
-def shift_span(span: Span, db: int) -> Span:
-    return (span[0] + db, span[1] + db)
 
 
 class Phase:

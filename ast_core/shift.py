@@ -1,0 +1,127 @@
+"""Moving what was computed for a piece of text when the text moves.
+
+A pass's results for a unit (diagnostics, expansions, findings) hold byte offsets; when
+an edit before the unit moves it by `db` bytes, the cached results move too. Which
+values are offsets is read from the result classes' field types: `Span` and `BytePos`
+(`model.span`) move, inside any nesting of dataclasses, tuples and `X | None`;
+everything else stays. So a field added to a result class moves without anyone
+writing it down, and a field whose type is unknown here is an error when its class is
+first moved, not a stale offset. (Model nodes are moved in place by the generated
+`model.shift`.)
+
+Per class, the first move compiles a function that copies the value with its offsets
+moved (as `model/gen.py` writes one per model class), so moving costs what
+hand-written code would. The copy is made field by field, without `__init__` or
+`__post_init__`: moving changes no invariant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import itertools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from .model.span import Moves
+
+T = TypeVar("T")
+
+_STAYS: tuple[type, ...] = (str, int, float, bool, bytes, type(None), enum.Enum)
+_MOVERS: dict[type, Callable[[Any, int], Any] | None] = {}
+
+
+def shifted(value: T, db: int) -> T:
+    """`value` for text that moved by `db` bytes: a copy where it holds offsets."""
+    if not db:
+        return value
+    cls = type(value)
+    mover = _MOVERS[cls] if cls in _MOVERS else _class_mover(cls)
+    return value if mover is None else mover(value, db)
+
+
+def _class_mover(cls: type) -> Callable[[Any, int], Any] | None:
+    """The compiled mover of class `cls`; None when it holds no offsets."""
+    if cls in _MOVERS:
+        return _MOVERS[cls]
+    if issubclass(cls, _STAYS):
+        _MOVERS[cls] = None
+        return None
+    if not dataclasses.is_dataclass(cls):
+        raise TypeError(f"cannot tell which offsets a {cls.__name__} holds: give it dataclass fields")
+    _MOVERS[cls] = _moved_any  # while compiling: a field of its own class moves through the table
+    hints = typing.get_type_hints(cls, include_extras=True)
+    names = itertools.count()
+    env: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls,
+                           "_moved_any": _moved_any}
+    lines = []
+    moved = []
+    fields = dataclasses.fields(cls)
+    for f in fields:
+        expr = _move_expr(hints[f.name], f"value.{f.name}", names, env)
+        if expr is not None:
+            moved.append(f.name)
+            lines.append(f"    n_{f.name} = {expr}")
+    if not moved:
+        _MOVERS[cls] = None
+        return None
+    lines.append("    new = _new(_cls)")
+    lines += [f"    _set(new, {f.name!r}, {'n_' + f.name if f.name in moved else 'value.' + f.name})" for f in fields]
+    source = "def move(value, db):\n" + "\n".join(lines) + "\n    return new\n"
+    exec(compile(source, f"<shift {cls.__qualname__}>", "exec"), env)  # noqa: S102 (our own text)
+    mover: Callable[[Any, int], Any] = env["move"]
+    _MOVERS[cls] = mover
+    return mover
+
+
+def _move_expr(hint: Any, x: str, names: itertools.count, env: dict[str, Any]) -> str | None:
+    """An expression for `x`, of declared type `hint`, moved by `db`; None when a value
+    of that type never moves."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Annotated:
+        if Moves in args[1:]:
+            return f"({x}[0] + db, {x}[1] + db)" if typing.get_origin(args[0]) is tuple else f"{x} + db"
+        return _move_expr(args[0], x, names, env)
+    if origin in (types.UnionType, typing.Union):
+        arms = [a for a in args if a is not type(None)]
+        if len(arms) == 1 and type(None) in args:
+            inner = _move_expr(arms[0], x, names, env)
+            return None if inner is None else f"(None if {x} is None else {inner})"
+        if all(_move_expr(a, x, names, env) is None for a in arms):
+            return None
+        return f"_moved_any({x}, db)"
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            var = f"e{next(names)}"
+            each = _move_expr(args[0], var, names, env)
+            return None if each is None else f"(tuple([{each} for {var} in {x}]) if {x} else {x})"
+        parts = [_move_expr(a, f"{x}[{i}]", names, env) for i, a in enumerate(args)]
+        if all(p is None for p in parts):
+            return None
+        return "(" + "".join(f"{p if p is not None else f'{x}[{i}]'}, " for i, p in enumerate(parts)) + ")"
+    if origin is typing.Literal:
+        return None
+    if origin is frozenset:
+        if _move_expr(args[0], "x", names, env) is not None:
+            raise TypeError(f"a set of {args[0]!r} would lose its offsets' moves")
+        return None
+    if isinstance(hint, type):
+        if issubclass(hint, _STAYS):
+            return None
+        if dataclasses.is_dataclass(hint):
+            mover = _class_mover(hint)
+            if mover is None:
+                return None
+            name = f"_m{next(names)}"
+            env[name] = mover
+            return f"{name}({x}, db)"
+    raise TypeError(f"cannot tell whether {hint!r} holds offsets")
+
+
+def _moved_any(value: Any, db: int) -> Any:
+    """A value whose class is known only at run time (a union, or a class that holds
+    itself)."""
+    return shifted(value, db)
