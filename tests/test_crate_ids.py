@@ -136,9 +136,26 @@ def crate_rows(target: Target) -> list[tuple[Key, Node]]:
             for row in json.loads(out)]
 
 
-def tree_rows(target: Target, file: str) -> list[tuple[Key, Node]]:
-    """The ids of `rust-ast tree FILE --json --ids` (FILE's own nodes)."""
-    tree = json.loads(run_cli(["tree", file, "--json", "--ids", *target.flags], target.package_dir))
+def file_trees(target: Target, files: list[str]) -> dict[str, dict]:
+    """`rust-ast tree FILE --json --ids` of `files` of the target: the root file through
+    the CLI, the others through the calls the CLI makes (`_crate_document`, `tree_json`)
+    with one `Crates` shared over the crate's files, which reads the crate once."""
+    from ast_core.analysis import Analysis
+    from ast_core.crate import Crates
+
+    trees = {target.root: json.loads(run_cli(["tree", target.root, "--json", "--ids", *target.flags],
+                                             target.package_dir))}
+    args = cli._parser().parse_args(["tree", target.root, "--json", "--ids", *target.flags])
+    crates = Crates(cli._request(args))
+    for file in files:
+        if file not in trees:
+            doc = crates.crate_of(target.package_dir / file).doc
+            trees[file] = json.loads(Analysis(doc).tree_json(with_ids=True))
+    return trees
+
+
+def tree_rows(tree: dict, file: str) -> list[tuple[Key, Node]]:
+    """The ids of a file's tree (the file's own nodes)."""
     rows, stack = [], [tree]
     while stack:
         node = stack.pop()
@@ -167,8 +184,9 @@ def test_crate_ids_match_cargo_rustc(recording: Path) -> None:
     for target in targets:
         own_files = [f for f in target.files if owner[(target.package_dir, f)] is target]
         compare(crate_rows(target), target, list(target.files), crate, f"ids --crate {target.root}")
+        trees = file_trees(target, own_files)
         for file in own_files:
-            compare(tree_rows(target, file), target, [file], files, "tree --ids")
+            compare(tree_rows(trees[file], file), target, [file], files, "tree --ids")
     print(crate.line(f"{recording.stem} ids --crate"))
     print(files.line(f"{recording.stem} tree FILE"))
     assert crate.wrong == [], "\n".join(crate.wrong[:40])
