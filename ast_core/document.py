@@ -40,6 +40,7 @@ from .lower.cx import COMMENTS
 from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visitor, shift
 from .passes import locate
 from .passes.node_ids import ChildMod, Hole, NodeIdAssigner, crate_prefix
+from .shift import shifted
 from .stack import paused_gc
 
 log = logging.getLogger(__name__)
@@ -623,7 +624,7 @@ def _shifted(errors: list[ParseError], db: int) -> list[ParseError]:
     """`errors` moved by `db` bytes (the list itself when `db` is 0)."""
     if not db:
         return errors
-    return [e.shifted(db) for e in errors]
+    return [shifted(e, db) for e in errors]
 
 
 def unreadable_from(errors: list[ParseError]) -> int | None:

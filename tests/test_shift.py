@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from ast_core.cfg.diagnostic import CfgDiagnostic
+from ast_core.lower.cx import ParseError
 from ast_core.model.span import BytePos, Span
 from ast_core.passes.autodiff.driver import _UnitFacts, _UnitResult
 from ast_core.passes.check_cfg import CfgScan
@@ -41,6 +42,10 @@ def test_offsets_move_and_nothing_else() -> None:
     assert shifted(empty, 5).pos is None and shifted(empty, 5).label is None
 
 
+def test_parse_errors_move_where_reading_went_astray() -> None:
+    assert shifted(ParseError((4, 6), "m", True, 2), 10) == ParseError((14, 16), "m", True, 12)
+
+
 def test_values_without_offsets_are_kept() -> None:
     @dataclass(frozen=True)
     class Plain:
@@ -61,7 +66,7 @@ def test_a_type_it_cannot_read_is_an_error() -> None:
         shifted(Opaque([(0, 1)]), 1)
 
 
-@pytest.mark.parametrize("cls", [CfgScan, CfgDiagnostic, _UnitFacts, _UnitResult])
+@pytest.mark.parametrize("cls", [CfgScan, CfgDiagnostic, ParseError, _UnitFacts, _UnitResult])
 def test_cached_results_can_move(cls: type) -> None:
     """The classes `Document.unit_results` keeps: every field type is one `shift` reads."""
     assert _class_mover(cls) is not None

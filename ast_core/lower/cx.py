@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Ident, Path, PathSegment, Span
+from ..model.span import BytePos
 from ..syntax import SyntaxNode
 
 
@@ -40,16 +41,12 @@ class ParseError:
     unreadable: bool = False
     # where tree-sitter's reading went astray, when before `span` (it reads `box v`
     # as an identifier `box`, then stops at `v`): ids are unknown from there on
-    astray: int | None = None
+    astray: BytePos | None = None
 
     @property
     def ids_from(self) -> int:
         """Where ids stop being known, if `unreadable`."""
         return self.span[0] if self.astray is None else min(self.astray, self.span[0])
-
-    def shifted(self, db: int) -> ParseError:
-        return ParseError((self.span[0] + db, self.span[1] + db), self.message, self.unreadable,
-                          None if self.astray is None else self.astray + db)
 
 
 class LowerCx:
