@@ -6,6 +6,7 @@ registry as an offline directory source, dev-dependencies dropped, CARGO_HOME te
 
     RUSTC_BOOTSTRAP=1 cargo rustc --lib|--bin B|--example E|--test T -- -Zunpretty=ast-tree,expanded
 
+(a build script: the rustc command `cargo build -v` shows for it, with the same flag).
 rustc's Debug dump is read here (its spans name the file of each node) and stored as
 `tests/data/crate_ids/expected/NAME.json`: per target, per file, one row
 `[id, class, kind, span, field]` for every NodeId of the first walk (node-ids.md §6).
@@ -29,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -50,9 +52,9 @@ DEBIAN_CRATES = [
     "scopeguard-1.1.0", "smallvec-1.9.0", "unicode-ident-1.0.0",
 ]
 
-#: cargo's order of targets within a package (build scripts are crates of their own
-#: and benches need dev-dependencies: neither is recorded).
-TARGET_ORDER = {"lib": 0, "proc-macro": 0, "bin": 1, "example": 2, "test": 3}
+#: cargo's order of targets within a package; a build script is a crate of its own
+#: (last: no other target reaches it). Benches need dev-dependencies: not recorded.
+TARGET_ORDER = {"lib": 0, "proc-macro": 0, "bin": 1, "example": 2, "test": 3, "custom-build": 4}
 
 # Classes rustc prints no span for (node-ids.md); their rows carry span null.
 SPANLESS = {"PathSegment", "Lifetime", "AnonConst", "GenericParam", "TraitRef", "VariantData",
@@ -345,14 +347,49 @@ def build_script_cfgs(env: dict, package: str) -> list[str]:
     return cfgs
 
 
-def record_target(work: Path, package_dir: Path, target: dict, env: dict) -> dict:
+def _dump(work: Path, target: dict, env: dict) -> str:
+    """rustc's `-Zunpretty=ast-tree,expanded` dump of the target, with cargo's arguments."""
+    if target["kind"][0] == "custom-build":
+        return _build_script_dump(work, target, env)
     proc = subprocess.run(["cargo", "rustc", "--quiet", "-p", target["package"], *_selector(target),
                            "--", "-Zunpretty=ast-tree,expanded"],
                           cwd=work, env=env, capture_output=True, text=True)
     if proc.returncode != 0 or not proc.stdout.startswith("Crate"):
         raise RuntimeError(f"cargo rustc {target['name']} failed:\n{proc.stderr[-3000:]}")
+    return proc.stdout
+
+
+_RUNNING = re.compile(r"Running `(.*--crate-name build_script_build .*)`")
+
+
+def _build_script_dump(work: Path, target: dict, env: dict) -> str:
+    """`cargo rustc` cannot select a build script: run the rustc command `cargo build -v`
+    shows for it, its output options replaced by the dump."""
+    env = dict(env, CARGO_TARGET_DIR=env["CARGO_TARGET_DIR"] + "-build-script")  # compiled afresh
+    proc = subprocess.run(["cargo", "build", "-v", "-p", target["package"]], cwd=work, env=env,
+                          capture_output=True, text=True)
+    commands = _RUNNING.findall(proc.stderr)
+    if proc.returncode != 0 or len(commands) != 1:
+        raise RuntimeError(f"cargo build -v {target['package']}: no build script command:\n{proc.stderr[-3000:]}")
+    args: list[str] = []
+    for arg in shlex.split(commands[0]):
+        if arg.startswith(("--error-format=", "--json=", "--emit=")):
+            continue
+        if arg.startswith("incremental=") and args[-1] == "-C":
+            args.pop()
+            continue
+        args.append(arg)
+    dump = subprocess.run([*args, "-Zunpretty=ast-tree,expanded"], cwd=work, env=env, capture_output=True,
+                          text=True)
+    if dump.returncode != 0 or not dump.stdout.startswith("Crate"):
+        raise RuntimeError(f"rustc build script of {target['package']} failed:\n{dump.stderr[-3000:]}")
+    return dump.stdout
+
+
+def record_target(work: Path, package_dir: Path, target: dict, env: dict) -> dict:
+    text = _dump(work, target, env)
     collector = Collector()
-    collector.walk(parse_dump(proc.stdout), (None, 0))
+    collector.walk(parse_dump(text), (None, 0))
     rows = collector.rows
     end = first_walk_end(rows)
     files: dict[str, list] = {}
@@ -364,7 +401,7 @@ def record_target(work: Path, package_dir: Path, target: dict, env: dict) -> dic
         files.setdefault(rel, []).append([row["id"], row["class"], row["kind"], row["span"], row["field"]])
     root = os.path.relpath(Path(target["src_path"]).resolve(), package_dir.resolve())
     return {"kind": target["kind"][0], "name": target["name"], "root": root,
-            "edition": target["edition"], "build_cfgs": build_script_cfgs(env, target["package"]),
+            "edition": target["edition"], "build_cfgs": [] if target["kind"][0] == "custom-build" else build_script_cfgs(env, target["package"]),
             "first_walk_end": end,
             "last_id": max(r["id"] for r in rows),
             "files": {k: sorted(v, key=lambda r: r[0]) for k, v in sorted(files.items())}}
