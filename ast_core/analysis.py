@@ -51,7 +51,11 @@ class Analysis:
     def no_id_reasons(self) -> NoIdReasons:
         """Why nodes of this file have no NodeId (INTERFACE `no_id`)."""
         config = self.doc.config
-        return NoIdReasons(self.doc.src, config.cfg, config.edition, self.unreadable)
+        whole_file = None
+        macro = self.file.declaring_macro if self.file is not None else None
+        if macro is not None:
+            whole_file = ("expansion", f"numbered after the macro call `{macro}!` declaring this module expands")
+        return NoIdReasons(self.doc.src, config.cfg, config.edition, self.unreadable, whole_file)
 
     def context_line(self) -> str | None:
         """Which crate, module and configuration the file is analysed in (for hovers)."""
@@ -72,7 +76,7 @@ class Analysis:
         """A module file's tree: the `Module` node holding its inner attributes and items."""
         krate = self.krate
         kids = sorted([*krate.attrs, *krate.items], key=lambda node: node.span[0])
-        children = nodes_json(kids, self.doc.index, with_ids, unreadable=self.unreadable)
+        children = nodes_json(kids, self.doc.index, with_ids, no_id=self.no_id_reasons)
         head = json.dumps(self.module_head(), separators=(",", ":"), ensure_ascii=False)
         return head[:-1] + f',"children":[{children}]}}'
 
@@ -88,7 +92,7 @@ class Analysis:
         if self.is_module:
             text = self._module_json(with_ids)
         else:
-            text = tree_json(self.krate, self.doc.index, with_ids, self.unreadable)
+            text = tree_json(self.krate, self.doc.index, with_ids, self.no_id_reasons)
         ranges = self.unreadable_ranges() if with_ids else []
         return "{" + f'"unreadable":{json.dumps(ranges)},' + text[1:] if ranges else text
 
@@ -99,13 +103,13 @@ class Analysis:
         if self.is_module:
             obj = json.loads(self._module_json(with_ids))
         else:
-            obj = to_json_obj(self.krate, self.doc.index, with_ids, self.unreadable)
+            obj = to_json_obj(self.krate, self.doc.index, with_ids, self.no_id_reasons)
         ranges = self.unreadable_ranges() if with_ids else []
         return {"unreadable": ranges, **obj} if ranges else obj
 
     def subtree_json(self, node: Any) -> dict:
         """One node's tree as JSON objects (for the whole crate, pass `krate`)."""
-        return to_json_obj(node, self.doc.index, unreadable=self.unreadable)
+        return to_json_obj(node, self.doc.index, no_id=self.no_id_reasons)
 
     def unreadable(self, node: Any) -> bool:
         """Whether `node` has no NodeId because code before it could not be read."""

@@ -21,6 +21,7 @@ from .document import ClearIds, Document, DocumentConfig, group_units, lower_uni
 from .lower import LowerCx, crate_span, is_inner_unit
 from .model import Crate, LineIndex
 from .passes.node_ids import NodeIdAssigner, crate_prefix
+from .passes.no_id import NoIdReasons
 from .render import nodes_json
 from .stack import paused_gc
 
@@ -63,7 +64,7 @@ def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
                     base = 0
                 else:
                     base = int(message)
-                payload = nodes_json(items, index, with_ids, base).encode()
+                payload = nodes_json(items, index, with_ids, base, _reasons(src, config)).encode()
             _write_all(to_parent, payload)
             status = 0
         finally:
@@ -72,7 +73,8 @@ def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
     os.close(to_parent)
     attrs, items, next_id = _lower_and_number(src, config, units[:split], None, with_ids)
     _write_all(to_child, str(next_id).encode() if next_id is not None else REMOVED)
-    head = nodes_json([Crate(attrs, items, crate_span(cx, tree.root_node), id=0)], index, with_ids)
+    head = nodes_json([Crate(attrs, items, crate_span(cx, tree.root_node), id=0)], index, with_ids,
+                      no_id=_reasons(src, config))
     rest_bytes = _read_all(from_child)
     _, status = os.waitpid(pid, 0)
     if status != 0:
@@ -85,6 +87,11 @@ def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
     # `...,"children":[<attrs and first items>]}`: the second half joins that list
     closing = "]}"
     return head[: -len(closing)] + ("," if items or attrs else "") + rest + closing
+
+
+def _reasons(src: bytes, config: DocumentConfig) -> NoIdReasons:
+    """Why nodes have no id (the file reads without errors: never for unreadable code)."""
+    return NoIdReasons(src, config.cfg, config.edition)
 
 
 def _split_point(cx: LowerCx, units: list[list[Any]], size: int) -> int | None:

@@ -137,7 +137,8 @@ class ModuleLink(Protocol):
 
     is_root: bool
 
-    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> ChildMod | None: ...
+    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None,
+                   count: bool) -> ChildMod | None: ...
 
 
 class ClearIds(Visitor):
@@ -166,8 +167,8 @@ class Document:
 
             link = standalone_link(self)
         self.link = link
-        self.place: tuple[int, int] | None = None  # a module file's (inner_base, items_base)
-        self.unplaced = False  # a module file whose place is unknown: counted, but no id shown
+        self.place: tuple[int, int | None] | None = None  # a module file's (inner_base, items_base)
+        self.unplaced = False  # a module file whose place is unknown: no id of it is known
         self.inner_ids = 0  # the ids of the file's inner attributes
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now
@@ -365,25 +366,21 @@ class Document:
         inner_base, items_base = self.place or (0, None)
         assigner = self._assigner(inner_base)
         removed = assigner.effect(attrs).removed
-        if not removed:
+        if not removed and not self.unplaced:
             for attr in attrs:
                 assigner.visit_attribute(attr)
         self.inner_ids = assigner.next_id - inner_base
         return removed, assigner.next_id if items_base is None else items_base
 
-    def move_to(self, place: tuple[int, int] | None) -> None:
+    def move_to(self, place: tuple[int, int | None] | None) -> None:
         """Put a module file's ids where its `mod x;` item puts them (`inner_base,
-        items_base`): the units' ids follow lazily. None: that place is unknown (code
-        before the item could not be read), and so is every id of the file."""
+        items_base`; items_base None: right after the inner attributes): the units'
+        ids follow lazily. None: that place is unknown (code before the item could not
+        be read, or a macro call declares the module), and so is every id of the file."""
         self.sync()
-        if (place is None) != self.unplaced:  # every unit numbered again (rare: an ancestor broke or healed)
+        if (place is None) != self.unplaced:  # numbered afresh (rare: an ancestor broke or healed)
             self.unplaced = place is None
             self.place = place
-            clear = ClearIds()
-            for unit in self.units:
-                for item in unit.items:
-                    clear.visit_item(item)
-                unit.numbered, unit.id_count, unit.holes = False, 0, []
             self._number()
             self.revision += 1
         elif place is not None and self.place != place:
@@ -457,8 +454,8 @@ class Document:
             kept = None
         self.crate_removed = removed
         next_id: int | None = start
-        if any(i >= unreadable_at for i in self._inner):
-            next_id = None  # the crate root's attributes could not all be read
+        if self.unplaced or any(i >= unreadable_at for i in self._inner):
+            next_id = None  # the file's place, or the crate root's attributes, could not all be read
         if kept is not None and (self.unknown_after is not None or next_id is None or any(
                 unreadable_from(unit.errors) is not None for unit in self.units[kept[0]:kept[1]])):
             kept = None  # renumber around the unreadable code (numbered units only move)
@@ -513,14 +510,6 @@ class Document:
                 self.bases[end:] = [base + moved for base in self.bases[end:]]
             next_id = self.next_id + moved
         self.next_id = next_id
-        if self.unplaced:  # counted from 0 for the crate, but no id of it is known
-            clear = ClearIds()
-            for unit in self.units:
-                for item in unit.items:
-                    clear.visit_item(item)
-            for attr in attrs:
-                clear.visit_attribute(attr)
-            self.unknown_after = 0
 
     def _load_mods(self, unit: Unit) -> None:
         """Let the crate load the files of a unit's `mod x;` items without numbering

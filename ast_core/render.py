@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 from .model import (
     DUMMY_NODE_ID,
@@ -158,24 +158,27 @@ def walk_source_order(node: Any, depth: int = 0) -> Iterator[tuple[Any, int]]:
         stack.extend((c, d + 1) for c in reversed(source_order(cur)))
 
 
-Unreadable = Callable[[Any], bool]
-"""Whether a node without a NodeId has none because code before it could not be read
-(`"no_id": "unreadable"`)."""
+class NoIdSource(Protocol):
+    """Why a node without a NodeId has none (INTERFACE `no_id`): `code(node, around)`
+    is "unreadable", "cfg" or "expansion"; `around` is the code of the nearest
+    enclosing node without an id ("cfg" or "expansion"), or None."""
+
+    def code(self, node: Any, around: str | None) -> str: ...
 
 
-def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True, unreadable: Unreadable | None = None) -> dict:
+def to_json_obj(node: Any, index: LineIndex, with_ids: bool = True, no_id: NoIdSource | None = None) -> dict:
     """The node and its subtree as docs/json.md JSON objects (`nodes_json`, parsed)."""
     with paused_gc():
-        return json.loads(nodes_json([node], index, with_ids, unreadable=unreadable))
+        return json.loads(nodes_json([node], index, with_ids, no_id=no_id))
 
 
-def tree_json(root: Any, index: LineIndex, with_ids: bool = True, unreadable: Unreadable | None = None) -> str:
+def tree_json(root: Any, index: LineIndex, with_ids: bool = True, no_id: NoIdSource | None = None) -> str:
     """The node and its subtree as docs/json.md JSON."""
-    return nodes_json([root], index, with_ids, unreadable=unreadable)
+    return nodes_json([root], index, with_ids, no_id=no_id)
 
 
 def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: int = 0,
-               unreadable: Unreadable | None = None) -> str:
+               no_id: NoIdSource | None = None) -> str:
     """Each node and its subtree as docs/json.md JSON, comma-separated, ids plus
     `id_offset` (for a part of a crate numbered from 0 elsewhere). This is the CLI's
     hot path (a large file has a hundred thousand nodes), so the per-node work is table
@@ -197,7 +200,7 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
         text = positions[offset] = f"{line},{col}"
         return text
 
-    def write(node: Any) -> None:
+    def write(node: Any, around: str | None = None) -> None:
         cls = type(node)
         head, kind_of, id_field, id_const, spanned, special, ident_of, extra_of = heads[cls]
         text = head
@@ -207,8 +210,11 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
             value = getattr(node, id_field)
             if value != dummy:
                 text += f',"id":{value + id_offset}'
-            elif unreadable is not None and unreadable(node):
-                text += ',"id":null,"no_id":"unreadable"'
+            elif no_id is not None:
+                code = no_id.code(node, around)
+                text += f',"id":null,"no_id":"{code}"'
+                if code != "unreadable":
+                    around = code
             else:
                 text += ',"id":null'
         elif id_const:
@@ -231,10 +237,10 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
         if kids:
             if len(kids) > 1:
                 kids = _in_source_order(kids, has_span)
-            write(kids[0])
+            write(kids[0], around)
             for child in kids[1:]:
                 append(",")
-                write(child)
+                write(child, around)
         append("]}")
 
     with paused_gc():
@@ -269,6 +275,8 @@ def _special(node: Any, cls: type, with_ids: bool, dumps: Callable[..., str], of
         if cls is Visibility:
             nid = node_id(node)
             text += ',"id":' + ("null" if nid is None else str(nid + offset))
+            if id_slot(node) is None:
+                text += ',"no_id":"never"'  # (a restricted one's id is in its kind)
         extra = extra_ids(node)
         if extra is not None:
             text += ',"extra_ids":' + dumps({k: v if v is None else v + offset for k, v in extra.items()})
@@ -301,7 +309,7 @@ def _heads(with_ids: bool) -> dict[type, tuple]:
                 head += ',"kind":null' if variant is None else f',"kind":"{variant}"'
             special = cls is Visibility or cls is Ty or cls in _COROUTINE_KINDS
             id_field = ID_FIELD.get(cls) if with_ids and cls is not Visibility else None
-            id_const = ',"id":null' if with_ids and id_field is None and cls is not Visibility else ""
+            id_const = ',"id":null,"no_id":"never"' if with_ids and id_field is None and cls is not Visibility else ""
             table[cls] = (head, kind_of, id_field, id_const, cls in HAS_SPAN, special,
                           _ident_getter(cls), _EXTRA_JSON.get(cls))
         _HEADS[with_ids] = table

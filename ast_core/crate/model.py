@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document, DocumentConfig
-from ..model import Item
+from ..model import Item, ItemKind
 from ..passes.node_ids import ChildMod
 from ..project import ModFiles, UsageError, file_stamp, read_source
+from ..tokens import tokenize
 from .config import CrateConfig
 
 #: How long a check of the files on disk is trusted when no watcher reports changes.
@@ -43,6 +44,7 @@ class CrateFile:
     owns_folder: bool  # `mod x;` in it looks beside it (crate root, mod.rs, #[path]) rather than in `a/`
     doc: Document | None = None
     is_open: bool = False
+    in_macro: str | None = None  # the macro whose call declares the module (`cfg_rt! { mod rt; }`)
     stamp: tuple = ()
     seen_revision: int = -1
     mod_files: ModFiles = field(init=False)
@@ -55,10 +57,22 @@ class CrateFile:
         return self.parent is None
 
     @property
+    def declaring_macro(self) -> str | None:
+        """The macro call declaring this module or one around it: rustc numbers the
+        module only after that call expands."""
+        file: CrateFile | None = self
+        while file is not None:
+            if file.in_macro is not None:
+                return file.in_macro
+            file = file.parent
+        return None
+
+    @property
     def module_name(self) -> str:
         return "::".join(("crate", *self.module))
 
-    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None) -> ChildMod | None:
+    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None,
+                   count: bool = True) -> ChildMod | None:
         name = item.kind.ident.name
         found = self.mod_files.resolve(item, mod_path, path_attr)
         if found is None:
@@ -68,6 +82,8 @@ class CrateFile:
                                  owns_folder=path_attr is not None or found.name == "mod.rs")
         if child is None or child.doc is None:
             return None
+        if count and child.doc.unplaced:  # counted from 0 until the crate places it
+            child.doc.move_to((0, None))
         return child.doc.child_mod(path)
 
 
@@ -153,8 +169,35 @@ class CrateModel:
                     return
             file.doc = Document(src, self.document_config(file.path), file)
             file.seen_revision = file.doc.revision
+            self._macro_mods(file)
         finally:
             self._loading.discard(file.path)
+
+    def _macro_mods(self, file: CrateFile) -> None:
+        """Load the modules a file declares inside top-level macro calls: rustc
+        numbers them only after the call expands, but they are the crate's files (with
+        ids unknown here), not crates of their own."""
+        doc = file.doc
+        assert doc is not None
+        for index in range(len(doc.units)):
+            for item in doc.materialize(index, ids=False).items:
+                kind = item.kind
+                if not isinstance(kind, ItemKind.MacCall):
+                    continue
+                tokens = tokenize(doc.src, *kind.mac.args.dspan)
+                for i in range(len(tokens) - 2):
+                    if tokens[i].text != "mod" or tokens[i + 1].kind != "ident" or tokens[i + 2].text != ";":
+                        continue
+                    name = tokens[i + 1].text
+                    found = file.mod_files.resolve_name(name, (), None, record=False)
+                    if found is None or found.resolve() in self.files or found.resolve() in self._loading:
+                        continue
+                    macro = "::".join(seg.ident.name for seg in kind.mac.path.segments)
+                    path = found.resolve()
+                    child = self.files[path] = CrateFile(
+                        self, path, (*file.module, name.removeprefix("r#")), file, found.name == "mod.rs",
+                        is_open=path in self.buffers, in_macro=macro)
+                    self._load(child)
 
     def _check_file(self, file: CrateFile) -> bool:
         """Reload a file not open in the editor when it changed on disk."""
@@ -233,6 +276,10 @@ class CrateModel:
         if file.doc is None or file.parent.doc is None or not self.place(file.parent):
             return False
         parent = file.parent.doc
+        if file.in_macro is not None or parent.unplaced:  # numbered after a macro expands, or unknown
+            file.doc.move_to(None)
+            file.seen_revision = file.doc.revision
+            return True
         hole = parent.hole(file.path)
         if hole is None:
             if parent.unknown_after is None and not parent.unplaced:

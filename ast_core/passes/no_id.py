@@ -30,11 +30,27 @@ class NoIdReasons:
     """Reasons for one file (`src`) analysed in configuration `cfg`."""
 
     def __init__(self, src: bytes, cfg: CfgSet, edition: int,
-                 unreadable: Callable[[Any], bool] | None = None) -> None:
+                 unreadable: Callable[[Any], bool] | None = None,
+                 whole_file: tuple[str, str] | None = None) -> None:
+        """`unreadable`: whether code at or before a node could not be read;
+        `whole_file`: the reason every node of the file has (a module declared inside a
+        macro call is numbered after it expands)."""
         self.src = src
         self.cfg = cfg
         self.edition = edition
         self.unreadable = unreadable
+        self.whole_file = whole_file
+
+    def code(self, node: Any, around: str | None) -> str:
+        """The JSON `no_id` of a node that has none, inside a node whose code is
+        `around` (`render.NoIdSource`)."""
+        if self.whole_file is not None:
+            return self.whole_file[0]
+        if self.unreadable is not None and self.unreadable(node):
+            return "unreadable"
+        if around is not None:
+            return around
+        return "cfg" if self._false_cfg(node) is not None else "expansion"
 
     def reason(self, path: Sequence[Any]) -> tuple[str, str]:
         """`(code, sentence)` for the last node of `path` (outermost first), which has
@@ -42,6 +58,8 @@ class NoIdReasons:
         node = path[-1]
         if id_slot(node) is None:
             return "never", f"rustc gives `{node_class(node)}` no NodeId"
+        if self.whole_file is not None:
+            return self.whole_file
         if self.unreadable is not None and self.unreadable(node):
             return "unreadable", ("NodeId unknown: code at or before this node could not be read "
                                   "(see the syntax error); ids come back when it parses")
@@ -57,7 +75,7 @@ class NoIdReasons:
 
     def _false_cfg(self, node: Any) -> str | None:
         """'cfg'd out: ...' when a `cfg` on `node` is false."""
-        attrs = getattr(node, "attrs", None)
+        attrs = _attrs(node)
         if not attrs:
             return None
         false: list[CfgSite] = []
@@ -85,7 +103,7 @@ class NoIdReasons:
             if path is None:
                 return "numbered after the macro call expands"
             return f"numbered after the macro call `{'::'.join(s.ident.name for s in path.segments)}!` expands"
-        for attr in getattr(node, "attrs", None) or ():
+        for attr in _attrs(node):
             if not isinstance(attr.kind, AttrKind.Normal):
                 continue
             names = [seg.ident.name for seg in attr.kind.item.path.segments]
@@ -94,3 +112,12 @@ class NoIdReasons:
                 continue
             return f"numbered after `#[{'::'.join(names)}]` expands"
         return None
+
+
+def _attrs(node: Any) -> Sequence[Any]:
+    """The attributes on a node (a statement's are on what it holds)."""
+    if type(node) is Stmt:
+        kind = node.kind
+        inner = getattr(kind, "local", None) or getattr(kind, "item", None) or getattr(kind, "expr", None)
+        return getattr(inner, "attrs", None) or ()
+    return getattr(node, "attrs", None) or ()

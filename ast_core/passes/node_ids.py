@@ -97,10 +97,11 @@ KEEP = AttrsEffect(False, False)
 REMOVED = AttrsEffect(True, False)
 DEFERRED = AttrsEffect(False, True)
 
-ModHook = Callable[[Item, Sequence[str], "str | None"], "ChildMod | None"]
-"""Loads `mod x;`: given the item, the inline-module path around it and its
-`#[path = "..."]` (after cfg_attr), what the module's file numbers, or None when the
-file does not exist (or cannot be read)."""
+ModHook = Callable[[Item, Sequence[str], "str | None", bool], "ChildMod | None"]
+"""Loads `mod x;`: given the item, the inline-module path around it, its
+`#[path = "..."]` (after cfg_attr) and whether its count is needed (not past
+unreadable code), what the module's file numbers, or None when the file does not
+exist (or cannot be read)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +258,7 @@ class NodeIdAssigner(Visitor):
     def _visit_mod(self, node: Item, kind: ItemKind.Mod) -> None:
         name = kind.ident.name
         if isinstance(kind.mod_kind, ModKind.Unloaded):
-            child = (self.load_mod(node, tuple(self.mod_path), self.path_attr(node.attrs))
+            child = (self.load_mod(node, tuple(self.mod_path), self.path_attr(node.attrs), not self.stopped)
                      if self.load_mod is not None else None)
             if child is not None and child.removed:  # `#![cfg(false)]` in the file drops the item
                 return
