@@ -66,7 +66,7 @@ class Comparison:
 
 def _fmt(row: Row) -> str:
     depth, cls, kind, span, nid, extra = row[:6]
-    where = "[%d:%d-%d:%d]" % span if span else "[-]"
+    where = f"[{span[0]}:{span[1]}-{span[2]}:{span[3]}]" if span else "[-]"
     return f"{'  ' * depth}{cls}{'::' + kind if kind else ''} {where} #{nid}" + (f" {dict(extra)}" if extra else "")
 
 
@@ -80,7 +80,7 @@ def compare(ours: list[Row], ref: list[Row], our_last_id: int, context: str = ""
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             result.matched += i2 - i1
-            for i, j in zip(range(i1, i2), range(j1, j2)):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 _check_ids(ref[i], ours[j], our_last_id, result, context)
         else:
             for i in range(i1, i2):

@@ -90,9 +90,8 @@ class Case:
             if d["level"] != "error":
                 continue
             on_an_attribute = any(_overlaps(d["span"], a) for a in attrs)
-            if _overlaps(d["span"], attr) or (_overlaps(d["span"], item) and not on_an_attribute):
-                out.append(d)
-            elif d["code"] in ("E0428", "E0255") and attr in d["spans"] and not on_an_attribute:
+            own = _overlaps(d["span"], attr) or (_overlaps(d["span"], item) and not on_an_attribute)
+            if own or (d["code"] in ("E0428", "E0255") and attr in d["spans"] and not on_an_attribute):
                 out.append(d)
         return out
 

@@ -110,9 +110,7 @@ def _space_between(tt1: Token | TokenTree, tt2: Token | TokenTree, edition: int)
         if isinstance(tt2, TokenTree) and tt2.open.text == "(" and (
                 raw_or_free or tt1.text in ("fn", "Self", "pub")):
             return False
-    if isinstance(tt1, Token) and tt1.text == "#" and isinstance(tt2, TokenTree) and tt2.open.text == "[":
-        return False
-    return True
+    return not (isinstance(tt1, Token) and tt1.text == "#" and isinstance(tt2, TokenTree) and tt2.open.text == "[")
 
 
 def expr_span(expr: Expr) -> Span:

@@ -81,16 +81,16 @@ class _UnitResult:
         file's length changes with edits elsewhere)."""
         if not any(self.at_root):
             return self
-        return replace(self, expansions=tuple(
-            replace(e, scope_span=crate_span) if root else e for e, root in zip(self.expansions, self.at_root)))
+        pairs = zip(self.expansions, self.at_root, strict=True)
+        return replace(self, expansions=tuple(replace(e, scope_span=crate_span) if root else e for e, root in pairs))
 
 
 def _feature_enabled(attrs: Sequence[Attribute], configurer: Configurer) -> bool:
     """Whether inner attributes say `#![feature(autodiff)]`."""
     for attr in configurer.configure([a for a in attrs if a.style is AttrStyle.Inner]) or ():
-        if attr.path == ("feature",) and attr.args is not None:
-            if any(t.text == "autodiff" for t in tokenize(configurer.src, *attr.args)):
-                return True
+        if attr.path == ("feature",) and attr.args is not None and any(
+                t.text == "autodiff" for t in tokenize(configurer.src, *attr.args)):
+            return True
     return False
 
 

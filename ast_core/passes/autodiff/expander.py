@@ -330,12 +330,12 @@ class AutodiffExpander(MutVisitor):
         if attrs:
             if isinstance(kind, (StmtKind.Let, StmtKind.MacCall, StmtKind.Semi)):
                 modes = [self._resolve(attr) for attr in configured]
-                for attr, mode in zip(configured, modes):
+                for attr, mode in zip(configured, modes, strict=True):
                     if mode is not None:
                         record = self._record(attr, node.span, "", mode)
                         record.error(node.span, "autodiff must be applied to function")
                 # the macro is consumed even where it does not apply
-                configured = [attr for attr, mode in zip(configured, modes) if mode is None]
+                configured = [attr for attr, mode in zip(configured, modes, strict=True) if mode is None]
             holder = _stmt_holder(node.kind)
             assert holder is not None
             holder.attrs = configured
@@ -349,12 +349,12 @@ class AutodiffExpander(MutVisitor):
             configured = self.configurer.attributes(node.attrs)
             modes = [self._resolve(attr) for attr in configured or ()]
             if configured is not None and any(modes):
-                for attr, mode in zip(configured, modes):
+                for attr, mode in zip(configured, modes, strict=True):
                     if mode is not None:
                         record = self._record(attr, _full_span(node), "", mode)
                         record.error(attr.span, "attributes on expressions are experimental", code="E0658")
                         record.error(node.span, "autodiff must be applied to function")
-                node.attrs = [attr for attr, mode in zip(configured, modes) if mode is None]
+                node.attrs = [attr for attr, mode in zip(configured, modes, strict=True) if mode is None]
         mut_walk_expr(self, node)
 
     # -- attributes where no macro may go ---------------------------------------------------
@@ -425,7 +425,7 @@ class AutodiffExpander(MutVisitor):
         if configured is None:
             return []  # a false `#[cfg]`: rustc removes the item before expanding anything
         modes = [self._resolve(a) for a in configured]
-        for attr, mode in zip(configured, modes):
+        for attr, mode in zip(configured, modes, strict=True):
             names = path_names(attr)
             if mode is None and len(names) == 1 and names[0] in MACROS:
                 # `autodiff_forward` without an import: not expanded, and an error
@@ -447,10 +447,10 @@ class AutodiffExpander(MutVisitor):
         the item back first, so the generated fns end up in reverse order. `node` is
         the expander's own copy: it is printed, so everything in it is configured."""
         item_span = _full_span(node)
-        node.attrs = [a for a, mode in zip(configured, modes) if mode is None]
+        node.attrs = [a for a, mode in zip(configured, modes, strict=True) if mode is None]
         fn_kind = self._fn_kind(node)
         records = []
-        for attr, mode in zip(configured, modes):
+        for attr, mode in zip(configured, modes, strict=True):
             if mode is None:
                 continue
             record = self._record(attr, item_span, _item_name(node), mode)
@@ -558,7 +558,7 @@ class AutodiffExpander(MutVisitor):
             actives: list[Ty] = []
             #: what late resolution checks for E0415: (name, span, generated)
             bound: list[tuple[str, Span, bool]] = []
-            for param, (act, _) in zip(decl.inputs, acts.inputs):
+            for param, (act, _) in zip(decl.inputs, acts.inputs, strict=True):
                 params.append(param)
                 assert isinstance(param.pat.kind, PatKind.Ident)  # `check_activities` crashed otherwise
                 ident = param.pat.kind.ident
@@ -632,7 +632,7 @@ class AutodiffExpander(MutVisitor):
         if self.impl is not None and not in_trait_impl:
             # bare names in an inherent impl: resolved as free values, which they are not
             record.lookups += [(kind.ident.name, kind.ident.span), (args.name or "", args.name_span)]
-        for name, param in zip(names, params):
+        for name, param in zip(names, params, strict=True):
             if param.attrs and self.configurer.configure(param.attrs) is None:
                 record.lookups.append((name, span))  # a cfg'd-out parameter stays in the tuple
         if in_trait_impl:

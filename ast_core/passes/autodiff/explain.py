@@ -22,7 +22,7 @@ def explain(mode: DiffMode, width: int, params: Sequence[Param], acts: Activitie
     # in reverse mode the gradients follow the primal value in the returned tuple
     first_gradient = 1 if isinstance(output, FnRetTy.Ty) and ret is not DiffActivity.ActiveOnly else 0
     active_count = sum(act is DiffActivity.Active for act, _ in acts.inputs)
-    for param, (act, span) in zip(params, acts.inputs):
+    for param, (act, span) in zip(params, acts.inputs, strict=False):  # after a count error, fewer
         name = ident_name(param.pat) or "_"
         ty = ty_to_string(param.ty, src, edition)
         if not valid_input_activity(mode, act):

@@ -173,9 +173,8 @@ def value_items(items: Iterable[Item]) -> Iterator[tuple[str, Span]]:
     structs, foreign fns and statics), with their item spans."""
     for item in items:
         kind = item.kind
-        if isinstance(kind, (ItemKind.Fn, ItemKind.Const, ItemKind.Static)):
-            yield kind.ident.name, item.span
-        elif isinstance(kind, ItemKind.Struct) and not isinstance(kind.data, VariantData.Struct):
+        if isinstance(kind, (ItemKind.Fn, ItemKind.Const, ItemKind.Static)) or (
+                isinstance(kind, ItemKind.Struct) and not isinstance(kind.data, VariantData.Struct)):
             yield kind.ident.name, item.span
         elif isinstance(kind, ItemKind.ForeignMod):
             for sub in kind.items:

@@ -82,7 +82,7 @@ def check_activities(record: Record, items: Sequence[MetaItemInner], decl: FnDec
         record.crash("`None` as the last of more activities than the function has")
         return None
     else:
-        for param, (act, _) in zip(params, inputs):
+        for param, (act, _) in zip(params, inputs, strict=True):
             if not valid_input_activity(mode, act):
                 record.error(record.span, f"{act.value} can not be used in {mode.value} Mode")
                 errored = True
