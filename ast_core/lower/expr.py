@@ -558,10 +558,15 @@ def _loop(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _for(cx: LowerCx, node: SyntaxNode) -> Expr:
-    pat = _pat.lower_pat(cx, node.child_by_field_name("pattern"))
+    pat_node = node.child_by_field_name("pattern")
+    pat = _pat.lower_pat(cx, pat_node)
     iter_ = lower_expr(cx, node.child_by_field_name("value"))
     body = lower_block(cx, node.child_by_field_name("body"))[0]
-    return Expr(ExprKind.ForLoop(pat, iter_, body, _label_of(cx, node), ForLoopKind.For), span(node), ())
+    keyword = next((c for c in node.children if c.type == "for"), None)
+    awaits = (keyword is not None and pat_node is not None
+              and _item.blanked_keyword(cx, b"await", keyword.end_byte, pat_node.start_byte) is not None)
+    return Expr(ExprKind.ForLoop(pat, iter_, body, _label_of(cx, node),
+                                 ForLoopKind.ForAwait if awaits else ForLoopKind.For), span(node), ())
 
 
 def _closure(cx: LowerCx, node: SyntaxNode) -> Expr:
@@ -647,6 +652,9 @@ def _gen_block(cx: LowerCx, node: SyntaxNode) -> Expr:
     block, _ = lower_block(cx, inner)
     capture = CaptureBy.Value if any(c.type == "move" for c in node.children) else CaptureBy.Ref
     kind = GenBlockKind.Gen if node.type == "gen_block" else GenBlockKind.Async
+    if kind is GenBlockKind.Async and node.child_count > 1 and \
+            _item.blanked_keyword(cx, b"gen", node.children[0].end_byte, node.children[1].start_byte) is not None:
+        kind = GenBlockKind.AsyncGen  # `async gen {}`
     return Expr(ExprKind.Gen(capture, block, kind, (node.start_byte, block.span[0])), span(node), ())
 
 
@@ -714,6 +722,10 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
         attrs = []
         if stmt is None:
             continue
+        become = _item.blanked_keyword(cx, b"become", kids[i - 2].end_byte if i > 1 else node.start_byte + 1,
+                                       child.start_byte)
+        if become is not None:
+            _become(cx, stmt, become)
         if stmt.kind.__class__ is StmtKind.Expr and i < n and kids[i].type == "empty_statement":
             # `{ .. } ;`: rustc's parser makes this one `Semi` statement.
             semi = kids[i]
@@ -727,6 +739,17 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
             stmt.span = (stmt.span[0], semi.end_byte)
         stmts.append(stmt)
     return Block(stmts, BlockCheckMode.Default, span(node)), inner_attrs  # a label is inside
+
+
+def _become(cx: LowerCx, stmt: Stmt, at: int) -> None:
+    """`become f(x)`: the statement's expression, which follows the keyword `become`
+    `syntax.parse` spelled as spaces, is a tail call."""
+    kind = stmt.kind
+    if type(kind) not in (StmtKind.Expr, StmtKind.Semi):
+        cx.unreadable((at, stmt.span[1]), "`become`")
+        return
+    kind.expr = Expr(ExprKind.Become(kind.expr), (at, kind.expr.span[1]), ())
+    stmt.span = (at, stmt.span[1])
 
 
 def _brace_macro_split(cx: LowerCx, node: SyntaxNode) -> list[SyntaxNode] | None:
@@ -760,7 +783,7 @@ def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | N
     t = node.type
     if t == "let_declaration":
         local = lower_local(cx, node, attrs)
-        return Stmt(StmtKind.Let(local), span(node))
+        return Stmt(StmtKind.Let(local), local.span)
     if t == "expression_statement":
         inner = [c for c in node.named_children if c.type not in COMMENTS]
         has_semi = node.children[-1].type == ";" and not node.children[-1].is_missing
@@ -827,7 +850,10 @@ def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
         kind = LocalKind.Init(init)
     else:
         kind = LocalKind.InitElse(init, lower_block(cx, alt)[0])
-    return Local(None, pat, ty, kind, span(node), span(colon) if colon is not None else None, attrs)
+    sup = _item.blanked_keyword(cx, b"super", node.start_byte - 32, node.start_byte)  # `super let`
+    return Local(None if sup is None else (sup, sup + 5), pat, ty, kind,
+                 (node.start_byte if sup is None else sup, node.end_byte), span(colon) if colon is not None else None,
+                 attrs)
 
 
 EXPR = {

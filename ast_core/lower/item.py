@@ -336,6 +336,12 @@ def _fn(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
                 defaultness = Defaultness.Default
             elif t == "extern_modifier":
                 ext, abi = extern_abi(cx, mod)
+    keyword = next((c for c in node.children if c.type == "fn"), None)
+    gen = blanked_keyword(cx, b"gen", node.start_byte - 32, keyword.start_byte) if keyword is not None else None
+    if gen is not None:  # `gen fn`, `async gen fn`
+        coroutine = (CoroutineKind.AsyncGen((coroutine.span[0], gen + 3)) if coroutine is not None
+                     else CoroutineKind.Gen((gen, gen + 3)))
+        lo = min(lo, gen)
     params_end = params_node.end_byte if params_node is not None else (name.end_byte if name else node.end_byte)
     sig_end = ret.end_byte if ret is not None else params_end
     inputs = lower_params(cx, params_node) if params_node is not None else []
@@ -465,6 +471,19 @@ def _static(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     return item
 
 
+_KEYWORD_AT_END: dict[bytes, re.Pattern[bytes]] = {}
+
+
+def blanked_keyword(cx: LowerCx, word: bytes, floor: int, at: int) -> int | None:
+    """Where keyword `word` stands right before byte `at` (whitespace between, not before
+    `floor`): a keyword of unstable syntax `syntax.parse` spelled as spaces."""
+    pattern = _KEYWORD_AT_END.get(word)
+    if pattern is None:
+        pattern = _KEYWORD_AT_END[word] = re.compile(rb"(?<![A-Za-z0-9_#])" + word + rb"\s*$")
+    found = pattern.search(cx.src, max(0, floor), at)
+    return found.start() if found is not None else None
+
+
 _BLANKED_SAFETY = re.compile(rb"(?<![A-Za-z0-9_#])(safe|unsafe)\s*$")
 
 
@@ -583,8 +602,13 @@ def _trait(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
     items, inner = _decl_list(cx, node.child_by_field_name("body"), "assoc")
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
-    return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Trait", Const.No, safety, IsAuto.No,
-                 cx.ident(name), generics, bounds, items)
+    keyword = next((c for c in node.children if c.type == "trait"), node)
+    auto = blanked_keyword(cx, b"auto", node.start_byte - 32, keyword.start_byte)  # `auto trait`
+    item = _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Trait", Const.No, safety,
+                 IsAuto.No if auto is None else IsAuto.Yes, cx.ident(name), generics, bounds, items)
+    if item is not None and auto is not None:
+        item.span = (min(auto, item.span[0]), item.span[1])
+    return item
 
 
 def _impl(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
