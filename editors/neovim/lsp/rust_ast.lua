@@ -3,9 +3,11 @@
 -- Rust buffers. Change a field with, for example,
 --     vim.lsp.config('rust_ast', { cmd = { '/path/to/rust-ast', 'serve' } })
 -- `settings.rustAst` answers the server's workspace/configuration requests. Its keys
--- are the VS Code extension's `rustAst.*` settings (README.md, "Editors"): checkCfg.extra,
--- checkCfg.features, cfg.target, inlayHints.nodeIds, edition; a key left out keeps the
--- server's default.
+-- are the VS Code extension's `rustAst.*` settings (README.md, "Editors"), nested:
+-- checkCfg.extra, checkCfg.features, cfg.target, inlayHints.nodeIds, edition, and the
+-- switches hover.enable, outline.enable, folding.enable, selectionRange.enable and
+-- inactiveCode.enable (beside rust-analyzer, set all but the hover's to false); a key
+-- left out keeps the server's default.
 
 ---@type vim.lsp.Config
 return {

@@ -322,7 +322,9 @@ async function useTheServer(editor) {
   // \s, not a space: Monaco renders spaces as U+00A0.
   await tree.locator('.view-line', { hasText: /Item::Fn\s.*\sadded$/ }).first().waitFor({ state: 'visible' });
   result.tree_selected_after_edit = await selectedLine(tree);
-  const added = pane.locator('.monaco-list-row', { hasText: /#\d+ added \[/ });
+  // The whole fn (the view may show `fn added()` of a reload while typing), with the
+  // cursor's node, its body, selected.
+  const added = pane.locator('.monaco-list-row', { hasText: /#\d+ added \[\d+:1-\d+:14\]/ });
   await added.first().waitFor({ state: 'visible' });
   result.tree_view_added = await rowText(added.first());
   await selected.filter({ hasText: /Block/ }).first().waitFor({ state: 'visible' });
