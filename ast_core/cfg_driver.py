@@ -7,8 +7,11 @@ follows `mod x;` declarations rustc would load, so a module file gets the levels
 around its `mod` item and its place in the session's emission order (which decides
 where the once-only notes go). A requested file no crate root reaches (a module
 declared inside a macro call, a stray file) is its own session; one reached only
-through a `mod` a false cfg removes is skipped when it came from a folder (rustc
-never reads it) and linted as its own session when named on the command line.
+through a `mod` a false cfg removes is linted as rustc would lint it in a
+configuration that compiles it (`OTHER`): in a session of its own, with the levels set
+around its `mod` and in its parents and the crate's macros; so are the tests, examples
+and benches, as `cargo test` builds them (with `--test`, so `cfg(test)` holds). Their
+findings are marked, and left out with `active_only`.
 
 Files are parsed and scanned in worker processes (the expensive part); the walk over
 module trees, the levels and the emission order are cheap and run in the main
@@ -49,13 +52,29 @@ _PARALLEL_BYTES = 512 * 1024
 _SKIPPED_DIRS = frozenset({"node_modules"})
 
 
+#: The configuration of a finding outside what the active configuration compiles.
+OTHER = "other"
+ACTIVE = "active"
+#: Why a file is linted in another configuration, by what kind of crate root or `mod`.
+_OTHER_WHY = {
+    "mod": "its `mod` declaration is cfg'd out in the active configuration",
+    "examples": "an example, linted as `cargo test` builds it (`--test`)",
+    "tests": "an integration test, linted as `cargo test` builds it (`--test`)",
+    "benches": "a bench, linted as `cargo test` builds it (`--test`)",
+}
+_TEST_TARGETS = ("examples", "tests", "benches")
+
+
 @dataclass(frozen=True, slots=True)
 class Reported:
-    """A diagnostic to print: the file as shown, its text, and the diagnostic."""
+    """A diagnostic to print: the file as shown, its text, the diagnostic, and the
+    configuration it was found in (`ACTIVE`, or `OTHER` with why)."""
 
     name: str
     index: LineIndex
     diag: CfgDiagnostic
+    configuration: str = ACTIVE
+    why: str = ""
 
 
 @dataclass(slots=True)
@@ -132,9 +151,12 @@ class _Runner:
 
     def __init__(self, files: dict[Path, bool], manifest: Path | None, specs: Sequence[str],
                  cwd: Path, jobs: int, features: Features = ((), False), cfgs: Cfgs = (),
-                 toolchain: Toolchain | None = None) -> None:
+                 toolchain: Toolchain | None = None, active_only: bool = False) -> None:
         self.files = files
         self.toolchain = toolchain or shipped_toolchain()
+        self.active_only = active_only
+        # Files a cfg'd-out `mod` declares: the context they would have had.
+        self.reach: dict[Path, FileContext] = {}
         self.manifest = manifest
         self.extra = tuple((s, CLI_ORIGIN) for s in specs)
         self.features = features
@@ -243,27 +265,43 @@ class _Runner:
         requested = set(files)
         self.drops = frozenset().union(*(parsed.scan.drops for path in files
                                          if (parsed := self.parsed.get((path, main))) is not None))
-        trees: list[tuple[list[tuple[Path, FileContext]], SessionSpec]] = []
+        trees: list[tuple[list[tuple[Path, FileContext]], SessionSpec, str]] = []
         if package is not None and isinstance(package.cargo, CargoPackage):
             wanted_dirs = {parent for path in files for parent in path.parents}
+            testing = replace(main, cfgs=(*main.cfgs, ("test", None)))
             for kind, root in package.crate_roots():
                 root = root.resolve()
+                other = kind in _TEST_TARGETS
                 if root in requested or root.parent in wanted_dirs:
-                    spec = build if kind == "build" else main
-                    trees.append((self.module_tree(root, spec, lambda path, folder: path in requested
-                                                   or folder in wanted_dirs), spec))
+                    spec = build if kind == "build" else testing if other else main
+                    tree = self.module_tree(root, spec, lambda path, folder: path in requested or folder in wanted_dirs)
+                    if not (other and self.active_only):  # (walked all the same: its files are placed)
+                        trees.append((tree, spec, _OTHER_WHY[kind] if other else ""))
+        by_depth = sorted(files, key=lambda p: (len(p.parts) - (p.name == "mod.rs"), p))
         # Shallowest first, a folder's `mod.rs` before the files it declares beside it.
-        for path in sorted(files, key=lambda p: (len(p.parts) - (p.name == "mod.rs"), p)):
+        for path in by_depth:
             if path in self.assigned or self.is_removed(path):
                 continue
             tree = self.module_tree(path, main, lambda child, _: child in requested and child not in self.assigned,
                                     owns_folder=path.name in ("mod.rs", "lib.rs", "main.rs"))
-            trees.append((tree, main))
-        scans = [parsed.scan for tree, spec in trees for path, _ in tree
+            trees.append((tree, main, ""))
+        # Then what only cfg'd-out `mod`s reach, each in the context of its `mod` (an
+        # other tree can remove more of them: shallowest first, until none is left).
+        while not self.active_only:
+            left = [path for path in by_depth if path not in self.assigned and path in self.removed]
+            if not left:
+                break
+            path = left[0]
+            self.removed.discard(path)
+            tree = self.module_tree(path, main, lambda child, _: child in requested and child not in self.assigned,
+                                    owns_folder=path.name in ("mod.rs", "lib.rs", "main.rs"),
+                                    context=self.reach.get(path))
+            trees.append((tree, main, _OTHER_WHY["mod"]))
+        scans = [parsed.scan for tree, spec, _ in trees for path, _ in tree
                  if (parsed := self.parsed.get((path, spec))) is not None and path not in self.removed]
         self.called = called_macros(scans, self.drops)
-        for tree, spec in trees:
-            self.session(tree, spec)
+        for tree, spec, why in trees:
+            self.session(tree, spec, why)
 
     def is_removed(self, path: Path) -> bool:
         """Whether a file no crate root reaches is one rustc never reads: declared by a
@@ -279,10 +317,12 @@ class _Runner:
         return False
 
     def module_tree(self, root: Path, spec: SessionSpec, wanted: Callable[[Path, Path], bool],
-                    owns_folder: bool = True) -> list[tuple[Path, FileContext]]:
-        """The files of a crate reachable from `root` through `mod` declarations rustc
-        loads (in rustc's order), each with its context. Files a false `#![cfg]`
-        removes, and those only removed declarations lead to, go to `self.removed`."""
+                    owns_folder: bool = True, context: FileContext | None = None) -> list[tuple[Path, FileContext]]:
+        """The files of a crate reachable from `root` (in `context`: by default the
+        crate root's) through `mod` declarations rustc loads (in rustc's order), each
+        with its context. Files a false `#![cfg]` removes, and those only removed
+        declarations lead to, go to `self.removed`, with the context they would have
+        had in `self.reach`."""
         mod_files = ModFiles(root, owns_folder)
         out: list[tuple[Path, FileContext]] = []
 
@@ -305,19 +345,21 @@ class _Runner:
                 if child is None:
                     continue
                 child = child.resolve()
+                child_context = FileContext((*context.node, 0, *decl.node), decl.levels.under(levels))
                 if not active:
                     if child not in self.assigned:
                         self.removed.add(child)
+                        self.reach.setdefault(child, child_context)
                 elif child not in self.assigned and wanted(child, mod_files.dirs[(*at, decl.name)].resolve()):
-                    visit(child, (*at, decl.name),
-                          FileContext((*context.node, 0, *decl.node), decl.levels.under(levels)))
+                    visit(child, (*at, decl.name), child_context)
 
-        visit(root, (), FileContext(levels=spec.given))
+        visit(root, (), context or FileContext(levels=spec.given))
         return out
 
-    def session(self, files: Iterable[tuple[Path, FileContext]], spec: SessionSpec) -> None:
+    def session(self, files: Iterable[tuple[Path, FileContext]], spec: SessionSpec, other: str = "") -> None:
         """One rustc session over `files`: its lints in emission order, its errors;
-        what falls in requested files, not reported before, is reported."""
+        what falls in requested files, not reported before, is reported (marked as
+        found in another configuration, and why, when `other` says why)."""
         members = [(path, context, parsed) for path, context in files
                    if (parsed := self.get(path, spec)) is not None]
         lints: list[Keyed] = []
@@ -328,17 +370,18 @@ class _Runner:
             lints += found.lints
             if path in fresh:
                 indexes[path] = LineIndex(parsed.src)
-                self.report(path, indexes[path], found.errors)
+                self.report(path, indexes[path], found.errors, other)
         self.done.update(fresh)
         for path, diag in emit_session(lints):
             if path in indexes:
-                self.report(path, indexes[path], [diag])
+                self.report(path, indexes[path], [diag], other)
         if fresh and not build_session(spec).checking:
             self.outcome.unchecked = True
 
-    def report(self, path: Path, index: LineIndex, diags: Iterable[CfgDiagnostic]) -> None:
+    def report(self, path: Path, index: LineIndex, diags: Iterable[CfgDiagnostic], other: str = "") -> None:
         name = self.display(path)
-        self.outcome.reported += [Reported(name, index, diag) for diag in diags]
+        configuration = OTHER if other else ACTIVE
+        self.outcome.reported += [Reported(name, index, diag, configuration, other) for diag in diags]
 
 
 def _resolved(path: Path | None) -> Path | None:
@@ -354,9 +397,10 @@ def _size(path: Path) -> int:
 
 def check_paths(paths: Sequence[str], manifest_path: str | None = None, specs: Sequence[str] = (),
                 jobs: int | None = None, cwd: Path | None = None, features: Features = ((), False),
-                cfgs: Cfgs = (), toolchain: Toolchain | None = None) -> Outcome:
+                cfgs: Cfgs = (), toolchain: Toolchain | None = None, active_only: bool = False) -> Outcome:
     """Lint the `.rs` files `paths` name (files and folders) as `rust-ast check-cfg`,
-    with `toolchain`'s tables (default: the shipped ones).
+    with `toolchain`'s tables (default: the shipped ones); with `active_only`, only
+    what the active configuration compiles.
     Bad usage (an invalid spec, a missing `--manifest-path`) raises `UsageError`;
     unreadable or missing inputs are listed in the outcome's `problems`."""
     check_cli_specs(specs)
@@ -368,7 +412,7 @@ def check_paths(paths: Sequence[str], manifest_path: str | None = None, specs: S
         manifest = manifest.resolve()
     files, missing = requested_files(paths)
     runner = _Runner(files, manifest, specs, (cwd or Path.cwd()).resolve(), jobs or os.cpu_count() or 1,
-                     features, cfgs, toolchain)
+                     features, cfgs, toolchain, active_only)
     outcome = runner.run()
     outcome.problems[:0] = missing
     return outcome

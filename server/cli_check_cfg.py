@@ -28,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--cfg", action="append", default=[], metavar="SPEC",
                         help="a cfg to treat as set, as rustc's --cfg: NAME or NAME=\"VALUE\" (e.g. what a "
                              "build script prints as cargo::rustc-cfg; repeatable)")
+    parser.add_argument("--active-only", action="store_true",
+                        help="lint only what the active configuration compiles (not files only other platforms, "
+                             "features or `cargo test` compile)")
     parser.add_argument("--rustc", default="rustc", metavar="PATH",
                         help="the rustc whose well-known cfgs and target configurations apply (default: rustc "
                              "on PATH; the shipped rustc 1.95 tables when it cannot answer)")
@@ -58,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"invalid `--cfg` argument among {args.cfg!r}: expected NAME or NAME=\"VALUE\"")
     toolchain = read_toolchain(args.rustc, (DEFAULT_TARGET,))
     outcome = check_paths(paths, args.manifest_path, args.check_cfg, args.jobs,
-                          features=features, cfgs=cfgs, toolchain=toolchain) if paths else None
+                          features=features, cfgs=cfgs, toolchain=toolchain,
+                          active_only=args.active_only) if paths else None
     if "-" in args.paths:
         src = decode_source(sys.stdin.buffer.read(), "<stdin>")
         stdin = check_source(src, "<stdin>", args.manifest_path, args.check_cfg, features, cfgs, toolchain)
@@ -72,9 +76,13 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for found in outcome.reported:
         if args.format == "json":
-            out.write(json.dumps(to_json(found.diag, found.name, found.index), ensure_ascii=False) + "\n")
+            row = {**to_json(found.diag, found.name, found.index), "configuration": found.configuration}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            out.write(render_human(found.diag, found.name, found.index) + "\n")
+            text = render_human(found.diag, found.name, found.index)
+            if found.why:
+                text += f"  = note: found in another configuration than the active one: {found.why}\n"
+            out.write(text + "\n")
     if args.format == "human" and outcome.reported:
         out.write(summary_line(sum(f.diag.level == "error" for f in outcome.reported), len(outcome.reported)))
     out.flush()

@@ -51,11 +51,13 @@ def features(args: list[str]) -> Features:
 
 
 def lint(crate: str, jobs: int = 1) -> dict[Key, dict[str, Any]]:
-    """Our findings for the parts of a crate cargo checks: `src/` and the build script."""
+    """Our findings for the parts of a crate cargo checks: `src/` and the build script,
+    in the active configuration."""
     root = REGISTRY / crate
     paths = [str(root / "src"), *([str(root / "build.rs")] if (root / "build.rs").is_file() else [])]
     cfgs = tuple(parse_print_cfg("\n".join(json.loads((DEBIAN / f"{crate}.cfgs.json").read_text()))))
-    outcome = check_paths(paths, jobs=jobs, cwd=root, features=features(DEBIAN_CRATES[crate]), cfgs=cfgs)
+    outcome = check_paths(paths, jobs=jobs, cwd=root, features=features(DEBIAN_CRATES[crate]), cfgs=cfgs,
+                          active_only=True)
     assert not outcome.problems
     rows = [to_json(r.diag, r.name, r.index) for r in outcome.reported]
     return {(r["file"], tuple(r["span"]), r["message"]): r for r in rows}
