@@ -604,10 +604,12 @@ def _trait(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
     keyword = next((c for c in node.children if c.type == "trait"), node)
     auto = blanked_keyword(cx, b"auto", node.start_byte - 32, keyword.start_byte)  # `auto trait`
-    item = _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Trait", Const.No, safety,
-                 IsAuto.No if auto is None else IsAuto.Yes, cx.ident(name), generics, bounds, items)
-    if item is not None and auto is not None:
-        item.span = (min(auto, item.span[0]), item.span[1])
+    const = blanked_keyword(cx, b"const", node.start_byte - 32, auto if auto is not None else keyword.start_byte)
+    item = _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Trait", Const.No if const is None else Const.Yes,
+                 safety, IsAuto.No if auto is None else IsAuto.Yes, cx.ident(name), generics, bounds, items)
+    lo = min(x for x in (auto, const, node.start_byte) if x is not None)  # `const trait`
+    if item is not None:
+        item.span = (min(lo, item.span[0]), item.span[1])
     return item
 
 
@@ -623,8 +625,10 @@ def _impl(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
         polarity = ImplPolarity.Negative if any(c.type == "!" for c in node.children) else ImplPolarity.Positive
         of_trait = TraitImplHeader(Defaultness.Implicit, safety, polarity, TraitRef(_ty.path_of(cx, trait)))
     items, inner = _decl_list(cx, node.child_by_field_name("body"), "assoc")
-    return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Impl", generics, Const.No, of_trait,
-                 self_ty, items)
+    first = trait if trait is not None else self_ty_node
+    const = first is not None and blanked_keyword(cx, b"const", impl_kw.end_byte, first.start_byte) is not None
+    return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Impl", generics,
+                 Const.Yes if const else Const.No, of_trait, self_ty, items)  # `impl const Tr for T`
 
 
 def _mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):

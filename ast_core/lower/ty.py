@@ -213,8 +213,18 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
         else:
             break
     path = _bound_path(cx, cur)
-    return PolyTraitRef(params, TraitBoundModifiers(BoundConstness.Never, BoundAsyncness.Normal, polarity),
-                        TraitRef(path), (lo, hi), parens)
+    # `[const] Tr`, `~const Tr`, `async Fn()`: modifiers `syntax.parse` spelled as spaces
+    constness = BoundConstness.Never
+    asyncness = BoundAsyncness.Normal
+    floor = lo - 16
+    if _item.blanked_keyword(cx, b"async", floor, lo) is not None:
+        asyncness = BoundAsyncness.Async
+        lo = _item.blanked_keyword(cx, b"async", floor, lo)
+    for modifier in (b"\\[const\\]", b"~const"):
+        found = _item.blanked_keyword(cx, modifier, floor, lo)
+        if found is not None:
+            constness, lo = BoundConstness.Maybe, found
+    return PolyTraitRef(params, TraitBoundModifiers(constness, asyncness, polarity), TraitRef(path), (lo, hi), parens)
 
 
 def _bound_path(cx: LowerCx, node: SyntaxNode) -> Path:

@@ -32,31 +32,40 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 # - `safe fn`, `safe static` and `unsafe static` in `unsafe extern` blocks (edition
 #   2024): tree-sitter knows neither; spelled as spaces, lowering finds the keyword.
 # - keywords of unstable syntax before keywords tree-sitter knows: `auto trait`,
-#   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`; spelled as spaces,
-#   lowering finds them.
+#   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`,
+#   `impl const Tr`, and bound modifiers `[const]`, `~const`, `async Fn`; spelled as
+#   spaces, lowering finds them.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 _KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
 # (patterns that start with a literal: the regex engine scans for it quickly)
 _SAFE = re.compile(rb"safe(?=\s+(fn|static)\b)")
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_#")
-_KEYWORD_BEFORE = re.compile(
-    rb"(?:auto(?=\s+trait\b)|gen(?=\s+fn\b)|(?<=async)\s+gen(?=\s*\{|\s+move\b)|super(?=\s+let\b)"
-    rb"|(?<=for)\s+await(?=\s)|become(?=\s))")
+# (group 1 is the keyword; a pattern runs only where its usual spelling, one space
+# between the words, occurs: a scan for a literal costs little on every keystroke)
+_KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
+    (b"auto trait", rb"(auto)(?=\s+trait\b)"), (b"gen fn", rb"(gen)(?=\s+fn\b)"),
+    (b"async gen", rb"async\s+(gen)(?=\s*\{|\s+move\b)"), (b"super let", rb"(super)(?=\s+let\b)"),
+    (b"for await", rb"for\s+(await)(?=\s)"), (b"become", rb"(become)(?=\s)"),
+    (b"const trait", rb"(const)(?=\s+trait\b)"), (b"impl const", rb"impl\s+(const)(?=\s)"),
+    (b"[const]", rb"(\[const\])(?=\s)"), (b"~const", rb"(~const)(?=\s)"),
+    (b"async Fn", rb"(async)(?=\s+Fn(?:Mut|Once)?\b)")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 
 
 def _blank_keywords(data: bytes) -> bytes:
     """`_KEYWORD_BEFORE`'s keywords spelled as spaces, where they are whole words."""
     out: bytearray | None = None
-    for found in _KEYWORD_BEFORE.finditer(data):
-        lo, hi = found.span()
-        while data[lo] in b" \t\r\n":
-            lo += 1
-        if (lo and data[lo - 1] in _WORD and lo == found.start()) or (hi < len(data) and data[hi] in _WORD):
+    for literal, pattern in _KEYWORD_BEFORE:
+        if literal not in data:
             continue
-        out = out if out is not None else bytearray(data)
-        out[lo:hi] = b" " * (hi - lo)
+        for found in pattern.finditer(data):
+            start = found.start()
+            lo, hi = found.span(1)
+            if (start and data[start - 1] in _WORD and data[start] in _WORD) or (hi < len(data) and data[hi] in _WORD):
+                continue
+            out = out if out is not None else bytearray(data)
+            out[lo:hi] = b" " * (hi - lo)
     return bytes(out) if out is not None else data
 
 
@@ -84,8 +93,7 @@ def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tre
         data = data.replace(b"..=", b".. ")
     if b"safe" in data:
         data = _blank_safety(data)
-    if b"auto" in data or b"gen" in data or b"super" in data or b"await" in data or b"become" in data:
-        data = _blank_keywords(data)
+    data = _blank_keywords(data)
     for white in _WHITE_SPACE:
         data = white.sub(lambda m: b" " * len(m.group()), data)
     if old_tree is None:
