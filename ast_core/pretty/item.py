@@ -511,6 +511,7 @@ class ItemState(PrintState):
                 self.nbsp()
                 self._print_lifetime_bounds(kind.bounds)
         else:
+            assert isinstance(kind, WherePredicateKind.EqPredicate)
             self.print_type(kind.lhs_ty)
             self.space()
             self.word_space("=")
@@ -531,6 +532,7 @@ class ItemState(PrintState):
         if isinstance(kind, UseTreeKind.Glob):
             self.word("*")
             return
+        assert isinstance(kind, UseTreeKind.Nested)
         items = kind.items
         if not items:
             self.word("{}")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import (
+    AnyFnRetTy,
     AngleBracketedArg,
     AnonConst,
     AnyGenericArgs,
@@ -128,6 +129,9 @@ class PrintState(Printer):
 
     if TYPE_CHECKING:  # printed by `ExprState` and `ItemState`, which `State` joins
         def print_expr(self, expr: Expr) -> None: ...
+        def print_expr_outer_attr_style(self, expr: Expr, inline: bool) -> None: ...
+        def print_fn_ret_ty(self, output: AnyFnRetTy) -> None: ...
+        def print_coroutine_kind(self, kind: Any) -> None: ...
         def print_expr_anon_const(self, anon: AnonConst, attrs: Sequence[Attribute]) -> None: ...
         def print_item(self, item: Item) -> None: ...
         def print_fn(self, decl: FnDecl, header: FnHeader, ident: str | None, generics: Generics | None
@@ -315,6 +319,7 @@ class PrintState(Printer):
             self.hardbreak()
             return
         self.word("#![" if attr.style is AttrStyle.Inner else "#[")
+        assert isinstance(kind, AttrKind.Normal)
         item = kind.item
         self.ibox(0)
         if item.unsafety is Safety.Unsafe:
@@ -463,6 +468,7 @@ class PrintState(Printer):
                 self.word_space("=")
                 self.print_type(kind.default)
         else:
+            assert isinstance(kind, GenericParamKind.Const)
             self.word_space("const")
             self.print_ident(param.ident.name)
             self.space()
@@ -507,6 +513,7 @@ class PrintState(Printer):
             elif isinstance(bound, GenericBound.Outlives):
                 self.print_lifetime(bound.lifetime.ident.name)
             else:
+                assert isinstance(bound, GenericBound.Use)
                 self.word("use")
                 self.word("<")
 
@@ -611,8 +618,9 @@ class PrintState(Printer):
             if isinstance(kind.term, Term.Ty):
                 self.print_type(kind.term.ty)
             else:
+                assert isinstance(kind.term, Term.Const)
                 self.print_expr_anon_const(kind.term.value, ())
-        elif kind.bounds:
+        elif isinstance(kind, AssocItemConstraintKind.Bound) and kind.bounds:
             self.word_nbsp(":")
             self.print_type_bounds(kind.bounds)
 

@@ -175,9 +175,9 @@ def _finish_root(results: Sequence[_UnitResult], facts: Sequence[_UnitFacts], ct
                     owner_index = None if owner is None else base + owner
                     bindings.append(Binding(name, span, (1, unit_order, order), owner_index))
             base += len(result.expansions)
-        for owner, diag in conflicts(bindings):
-            assert isinstance(owner, int)
-            extra.setdefault(owner, []).append(diag)
+        for index, diag in conflicts(bindings):
+            assert isinstance(index, int)
+            extra.setdefault(index, []).append(diag)
     base = 0
     for result in results:
         for i, name, span in result.lookups:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 from ...model import (
     AngleBracketedArg,
@@ -108,7 +108,7 @@ def _item_name(node: Annotatable) -> str:
     return ident.name if isinstance(ident, Ident) else ""
 
 
-def _full_span(node: Annotatable | Stmt | Expr, attrs: Sequence[Attribute] | None = None) -> Span:
+def _full_span(node: Annotatable | Stmt | Expr, attrs: Sequence[Attribute]) -> Span:
     """A node with its outer attributes (`node.attrs` unless given; rustc's item and
     statement spans leave them out)."""
     attrs = node.attrs if attrs is None else attrs
@@ -351,7 +351,7 @@ class AutodiffExpander(MutVisitor):
             if configured is not None and any(modes):
                 for attr, mode in zip(configured, modes, strict=True):
                     if mode is not None:
-                        record = self._record(attr, _full_span(node), "", mode)
+                        record = self._record(attr, _full_span(node, node.attrs), "", mode)
                         record.error(attr.span, "attributes on expressions are experimental", code="E0658")
                         record.error(node.span, "autodiff must be applied to function")
                 node.attrs = [attr for attr, mode in zip(configured, modes, strict=True) if mode is None]
@@ -419,7 +419,7 @@ class AutodiffExpander(MutVisitor):
         return record
 
     def _flat_map(self, node: A, walk: Callable[[MutVisitor, A], list[A]]) -> list[A]:
-        if not self.full and not self._mentions(_full_span(node)):
+        if not self.full and not self._mentions(_full_span(node, node.attrs)):
             return self._skip(node)
         configured = self.configurer.attributes(node.attrs) if node.attrs else []
         if configured is None:
@@ -430,7 +430,7 @@ class AutodiffExpander(MutVisitor):
             if mode is None and len(names) == 1 and names[0] in MACROS:
                 # `autodiff_forward` without an import: not expanded, and an error
                 assert isinstance(attr.kind, AttrKind.Normal)
-                record = Record(attr.span, attr.kind.item.path.span, _full_span(node), self.scope,
+                record = Record(attr.span, attr.kind.item.path.span, _full_span(node, node.attrs), self.scope,
                                  self.scope.span, _item_name(node), MACROS[names[0]])
                 record.diagnostics.append(AutodiffDiagnostic(
                     attr.kind.item.path.span, f"cannot find attribute `{names[0]}` in this scope"))
@@ -446,7 +446,7 @@ class AutodiffExpander(MutVisitor):
         """rustc expands an item's macro attributes top to bottom; each expansion puts
         the item back first, so the generated fns end up in reverse order. `node` is
         the expander's own copy: it is printed, so everything in it is configured."""
-        item_span = _full_span(node)
+        item_span = _full_span(node, node.attrs)
         node.attrs = [a for a, mode in zip(configured, modes, strict=True) if mode is None]
         fn_kind = self._fn_kind(node)
         records = []
@@ -485,8 +485,8 @@ class AutodiffExpander(MutVisitor):
             assert record.generated is not None
             CfgStrip(self.configurer).strip(record.generated)
         self._print(node, records, item_span)
-        for record in reversed(generated):
-            out.append(record.generated)
+        # a generated fn is of its annotated node's class
+        out += [cast(A, record.generated) for record in reversed(generated)]
         return out
 
     def _define(self, node: Annotatable, generated: list[Record]) -> None:
@@ -523,7 +523,7 @@ class AutodiffExpander(MutVisitor):
             return kind
         return None
 
-    def _expand_one(self, record: Record, attr: Attribute, kind: FnKind, node: Annotatable) -> Annotatable | None:
+    def _expand_one(self, record: Record, attr: Attribute, kind: FnKind, node: Annotatable) -> Item | AssocItem | None:
         """One attribute on a fn: rustc's `expand_with_mode`. Returns the generated item,
         or None where rustc generates nothing."""
         items, diagnostics = parse_args(self.src, attr, node.span, self.edition)
@@ -544,7 +544,7 @@ class AutodiffExpander(MutVisitor):
         self.scratch += b"\n" + text.encode()
         return (lo, lo + len(text.encode()))
 
-    def _generate(self, record: Record, kind: FnKind, node: Annotatable, acts: Activities) -> Annotatable:
+    def _generate(self, record: Record, kind: FnKind, node: Annotatable, acts: Activities) -> Item | AssocItem:
         """The generated fn. After a count, mode or type error rustc keeps the source's
         signature."""
         args = record.args
@@ -593,14 +593,16 @@ class AutodiffExpander(MutVisitor):
             record.late += [(Phase.LATE_RESOLUTION, diag) for diag in rebound_params(bound)]
         body = self._body(record, kind, params)
         sig = FnSig(header, FnDecl(params, output), span)
-        name = Ident(args.name or "", args.name_span)
-        gen_kind = type(kind)(kind.defaultness, name, kind.generics, sig, body)
+        gen_ident = Ident(args.name or "", args.name_span)
         written = [*args.written, *([] if acts.has_ret else ["None"])]
         activities = ", ".join([record.mode.value, str(args.width), *written])
         attrs = [self._synth_attr("rustc_autodiff", f"({activities})", span)]
         if any(is_path(a, "inline") for a in node.attrs):
             attrs.append(self._synth_attr("inline", "(never)", span))
-        return type(node)(attrs, span, node.vis, gen_kind)
+        if isinstance(node, Item) and isinstance(kind, ItemKind.Fn):
+            return Item(attrs, span, node.vis, ItemKind.Fn(kind.defaultness, gen_ident, kind.generics, sig, body))
+        assert isinstance(node, AssocItem) and isinstance(kind, AssocItemKind.Fn)
+        return AssocItem(attrs, span, node.vis, AssocItemKind.Fn(kind.defaultness, gen_ident, kind.generics, sig, body))
 
     def _synth_attr(self, name: str, args: str, span: Span) -> Attribute:
         """`#[name(args)]`, its arguments written to the scratch source."""
@@ -658,7 +660,7 @@ class CfgStrip(MutVisitor):
     def visit_attribute(self, node: Attribute) -> None:
         """Not walked into (they may be the document's own)."""
 
-    def strip(self, node: Annotatable) -> None:
+    def strip(self, node: Item | AssocItem) -> None:
         if isinstance(node, AssocItem):
             walk_flat_map_assoc_item(self, node)
         else:

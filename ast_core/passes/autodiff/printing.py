@@ -8,17 +8,22 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ...model import AssocItem, ForeignItem, Item, LineIndex, Span
+from ...model import AssocItem, AssocItemKind, Item, ItemKind, LineIndex, Span
 from ...pretty import items_to_string
 from .results import AutodiffExpansion, Record
 
 
-def signature(gen: Item | AssocItem | ForeignItem, src: bytes, edition: int) -> str:
-    """The generated fn's signature on one line."""
+def signature(gen: Item | AssocItem, src: bytes, edition: int) -> str:
+    """The generated fn's signature on one line: the fn without attributes and body."""
     kind = gen.kind
-    assert not isinstance(gen, ForeignItem)
-    bare = type(kind)(kind.defaultness, kind.ident, kind.generics, kind.sig, None)
-    text = items_to_string([type(gen)([], gen.span, gen.vis, bare)], src, edition=edition)
+    bare: Item | AssocItem
+    if isinstance(gen, Item) and isinstance(kind, ItemKind.Fn):
+        bare = Item([], gen.span, gen.vis, ItemKind.Fn(kind.defaultness, kind.ident, kind.generics, kind.sig, None))
+    else:
+        assert isinstance(gen, AssocItem) and isinstance(kind, AssocItemKind.Fn)
+        bare = AssocItem([], gen.span, gen.vis,
+                         AssocItemKind.Fn(kind.defaultness, kind.ident, kind.generics, kind.sig, None))
+    text = items_to_string([bare], src, edition=edition)
     return re.sub(r"\s*\n\s*", " ", text).removesuffix(";")
 
 

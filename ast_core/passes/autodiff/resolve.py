@@ -73,6 +73,7 @@ def use_leaves(tree: UseTree, prefix: tuple[str, ...] = ()
         for sub in kind.items:
             yield from use_leaves(sub, path)
     else:
+        assert isinstance(kind, UseTreeKind.Simple)
         if path and path[-1] == "self":
             path = path[:-1]
         if path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from ...model import AssocItem, ForeignItem, Item, Span
+from ...model import AssocItem, Item, Span
 from .attrs import AutodiffArgs, DiffActivity, DiffMode
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class Record:
     #: Diagnostics of later compiler phases, with their `Phase`, sorted in at the end.
     late: list[tuple[int, AutodiffDiagnostic]] = field(default_factory=list)
     notes: list[ActivityNote] = field(default_factory=list)
-    generated: Item | AssocItem | ForeignItem | None = None
+    generated: Item | AssocItem | None = None
     source_text: str | None = None
     generated_text: str | None = None
     signature: str | None = None
