@@ -214,12 +214,24 @@ class _Runner:
             if package is not None:
                 self.package_problems(package, main)
             plans.append((package, main, build, files))
-        self.scan_requested([(path, build if p is not None and path == _resolved(p.build_script) else main)
+        self.scan_requested([(path, self.scan_spec(p, path, main, build))
                              for p, main, build, files in plans for path in files])
         for package, main, build, files in plans:
             self.package_sessions(package, main, build, files)
         self.outcome.reported.sort(key=lambda r: (r.name, r.diag.span, r.diag.message))
         return self.outcome
+
+    def scan_spec(self, package: Package | None, path: Path, main: SessionSpec, build: SessionSpec) -> SessionSpec:
+        """The session a requested file is most likely scanned in (scanned in parallel
+        ahead of the module walk): the build script's, a test target's, or the main one."""
+        if package is None:
+            return main
+        if path == _resolved(package.build_script):
+            return build
+        if not self.active_only and isinstance(package.cargo, CargoPackage) and any(
+                path.is_relative_to(package.folder / kind) for kind in _TEST_TARGETS):
+            return _testing(main)
+        return main
 
     def package_problems(self, package: Package, spec: SessionSpec) -> None:
         for problem in package_problems(package, build_session(spec)):
@@ -268,7 +280,7 @@ class _Runner:
         trees: list[tuple[list[tuple[Path, FileContext]], SessionSpec, str]] = []
         if package is not None and isinstance(package.cargo, CargoPackage):
             wanted_dirs = {parent for path in files for parent in path.parents}
-            testing = replace(main, cfgs=(*main.cfgs, ("test", None)))
+            testing = _testing(main)
             for kind, root in package.crate_roots():
                 root = root.resolve()
                 other = kind in _TEST_TARGETS
@@ -382,6 +394,11 @@ class _Runner:
         name = self.display(path)
         configuration = OTHER if other else ACTIVE
         self.outcome.reported += [Reported(name, index, diag, configuration, other) for diag in diags]
+
+
+def _testing(spec: SessionSpec) -> SessionSpec:
+    """`spec` as `cargo test` builds a target: with `--test`, so `cfg(test)` holds."""
+    return replace(spec, cfgs=(*spec.cfgs, ("test", None)))
 
 
 def _resolved(path: Path | None) -> Path | None:
