@@ -45,29 +45,25 @@ _ASSIGNOP = {
 _UNOP = {UnOp.Deref: "*", UnOp.Not: "!", UnOp.Neg: "-"}
 
 
+#: A quoted literal's prefix and quote, and whether it is raw (`r#"a"#`); the other
+#: literals (numbers, `true`) print their symbol alone.
+_QUOTED = {
+    LitKind.Byte: ("b", "'", False), LitKind.Char: ("", "'", False),
+    LitKind.Str: ("", '"', False), LitKind.StrRaw: ("r", '"', True),
+    LitKind.ByteStr: ("b", '"', False), LitKind.ByteStrRaw: ("br", '"', True),
+    LitKind.CStr: ("c", '"', False), LitKind.CStrRaw: ("cr", '"', True),
+}
+
+
 def literal_to_string(lit: Lit) -> str:
     """A literal token as rustc prints it: as written (`1_000u32`, `r#"a"#`)."""
-    sym = lit.symbol
-    kind = lit.kind
-    hashes = "#" * lit.raw_hashes
-    if kind is LitKind.Byte:
-        out = f"b'{sym}'"
-    elif kind is LitKind.Char:
-        out = f"'{sym}'"
-    elif kind is LitKind.Str:
-        out = f'"{sym}"'
-    elif kind is LitKind.StrRaw:
-        out = f'r{hashes}"{sym}"{hashes}'
-    elif kind is LitKind.ByteStr:
-        out = f'b"{sym}"'
-    elif kind is LitKind.ByteStrRaw:
-        out = f'br{hashes}"{sym}"{hashes}'
-    elif kind is LitKind.CStr:
-        out = f'c"{sym}"'
-    elif kind is LitKind.CStrRaw:
-        out = f'cr{hashes}"{sym}"{hashes}'
+    quoted = _QUOTED.get(lit.kind)
+    if quoted is None:
+        out = lit.symbol
     else:
-        out = sym
+        prefix, quote, raw = quoted
+        hashes = "#" * lit.raw_hashes if raw else ""
+        out = f"{prefix}{hashes}{quote}{lit.symbol}{quote}{hashes}"
     out += lit.suffix or ""
     # rustc normalises line endings when it loads a file, also inside literals
     return out.replace("\r\n", "\n") if "\r" in out else out
@@ -517,6 +513,7 @@ class ExprState(PrintState):
         self.popen()
         self.word("/*ERROR*/" if isinstance(kind, ExprKind.Err) else "/*DUMMY*/")
         self.pclose()
+
 
 def _ends_with_dot(expr: Expr) -> bool:
     """An unsuffixed float like `0.`: a following `.`/`..` needs a space."""

@@ -46,6 +46,7 @@ from ..model import (
 from .pp import INDENT_UNIT
 from .state import PrintState
 
+
 def _str_lit(lit: StrLit) -> str:
     if lit.style is StrStyle.Raw:
         return f'r"{lit.symbol}"'

@@ -407,6 +407,7 @@ class PrintState(Printer):
 
     def print_mac(self, mac: MacCall) -> None:
         self.print_mac_common(mac.path, True, None, mac.args, (mac.path.span[0], mac.args.dspan[1]))
+
     def print_crate(self, krate: Crate) -> None:
         self.print_inner_attributes(krate.attrs)
         for item in krate.items:

@@ -27,6 +27,7 @@ from .results import AutodiffDiagnostic, AutodiffExpansion
 if TYPE_CHECKING:
     from ...document import Document, Unit
 
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What a unit's expansion depends on besides its own text."""

@@ -647,7 +647,6 @@ class AutodiffExpander(MutVisitor):
         return Block([Stmt(StmtKind.Expr(call), span)], BlockCheckMode.Default, span)
 
 
-
 class CfgStrip(MutVisitor):
     """What rustc does to a generated fn as it walks the expansion: nodes under a false
     `cfg` go (the source's parameters, which the macro saw), `cfg_attr`s become what
@@ -717,7 +716,6 @@ class CfgStrip(MutVisitor):
         if holder is not None and not self._keep(holder):
             return []
         return walk_flat_map_stmt(self, node)
-
 
 
 # ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from .generate import mut_ref
 from .results import ActivityNote
 from .validate import Activities, ident_name
 
+
 def explain(mode: DiffMode, width: int, params: Sequence[Param], acts: Activities, output: AnyFnRetTy,
             src: bytes, edition: int) -> list[ActivityNote]:
     """One note per activity, as an editor shows them on hover."""

@@ -16,6 +16,7 @@ from .attrs import MACROS, DiffMode
 from .parse import AttrConfigurer
 from .results import AutodiffDiagnostic, Phase, Record
 
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """The autodiff names a scope sees: bare macro names (`autodiff_forward`, or `fwd`
