@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -16,6 +17,39 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVER = [sys.executable, "-m", "server", "serve"]
 TIMEOUT = 120.0
 """Generous: the test machine is loaded; a hang fails the test, a slow answer does not."""
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class TextModel:
+    """The client's view of a document: the text, and LSP positions computed
+    independently of the server (lines end at `\n`, `\r\n` or a lone `\r`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in _BREAK.finditer(self.text))]
+
+    def position(self, index: int) -> dict:
+        starts = self.line_starts()
+        line = max(i for i, s in enumerate(starts) if s <= index)
+        units = len(self.text[starts[line]:index].encode("utf-16-le")) // 2
+        return {"line": line, "character": units}
+
+    def boundary(self, fraction: float) -> int:
+        """A str index that an LSP position can name (not inside `\r\n`)."""
+        index = round(fraction * len(self.text))
+        if 0 < index < len(self.text) and self.text[index - 1:index + 1] == "\r\n":
+            index -= 1
+        return index
+
+    def edit(self, lo: int, hi: int, new: str) -> dict:
+        """Replace `text[lo:hi]`; the LSP change event that says so."""
+        change = {"range": {"start": self.position(lo), "end": self.position(hi)}, "text": new}
+        self.text = self.text[:lo] + new + self.text[hi:]
+        return change
 
 
 def frame(body: bytes | str | dict | list) -> bytes:
@@ -36,6 +70,8 @@ class RawServer:
         self.cond = threading.Condition()
         self.closed = False
         self.stderr = b""
+        self.largest = 0  # bytes of the largest message received
+        self.received = 0
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()
         self.next_id = 0
@@ -55,6 +91,8 @@ class RawServer:
                     if name.lower() == "content-length":
                         length = int(value)
                 body = out.read(length)
+                self.largest = max(self.largest, len(body))
+                self.received += 1
                 with self.cond:
                     self.messages.append(json.loads(body))
                     self.cond.notify_all()
