@@ -596,10 +596,29 @@ def _closure(cx: LowerCx, node: SyntaxNode) -> Expr:
     else:
         body = lower_expr(cx, body_node)
     decl_hi = ret.end_byte if ret is not None else (params_node.end_byte if params_node else node.end_byte)
-    return Expr(ExprKind.Closure(ClosureBinder.NotPresent(), capture, Const.No, coroutine, movability,
+    binder, lo = _closure_binder(cx, node)
+    return Expr(ExprKind.Closure(binder, capture, Const.No, coroutine, movability,
                                  FnDecl(params, output), body, (node.start_byte, decl_hi),
                                  span(params_node) if params_node is not None else span(node)),
-                span(node), ())
+                (lo, node.end_byte), ())
+
+
+_BINDER = re.compile(rb"(?<![A-Za-z0-9_#])for\s*(<[^<>{};]*>)\s*$")
+
+
+def _closure_binder(cx: LowerCx, node: SyntaxNode):
+    """`for<'a> |x| ..`: the binder `syntax.parse` spelled as spaces, and where the
+    closure starts."""
+    found = _BINDER.search(cx.src, max(0, node.start_byte - 64), node.start_byte)
+    if found is None:
+        return ClosureBinder.NotPresent(), node.start_byte
+    if not cx.src[found.start(1) + 1:found.end(1) - 1].strip():  # `for<>`
+        return ClosureBinder.For((found.start(), found.end(1)), []), found.start()
+    tps = syntax.parse_generic_params(cx.src, found.start(1), found.end(1))
+    if tps is None:
+        cx.unreadable(found.span(), "closure binder")
+        return ClosureBinder.NotPresent(), node.start_byte
+    return ClosureBinder.For((found.start(), found.end(1)), _item.lower_generic_params(cx, tps)), found.start()
 
 
 def _closure_params(cx: LowerCx, node: SyntaxNode) -> list[Param]:

@@ -33,8 +33,8 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   2024): tree-sitter knows neither; spelled as spaces, lowering finds the keyword.
 # - keywords of unstable syntax before keywords tree-sitter knows: `auto trait`,
 #   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`,
-#   `impl const Tr`, and bound modifiers `[const]`, `~const`, `async Fn`; spelled as
-#   spaces, lowering finds them.
+#   `impl const Tr`, bound modifiers `[const]`, `~const`, `async Fn`, and a closure's
+#   binder `for<'a> |x| ..`; spelled as spaces, lowering finds them.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 _KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
@@ -49,7 +49,8 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"for await", rb"for\s+(await)(?=\s)"), (b"become", rb"(become)(?=\s)"),
     (b"const trait", rb"(const)(?=\s+trait\b)"), (b"impl const", rb"impl\s+(const)(?=\s)"),
     (b"[const]", rb"(\[const\])(?=\s)"), (b"~const", rb"(~const)(?=\s)"),
-    (b"async Fn", rb"(async)(?=\s+Fn(?:Mut|Once)?\b)")))
+    (b"async Fn", rb"(async)(?=\s+Fn(?:Mut|Once)?\b)"),
+    (b"for<", rb"(for\s*<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 
 
@@ -150,6 +151,18 @@ def parse_attribute(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if root.has_error or first is None or first.type != "attribute_item" or first.end_byte != hi:
         return None
     return first
+
+
+def parse_generic_params(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The generic parameters `<..>` at bytes `lo:hi` of `data`, read alone (as a
+    function's), with offsets into `data`; None if they do not read."""
+    if lo < 4:
+        return None
+    tree = _PARSER.parse(b" " * (lo - 4) + b"fn _" + data[lo:hi] + b"(){}")
+    _fragments[:] = [*_fragments[-63:], tree]
+    if tree.root_node.has_error:
+        return None
+    return tree.root_node.named_children[0].child_by_field_name("type_parameters")
 
 
 def edit(tree: Tree, start: int, old_end: int, new_end: int,
