@@ -454,8 +454,26 @@ def _const(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     ident = cx.ident(name)
     generics = Generics([], WhereClause(False, [], (ty_node.end_byte, ty_node.end_byte) if ty_node else span(name)),
                         (name.end_byte, name.end_byte))
-    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Const", Defaultness.Implicit, ident, generics,
-                 _ty.lower_ty(cx, ty_node), _expr.lower_expr(cx, value) if value is not None else None)
+    defaultness, lo = _defaultness(cx, node, "const")
+    return _starting(_make(cx, ctxt, attrs, node, lower_vis(cx, node), "Const", defaultness, ident, generics,
+                           _ty.lower_ty(cx, ty_node), _expr.lower_expr(cx, value) if value is not None else None), lo)
+
+
+def _defaultness(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Defaultness, int]:
+    """`default const`, `default type`, `default impl` (specialization): whether the
+    keyword `syntax.parse` spelled as spaces is there, and where the item starts."""
+    first = next((c for c in node.children if c.type == keyword), None)
+    found = blanked_keyword(cx, b"default", node.start_byte - 32, first.start_byte) if first is not None else None
+    if found is None:
+        return Defaultness.Implicit, node.start_byte
+    return Defaultness.Default, min(found, node.start_byte)
+
+
+def _starting(item, lo: int):
+    """`item` (or None), its span starting at `lo` if that comes first."""
+    if item is not None and lo < item.span[0]:
+        item.span = (lo, item.span[1])
+    return item
 
 
 def _static(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
@@ -523,8 +541,9 @@ def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     after_at = ty.span[1] if ty is not None else before[0].end_byte if before else bounds_end
     after_where = lower_where_clause(cx, after[0] if after else None, after_at)
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
-    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "TyAlias", Defaultness.Implicit, cx.ident(name),
-                 generics, after_where, bounds, ty)
+    defaultness, lo = _defaultness(cx, node, "type")
+    return _starting(_make(cx, ctxt, attrs, node, lower_vis(cx, node), "TyAlias", defaultness, cx.ident(name),
+                           generics, after_where, bounds, ty), lo)
 
 
 def _variant_data(cx: LowerCx, body: SyntaxNode | None):
@@ -621,14 +640,15 @@ def _impl(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     generics = _generics(cx, node, impl_kw.end_byte, self_ty.span[1])
     safety = Safety.Unsafe if any(c.type == "unsafe" for c in node.children) else Safety.Default
     of_trait = None
+    defaultness, lo = _defaultness(cx, node, "unsafe" if safety is Safety.Unsafe else "impl")
     if trait is not None:
         polarity = ImplPolarity.Negative if any(c.type == "!" for c in node.children) else ImplPolarity.Positive
-        of_trait = TraitImplHeader(Defaultness.Implicit, safety, polarity, TraitRef(_ty.path_of(cx, trait)))
+        of_trait = TraitImplHeader(defaultness, safety, polarity, TraitRef(_ty.path_of(cx, trait)))
     items, inner = _decl_list(cx, node.child_by_field_name("body"), "assoc")
     first = trait if trait is not None else self_ty_node
     const = first is not None and blanked_keyword(cx, b"const", impl_kw.end_byte, first.start_byte) is not None
-    return _make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Impl", generics,
-                 Const.Yes if const else Const.No, of_trait, self_ty, items)  # `impl const Tr for T`
+    return _starting(_make(cx, ctxt, attrs + inner, node, lower_vis(cx, node), "Impl", generics,
+                           Const.Yes if const else Const.No, of_trait, self_ty, items), lo)  # `impl const Tr for T`
 
 
 def _mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):

@@ -33,8 +33,9 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   2024): tree-sitter knows neither; spelled as spaces, lowering finds the keyword.
 # - keywords of unstable syntax before keywords tree-sitter knows: `auto trait`,
 #   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`,
-#   `impl const Tr`, bound modifiers `[const]`, `~const`, `async Fn`, and a closure's
-#   binder `for<'a> |x| ..`; spelled as spaces, lowering finds them.
+#   `impl const Tr`, bound modifiers `[const]`, `~const`, `async Fn`, a closure's binder
+#   `for<'a> |x| ..`, `default` before `const`, `type` and `impl`; spelled as spaces,
+#   lowering finds them.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 _KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
@@ -50,7 +51,8 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"const trait", rb"(const)(?=\s+trait\b)"), (b"impl const", rb"impl\s+(const)(?=\s)"),
     (b"[const]", rb"(\[const\])(?=\s)"), (b"~const", rb"(~const)(?=\s)"),
     (b"async Fn", rb"(async)(?=\s+Fn(?:Mut|Once)?\b)"),
-    (b"for<", rb"(for\s*<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))")))
+    (b"for<", rb"(for\s*<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))"),
+    (b"default ", rb"(default)(?=\s+(?:const|type|impl|unsafe\s+impl)\b)")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 
 
