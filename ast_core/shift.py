@@ -10,9 +10,10 @@ first moved, not a stale offset. (Model nodes are moved in place by the generate
 `model.shift`.)
 
 Per class, the first move compiles a function that copies the value with its offsets
-moved (as `model/gen.py` writes one per model class), so moving costs what
-hand-written code would. The copy is made field by field, without `__init__` or
-`__post_init__`: moving changes no invariant.
+moved (as `model/gen.py` writes one per model class), or gives the value itself when
+nothing in it moved (no spans in its lists, None where offsets could be). The copy is
+made field by field, without `__init__` or `__post_init__`: moving changes no
+invariant.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ from typing import Any, TypeVar
 from .model.span import Moves
 
 T = TypeVar("T")
+
+
+class MovesWhenRead:
+    """Marks a field that `shifted` leaves as it is: its owner records the moves and
+    applies them when the field is read. For what is read rarely and would cost to
+    move on every keystroke."""
 
 _STAYS: tuple[type, ...] = (str, int, float, bool, bytes, type(None), enum.Enum)
 _MOVERS: dict[type, Callable[[Any, int], Any] | None] = {}
@@ -60,13 +67,15 @@ def _class_mover(cls: type) -> Callable[[Any, int], Any] | None:
     moved = []
     fields = dataclasses.fields(cls)
     for f in fields:
-        expr = _move_expr(hints[f.name], f"value.{f.name}", names, env)
+        expr = _move_expr(hints[f.name], f"o_{f.name}", names, env)
         if expr is not None:
             moved.append(f.name)
-            lines.append(f"    n_{f.name} = {expr}")
+            lines += [f"    o_{f.name} = value.{f.name}", f"    n_{f.name} = {expr}"]
     if not moved:
         _MOVERS[cls] = None
         return None
+    lines.append("    if " + " and ".join(f"n_{name} is o_{name}" for name in moved) + ":")
+    lines.append("        return value")
     lines.append("    new = _new(_cls)")
     lines += [f"    _set(new, {f.name!r}, {'n_' + f.name if f.name in moved else 'value.' + f.name})" for f in fields]
     source = "def move(value, db):\n" + "\n".join(lines) + "\n    return new\n"
@@ -82,6 +91,8 @@ def _move_expr(hint: Any, x: str, names: itertools.count, env: dict[str, Any]) -
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin is typing.Annotated:
+        if MovesWhenRead in args[1:]:
+            return None
         if Moves in args[1:]:
             return f"({x}[0] + db, {x}[1] + db)" if typing.get_origin(args[0]) is tuple else f"{x} + db"
         return _move_expr(args[0], x, names, env)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 import pytest
 
@@ -11,7 +12,7 @@ from ast_core.lower.cx import ParseError
 from ast_core.model.span import BytePos, Span
 from ast_core.passes.autodiff.driver import _UnitFacts, _UnitResult
 from ast_core.passes.check_cfg import CfgScan
-from ast_core.shift import _class_mover, shifted
+from ast_core.shift import MovesWhenRead, _class_mover, shifted
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,15 @@ def test_values_without_offsets_are_kept() -> None:
     value = Plain("x", 1)
     assert shifted(value, 7) is value
     assert shifted(None, 7) is None
+
+
+def test_a_field_moved_when_read_stays() -> None:
+    @dataclass(frozen=True)
+    class Lazy:
+        span: Span
+        later: Annotated[tuple[Span, ...], MovesWhenRead]
+
+    assert shifted(Lazy((1, 2), ((3, 4),)), 10) == Lazy((11, 12), ((3, 4),))
 
 
 def test_a_type_it_cannot_read_is_an_error() -> None:

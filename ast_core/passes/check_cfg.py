@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import Annotated, Any
 
 from ..cfg.cargo import DOCSRS_TEST_CHECK_CFG, CargoPackage
 from ..cfg.diagnostic import CfgDiagnostic
@@ -88,7 +88,7 @@ from ..model._walk import (
     walk_where_predicate,
 )
 from ..model._walk import walk_expr_kind
-from ..shift import shifted
+from ..shift import MovesWhenRead, shifted
 from ..tokens import Token, TokenTree, split_commas, token_trees, tokenize, unescape_str
 from .configure import Configurer, EffectiveAttr, args_span, path_names
 from .locate import extent
@@ -312,7 +312,7 @@ class CfgScan:
 
     findings: tuple[Finding, ...] = ()
     inactive: tuple[InactiveCode, ...] = ()
-    sites: tuple[SiteInfo, ...] = ()
+    sites: Annotated[tuple[SiteInfo, ...], MovesWhenRead] = ()
     mods: tuple[ModDecl, ...] = ()
     #: The macros called, each with the macros whose arguments hold the call.
     invoked: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
@@ -327,12 +327,9 @@ class CfgScan:
 
     def shifted(self, db: int) -> CfgScan:
         """The scan of the same text moved by `db` bytes (`ast_core.shift`); `sites`
-        move when read."""
-        if not db:
-            return self
-        if not self.sites:
-            return shifted(self, db)
-        return replace(shifted(replace(self, sites=()), db), sites=self.sites, sites_behind=self.sites_behind + db)
+        only record the move."""
+        moved = shifted(self, db)
+        return replace(moved, sites_behind=self.sites_behind + db) if self.sites and db else moved
 
     def located_sites(self) -> tuple[SiteInfo, ...]:
         """`sites` where they are now."""
