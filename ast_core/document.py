@@ -157,7 +157,8 @@ class Document:
     the root of a crate of its own (`rustc FILE`), and an unsaved buffer loads no
     module files."""
 
-    def __init__(self, src: bytes, config: DocumentConfig, link: ModuleLink | None = None) -> None:
+    def __init__(self, src: bytes, config: DocumentConfig, link: ModuleLink | None = None,
+                 placed: bool = True) -> None:
         self.config = config
         self.src = src
         self.index = LineIndex(src)
@@ -168,7 +169,7 @@ class Document:
             link = standalone_link(self)
         self.link = link
         self.place: tuple[int, int | None] | None = None  # a module file's (inner_base, items_base)
-        self.unplaced = False  # a module file whose place is unknown: no id of it is known
+        self.unplaced = not placed  # a module file whose place is unknown: no id of it is known
         self.inner_ids = 0  # the ids of the file's inner attributes
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now

@@ -12,6 +12,7 @@ buffers, every other file from disk.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,7 +26,7 @@ from pygls.uris import to_fs_path
 from ast_core.analysis import Analysis
 from ast_core.cfg.targets import CfgSet, target_cfg
 from ast_core.cfg.toolchain import Toolchain, shipped_toolchain
-from ast_core.crate import CrateFile, Crates, Request, parse_cfg_specs
+from ast_core.crate import PENDING, CrateFile, Crates, Request, parse_cfg_specs
 from ast_core.document import Document, DocumentConfig
 from ast_core.model.span import PositionEncoding
 from ast_core.project import edition_for
@@ -56,12 +57,15 @@ class OpenDocument:
     version: int
     path: Path | None
     doc: Document
+    # loads the document's crate and puts the document in it (set while it is not)
+    resolver: Callable[[OpenDocument], None] | None = None
     _memo: dict[Hashable, Any] = field(default_factory=dict)
     _memo_of: tuple[Document, int] | None = None
 
     @property
     def file(self) -> CrateFile | None:
         """The document's file in its crate (None for a buffer that is no file)."""
+        self.resolve()
         link = self.doc.link
         return link if isinstance(link, CrateFile) else None
 
@@ -71,8 +75,8 @@ class OpenDocument:
         (of this file, or of one before it in the crate: its ids move)."""
         doc = self.doc
         doc.sync()
-        file = self.file
-        if file is not None:
+        file = doc.link  # (not `self.file`: what diagnostics read needs no crate)
+        if isinstance(file, CrateFile):
             file.crate.prepare(file)
         if self._memo_of is None or self._memo_of[0] is not doc or self._memo_of[1] != doc.revision:
             self._memo.clear()
@@ -83,7 +87,15 @@ class OpenDocument:
 
     @property
     def analysis(self) -> Analysis:
+        self.resolve()
         return self.memo("analysis", Analysis)
+
+    def resolve(self) -> None:
+        """Analyse the document in its crate now, if it was opened before its crate
+        was loaded (`Documents.open`)."""
+        if self.resolver is not None:
+            resolver, self.resolver = self.resolver, None
+            resolver(self)
 
 
 class DocumentNotOpen(JsonRpcInvalidParams):
@@ -126,10 +138,36 @@ class Documents:
         return DocumentConfig(edition, cfg, path)
 
     def open(self, uri: str, version: int, text: str) -> OpenDocument:
+        """Open a document. A file of a crate not loaded yet is first analysed alone,
+        without ids, so that its diagnostics need not wait for the crate: the crate is
+        loaded when ids are first asked for, or `resolve_soon`."""
         path = _path(uri)
-        opened = OpenDocument(uri, version, path, self._document(path, _utf8(text)))
+        src = _utf8(text)
+        if path is None or self.crates.loaded(path) is not None:
+            opened = OpenDocument(uri, version, path, self._document(path, src))
+        else:
+            edition, cfg = self.crates.provisional(path)
+            doc = Document(src, DocumentConfig(edition, cfg, path), PENDING, placed=False)
+            opened = OpenDocument(uri, version, path, doc, self._resolve)
         self._docs[uri] = opened
         return opened
+
+    def _resolve(self, opened: OpenDocument) -> None:
+        opened.doc = self._document(opened.path, opened.doc.src)
+
+    @staticmethod
+    def resolve_soon(opened: OpenDocument, then: Callable[[], None]) -> None:
+        """Load the document's crate once the messages already read are handled (the
+        first diagnostics go out before), then call `then`."""
+        if opened.resolver is None:
+            return
+
+        def resolve() -> None:
+            if opened.resolver is not None:
+                opened.resolve()
+                then()
+
+        asyncio.get_running_loop().call_soon(resolve)
 
     def _document(self, path: Path | None, src: bytes) -> Document:
         """The document of an opened file: its crate's, with the buffer's text."""
@@ -169,8 +207,8 @@ class Documents:
         new crate."""
         current = set(self.crates.crates())
         for opened in self._docs.values():
-            file = opened.file
-            if file is not None and file.crate not in current:
+            file = opened.doc.link  # (a document still pending stays so)
+            if isinstance(file, CrateFile) and file.crate not in current:
                 opened.doc = self._document(opened.path, opened.doc.src)
 
     def reconfigure(self, settings: Settings, toolchain: Toolchain | None = None) -> None:
@@ -184,7 +222,7 @@ class Documents:
         self.crates = crates
         crates.buffers.update((opened.path.resolve(), opened.doc.src) for opened in self._docs.values() if opened.path)
         for opened in self._docs.values():
-            opened.doc = self._document(opened.path, opened.doc.src)
+            opened.doc, opened.resolver = self._document(opened.path, opened.doc.src), None
 
 
 def _utf8(text: str) -> bytes:

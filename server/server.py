@@ -9,6 +9,7 @@ document stays open.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import stat
@@ -116,6 +117,25 @@ class RustAstServer(LanguageServer):
         finally:
             self.shutdown()
 
+    def start_tcp(self, host: str, port: int) -> None:
+        """One client over a socket, read as strictly as stdio."""
+
+        async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.protocol.set_writer(writer)
+            try:
+                self.exit_status = await serve_frames(PipeReader(reader), self.protocol)
+            finally:
+                self.shutdown()  # (closes the listening socket: serve_forever ends)
+
+        async def listen() -> None:
+            self._stop_event = threading.Event()
+            self._server = await asyncio.start_server(connection, host, port, limit=MAX_HEADER_LINE)
+            async with self._server:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._server.serve_forever()
+
+        asyncio.run(listen())
+
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Errors are logged to the client, not shown: a failing request is answered
         with its error; nothing else should interrupt the user."""
@@ -178,8 +198,9 @@ def create_server() -> RustAstServer:
             _keep_oversized(ls, doc.uri, budget.OversizedText(doc.version, src))
             return
         ls.oversized.pop(doc.uri, None)
-        ls.documents.open(doc.uri, doc.version, doc.text)
+        opened = ls.documents.open(doc.uri, doc.version, doc.text)
         ls.publisher.schedule(doc.uri)
+        ls.documents.resolve_soon(opened, lambda: ls.publisher.schedule(doc.uri))  # the crate, after
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: RustAstServer, params: types.DidChangeTextDocumentParams) -> None:

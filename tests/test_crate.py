@@ -155,3 +155,18 @@ def test_code_that_cannot_be_read_before_a_mod_item_leaves_the_files_ids_unknown
     assert Analysis(a.doc).unreadable(a.doc.krate.items[0])
     root.doc.edit(0, len(root.doc.src), b"fn fixed() {}\nmod a;\nfn after() {}\n")
     assert ids(a) == {"f": 10}  # fixed 7 (block 8) · mod a 9
+
+
+def test_a_module_a_macro_call_declares_is_the_crates_with_unknown_ids(tmp_path: Path) -> None:
+    write(tmp_path, {**PACKAGE, "src/lib.rs": "macro_rules! cfg_x { ($($i:item)*) => { $($i)* } }\n"
+                                              "cfg_x! { mod a; }\nfn after() {}\n",
+                     "src/a.rs": "mod inner;\nfn f() {}\n", "src/a/inner.rs": "fn g() {}\n"})
+    crates = Crates()
+    inner = crates.crate_of(tmp_path / "src/a/inner.rs")
+    assert (inner.crate.kind, inner.module_name, inner.declaring_macro) == ("lib", "crate::a::inner", "cfg_x")
+    assert ids(inner) == {}
+    analysis = Analysis(inner.doc)
+    [g] = analysis.krate.items
+    assert analysis.no_id_reasons.reason([g]) == (
+        "expansion", "numbered after the macro call `cfg_x!` declaring this module expands")
+    assert ids(inner.crate.root_file()) == {"cfg_x": 7, "after": 8}  # the call itself uses no id

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..cfg.targets import host_target
 from .config import CrateConfig, Request, build_script_cfgs, crate_config, parse_cfg_specs
-from .model import CrateFile, CrateModel
+from .model import PENDING, CrateFile, CrateModel
 from .workspace import Crates
 
 if TYPE_CHECKING:
@@ -41,5 +41,5 @@ def _standalone_crate(config: DocumentConfig) -> CrateModel:
     return CrateModel(config.path, "file", config.edition, CrateConfig(host_target(), (), (), config.cfg))
 
 
-__all__ = ["CrateConfig", "CrateFile", "CrateModel", "Crates", "Request", "build_script_cfgs", "crate_config",
+__all__ = ["PENDING", "CrateConfig", "CrateFile", "CrateModel", "Crates", "Request", "build_script_cfgs", "crate_config",
            "module_loader", "parse_cfg_specs", "standalone_link"]

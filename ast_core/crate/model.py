@@ -15,6 +15,7 @@ changes; an open buffer (`open`) overrides the disk.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from ..project import ModFiles, UsageError, file_stamp, read_source
 from ..tokens import tokenize
 from .config import CrateConfig
 
+_MOD_DECL = re.compile(rb"\bmod\s+((?:r#)?[A-Za-z_][A-Za-z0-9_]*)\s*;")
 #: How long a check of the files on disk is trusted when no watcher reports changes.
 DISK_CHECK_SECONDS = 1.0
 
@@ -87,6 +89,20 @@ class CrateFile:
         return child.doc.child_mod(path)
 
 
+class PendingLink:
+    """The link of a file whose crate is not loaded yet: a module file of unknown
+    place, which loads no module files (no id of it is known)."""
+
+    is_root = False
+
+    def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None,
+                   count: bool = True) -> ChildMod | None:
+        return None
+
+
+PENDING = PendingLink()
+
+
 class CrateModel:
     """One crate: `kind` is cargo's target kind (lib, bin, example, test, bench,
     build) or "file" for a file that is a crate root by itself."""
@@ -136,7 +152,10 @@ class CrateModel:
         if file is None:
             file = self.files[path] = CrateFile(self, path, module, parent, owns_folder,
                                                 is_open=path in self.buffers)
-            self._load(file)
+            if parent.declaring_macro is not None and not file.is_open:
+                self._scan(file)  # no id of it is known: only its modules matter
+            else:
+                self._load(file)
             return file
         if file.parent is not parent and not self._declared(file):  # its `mod` item moved here
             file.parent, file.module, file.owns_folder = parent, module, owns_folder
@@ -144,7 +163,8 @@ class CrateModel:
             if file.doc is not None:  # its own `mod` items may now be other files
                 self._load(file)
         elif file.doc is None:
-            self._load(file)
+            if parent.declaring_macro is None or file.is_open:
+                self._load(file)
         else:
             self._check_file(file)
         return file
@@ -167,7 +187,7 @@ class CrateModel:
                 except UsageError:
                     file.doc = None
                     return
-            file.doc = Document(src, self.document_config(file.path), file)
+            file.doc = Document(src, self.document_config(file.path), file, placed=file.declaring_macro is None)
             file.seen_revision = file.doc.revision
             self._macro_mods(file)
         finally:
@@ -197,7 +217,37 @@ class CrateModel:
                     child = self.files[path] = CrateFile(
                         self, path, (*file.module, name.removeprefix("r#")), file, found.name == "mod.rs",
                         is_open=path in self.buffers, in_macro=macro)
-                    self._load(child)
+                    if child.is_open:
+                        self._load(child)
+                    else:
+                        self._scan(child)
+
+    def _scan(self, file: CrateFile) -> None:
+        """Register the modules of a file no id of which is known (a macro call declares
+        it or a module around it) from its text, without lowering it: `mod x;`
+        anywhere in it, resolved beside it (one in a comment registers a file too: its
+        ids are unknown all the same). Its document is made when it is asked for
+        (`document`)."""
+        try:
+            src = self.buffers.get(file.path) or read_source(file.path)
+        except UsageError:
+            return
+        file.stamp = file_stamp(file.path)
+        for match in _MOD_DECL.finditer(src):
+            name = match.group(1).decode()
+            found = file.mod_files.resolve_name(name, (), None, record=False)
+            path = found.resolve() if found is not None else None
+            if path is None or path in self.files or path == self.root:
+                continue
+            child = self.files[path] = CrateFile(self, path, (*file.module, name.removeprefix("r#")), file,
+                                                 found.name == "mod.rs", is_open=path in self.buffers)
+            self._scan(child)
+
+    def document(self, file: CrateFile) -> Document | None:
+        """The file's document, made now for a file only scanned so far."""
+        if file.doc is None:
+            self._load(file)
+        return file.doc
 
     def _check_file(self, file: CrateFile) -> bool:
         """Reload a file not open in the editor when it changed on disk."""
@@ -245,7 +295,8 @@ class CrateModel:
         now = time.monotonic()
         if not self.watched and now - self._checked_disk >= DISK_CHECK_SECONDS:
             self._checked_disk = now
-            changed += [f for f in list(self.files.values()) if not f.is_open and self._check_file(f)]
+            changed += [f for f in list(self.files.values())
+                        if not f.is_open and f.doc is not None and self._check_file(f)]
         for file in changed:
             self._changed(file)
 
@@ -273,10 +324,15 @@ class CrateModel:
         the crate loads it now."""
         if file.parent is None:
             return file.path == self.root
+        if file.declaring_macro is not None:  # numbered after a macro call expands: unknown
+            if file.doc is not None:
+                file.doc.move_to(None)
+                file.seen_revision = file.doc.revision
+            return True
         if file.doc is None or file.parent.doc is None or not self.place(file.parent):
             return False
         parent = file.parent.doc
-        if file.in_macro is not None or parent.unplaced:  # numbered after a macro expands, or unknown
+        if parent.unplaced:  # the parent's ids are unknown: so are this file's
             file.doc.move_to(None)
             file.seen_revision = file.doc.revision
             return True

@@ -73,6 +73,7 @@ class Crates:
                 crate.root_file()
                 file = crate.files.get(path)
                 if file is not None and crate.place(file):
+                    crate.document(file)
                     return file
         edition = self.request.edition or DEFAULT_EDITION
         if manifest is not None and self.request.edition is None:
@@ -83,6 +84,27 @@ class Crates:
             crate = self._crates[key] = CrateModel(path, "file", edition, self._config(), None, self.buffers)
             crate.watched = self.watched
         return crate.root_file()
+
+    def loaded(self, path: Path) -> CrateFile | None:
+        """`path`'s file in a crate already loaded, if one reaches it."""
+        path = path.resolve()
+        for crate in self._crates.values():
+            file = crate.files.get(path)
+            if file is not None and crate.place(file):
+                return file
+        return None
+
+    def provisional(self, path: Path) -> tuple[int, CfgSet]:
+        """The edition and cfg set `path` is most likely analysed in (its package's
+        library's), found without loading any crate."""
+        manifest = find_manifest(path)
+        loaded = self._package(manifest.resolve()) if manifest is not None else None
+        if loaded is None or not isinstance(loaded.package.cargo, CargoPackage):
+            return self.request.edition or DEFAULT_EDITION, self._config().cfg
+        cargo = loaded.package.cargo
+        requested = cargo.feature_names if self.request.all_features else self.request.features
+        features = cargo.enabled_features(requested, default=not self.request.no_default_features)
+        return self.request.edition or cargo.edition, self._config(features, loaded.build_cfgs).cfg
 
     @staticmethod
     def targets(package: Package) -> list[tuple[str, Path]]:
