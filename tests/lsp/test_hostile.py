@@ -4,11 +4,14 @@ it), `exit` without `shutdown` is status 1, and lone CRs keep the text in sync."
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
 
 import pytest
 
-from tests.lsp.raw import RawServer, frame
+from tests.lsp.raw import ROOT, SERVER, TIMEOUT, RawServer, frame
 
 URI = "file:///tmp/rust-ast-hostile/lib.rs"
 
@@ -238,3 +241,30 @@ def test_a_file_over_max_file_size_gets_a_diagnostic_and_no_analysis(server: Raw
         {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "//" * 200}]})
     assert error_of(server.call("textDocument/hover", {
         "textDocument": {"uri": URI}, "position": {"line": 0, "character": 3}}))[0] == -32803
+
+
+def test_tcp_is_read_as_strictly_as_stdio() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([*SERVER, "--tcp", f"127.0.0.1:{port}"], stderr=subprocess.PIPE, cwd=ROOT)
+    try:
+        for _ in range(600):
+            try:
+                conn = socket.create_connection(("127.0.0.1", port))
+                break
+            except OSError:
+                time.sleep(0.1)
+        with conn:
+            body = b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"capabilities":{}}}'
+            conn.sendall(b"content-length: %d\r\n\r\n%s" % (len(body), body))
+            reply = b""
+            while b'"capabilities"' not in reply:
+                reply += conn.recv(65536)
+            assert reply.startswith(b"Content-Length: ")
+            conn.sendall(b"Content-Length: -3\r\n\r\n")
+            assert proc.wait(TIMEOUT) == 1
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert b"cannot read the LSP stream" in proc.stderr.read()
