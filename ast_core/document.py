@@ -50,12 +50,15 @@ FREEZE_MIN_UNITS = 64
 
 @dataclass(frozen=True, slots=True)
 class DocumentConfig:
-    """What a file is analysed for: its edition, the active cfg set, and where it lives
-    (for `mod x;` files; None for an unsaved buffer)."""
+    """What a file is analysed for: its edition, the active cfg set, where it lives (for
+    `mod x;` files; None for an unsaved buffer), and whether cfgs beyond that set may be
+    on (a build script prints some we cannot read: a cfg naming an unknown one has an
+    unknown verdict, and every id after it is unknown)."""
 
     edition: int
     cfg: CfgSet
     path: Path | None = None
+    open_names: bool = False  # a build script may set cfgs that could not be read (their cfgs: unknown)
 
 
 @dataclass(slots=True, eq=False)
@@ -354,16 +357,17 @@ class Document:
     def _assigner(self, next_id: int, unreadable_from: int | None = None) -> NodeIdAssigner:
         return NodeIdAssigner(self.src, self.config.cfg, next_id,
                               self.link.load_child if self.link is not None else None, self.config.edition,
-                              unreadable_from)
+                              unreadable_from, self.config.open_names)
 
-    def _number_prefix(self, attrs: list) -> tuple[bool, int]:
+    def _number_prefix(self, attrs: list) -> tuple[bool, int, bool]:
         """Number the crate root (or, in a module file, nothing) and the inner
-        attributes: whether a `#![cfg]` removes the items, and their first id."""
+        attributes: whether a `#![cfg]` removes the items, their first id, and whether
+        it is known (a cfg of unknown verdict makes every id after it unknown)."""
         if not self.is_module:
             assigner = self._assigner(0)
             removed = not crate_prefix(assigner, Crate(attrs, [], self.crate_span), self.config.edition)
             self.inner_ids = 0
-            return removed, assigner.next_id
+            return removed, assigner.next_id, not assigner.stopped
         inner_base, items_base = self.place or (0, None)
         assigner = self._assigner(inner_base)
         removed = assigner.effect(attrs).removed
@@ -371,7 +375,7 @@ class Document:
             for attr in attrs:
                 assigner.visit_attribute(attr)
         self.inner_ids = assigner.next_id - inner_base
-        return removed, assigner.next_id if items_base is None else items_base
+        return removed, assigner.next_id if items_base is None else items_base, not assigner.stopped
 
     def move_to(self, place: tuple[int, int | None] | None) -> None:
         """Put a module file's ids where its `mod x;` item puts them (`inner_base,
@@ -443,7 +447,7 @@ class Document:
         unreadable_at = next((i for i, unit in enumerate(self.units) if unreadable_from(unit.errors) is not None),
                              len(self.units)) if self._inner else len(self.units)
         readable = [a for i in self._inner if i < unreadable_at for a in self.units[i].inner_attrs]
-        removed, start = self._number_prefix(readable)
+        removed, start, known = self._number_prefix(readable)
         if self.crate_removed != removed:  # a crate `#![cfg(false)]` came or went
             for unit in self.units:
                 if unit.numbered:
@@ -455,7 +459,7 @@ class Document:
             kept = None
         self.crate_removed = removed
         next_id: int | None = start
-        if self.unplaced or any(i >= unreadable_at for i in self._inner):
+        if self.unplaced or not known or any(i >= unreadable_at for i in self._inner):
             next_id = None  # the file's place, or the crate root's attributes, could not all be read
         if kept is not None and (self.unknown_after is not None or next_id is None or any(
                 unreadable_from(unit.errors) is not None for unit in self.units[kept[0]:kept[1]])):

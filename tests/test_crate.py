@@ -170,3 +170,12 @@ def test_a_module_a_macro_call_declares_is_the_crates_with_unknown_ids(tmp_path:
     assert analysis.no_id_reasons.reason([g]) == (
         "expansion", "numbered after the macro call `cfg_x!` declaring this module expands")
     assert ids(inner.crate.root_file()) == {"cfg_x": 7, "after": 8}  # the call itself uses no id
+
+
+def test_a_cfg_a_build_script_may_set_unseen_makes_the_ids_after_it_unknown(tmp_path: Path) -> None:
+    write(tmp_path, {**PACKAGE, "build.rs": 'fn main() {\n    if std::env::var("X").is_ok() {\n'
+                                            '        println!("cargo::rustc-cfg=maybe");\n    }\n}\n',
+                     "src/lib.rs": "fn before() {}\n#[cfg(maybe)]\nfn perhaps() {}\n#[cfg(unix)]\nfn after() {}\n"})
+    file = Crates().crate_of(tmp_path / "src/lib.rs")
+    assert file.crate.config.open_names
+    assert ids(file) == {"before": 7}  # whether `perhaps` exists is unknown: so is every later id

@@ -40,6 +40,7 @@ class CrateConfig:
     features: tuple[str, ...]
     cfgs: tuple[Cfg, ...]
     cfg: CfgSet
+    open_names: bool = False  # the build script sets cfgs we cannot read (see `build_script_is_open`)
 
     def describe(self) -> str:
         """`x86_64-unknown-linux-gnu, features std, simd, --cfg tuned="fast"`."""
@@ -66,7 +67,7 @@ def parse_cfg_specs(specs: Iterable[str]) -> tuple[Cfg, ...] | None:
 
 
 def crate_config(request: Request | None = None, features: Iterable[str] = (), build_cfgs: Iterable[Cfg] = (),
-                 base: CfgSet | None = None, test: bool = False) -> CrateConfig:
+                 base: CfgSet | None = None, test: bool = False, open_names: bool = False) -> CrateConfig:
     """The configuration of a crate whose package enables `features` (already
     resolved as cargo resolves them) and whose build script sets `build_cfgs`; `base`
     is the target's cfg set (default: the shipped table's for the requested target,
@@ -78,7 +79,15 @@ def crate_config(request: Request | None = None, features: Iterable[str] = (), b
     enabled = tuple(sorted(set(features)))
     cfgs = tuple(dict.fromkeys([*build_cfgs, *request.cfgs, *([("test", None)] if test else [])]))
     cfg = base | {("feature", f) for f in enabled} | set(cfgs)
-    return CrateConfig(target, enabled, cfgs, frozenset(cfg))
+    return CrateConfig(target, enabled, cfgs, frozenset(cfg), open_names)
+
+
+def build_script_is_open(text: str, read: int) -> bool:
+    """Whether a build script may set more cfgs than the `read` ones found statically:
+    it prints `rustc-cfg` elsewhere (in a condition, a helper, a format string) or uses
+    autocfg, whose probes print them."""
+    printed = text.count("rustc-cfg") - text.count("rustc-check-cfg")
+    return printed > read or "autocfg" in text
 
 
 def build_script_cfgs(text: str) -> list[Cfg]:

@@ -130,7 +130,7 @@ class CrateModel:
     # -- files ------------------------------------------------------------------------
 
     def document_config(self, path: Path) -> DocumentConfig:
-        return DocumentConfig(self.edition, self.config.cfg, path)
+        return DocumentConfig(self.edition, self.config.cfg, path, self.config.open_names)
 
     def root_file(self, doc: Document | None = None) -> CrateFile:
         """The crate root's file, loaded (with its whole module tree) on first use;

@@ -31,10 +31,12 @@ class NoIdReasons:
 
     def __init__(self, src: bytes, cfg: CfgSet, edition: int,
                  unreadable: Callable[[Any], bool] | None = None,
-                 whole_file: tuple[str, str] | None = None) -> None:
+                 whole_file: tuple[str, str] | None = None, unknown_cfg: bool = False) -> None:
         """`unreadable`: whether code at or before a node could not be read;
         `whole_file`: the reason every node of the file has (a module declared inside a
-        macro call is numbered after it expands)."""
+        macro call is numbered after it expands); `unknown_cfg`: ids stop where a cfg
+        names one the build script may set (rather than at unreadable code)."""
+        self.unknown_cfg = unknown_cfg
         self.src = src
         self.cfg = cfg
         self.edition = edition
@@ -61,6 +63,10 @@ class NoIdReasons:
         if self.whole_file is not None:
             return self.whole_file
         if self.unreadable is not None and self.unreadable(node):
+            if self.unknown_cfg:
+                return "unreadable", ("NodeId unknown: a cfg at or before this node names a cfg the build "
+                                      "script may set (build scripts are not run; give it with --cfg or the "
+                                      "`cfg.extra` setting), or code could not be read")
             return "unreadable", ("NodeId unknown: code at or before this node could not be read "
                                   "(see the syntax error); ids come back when it parses")
         for outer in path:

@@ -56,7 +56,9 @@ from ..model import (
 from ..model._walk import walk_attribute, walk_item, walk_path, walk_stmt, walk_use_tree_kind
 from ..cfg.targets import CfgSet
 from ..tokens import tokenize, unescape_str
-from .configure import Configurer, path_names
+from ..cfg.expected import well_known
+from ..cfg.predicate import CfgAll, CfgAny, CfgLeaf, CfgNot, CfgSite, ParsedCfg, Predicate
+from .configure import Configurer, SiteHook, path_names
 from .locate import extent
 
 # Built-in attributes that do not make rustc set a node aside for expansion (node-ids.md §6).
@@ -72,6 +74,8 @@ link_ordinal ffi_pure ffi_const may_dangle panic_handler prelude_import compiler
 allow_internal_unstable allow_internal_unsafe macro_escape omit_gdb_pretty_printer_section
 register_tool move_size_limit
 """.split())
+# cfg names no build script sets: cargo's and rustc's own besides the well-known ones.
+OWN_NAMES = ("feature", "test", "docsrs")
 # Attributes that remove their item when rustc runs without `--test` (with it, `cfg(test)`
 # holds and they are attribute macros).
 TEST_ATTRS = frozenset({"test", "bench", "test_case"})
@@ -142,10 +146,13 @@ class NodeIdAssigner(Visitor):
 
     def __init__(self, src: bytes, cfg: CfgSet, next_id: int,
                  load_mod: ModHook | None = None, edition: int = 2021,
-                 unreadable_from: int | None = None) -> None:
+                 unreadable_from: int | None = None, open_names: bool = False) -> None:
         # the edition decides how cfg predicates parse (`cfg(async)` is malformed from
         # 2018 on, and a malformed `cfg` keeps its node)
-        self.configurer = Configurer(src, cfg, edition)
+        # `open_names`: a build script may set cfgs we cannot read; a cfg naming one of
+        # them has an unknown verdict, and every id from there on is unknown
+        known = frozenset((*well_known(), *OWN_NAMES, *(name for name, _ in cfg))) if open_names else None
+        self.configurer = Configurer(src, cfg, edition, None if known is None else self._check_names(known))
         self.test_harness = ("test", None) in cfg
         self.next_id = next_id
         self.load_mod = load_mod
@@ -154,6 +161,13 @@ class NodeIdAssigner(Visitor):
         self.unreadable_from = unreadable_from
         self.stopped = False  # the walk reached `unreadable_from`: no more ids
         self.withheld: set[int] = set()  # `id()` of the nodes left without an id so
+
+    def _check_names(self, known: frozenset[str]) -> SiteHook:
+        def check(site: CfgSite, parsed: ParsedCfg, holds: bool) -> None:
+            if parsed.predicate is not None and any(name not in known for name in leaf_names(parsed.predicate)):
+                self.stopped = True
+
+        return check
 
     @property
     def src(self) -> bytes:
@@ -380,6 +394,17 @@ def crate_prefix(assigner: NodeIdAssigner, krate: Crate, edition: int) -> bool:
     if "no_core" not in names:
         assigner.next_id += INJECTED_IDS[edition]
     return True
+
+
+def leaf_names(pred: Predicate) -> list[str]:
+    """The cfg names a predicate tests."""
+    if isinstance(pred, CfgLeaf):
+        return [pred.name]
+    if isinstance(pred, (CfgAny, CfgAll)):
+        return [name for sub in pred.preds for name in leaf_names(sub)]
+    if isinstance(pred, CfgNot):
+        return leaf_names(pred.pred)
+    return []
 
 
 __all__ = ["DUMMY_NODE_ID", "ChildMod", "Hole", "NodeIdAssigner", "crate_prefix"]
