@@ -19,8 +19,15 @@ __all__ = ["LowerCx", "ParseError", "crate_span", "is_inner_unit", "lower_file",
 
 
 def lower_top_level(cx: LowerCx, nodes: list[SyntaxNode]) -> tuple[list, list]:
-    """Items and crate inner attributes of some consecutive children of `source_file`."""
-    return item.lower_items(cx, nodes, "item")
+    """Items and crate inner attributes of some consecutive children of `source_file`.
+    A keyword `syntax.parse` spelled as spaces that lowering did not find where it
+    belongs (`become` as a match arm's body) makes the code from there unreadable."""
+    items, inner = item.lower_items(cx, nodes, "item")
+    if nodes:
+        for lo, hi in syntax.blanked(cx.src, nodes[0].start_byte, nodes[-1].end_byte):
+            if not any(lo <= at < hi for at in cx.found):
+                cx.unreadable((lo, hi), "keyword here")
+    return items, inner
 
 
 def is_inner_unit(cx: LowerCx, node: SyntaxNode) -> bool:

@@ -53,12 +53,13 @@ class LowerCx:
     """What lowering one file needs: its bytes and edition; and the errors rustc's
     parser reports that tree-sitter does not (a `struct` in an `impl`)."""
 
-    __slots__ = ("src", "edition", "errors")
+    __slots__ = ("src", "edition", "errors", "found")
 
     def __init__(self, src: bytes, edition: int) -> None:
         self.src = src
         self.edition = edition
         self.errors: list[ParseError] = []
+        self.found: set[int] = set()  # where lowering found keywords `syntax.parse` spelled as spaces
 
     def text(self, node: SyntaxNode) -> str:
         return self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")

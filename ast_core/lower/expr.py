@@ -169,6 +169,8 @@ def _reference(cx: LowerCx, node: SyntaxNode) -> Expr:
             kind = BorrowKind.Raw
         elif t == "mutable_specifier":
             mutbl = Mutability.Mut
+    if kind is BorrowKind.Ref and _ty.is_pinned(cx, node):
+        kind = BorrowKind.Pin
     return Expr(ExprKind.AddrOf(kind, mutbl, lower_expr(cx, node.child_by_field_name("value"))),
                 span(node), ())
 
@@ -612,6 +614,7 @@ def _closure_binder(cx: LowerCx, node: SyntaxNode):
     found = _BINDER.search(cx.src, max(0, node.start_byte - 64), node.start_byte)
     if found is None:
         return ClosureBinder.NotPresent(), node.start_byte
+    cx.found.add(found.start())
     if not cx.src[found.start(1) + 1:found.end(1) - 1].strip():  # `for<>`
         return ClosureBinder.For((found.start(), found.end(1)), []), found.start()
     tps = syntax.parse_generic_params(cx.src, found.start(1), found.end(1))

@@ -422,7 +422,8 @@ def _self_param(cx: LowerCx, node: SyntaxNode, attrs: list) -> Param:
             mutbl = Mutability.Mut
     implicit = Ty(TyKind.ImplicitSelf(), span(self_node))
     if is_ref:
-        ty = Ty(TyKind.Ref(lifetime, _ty.MutTy(implicit, mutbl)), span(node))
+        ref = TyKind.PinnedRef if _ty.is_pinned(cx, node) else TyKind.Ref
+        ty = Ty(ref(lifetime, _ty.MutTy(implicit, mutbl)), span(node))
         binding = _pat.BY_VALUE
     else:
         ty = implicit
@@ -499,7 +500,10 @@ def blanked_keyword(cx: LowerCx, word: bytes, floor: int, at: int) -> int | None
     if pattern is None:
         pattern = _KEYWORD_AT_END[word] = re.compile(rb"(?<![A-Za-z0-9_#])" + word + rb"\s*$")
     found = pattern.search(cx.src, max(0, floor), at)
-    return found.start() if found is not None else None
+    if found is None:
+        return None
+    cx.found.add(found.start())
+    return found.start()
 
 
 _BLANKED_SAFETY = re.compile(rb"(?<![A-Za-z0-9_#])(safe|unsafe)\s*$")
@@ -518,6 +522,7 @@ def _blanked_safety(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Safety
     if found is None:
         return None, node.start_byte
     safety = Safety.Safe if found.group(1) == b"safe" else Safety.Unsafe
+    cx.found.add(found.start())
     return safety, min(node.start_byte, found.start())
 
 

@@ -7,6 +7,8 @@ rustc has one `Path` of `PathSegment`s, with a `QSelf` for `<T as Tr>::x`.
 
 from __future__ import annotations
 
+import re
+
 from ..model import (
     AngleBracketedArg,
     AnonConst,
@@ -285,6 +287,19 @@ def _ty_path(cx: LowerCx, node: SyntaxNode) -> Ty:
     return Ty(TyKind.Path(qself, path), span(node))
 
 
+_PINNED = re.compile(rb"&\s*(?:'\w+\s+)?(pin)\s+(?:mut|const)\b")
+
+
+def is_pinned(cx: LowerCx, node: SyntaxNode) -> bool:
+    """`&pin mut x`, `&pin const T`: a pinned reference, whose `pin` (`pin const`)
+    `syntax.parse` spelled as spaces."""
+    found = _PINNED.match(cx.src, node.start_byte)
+    if found is None:
+        return False
+    cx.found.add(found.start(1))
+    return True
+
+
 def _ty_ref(cx: LowerCx, node: SyntaxNode) -> Ty:
     lifetime = None
     mutbl = Mutability.Not
@@ -294,6 +309,8 @@ def _ty_ref(cx: LowerCx, node: SyntaxNode) -> Ty:
         elif child.type == "mutable_specifier":
             mutbl = Mutability.Mut
     inner = lower_ty(cx, node.child_by_field_name("type"))
+    if is_pinned(cx, node):
+        return Ty(TyKind.PinnedRef(lifetime, MutTy(inner, mutbl)), span(node))
     return Ty(TyKind.Ref(lifetime, MutTy(inner, mutbl)), span(node))
 
 

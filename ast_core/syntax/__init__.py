@@ -4,8 +4,8 @@
 type, byte range, children, fields); a grammar or binding upgrade stays in here.
 """
 
-from .parser import (SyntaxNode, Tree, edit, parse, parse_attribute, parse_generic_params, parse_pattern,
+from .parser import (SyntaxNode, Tree, blanked, edit, parse, parse_attribute, parse_generic_params, parse_pattern,
                      parse_statements)
 
-__all__ = ["SyntaxNode", "Tree", "edit", "parse", "parse_attribute", "parse_generic_params", "parse_pattern",
-           "parse_statements"]
+__all__ = ["SyntaxNode", "Tree", "blanked", "edit", "parse", "parse_attribute", "parse_generic_params",
+           "parse_pattern", "parse_statements"]

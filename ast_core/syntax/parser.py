@@ -34,8 +34,8 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 # - keywords of unstable syntax before keywords tree-sitter knows: `auto trait`,
 #   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`,
 #   `impl const Tr`, bound modifiers `[const]`, `~const`, `async Fn`, a closure's binder
-#   `for<'a> |x| ..`, `default` before `const`, `type` and `impl`; spelled as spaces,
-#   lowering finds them.
+#   `for<'a> |x| ..`, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin
+#   const`; spelled as spaces, lowering finds them.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 _KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
@@ -52,40 +52,35 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"[const]", rb"(\[const\])(?=\s)"), (b"~const", rb"(~const)(?=\s)"),
     (b"async Fn", rb"(async)(?=\s+Fn(?:Mut|Once)?\b)"),
     (b"for<", rb"(for\s*<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))"),
-    (b"default ", rb"(default)(?=\s+(?:const|type|impl|unsafe\s+impl)\b)")))
+    (b"default ", rb"(default)(?=\s+(?:const|type|impl|unsafe\s+impl)\b)"),
+    (b"pin mut", rb"&\s*(?:'\w+\s+)?(pin)(?=\s+mut\b)"), (b"pin const", rb"&\s*(?:'\w+\s+)?(pin\s+const)\b")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 
 
-def _blank_keywords(data: bytes) -> bytes:
-    """`_KEYWORD_BEFORE`'s keywords spelled as spaces, where they are whole words."""
-    out: bytearray | None = None
+def blanked(data: bytes, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The keywords of unstable syntax `parse` spells as spaces in bytes `lo:hi`
+    (`_KEYWORD_BEFORE`, and `safe`/`unsafe` items of extern blocks). Lowering must
+    find each one where it belongs; one it does not find makes the code unreadable."""
+    hi = len(data) if hi is None else hi
+    out: list[tuple[int, int]] = []
     for literal, pattern in _KEYWORD_BEFORE:
-        if literal not in data:
+        if data.find(literal, lo, hi) < 0:
             continue
-        for found in pattern.finditer(data):
+        for found in pattern.finditer(data, lo, hi):
             start = found.start()
-            lo, hi = found.span(1)
-            if (start and data[start - 1] in _WORD and data[start] in _WORD) or (hi < len(data) and data[hi] in _WORD):
-                continue
-            out = out if out is not None else bytearray(data)
-            out[lo:hi] = b" " * (hi - lo)
-    return bytes(out) if out is not None else data
-
-
-def _blank_safety(data: bytes) -> bytes:
-    """`safe fn`, `safe static`, `unsafe static` spelled as spaces (not `unsafe fn`)."""
-    out: bytearray | None = None
-    for found in _SAFE.finditer(data):
-        lo = found.start()
-        if data[lo - 2:lo] == b"un":
-            if found.group(1) == b"fn":
-                continue
-            lo -= 2
-        if lo and data[lo - 1] in _WORD:
-            continue
-        out = out if out is not None else bytearray(data)
-        out[lo:found.end()] = b" " * (found.end() - lo)
-    return bytes(out) if out is not None else data
+            a, b = found.span(1)
+            if not ((start and data[start - 1] in _WORD and data[start] in _WORD) or (b < len(data) and data[b] in _WORD)):
+                out.append((a, b))
+    if data.find(b"safe", lo, hi) >= 0:
+        for found in _SAFE.finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
+            a = found.start()
+            if data[a - 2:a] == b"un":
+                if found.group(1) == b"fn":
+                    continue
+                a -= 2
+            if not (a and data[a - 1] in _WORD):
+                out.append((a, found.end()))
+    return out
 
 
 def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tree:
@@ -94,9 +89,12 @@ def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tre
         data = _KEYWORDS_2018.sub(lambda m: m.group()[:-1] + b"_", data)
     if b"..=" in data:
         data = data.replace(b"..=", b".. ")
-    if b"safe" in data:
-        data = _blank_safety(data)
-    data = _blank_keywords(data)
+    ranges = blanked(data)
+    if ranges:
+        spelled = bytearray(data)
+        for lo, hi in ranges:
+            spelled[lo:hi] = b" " * (hi - lo)
+        data = bytes(spelled)
     for white in _WHITE_SPACE:
         data = white.sub(lambda m: b" " * len(m.group()), data)
     if old_tree is None:
