@@ -55,7 +55,7 @@ class Analysis:
         macro = self.file.declaring_macro if self.file is not None else None
         if macro is not None:
             whole_file = ("expansion", f"numbered after the macro call `{macro}!` declaring this module expands")
-        unknown_cfg = config.open_names and not self.doc.unreadable_ranges()
+        unknown_cfg = config.open_names != frozenset() and not self.doc.unreadable_ranges()
         return NoIdReasons(self.doc.src, config.cfg, config.edition, self.unreadable, whole_file, unknown_cfg)
 
     def context_line(self) -> str | None:

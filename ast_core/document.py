@@ -51,14 +51,15 @@ FREEZE_MIN_UNITS = 64
 @dataclass(frozen=True, slots=True)
 class DocumentConfig:
     """What a file is analysed for: its edition, the active cfg set, where it lives (for
-    `mod x;` files; None for an unsaved buffer), and whether cfgs beyond that set may be
-    on (a build script prints some we cannot read: a cfg naming an unknown one has an
-    unknown verdict, and every id after it is unknown)."""
+    `mod x;` files; None for an unsaved buffer), and the cfg names a build script may
+    set that we cannot read (a cfg naming one has an unknown verdict, and every id
+    after it is unknown)."""
 
     edition: int
     cfg: CfgSet
     path: Path | None = None
-    open_names: bool = False  # a build script may set cfgs that could not be read (their cfgs: unknown)
+    # the cfg names a build script may set that could not be read (None: any name)
+    open_names: frozenset[str] | None = frozenset()
 
 
 @dataclass(slots=True, eq=False)

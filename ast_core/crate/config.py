@@ -9,6 +9,7 @@ literals printed unconditionally by `fn main` (not inside an `if`, a loop, a `ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from ..cfg.targets import CfgSet, host_target, target_cfg
 from ..tokens import tokenize, unescape_str
 
 _RUSTC_CFG_PREFIXES = ("cargo::rustc-cfg=", "cargo:rustc-cfg=")
+_LITERAL_CFG = re.compile(r"rustc-cfg=([A-Za-z_][A-Za-z0-9_]*)")
+_DYNAMIC_CFG = re.compile(r'rustc-cfg=(?:\{|"|$)', re.MULTILINE)
 Cfg = tuple[str, "str | None"]
 
 
@@ -40,7 +43,8 @@ class CrateConfig:
     features: tuple[str, ...]
     cfgs: tuple[Cfg, ...]
     cfg: CfgSet
-    open_names: bool = False  # the build script sets cfgs we cannot read (see `build_script_is_open`)
+    # the cfg names the build script may set that we cannot read (None: any name)
+    open_names: frozenset[str] | None = frozenset()
 
     def describe(self) -> str:
         """`x86_64-unknown-linux-gnu, features std, simd, --cfg tuned="fast"`."""
@@ -67,7 +71,8 @@ def parse_cfg_specs(specs: Iterable[str]) -> tuple[Cfg, ...] | None:
 
 
 def crate_config(request: Request | None = None, features: Iterable[str] = (), build_cfgs: Iterable[Cfg] = (),
-                 base: CfgSet | None = None, test: bool = False, open_names: bool = False) -> CrateConfig:
+                 base: CfgSet | None = None, test: bool = False,
+                 open_names: frozenset[str] | None = frozenset()) -> CrateConfig:
     """The configuration of a crate whose package enables `features` (already
     resolved as cargo resolves them) and whose build script sets `build_cfgs`; `base`
     is the target's cfg set (default: the shipped table's for the requested target,
@@ -82,12 +87,14 @@ def crate_config(request: Request | None = None, features: Iterable[str] = (), b
     return CrateConfig(target, enabled, cfgs, frozenset(cfg), open_names)
 
 
-def build_script_is_open(text: str, read: int) -> bool:
-    """Whether a build script may set more cfgs than the `read` ones found statically:
-    it prints `rustc-cfg` elsewhere (in a condition, a helper, a format string) or uses
-    autocfg, whose probes print them."""
-    printed = text.count("rustc-cfg") - text.count("rustc-check-cfg")
-    return printed > read or "autocfg" in text
+def build_script_open_names(text: str, read: Iterable[Cfg]) -> frozenset[str] | None:
+    """The cfg names a build script may set beyond the `read` ones found statically:
+    those it prints in a condition or a helper (`rustc-cfg=NAME` literally); None for
+    any name (it builds the line at run time, or uses autocfg, whose probes print
+    them)."""
+    if "autocfg" in text or _DYNAMIC_CFG.search(text):
+        return None
+    return frozenset(m.group(1) for m in _LITERAL_CFG.finditer(text)) - {name for name, _ in read}
 
 
 def build_script_cfgs(text: str) -> list[Cfg]:

@@ -19,7 +19,7 @@ from ..cfg.targets import CfgSet
 from ..project import (
     DEFAULT_EDITION, Package, UsageError, file_stamp, find_manifest, load_package, manifest_edition, read_text,
 )
-from .config import Cfg, CrateConfig, Request, build_script_cfgs, build_script_is_open, crate_config
+from .config import Cfg, CrateConfig, Request, build_script_cfgs, build_script_open_names, crate_config
 from .model import CrateFile, CrateModel
 
 _KINDS = {"lib": "lib", "bin": "bin", "examples": "example", "tests": "test", "benches": "bench", "build": "build"}
@@ -33,14 +33,14 @@ class _LoadedPackage:
         self.package = load_package(manifest)
         self.stamp = file_stamp(manifest, self.package.build_script, self.package.workspace_manifest)
         self.build_cfgs: tuple[Cfg, ...] = ()
-        self.build_open = False  # the build script may set cfgs not read
+        self.build_open: frozenset[str] | None = frozenset()  # the names it may set, not read (None: any)
         if self.package.build_script is not None:
             try:
                 text = read_text(self.package.build_script)
             except UsageError:
                 text = ""
             self.build_cfgs = tuple(build_script_cfgs(text))
-            self.build_open = build_script_is_open(text, len(self.build_cfgs))
+            self.build_open = build_script_open_names(text, self.build_cfgs)
 
     def current(self) -> bool:
         package = self.package
@@ -132,7 +132,7 @@ class Crates:
             features = cargo.enabled_features(requested, default=not request.no_default_features)
             build = kind == "build"
             config = self._config(features, () if build else loaded.build_cfgs, kind in ("test", "bench"),
-                                  not build and loaded.build_open)
+                                  frozenset() if build else loaded.build_open)
             edition = request.edition or cargo.edition
             crate = self._crates[key] = CrateModel(root, kind, edition, config, cargo.name, self.buffers)
             crate.watched = self.watched
@@ -140,7 +140,7 @@ class Crates:
         return crate
 
     def _config(self, features: Iterable[str] = (), build_cfgs: Iterable[Cfg] = (), test: bool = False,
-                open_names: bool = False) -> CrateConfig:
+                open_names: frozenset[str] | None = frozenset()) -> CrateConfig:
         return crate_config(self.request, features, build_cfgs, self.target_cfg, test, open_names)
 
     def check_manifests(self) -> bool:

@@ -146,13 +146,20 @@ class NodeIdAssigner(Visitor):
 
     def __init__(self, src: bytes, cfg: CfgSet, next_id: int,
                  load_mod: ModHook | None = None, edition: int = 2021,
-                 unreadable_from: int | None = None, open_names: bool = False) -> None:
+                 unreadable_from: int | None = None,
+                 open_names: frozenset[str] | None = frozenset()) -> None:
         # the edition decides how cfg predicates parse (`cfg(async)` is malformed from
         # 2018 on, and a malformed `cfg` keeps its node)
-        # `open_names`: a build script may set cfgs we cannot read; a cfg naming one of
-        # them has an unknown verdict, and every id from there on is unknown
-        known = frozenset((*well_known(), *OWN_NAMES, *(name for name, _ in cfg))) if open_names else None
-        self.configurer = Configurer(src, cfg, edition, None if known is None else self._check_names(known))
+        # `open_names`: cfgs a build script may set that we cannot read (None: any name
+        # but the known ones); a cfg naming one has an unknown verdict, and every id
+        # from there on is unknown
+        hook = None
+        if open_names is None:
+            known = frozenset((*well_known(), *OWN_NAMES, *(name for name, _ in cfg)))
+            hook = self._check_names(lambda name: name not in known)
+        elif open_names:
+            hook = self._check_names(open_names.__contains__)
+        self.configurer = Configurer(src, cfg, edition, hook)
         self.test_harness = ("test", None) in cfg
         self.next_id = next_id
         self.load_mod = load_mod
@@ -162,9 +169,9 @@ class NodeIdAssigner(Visitor):
         self.stopped = False  # the walk reached `unreadable_from`: no more ids
         self.withheld: set[int] = set()  # `id()` of the nodes left without an id so
 
-    def _check_names(self, known: frozenset[str]) -> SiteHook:
+    def _check_names(self, unknown: Callable[[str], bool]) -> SiteHook:
         def check(site: CfgSite, parsed: ParsedCfg, holds: bool) -> None:
-            if parsed.predicate is not None and any(name not in known for name in leaf_names(parsed.predicate)):
+            if parsed.predicate is not None and any(unknown(name) for name in leaf_names(parsed.predicate)):
                 self.stopped = True
 
         return check
