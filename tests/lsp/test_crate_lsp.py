@@ -114,3 +114,17 @@ async def test_cargo_tomls_default_features_decide_ids_and_greying(vscode: Langu
     rows = await request(vscode, "rustAst/nodeAt", {"textDocument": {"uri": uri(lib)},
                                                     "position": {"line": 1, "character": 4}})
     assert rows[-1]["class"] == "Item" and rows[-1]["id"] is None
+
+
+async def test_a_module_growing_on_disk_moves_the_ids_after_its_mod_item(vscode: LanguageClient,
+                                                                         tmp_path: Path) -> None:
+    root = package(tmp_path)
+    a, b = root / "src" / "a.rs", root / "src" / "b.rs"
+    await open_file(vscode, b)
+    assert await item_ids(vscode, b) == {"in_b": 14}
+    stat = a.stat()
+    a.write_text("fn in_a() {}\nfn more() {}\n")
+    os.utime(a, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    vscode.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=uri(a), type=types.FileChangeType.Changed)]))
+    assert await item_ids(vscode, b) == {"in_b": 16}  # more 13 (block 14) · mod b 15
