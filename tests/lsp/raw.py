@@ -73,7 +73,8 @@ class RawServer:
         self.largest = 0  # bytes of the largest message received
         self.received = 0
         threading.Thread(target=self._read, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._stderr_reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._stderr_reader.start()
         self.next_id = 0
 
     def _read(self) -> None:
@@ -151,11 +152,14 @@ class RawServer:
             "uri": uri, "languageId": "rust", "version": version, "text": text}})
 
     def exit_status(self, timeout: float = TIMEOUT) -> int:
+        """Wait for the process to end; its status (then `stderr` is all it wrote)."""
         try:
-            return self.proc.wait(timeout)
+            status = self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             raise
+        self._stderr_reader.join(timeout)
+        return status
 
     def close(self) -> None:
         """Shut down politely when alive; the exit status."""
