@@ -66,6 +66,12 @@ class OpenDocument:
     def file(self) -> CrateFile | None:
         """The document's file in its crate (None for a buffer that is no file)."""
         self.resolve()
+        return self.loaded_file
+
+    @property
+    def loaded_file(self) -> CrateFile | None:
+        """`file`, without loading the crate: None while it is not loaded (what the
+        first diagnostics read, which must not wait for the crate)."""
         link = self.doc.link
         return link if isinstance(link, CrateFile) else None
 

@@ -287,7 +287,11 @@ class CrateModel:
         holding the `mod` items of files whose counts changed are numbered again, up to
         the crate root."""
         changed = []
-        for file in self.files.values():
+        opened = [self.files[path] for path in self.buffers if path in self.files]
+        root = self.files.get(self.root)
+        if root is not None and root.is_open and root.path not in self.buffers:  # a document given to it
+            opened.append(root)
+        for file in opened:
             if file.is_open and file.doc is not None:
                 file.doc.sync()
                 if file.doc.revision != file.seen_revision:

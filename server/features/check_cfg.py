@@ -60,6 +60,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 INACTIVE_CODE = "inactive-code"
+INACTIVE_FILE = "file is inactive"
+OTHER_CONFIGURATION = "found in another configuration than the active one"
 SETTING_ORIGIN = "`rustAst.checkCfg.extra`"
 WATCH_ID = "rust-ast/check-cfg-watch"
 POLL_SECONDS = 1.0
@@ -254,11 +256,13 @@ def report(opened: OpenDocument, session: CfgSession) -> tuple[list[CfgDiagnosti
 
 
 def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: str,
-                   session: CfgSession) -> types.Diagnostic:
+                   session: CfgSession, other: str = "") -> types.Diagnostic:
     """rustc's diagnostic for an editor: its notes and helps appended to the message
     as rustc prints them (`help: ...`), its labels and suggestions as related
-    information."""
+    information; `other` says why it was found outside the active configuration."""
     message = diag.message + "".join(f"\n{child.level}: {child.message}" for child in diag.children)
+    if other:
+        message += f"\nnote: {OTHER_CONFIGURATION}: {other}"
     related = [types.DiagnosticRelatedInformation(
         location=types.Location(uri=uri, range=convert.to_range(index, label.span, encoding)), message=label.message)
         for label in diag.labels]
@@ -275,16 +279,36 @@ def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: st
                             related_information=related or None)
 
 
+def outside_active(opened: OpenDocument, package: Package | None) -> str:
+    """Why the active configuration does not compile an open file of a cargo package
+    (no crate of the package reaches it), or "" (also while its crate is loading)."""
+    file = opened.loaded_file
+    if package is None or not isinstance(package.cargo, CargoPackage) or file is None or file.crate.kind != "file":
+        return ""
+    return ("no crate of its package reaches this file in the active configuration "
+            "(its `mod` is cfg'd out, or nothing declares it)")
+
+
 def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnostic]:
     """The document's check-cfg diagnostics and inactive code; Cargo.toml's own
-    problems are published on Cargo.toml."""
+    problems are published on Cargo.toml. A file the active configuration does not
+    compile is marked inactive as a whole, and its findings say so (none with
+    `rustAst.checkCfg.allConfigurations` off)."""
     state = ls.check_cfg
     package, session = state.session(opened)
     if package is not None:
         state.publish_manifest(ls, package, session)
     found, inactive = report(opened, session)
     index, encoding = opened.doc.index, ls.documents.encoding
-    out = [lsp_diagnostic(diag, opened.uri, index, encoding, session) for diag in found]
+    other = outside_active(opened, package)
+    if other and not ls.documents.settings.check_cfg_all_configurations:
+        return []
+    out = [lsp_diagnostic(diag, opened.uri, index, encoding, session, other) for diag in found]
+    if other:
+        out.append(types.Diagnostic(
+            range=convert.to_range(index, (0, len(opened.doc.src)), encoding), message=f"{INACTIVE_FILE}: {other}",
+            severity=types.DiagnosticSeverity.Hint, tags=[types.DiagnosticTag.Unnecessary], code=INACTIVE_CODE,
+            source=convert.DIAGNOSTIC_SOURCE))
     out += [types.Diagnostic(range=convert.to_range(index, code.span, encoding), message=inactive_message(code),
                              severity=types.DiagnosticSeverity.Hint, tags=[types.DiagnosticTag.Unnecessary],
                              code=INACTIVE_CODE, source=convert.DIAGNOSTIC_SOURCE)
