@@ -42,18 +42,20 @@ _KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
 # (patterns that start with a literal: the regex engine scans for it quickly)
 _SAFE = re.compile(rb"safe(?=\s+(fn|static)\b)")
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_#")
-# (group 1 is the keyword; a pattern runs only where its usual spelling, one space
-# between the words, occurs: a scan for a literal costs little on every keystroke)
+# (group 1 is the keyword. Each pattern matches only with its literal in it, one space
+# between the words: that literal is looked for first, which costs little on every
+# keystroke, and the repair stays a function of the text around each place, as
+# incremental parsing needs. Other spellings stay ERRORs, which is safe.)
 _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
-    (b"auto trait", rb"(auto)(?=\s+trait\b)"), (b"gen fn", rb"(gen)(?=\s+fn\b)"),
-    (b"async gen", rb"async\s+(gen)(?=\s*\{|\s+move\b)"), (b"super let", rb"(super)(?=\s+let\b)"),
-    (b"for await", rb"for\s+(await)(?=\s)"), (b"become", rb"(become)(?=\s)"),
-    (b"const trait", rb"(const)(?=\s+trait\b)"), (b"impl const", rb"impl\s+(const)(?=\s)"),
+    (b"auto trait", rb"(auto) trait\b"), (b"gen fn", rb"(gen) fn\b"),
+    (b"async gen", rb"async (gen)(?= ?\{| move\b)"), (b"super let", rb"(super) let\b"),
+    (b"for await", rb"for (await)(?=\s)"), (b"become", rb"(become)(?=\s)"),
+    (b"const trait", rb"(const) trait\b"), (b"impl const", rb"impl (const)(?=\s)"),
     (b"[const]", rb"(\[const\])(?=\s)"), (b"~const", rb"(~const)(?=\s)"),
-    (b"async Fn", rb"(async)(?=\s+Fn(?:Mut|Once)?\b)"),
-    (b"for<", rb"(for\s*<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))"),
-    (b"default ", rb"(default)(?=\s+(?:const|type|impl|unsafe\s+impl)\b)"),
-    (b"pin mut", rb"&\s*(?:'\w+\s+)?(pin)(?=\s+mut\b)"), (b"pin const", rb"&\s*(?:'\w+\s+)?(pin\s+const)\b")))
+    (b"async Fn", rb"(async) Fn(?:Mut|Once)?\b"),
+    (b"for<", rb"(for<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))"),
+    (b"default ", rb"(default) (?:const|type|impl|unsafe impl)\b"),
+    (b"pin mut", rb"&\s*(?:'\w+\s+)?(pin) mut\b"), (b"pin const", rb"&\s*(?:'\w+\s+)?(pin const)\b")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 
 
