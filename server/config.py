@@ -34,6 +34,10 @@ class Settings:
     cfg_extra: tuple[str, ...] = field(default=(), metadata={
         "key": "cfg.extra", "type": "array",
         "doc": "Cfgs to set, `name` or `name=\"value\"`, as a build script sets them with `cargo::rustc-cfg`."})
+    check_cfg_all_configurations: bool = field(default=True, metadata={
+        "key": "checkCfg.allConfigurations", "type": "boolean",
+        "doc": "Also lint files the active configuration does not compile (other platforms' modules, modules "
+               "under a false cfg), marking their findings; off: only what the active configuration compiles."})
     cfg_target: str | None = field(default=None, metadata={
         "key": "cfg.target", "type": ["string", "null"],
         "doc": "Target triple whose cfg values decide active code; null: the host's."})
@@ -134,7 +138,8 @@ def _check(name: str, value: Any) -> Any:
         if not isinstance(value, str) or not value:
             return "!expected the path of a rustc"
         return value
-    if name in ("inlay_hints_node_ids", "cargo_no_default_features", "cargo_all_features") or name.endswith("_enable"):
+    if name in ("inlay_hints_node_ids", "cargo_no_default_features", "cargo_all_features",
+                "check_cfg_all_configurations") or name.endswith("_enable"):
         if not isinstance(value, bool):
             return "!expected true or false"
         return value

@@ -91,3 +91,26 @@ async def test_trusted_workspace_runs_rustc_from_path(tmp_path: Path) -> None:
     finally:
         await client.shutdown_session()
     assert calls(bin_dir)[0] == "-vV"
+
+
+async def test_a_file_outside_the_active_configuration(tmp_path: Path) -> None:
+    crate, bin_dir = workspace(tmp_path)
+    (crate / "src" / "lib.rs").write_text("#[cfg(windows)] mod win;\n")
+    win = crate / "src" / "win.rs"
+    win.write_text("#[cfg(windws)] pub fn w() {}\n")
+    client = await start(tmp_path, crate, bin_dir, {})
+    try:
+        uri = await open_file(client, win)
+        diags = await published(client, uri, lambda d: len(d) == 3)  # with the inactive `fn`
+        lint = next(d for d in diags if d.code == "unexpected_cfgs")
+        assert lint.message.startswith("unexpected `cfg` condition name: `windws`")
+        assert "\nnote: found in another configuration than the active one: no crate of its package" in lint.message
+        inactive = [d for d in diags if d.code == "inactive-code" and d.message.startswith("file is inactive: ")]
+        assert [d.range.start.line for d in inactive] == [0]
+        client.set_configuration({"checkCfg": {"allConfigurations": False}}, section="rustAst")
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+            settings={"rustAst": {"checkCfg": {"allConfigurations": False}}}))
+        await published(client, uri, lambda d: not d)
+    finally:
+        await client.shutdown_session()
+    assert calls(bin_dir) == []
