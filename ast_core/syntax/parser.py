@@ -106,7 +106,6 @@ def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tre
 
 _PATTERN_BEFORE = b"fn _(){let ("
 _PATTERN_AFTER = b")=x;}"
-_fragments: list[Tree] = []  # the trees of the last fragments read (their nodes need them)
 
 
 def parse_pattern(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
@@ -117,7 +116,6 @@ def parse_pattern(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
         return None
     text = (b" " * (lo - len(_PATTERN_BEFORE)) + _PATTERN_BEFORE + b" " + data[lo + 1:hi] + _PATTERN_AFTER)
     tree = _PARSER.parse(text)
-    _fragments[:] = [*_fragments[-63:], tree]
     root = tree.root_node
     if root.has_error:
         return None
@@ -137,7 +135,6 @@ def parse_statements(data: bytes, lo: int, hi: int) -> list[SyntaxNode] | None:
     if lo < len(_BLOCK_BEFORE):
         return None
     tree = _PARSER.parse(b" " * (lo - len(_BLOCK_BEFORE)) + _BLOCK_BEFORE + data[lo:hi] + b"}")
-    _fragments[:] = [*_fragments[-63:], tree]
     if tree.root_node.has_error:
         return None
     return [c for c in tree.root_node.named_children[0].child_by_field_name("body").children if c.is_named]
@@ -147,7 +144,6 @@ def parse_attribute(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     """The outer attribute `#[..]` at bytes `lo:hi` of `data`, read alone (before an
     item), with offsets into `data`; None if it is no attribute."""
     tree = _PARSER.parse(b" " * lo + data[lo:hi] + b" fn _(){}")
-    _fragments[:] = [*_fragments[-63:], tree]
     root = tree.root_node
     first = root.named_children[0] if root.named_child_count else None
     if root.has_error or first is None or first.type != "attribute_item" or first.end_byte != hi:
@@ -161,7 +157,6 @@ def parse_generic_params(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if lo < 4:
         return None
     tree = _PARSER.parse(b" " * (lo - 4) + b"fn _" + data[lo:hi] + b"(){}")
-    _fragments[:] = [*_fragments[-63:], tree]
     if tree.root_node.has_error:
         return None
     return tree.root_node.named_children[0].child_by_field_name("type_parameters")
