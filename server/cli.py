@@ -16,13 +16,20 @@ EDITION_HELP = "the Rust edition (default: the nearest Cargo.toml's, else 2021)"
 
 
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as the command's usage line, then the one `rust-ast: error: ...`
-    line every other error is."""
+    """Usage errors as the one `rust-ast: error: ...` line every other error is,
+    ending with the usage of the command at fault (not the top-level one)."""
 
     def error(self, message: str):
-        self.print_usage(sys.stderr)
-        print(f"rust-ast: error: {message} (see {self.prog} --help)", file=sys.stderr)
+        print(f"rust-ast: error: {message} (usage: {self.short_usage()}; see {self.prog} --help)", file=sys.stderr)
         sys.exit(2)
+
+    def short_usage(self) -> str:
+        """`rust-ast tree [options] file`: the command and its positional arguments."""
+        words = [self.prog, "[options]"]
+        for action in self._get_positional_actions():
+            name = action.metavar or action.dest
+            words.append({"?": f"[{name}]", "+": f"{name}...", "*": f"[{name}...]"}.get(action.nargs, name))
+        return " ".join(words)
 
 
 def _parser() -> argparse.ArgumentParser:
