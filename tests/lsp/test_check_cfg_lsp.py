@@ -173,7 +173,8 @@ async def test_watched_cargo_toml_change_refreshes(vscode: LanguageClient, crate
     uri = await open_file(vscode, crate / "src" / "lib.rs")
     await published(vscode, uri, lambda d: len(cfg_messages(d)) == 3)
     watchers = await registered(vscode, types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    assert [w["globPattern"] for w in watchers[0].register_options["watchers"]] == ["**/Cargo.toml", "**/build.rs"]
+    assert [w["globPattern"] for w in watchers[0].register_options["watchers"]] == [
+        "**/Cargo.toml", "**/build.rs", "**/*.rs"]  # module files: crates follow them too
     (crate / "Cargo.toml").write_text(CARGO_TOML + "extra = []\n\n[lints.rust]\n"
                                       "unexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(has_foo)'] }\n")
     vscode.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
