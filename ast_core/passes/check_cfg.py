@@ -795,9 +795,13 @@ class CfgPass(Visitor):
 
     def _cfg_if_chain(self, trees: Sequence[TokenTree | Token], i: int) -> int:
         """`if #[cfg(A)] { .. } else if #[cfg(B)] { .. } else { .. }` in `cfg_if!`:
-        every predicate is linted, only the first true branch is read."""
+        every predicate is linted, only the first true branch is read. A chain whose
+        `#[cfg(..)]` holds more than one predicate does not match `cfg_if!`'s
+        `#[cfg($meta:meta)]`: rustc reports the macro call, and lints nothing in it."""
         chosen = False
         n = len(trees)
+        if not _cfg_if_matches(trees, i):
+            return n
         while i < n and isinstance(trees[i], Token) and trees[i].text == "if":
             attr = _attribute_at(trees, i + 1)
             if attr is None:
@@ -822,6 +826,23 @@ class CfgPass(Visitor):
                         self._removed_mods(trees[i].trees)
                     return i + 1
         return i
+
+
+def _cfg_if_matches(trees: Sequence[TokenTree | Token], i: int) -> bool:
+    """Whether each `if #[cfg(..)]` of the `cfg_if!` chain at `i` holds one predicate."""
+    n = len(trees)
+    while i < n and isinstance(trees[i], Token) and trees[i].text == "if":
+        attr = _attribute_at(trees, i + 1)
+        if attr is None:
+            return True
+        end, _, group = attr
+        args = group.trees[1] if len(group.trees) == 2 else None
+        if isinstance(args, TokenTree) and len([part for part in split_commas(args.trees) if part]) > 1:
+            return False
+        i = end + 1
+        if i < n and isinstance(trees[i], Token) and trees[i].text == "else":
+            i += 1
+    return True
 
 
 def _path_value(configured: Sequence[EffectiveAttr], src: bytes) -> str | None:
