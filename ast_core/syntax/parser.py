@@ -38,7 +38,8 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   const`; spelled as spaces, lowering finds them.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
-_KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async)(?![A-Za-z0-9_])")
+# (`async fn`, `async {` and `async move` stay: rustc 2015 reads them, with an error)
+_KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async(?!\s*(?:fn\b|move\b|unsafe\b|\{|\|)))(?![A-Za-z0-9_])")
 # (patterns that start with a literal: the regex engine scans for it quickly)
 _SAFE = re.compile(rb"safe(?=\s+(fn|static)\b)")
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_#")
