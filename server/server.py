@@ -267,14 +267,17 @@ def _apply_settings(ls: RustAstServer, raw: Any) -> None:
     for opened in ls.documents:  # check-cfg depends on settings beyond a document's config
         ls.publisher.schedule(opened.uri)
     ls.check_cfg.refresh_toolchain(ls)
-    if previous.inlay_hints_node_ids != settings.inlay_hints_node_ids and _client_supports_hint_refresh(ls):
+    if previous.inlay_hints_node_ids != settings.inlay_hints_node_ids and _client_supports_refresh(ls, "inlay_hint"):
         ls.workspace_inlay_hint_refresh(None)
+    if previous.folding_enable != settings.folding_enable and _client_supports_refresh(ls, "folding_range"):
+        ls.workspace_folding_range_refresh(None)
 
 
-def _client_supports_hint_refresh(ls: RustAstServer) -> bool:
+def _client_supports_refresh(ls: RustAstServer, feature: str) -> bool:
+    """Whether the client takes `workspace/<feature>/refresh` (`inlay_hint`, `folding_range`)."""
     caps = ls.client_capabilities.workspace
-    hints = caps.inlay_hint if caps is not None else None
-    return bool(hints is not None and hints.refresh_support)
+    support = getattr(caps, feature, None) if caps is not None else None
+    return bool(support is not None and support.refresh_support)
 
 
 async def _fetch_settings(ls: RustAstServer) -> None:

@@ -7,9 +7,12 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest_lsp
 from lsprotocol import types
 from pygls.uris import from_fs_path
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from tests.lsp.conftest import SERVER, accept_registrations
 
 TEXT = """\
 #[cfg(feature = "off")] pub fn hidden() {}
@@ -69,6 +72,30 @@ async def test_each_feature_switches_off_and_on(vscode: LanguageClient, tmp_path
     configure(vscode, True)
     await inactive_hints(vscode, uri, 1)
     assert await answers(vscode, uri) == on
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def refreshing(lsp_client: LanguageClient):
+    """VS Code's capabilities, plus `workspace/foldingRange/refresh` (LSP 3.18), which
+    VS Code supports and pytest-lsp's profile leaves out."""
+    accept_registrations(lsp_client)
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.workspace.folding_range = types.FoldingRangeWorkspaceClientCapabilities(refresh_support=True)
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_switching_folding_asks_the_client_to_refresh(refreshing: LanguageClient) -> None:
+    refreshed = asyncio.Event()
+
+    @refreshing.feature(types.WORKSPACE_FOLDING_RANGE_REFRESH)
+    def folding_refresh(params: None) -> None:
+        refreshed.set()
+
+    configure(refreshing, True)  # the defaults: nothing to refresh
+    configure(refreshing, False)
+    await asyncio.wait_for(refreshed.wait(), 10)
 
 
 async def test_a_switch_that_is_not_a_boolean_is_reported(vscode: LanguageClient) -> None:
