@@ -90,6 +90,8 @@ async def run(args: argparse.Namespace, crate: Path, file: str) -> dict[str, obj
                               "crate_files": sum(1 for _ in crate.rglob("*.rs"))}
     want, out["files_with_ids"] = reference_ids(args, crate, file)
     out["reference_ids"] = len(want)
+    if not want:
+        raise SystemExit(f"bench_crate: `rust-ast ids --crate` numbers nothing in {file}: no crate ids to wait for")
     settings = {"rustAst": {"cargo": {"allFeatures": bool(args.all_features)}}}
     client = await LspClient.start(shlex.split(args.server), cwd=crate, settings=settings)
     await client.initialize(crate, timeout=args.timeout)
