@@ -1,6 +1,6 @@
 """The model as `rust-ast tree` prints it: docs/json.md's JSON, and the indented text.
 
-Children come in source order by the reference's rule (`rustc_ast_dump.py`): rustc's
+Children come in source order as the recordings order them (`tests/rustc_dump.py`): rustc's
 visiting order, stably sorted by where each child starts; a child rustc prints no span
 for sorts by its first spanned descendant, else stays after its previous sibling.
 """

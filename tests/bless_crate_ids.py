@@ -40,6 +40,7 @@ from pathlib import Path
 
 from tests.bless_debian_cfg import _CARGO_CONFIG, _without_dev_dependencies
 from tests.bless_rustc import REGISTRY
+from tests.rustc_dump import Span, Struct, Tuple, node_id, parse_dump, variant
 
 DATA = Path(__file__).parent / "data" / "crate_ids"
 EXPECTED = DATA / "expected"
@@ -67,104 +68,6 @@ ITEM_LEVEL = {"Item", "AssocItem", "ForeignItem", "Stmt"}
 
 
 # --------------------------------------------------------------------------- the dump
-
-_TOKEN = re.compile(
-    r"\s+"
-    r'|(?P<str>b?"(?:[^"\\]|\\.)*")'
-    r"|(?P<span>no-location|(?P<file>[^\s(){}\[\],]+?):(?P<l1>\d+):(?P<c1>\d+): (?P<l2>\d+):(?P<c2>\d+))"
-    r" \(#(?P<sctxt>\d+)\)"
-    r"|(?P<char>'(?:[^'\\]|\\u\{[0-9a-fA-F]+\}|\\.)')"
-    r"|(?P<ident>(?:r#)?(?:'?[\w$]+|\{\{[\w ]+\}\}|<[\w ]+>)#\d+)"
-    r"|(?P<word>'?[\w.+\-$]+)"
-    r"|(?P<punct>[{}()\[\],:|])")
-_TOKEN_STREAMS = re.compile(r"^[ \t]*LazyAttrTokenStream\(.*\),?$", re.M)
-
-
-class Span(tuple):
-    """(file or None, lo_line, lo_col, hi_line, hi_col, ctxt)"""
-
-
-class Struct:
-    __slots__ = ("name", "fields")
-
-    def __init__(self, name: str, fields: dict) -> None:
-        self.name, self.fields = name, fields
-
-
-class Tuple:
-    __slots__ = ("name", "items")
-
-    def __init__(self, name: str | None, items: list) -> None:
-        self.name, self.items = name, items
-
-
-def parse_dump(text: str):
-    """rustc's `{:#?}` dump as nested Struct / Tuple / list / Span / str values."""
-    tokens: list = []
-    for m in _TOKEN.finditer(_TOKEN_STREAMS.sub("None,", text)):
-        if m.group("span") is not None:
-            if m.group("file") is None:
-                tokens.append(Span((None, 0, 0, 0, 0, int(m.group("sctxt")))))
-            else:
-                tokens.append(Span((m.group("file"), int(m.group("l1")), int(m.group("c1")),
-                                    int(m.group("l2")), int(m.group("c2")), int(m.group("sctxt")))))
-        elif m.group("punct") is not None:
-            tokens.append(("p", m.group("punct")))
-        elif m.lastgroup is not None:
-            tokens.append(m.group(m.lastgroup))
-    value, _ = _value(tokens, 0)
-    return value
-
-
-def _value(tokens: list, i: int):
-    tok = tokens[i]
-    if isinstance(tok, tuple) and not isinstance(tok, Span):
-        if tok[1] in "[(":
-            items, i = _seq(tokens, i + 1, "]" if tok[1] == "[" else ")")
-            return (items if tok[1] == "[" else Tuple(None, items)), i
-        return "", i  # an empty Debug text
-    i += 1
-    nxt = tokens[i] if i < len(tokens) else None
-    if nxt == ("p", "{") and isinstance(tok, str):
-        fields, i = {}, i + 1
-        while tokens[i] != ("p", "}"):
-            name = tokens[i]
-            fields[name], i = _value(tokens, i + 2)
-            if tokens[i] == ("p", ","):
-                i += 1
-        return Struct(tok, fields), i + 1
-    if nxt == ("p", "(") and isinstance(tok, str):
-        items, i = _seq(tokens, i + 1, ")")
-        return Tuple(tok, items), i
-    return tok, i
-
-
-def _seq(tokens: list, i: int, close: str):
-    items = []
-    while tokens[i] != ("p", close):
-        value, i = _value(tokens, i)
-        if tokens[i] == ("p", ":"):  # `lifetime(12: 'a)`
-            second, i = _value(tokens, i + 1)
-            value = Tuple(":", [value, second])
-        while tokens[i] == ("p", "|"):  # bitflags
-            _, i = _value(tokens, i + 1)
-        items.append(value)
-        if tokens[i] == ("p", ","):
-            i += 1
-    return items, i + 1
-
-
-def _node_id(value) -> int | None:
-    if isinstance(value, Tuple) and value.name == "NodeId" and value.items:
-        return int(value.items[0])
-    return None
-
-
-def _variant(value) -> str | None:
-    if isinstance(value, (Struct, Tuple)):
-        return value.name
-    return value if isinstance(value, str) and value else None
-
 
 Around = tuple  # (file or None, syntax context) of the nearest enclosing span
 
@@ -207,27 +110,27 @@ class Collector:
         if cls == "Crate":
             inner = f["spans"].fields.get("inner_span") if isinstance(f.get("spans"), Struct) else None
             around = (inner[0], inner[5]) if isinstance(inner, Span) else around
-            self.add(_node_id(f["id"]), "Crate", None, inner, around)
+            self.add(node_id(f["id"]), "Crate", None, inner, around)
         elif cls in ("Async", "Gen", "AsyncGen") and "closure_id" in f:
-            self.add(_node_id(f["closure_id"]), "CoroutineKind", cls, None, around)
-            self.add(_node_id(f["return_impl_trait_id"]), "CoroutineKind", cls, None, around,
+            self.add(node_id(f["closure_id"]), "CoroutineKind", cls, None, around)
+            self.add(node_id(f["return_impl_trait_id"]), "CoroutineKind", cls, None, around,
                      "return_impl_trait_id")
             return
         elif cls == "Visibility":
             kind = f.get("kind")
             if isinstance(kind, Struct) and kind.name == "Restricted":
                 self.walk(kind.fields.get("path"), around)
-                self.add(_node_id(kind.fields["id"]), "Visibility", "Restricted", span, around)
+                self.add(node_id(kind.fields["id"]), "Visibility", "Restricted", span, around)
             return
         elif cls == "TraitRef" and "ref_id" in f:
             self.walk(f.get("path"), around)
-            self.add(_node_id(f["ref_id"]), "TraitRef", None, None, around)
+            self.add(node_id(f["ref_id"]), "TraitRef", None, None, around)
             return
-        elif _node_id(f.get("id")) is not None:
-            kind = _variant(f.get("kind")) if s.name in KIND_FIELD else None
-            self.add(_node_id(f["id"]), cls, kind, span, around)
+        elif node_id(f.get("id")) is not None:
+            kind = variant(f.get("kind")) if s.name in KIND_FIELD else None
+            self.add(node_id(f["id"]), cls, kind, span, around)
         if s.name == "Block":
-            self.block_ids.append(_node_id(f["id"]))
+            self.block_ids.append(node_id(f["id"]))
         for name, value in f.items():
             if name in ("id", "span", "tokens"):
                 continue
@@ -251,30 +154,30 @@ class Collector:
             return
         if name in ("Tuple", "Unit") and tag == "vdata":
             for item in items:
-                if _node_id(item) is None:
+                if node_id(item) is None:
                     self.walk(item, around)
-            self.add(_node_id(items[-1]), "VariantData", name, None, around)
+            self.add(node_id(items[-1]), "VariantData", name, None, around)
             return
-        if name == "Arg" and len(items) == 2 and _node_id(items[1]) is not None:
+        if name == "Arg" and len(items) == 2 and node_id(items[1]) is not None:
             self.walk(items[0], around)
-            self.add(_node_id(items[1]), "PreciseCapturingArg", "Arg", None, around)
+            self.add(node_id(items[1]), "PreciseCapturingArg", "Arg", None, around)
             return
-        if name == "ImplTrait" and items and _node_id(items[0]) is not None:
+        if name == "ImplTrait" and items and node_id(items[0]) is not None:
             ty = self.rows[-1]  # the Ty row, just added
-            self.rows.append({**ty, "id": _node_id(items[0]), "field": "impl_trait_id"})
+            self.rows.append({**ty, "id": node_id(items[0]), "field": "impl_trait_id"})
             self.walk(items[1:], around)
             return
-        if name is None and len(items) == 2 and _node_id(items[1]) is not None \
+        if name is None and len(items) == 2 and node_id(items[1]) is not None \
                 and isinstance(items[0], Struct) and items[0].name == "UseTree":
             self.struct(items[0], around, None)  # a nested use tree: its subtree, then its id
             tree = items[0]
-            self.add(_node_id(items[1]), "UseTree", _variant(tree.fields.get("kind")),
+            self.add(node_id(items[1]), "UseTree", variant(tree.fields.get("kind")),
                      tree.fields.get("span"), around)
             return
-        if name is None and len(items) == 2 and _node_id(items[0]) is not None:
+        if name is None and len(items) == 2 and node_id(items[0]) is not None:
             start = len(self.rows)  # define_opaque: (NodeId, Path)
             self.walk(items[1], around)
-            self.add(_node_id(items[0]), "Path", None, None, around, "define_opaque_id")
+            self.add(node_id(items[0]), "Path", None, None, around, "define_opaque_id")
             self.rows[start:] = self.rows[-1:] + self.rows[start:-1]
             return
         if name in ("Struct", "Union") and tag is None and len(items) == 3:

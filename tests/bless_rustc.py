@@ -1,8 +1,7 @@
 """Record rustc's trees for the differential tests: `python -m tests.bless_rustc`.
 
-Runs the reference converter (`rustc_ast_dump.py`, INTERFACE.md's reference, from
-`$RUST_AST_REFERENCE_DUMP` or `../shared/spec/`) with the `rustc` on PATH and
-`RUSTC_BOOTSTRAP=1`, and stores each tree flattened (one JSON row per line, `tests.difftree.save_rows`):
+Reads rustc's trees with `tests.rustc_dump` (the `rustc` on PATH, `RUSTC_BOOTSTRAP=1`)
+and stores each tree flattened (one JSON row per line, `tests.difftree.save_rows`):
 
   tests/data/tree/NAME.rs                    -> NAME.rustc.json    (our own cases)
   tests/data/corpus/files.txt lists Debian crate files (under /usr/share/cargo/registry)
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -28,22 +26,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tests.difftree import flatten, save_rows
+from tests.rustc_dump import rustc_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "tree"
 CORPUS = ROOT / "tests" / "data" / "corpus"
 REGISTRY = Path(os.environ.get("RUST_AST_REGISTRY", "/usr/share/cargo/registry"))
 DEBIAN_PACKAGES = CORPUS / "debian-packages.txt"
-
-
-def reference_script() -> Path:
-    env = os.environ.get("RUST_AST_REFERENCE_DUMP")
-    candidates = [Path(env)] if env else []
-    candidates.append(ROOT.parent / "shared" / "spec" / "rustc_ast_dump.py")
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise SystemExit("bless_rustc: rustc_ast_dump.py not found; set RUST_AST_REFERENCE_DUMP")
 
 
 def case_edition(path: Path) -> str:
@@ -54,19 +43,11 @@ def case_edition(path: Path) -> str:
     return "2021"
 
 
-def reference_tree(path: Path, edition: str) -> dict:
-    out = subprocess.run([sys.executable, str(reference_script()), str(path), "--edition", edition,
-                          "--mode", "tree"], capture_output=True, text=True, timeout=600)
-    if out.returncode != 0:
-        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed")
-    return json.loads(out.stdout)
-
-
 def _bless_one(job: tuple[Path, str, Path]) -> tuple[str, str | None]:
     source, edition, target = job
     try:
-        tree = reference_tree(source, edition)
-    except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as err:
+        tree = rustc_tree(source, edition)
+    except (RuntimeError, ValueError, subprocess.TimeoutExpired) as err:
         return str(source), str(err)
     target.parent.mkdir(parents=True, exist_ok=True)
     save_rows(target, flatten(tree))

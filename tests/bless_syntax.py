@@ -23,8 +23,8 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from tests.bless_rustc import reference_script
 from tests.difftree import flatten
+from tests.rustc_dump import rustc_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "syntax"
@@ -51,12 +51,12 @@ def rustc_errors(source: Path, ed: str, workdir: str) -> list[list]:
     return [[m, int(line), int(col)] for m, line, col in _ERROR.findall(out.stderr)]
 
 
-def reference_rows(source: Path, ed: str, workdir: str) -> list | None:
-    out = subprocess.run([sys.executable, str(reference_script()), str(source), "--edition", ed,
-                          "--mode", "tree"], cwd=workdir, capture_output=True, text=True, timeout=300)
-    if out.returncode != 0:
+def rustc_rows(source: Path, ed: str) -> list | None:
+    """rustc's flattened tree, None when rustc prints none."""
+    try:
+        return flatten(rustc_tree(source, ed))
+    except RuntimeError:
         return None
-    return flatten(json.loads(out.stdout))
 
 
 def dumps(record: dict) -> str:
@@ -75,7 +75,7 @@ def bless_one(source: Path) -> str:
     ed = edition(source)
     with tempfile.TemporaryDirectory() as workdir:
         record = {"edition": ed, "rustc_errors": rustc_errors(source, ed, workdir),
-                  "rows": reference_rows(source, ed, workdir)}
+                  "rows": rustc_rows(source, ed)}
     recording_path(source).write_text(dumps(record), encoding="utf-8")
     return f"{source.name}: {'no tree' if record['rows'] is None else len(record['rows'])} rows, " \
            f"{len(record['rustc_errors'])} errors"
