@@ -211,7 +211,10 @@ export class SyntaxTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const client = this.client();
       tree = await client.sendRequest(ext.syntaxTree, textDocument(client, document));
     } catch (err) {
-      this.view.message = `rust-ast: ${err instanceof Error ? err.message : String(err)}`;
+      // An edit meanwhile (the server answers ContentModified) reloads anyway.
+      if (document.version === version) {
+        this.view.message = `rust-ast: ${err instanceof Error ? err.message : String(err)}`;
+      }
       return;
     }
     if (document.version !== version) {
