@@ -66,7 +66,7 @@ def _toml_string(text: str) -> str:
     return f"'{text}'"
 
 
-def _child_table(parent: Container | Table, key: str, *, super_table: bool) -> Table | InlineTable:
+def _child_table(parent: Container | Table | InlineTable, key: str, *, super_table: bool) -> Table | InlineTable:
     """`parent[key]`, created as a (super) table when missing."""
     if key not in parent:
         parent.add(key, tomlkit.table(is_super_table=super_table))
@@ -103,7 +103,7 @@ def add_check_cfg(text: str, spec: str, *, workspace: bool = False) -> list[Text
 
 
 def _add_check_cfg(doc: tomlkit.TOMLDocument, text: str, spec: str, workspace: bool) -> list[TextEdit]:
-    root: Container | Table = doc
+    root: Container | Table | InlineTable = doc
     if workspace:
         root = _child_table(doc, "workspace", super_table=False)
     lints = _child_table(root, "lints", super_table=True)

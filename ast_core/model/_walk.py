@@ -489,32 +489,32 @@ def walk_flat_map_where_predicate(vis: MutVisitor, node: WherePredicate) -> list
 
 def walk_crate(vis: Visitor, crate: Crate) -> None:
     vis.visit_id(crate, 'id')
-    for x in crate.attrs:
-        vis.visit_attribute(x)
-    for x in crate.items:
-        vis.visit_item(x)
+    for each_attribute in crate.attrs:
+        vis.visit_attribute(each_attribute)
+    for each_item in crate.items:
+        vis.visit_item(each_item)
 
 
 def walk_item(vis: Visitor, item: Item) -> None:
     vis.visit_id(item, 'id')
-    for x in item.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in item.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(item.vis)
     walk_item_kind(vis, item.kind)
 
 
 def walk_assoc_item(vis: Visitor, assoc_item: AssocItem) -> None:
     vis.visit_id(assoc_item, 'id')
-    for x in assoc_item.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in assoc_item.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(assoc_item.vis)
     walk_assoc_item_kind(vis, assoc_item.kind)
 
 
 def walk_foreign_item(vis: Visitor, foreign_item: ForeignItem) -> None:
     vis.visit_id(foreign_item, 'id')
-    for x in foreign_item.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in foreign_item.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(foreign_item.vis)
     walk_foreign_item_kind(vis, foreign_item.kind)
 
@@ -543,49 +543,49 @@ def walk_const_block_item(vis: Visitor, const_block_item: ConstBlockItem) -> Non
 
 
 def walk_fn_decl(vis: Visitor, fn_decl: FnDecl) -> None:
-    for x in fn_decl.inputs:
-        vis.visit_param(x)
+    for each_param in fn_decl.inputs:
+        vis.visit_param(each_param)
     walk_fn_ret_ty(vis, fn_decl.output)
 
 
 def walk_param(vis: Visitor, param: Param) -> None:
     vis.visit_id(param, 'id')
-    for x in param.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in param.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_ty(param.ty)
     vis.visit_pat(param.pat)
 
 
 def walk_generics(vis: Visitor, generics: Generics) -> None:
-    for x in generics.params:
-        vis.visit_generic_param(x)
+    for each_generic_param in generics.params:
+        vis.visit_generic_param(each_generic_param)
     vis.visit_where_clause(generics.where_clause)
 
 
 def walk_generic_param(vis: Visitor, generic_param: GenericParam) -> None:
     vis.visit_id(generic_param, 'id')
-    for x in generic_param.attrs:
-        vis.visit_attribute(x)
-    for x in generic_param.bounds:
-        walk_generic_bound(vis, x)
+    for each_attribute in generic_param.attrs:
+        vis.visit_attribute(each_attribute)
+    for each_generic_bound in generic_param.bounds:
+        walk_generic_bound(vis, each_generic_bound)
     walk_generic_param_kind(vis, generic_param.kind)
 
 
 def walk_where_clause(vis: Visitor, where_clause: WhereClause) -> None:
-    for x in where_clause.predicates:
-        vis.visit_where_predicate(x)
+    for each_where_predicate in where_clause.predicates:
+        vis.visit_where_predicate(each_where_predicate)
 
 
 def walk_where_predicate(vis: Visitor, where_predicate: WherePredicate) -> None:
     vis.visit_id(where_predicate, 'id')
-    for x in where_predicate.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in where_predicate.attrs:
+        vis.visit_attribute(each_attribute)
     walk_where_predicate_kind(vis, where_predicate.kind)
 
 
 def walk_poly_trait_ref(vis: Visitor, poly_trait_ref: PolyTraitRef) -> None:
-    for x in poly_trait_ref.bound_generic_params:
-        vis.visit_generic_param(x)
+    for each_generic_param in poly_trait_ref.bound_generic_params:
+        vis.visit_generic_param(each_generic_param)
     vis.visit_trait_ref(poly_trait_ref.trait_ref)
 
 
@@ -603,8 +603,8 @@ def walk_label(vis: Visitor, label: Label) -> None:
 
 
 def walk_path(vis: Visitor, path: Path) -> None:
-    for x in path.segments:
-        vis.visit_path_segment(x)
+    for each_path_segment in path.segments:
+        vis.visit_path_segment(each_path_segment)
 
 
 def walk_path_segment(vis: Visitor, path_segment: PathSegment) -> None:
@@ -631,8 +631,8 @@ def walk_anon_const(vis: Visitor, anon_const: AnonConst) -> None:
 
 def walk_variant(vis: Visitor, variant: Variant) -> None:
     vis.visit_id(variant, 'id')
-    for x in variant.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in variant.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(variant.vis)
     vis.visit_variant_data(variant.data)
     if variant.disr_expr is not None:
@@ -641,8 +641,8 @@ def walk_variant(vis: Visitor, variant: Variant) -> None:
 
 def walk_field_def(vis: Visitor, field_def: FieldDef) -> None:
     vis.visit_id(field_def, 'id')
-    for x in field_def.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in field_def.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(field_def.vis)
     vis.visit_ty(field_def.ty)
     if field_def.default is not None:
@@ -650,8 +650,8 @@ def walk_field_def(vis: Visitor, field_def: FieldDef) -> None:
 
 
 def walk_block(vis: Visitor, block: Block) -> None:
-    for x in block.stmts:
-        vis.visit_stmt(x)
+    for each_stmt in block.stmts:
+        vis.visit_stmt(each_stmt)
     vis.visit_id(block, 'id')
 
 
@@ -666,21 +666,21 @@ def walk_local(vis: Visitor, local: Local) -> None:
     if local.ty is not None:
         vis.visit_ty(local.ty)
     walk_local_kind(vis, local.kind)
-    for x in local.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in local.attrs:
+        vis.visit_attribute(each_attribute)
 
 
 def walk_expr(vis: Visitor, expr: Expr) -> None:
     vis.visit_id(expr, 'id')
-    for x in expr.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in expr.attrs:
+        vis.visit_attribute(each_attribute)
     walk_expr_kind(vis, expr.kind)
 
 
 def walk_arm(vis: Visitor, arm: Arm) -> None:
     vis.visit_id(arm, 'id')
-    for x in arm.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in arm.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_pat(arm.pat)
     if arm.guard is not None:
         vis.visit_expr(arm.guard)
@@ -690,8 +690,8 @@ def walk_arm(vis: Visitor, arm: Arm) -> None:
 
 def walk_expr_field(vis: Visitor, expr_field: ExprField) -> None:
     vis.visit_id(expr_field, 'id')
-    for x in expr_field.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in expr_field.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_expr(expr_field.expr)
 
 
@@ -703,8 +703,8 @@ def walk_pat(vis: Visitor, pat: Pat) -> None:
 def walk_pat_field(vis: Visitor, pat_field: PatField) -> None:
     vis.visit_id(pat_field, 'id')
     vis.visit_pat(pat_field.pat)
-    for x in pat_field.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in pat_field.attrs:
+        vis.visit_attribute(each_attribute)
 
 
 def walk_ty(vis: Visitor, ty: Ty) -> None:
@@ -737,8 +737,8 @@ def walk_fn_header(vis: Visitor, fn_header: FnHeader) -> None:
 
 
 def walk_inline_asm(vis: Visitor, inline_asm: InlineAsm) -> None:
-    for x in inline_asm.operands:
-        vis.visit_expr(x)
+    for each_expr in inline_asm.operands:
+        vis.visit_expr(each_expr)
 
 
 def walk_mut_ty(vis: Visitor, mut_ty: MutTy) -> None:
@@ -819,8 +819,8 @@ def _walk_item_kind_mod(vis: Visitor, node: ItemKind.Mod) -> None:
 
 
 def _walk_item_kind_foreign_mod(vis: Visitor, node: ItemKind.ForeignMod) -> None:
-    for x in node.items:
-        vis.visit_foreign_item(x)
+    for each_foreign_item in node.items:
+        vis.visit_foreign_item(each_foreign_item)
 
 
 def _walk_item_kind_global_asm(vis: Visitor, node: ItemKind.GlobalAsm) -> None:
@@ -830,16 +830,16 @@ def _walk_item_kind_global_asm(vis: Visitor, node: ItemKind.GlobalAsm) -> None:
 def _walk_item_kind_ty_alias(vis: Visitor, node: ItemKind.TyAlias) -> None:
     vis.visit_generics(node.generics)
     vis.visit_where_clause(node.after_where_clause)
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
     if node.ty is not None:
         vis.visit_ty(node.ty)
 
 
 def _walk_item_kind_enum(vis: Visitor, node: ItemKind.Enum) -> None:
     vis.visit_generics(node.generics)
-    for x in node.variants:
-        vis.visit_variant(x)
+    for each_variant in node.variants:
+        vis.visit_variant(each_variant)
 
 
 def _walk_item_kind_struct(vis: Visitor, node: ItemKind.Struct) -> None:
@@ -854,16 +854,16 @@ def _walk_item_kind_union(vis: Visitor, node: ItemKind.Union) -> None:
 
 def _walk_item_kind_trait(vis: Visitor, node: ItemKind.Trait) -> None:
     vis.visit_generics(node.generics)
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
-    for x in node.items:
-        vis.visit_assoc_item(x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
+    for each_assoc_item in node.items:
+        vis.visit_assoc_item(each_assoc_item)
 
 
 def _walk_item_kind_trait_alias(vis: Visitor, node: ItemKind.TraitAlias) -> None:
     vis.visit_generics(node.generics)
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
 
 
 def _walk_item_kind_impl(vis: Visitor, node: ItemKind.Impl) -> None:
@@ -871,8 +871,8 @@ def _walk_item_kind_impl(vis: Visitor, node: ItemKind.Impl) -> None:
     if node.of_trait is not None:
         walk_trait_impl_header(vis, node.of_trait)
     vis.visit_ty(node.self_ty)
-    for x in node.items:
-        vis.visit_assoc_item(x)
+    for each_assoc_item in node.items:
+        vis.visit_assoc_item(each_assoc_item)
 
 
 def _walk_item_kind_mac_call(vis: Visitor, node: ItemKind.MacCall) -> None:
@@ -923,8 +923,8 @@ def _walk_assoc_item_kind_fn(vis: Visitor, node: AssocItemKind.Fn) -> None:
 def _walk_assoc_item_kind_type(vis: Visitor, node: AssocItemKind.Type) -> None:
     vis.visit_generics(node.generics)
     vis.visit_where_clause(node.after_where_clause)
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
     if node.ty is not None:
         vis.visit_ty(node.ty)
 
@@ -976,8 +976,8 @@ def _walk_foreign_item_kind_fn(vis: Visitor, node: ForeignItemKind.Fn) -> None:
 def _walk_foreign_item_kind_ty_alias(vis: Visitor, node: ForeignItemKind.TyAlias) -> None:
     vis.visit_generics(node.generics)
     vis.visit_where_clause(node.after_where_clause)
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
     if node.ty is not None:
         vis.visit_ty(node.ty)
 
@@ -996,8 +996,8 @@ def walk_foreign_item_kind(vis: Visitor, node: AnyForeignItemKind) -> None:
 
 
 def _walk_mod_kind_loaded(vis: Visitor, node: ModKind.Loaded) -> None:
-    for x in node.items:
-        vis.visit_item(x)
+    for each_item in node.items:
+        vis.visit_item(each_item)
 
 
 _WALK_MOD_KIND: dict[type, Callable[[Visitor, Any], None]] = {ModKind.Loaded: _walk_mod_kind_loaded}
@@ -1010,8 +1010,8 @@ def walk_mod_kind(vis: Visitor, node: AnyModKind) -> None:
 
 
 def _walk_use_tree_kind_nested(vis: Visitor, node: UseTreeKind.Nested) -> None:
-    for x in node.items:
-        vis.visit_use_tree(x)
+    for each_use_tree in node.items:
+        vis.visit_use_tree(each_use_tree)
 
 
 _WALK_USE_TREE_KIND: dict[type, Callable[[Visitor, Any], None]] = {UseTreeKind.Nested: _walk_use_tree_kind_nested}
@@ -1057,17 +1057,17 @@ def walk_generic_param_kind(vis: Visitor, node: AnyGenericParamKind) -> None:
 
 
 def _walk_where_predicate_kind_bound_predicate(vis: Visitor, node: WherePredicateKind.BoundPredicate) -> None:
-    for x in node.bound_generic_params:
-        vis.visit_generic_param(x)
+    for each_generic_param in node.bound_generic_params:
+        vis.visit_generic_param(each_generic_param)
     vis.visit_ty(node.bounded_ty)
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
 
 
 def _walk_where_predicate_kind_region_predicate(vis: Visitor, node: WherePredicateKind.RegionPredicate) -> None:
     vis.visit_lifetime(node.lifetime)
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
 
 
 def _walk_where_predicate_kind_eq_predicate(vis: Visitor, node: WherePredicateKind.EqPredicate) -> None:
@@ -1093,8 +1093,8 @@ def _walk_generic_bound_outlives(vis: Visitor, node: GenericBound.Outlives) -> N
 
 
 def _walk_generic_bound_use(vis: Visitor, node: GenericBound.Use) -> None:
-    for x in node.args:
-        vis.visit_precise_capturing_arg(x)
+    for each_precise_capturing_arg in node.args:
+        vis.visit_precise_capturing_arg(each_precise_capturing_arg)
 
 
 _WALK_GENERIC_BOUND: dict[type, Callable[[Visitor, Any], None]] = {GenericBound.Trait: _walk_generic_bound_trait, GenericBound.Outlives: _walk_generic_bound_outlives, GenericBound.Use: _walk_generic_bound_use}
@@ -1149,8 +1149,8 @@ def _walk_assoc_item_constraint_kind_equality(vis: Visitor, node: AssocItemConst
 
 
 def _walk_assoc_item_constraint_kind_bound(vis: Visitor, node: AssocItemConstraintKind.Bound) -> None:
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
 
 
 _WALK_ASSOC_ITEM_CONSTRAINT_KIND: dict[type, Callable[[Visitor, Any], None]] = {AssocItemConstraintKind.Equality: _walk_assoc_item_constraint_kind_equality, AssocItemConstraintKind.Bound: _walk_assoc_item_constraint_kind_bound}
@@ -1196,8 +1196,8 @@ def _walk_stmt_kind_semi(vis: Visitor, node: StmtKind.Semi) -> None:
 
 
 def _walk_stmt_kind_mac_call(vis: Visitor, node: StmtKind.MacCall) -> None:
-    for x in node.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in node.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_mac_call(node.mac)
 
 
@@ -1229,8 +1229,8 @@ def walk_local_kind(vis: Visitor, node: AnyLocalKind) -> None:
 
 
 def _walk_expr_kind_array(vis: Visitor, node: ExprKind.Array) -> None:
-    for x in node.exprs:
-        vis.visit_expr(x)
+    for each_expr in node.exprs:
+        vis.visit_expr(each_expr)
 
 
 def _walk_expr_kind_const_block(vis: Visitor, node: ExprKind.ConstBlock) -> None:
@@ -1239,20 +1239,20 @@ def _walk_expr_kind_const_block(vis: Visitor, node: ExprKind.ConstBlock) -> None
 
 def _walk_expr_kind_call(vis: Visitor, node: ExprKind.Call) -> None:
     vis.visit_expr(node.func)
-    for x in node.args:
-        vis.visit_expr(x)
+    for each_expr in node.args:
+        vis.visit_expr(each_expr)
 
 
 def _walk_expr_kind_method_call(vis: Visitor, node: ExprKind.MethodCall) -> None:
     vis.visit_expr(node.receiver)
     vis.visit_path_segment(node.seg)
-    for x in node.args:
-        vis.visit_expr(x)
+    for each_expr in node.args:
+        vis.visit_expr(each_expr)
 
 
 def _walk_expr_kind_tup(vis: Visitor, node: ExprKind.Tup) -> None:
-    for x in node.exprs:
-        vis.visit_expr(x)
+    for each_expr in node.exprs:
+        vis.visit_expr(each_expr)
 
 
 def _walk_expr_kind_binary(vis: Visitor, node: ExprKind.Binary) -> None:
@@ -1309,8 +1309,8 @@ def _walk_expr_kind_loop(vis: Visitor, node: ExprKind.Loop) -> None:
 
 def _walk_expr_kind_match(vis: Visitor, node: ExprKind.Match) -> None:
     vis.visit_expr(node.expr)
-    for x in node.arms:
-        vis.visit_arm(x)
+    for each_arm in node.arms:
+        vis.visit_arm(each_arm)
 
 
 def _walk_expr_kind_closure(vis: Visitor, node: ExprKind.Closure) -> None:
@@ -1412,8 +1412,8 @@ def _walk_expr_kind_struct(vis: Visitor, node: ExprKind.Struct) -> None:
     if node.qself is not None:
         vis.visit_qself(node.qself)
     vis.visit_path(node.path)
-    for x in node.fields:
-        vis.visit_expr_field(x)
+    for each_expr_field in node.fields:
+        vis.visit_expr_field(each_expr_field)
     walk_struct_rest(vis, node.rest)
 
 
@@ -1460,8 +1460,8 @@ def walk_expr_kind(vis: Visitor, node: AnyExprKind) -> None:
 
 
 def _walk_closure_binder_for(vis: Visitor, node: ClosureBinder.For) -> None:
-    for x in node.generic_params:
-        vis.visit_generic_param(x)
+    for each_generic_param in node.generic_params:
+        vis.visit_generic_param(each_generic_param)
 
 
 _WALK_CLOSURE_BINDER: dict[type, Callable[[Visitor, Any], None]] = {ClosureBinder.For: _walk_closure_binder_for}
@@ -1495,21 +1495,21 @@ def _walk_pat_kind_struct(vis: Visitor, node: PatKind.Struct) -> None:
     if node.qself is not None:
         vis.visit_qself(node.qself)
     vis.visit_path(node.path)
-    for x in node.fields:
-        vis.visit_pat_field(x)
+    for each_pat_field in node.fields:
+        vis.visit_pat_field(each_pat_field)
 
 
 def _walk_pat_kind_tuple_struct(vis: Visitor, node: PatKind.TupleStruct) -> None:
     if node.qself is not None:
         vis.visit_qself(node.qself)
     vis.visit_path(node.path)
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _walk_pat_kind_or(vis: Visitor, node: PatKind.Or) -> None:
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _walk_pat_kind_path(vis: Visitor, node: PatKind.Path) -> None:
@@ -1519,8 +1519,8 @@ def _walk_pat_kind_path(vis: Visitor, node: PatKind.Path) -> None:
 
 
 def _walk_pat_kind_tuple(vis: Visitor, node: PatKind.Tuple) -> None:
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _walk_pat_kind_box(vis: Visitor, node: PatKind.Box) -> None:
@@ -1547,8 +1547,8 @@ def _walk_pat_kind_range(vis: Visitor, node: PatKind.Range) -> None:
 
 
 def _walk_pat_kind_slice(vis: Visitor, node: PatKind.Slice) -> None:
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _walk_pat_kind_guard(vis: Visitor, node: PatKind.Guard) -> None:
@@ -1599,20 +1599,20 @@ def _walk_ty_kind_pinned_ref(vis: Visitor, node: TyKind.PinnedRef) -> None:
 
 
 def _walk_ty_kind_fn_ptr(vis: Visitor, node: TyKind.FnPtr) -> None:
-    for x in node.generic_params:
-        vis.visit_generic_param(x)
+    for each_generic_param in node.generic_params:
+        vis.visit_generic_param(each_generic_param)
     vis.visit_fn_decl(node.decl)
 
 
 def _walk_ty_kind_unsafe_binder(vis: Visitor, node: TyKind.UnsafeBinder) -> None:
-    for x in node.generic_params:
-        vis.visit_generic_param(x)
+    for each_generic_param in node.generic_params:
+        vis.visit_generic_param(each_generic_param)
     vis.visit_ty(node.inner_ty)
 
 
 def _walk_ty_kind_tup(vis: Visitor, node: TyKind.Tup) -> None:
-    for x in node.tys:
-        vis.visit_ty(x)
+    for each_ty in node.tys:
+        vis.visit_ty(each_ty)
 
 
 def _walk_ty_kind_path(vis: Visitor, node: TyKind.Path) -> None:
@@ -1622,14 +1622,14 @@ def _walk_ty_kind_path(vis: Visitor, node: TyKind.Path) -> None:
 
 
 def _walk_ty_kind_trait_object(vis: Visitor, node: TyKind.TraitObject) -> None:
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
 
 
 def _walk_ty_kind_impl_trait(vis: Visitor, node: TyKind.ImplTrait) -> None:
     vis.visit_id(node, 'id')
-    for x in node.bounds:
-        walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        walk_generic_bound(vis, each_generic_bound)
 
 
 def _walk_ty_kind_paren(vis: Visitor, node: TyKind.Paren) -> None:
@@ -1662,8 +1662,8 @@ def _walk_ty_pat_kind_range(vis: Visitor, node: TyPatKind.Range) -> None:
 
 
 def _walk_ty_pat_kind_or(vis: Visitor, node: TyPatKind.Or) -> None:
-    for x in node.pats:
-        vis.visit_ty_pat(x)
+    for each_ty_pat in node.pats:
+        vis.visit_ty_pat(each_ty_pat)
 
 
 _WALK_TY_PAT_KIND: dict[type, Callable[[Visitor, Any], None]] = {TyPatKind.Range: _walk_ty_pat_kind_range, TyPatKind.Or: _walk_ty_pat_kind_or}
@@ -1718,13 +1718,13 @@ def walk_precise_capturing_arg(vis: Visitor, node: AnyPreciseCapturingArg) -> No
 
 
 def _walk_generic_args_angle_bracketed(vis: Visitor, node: GenericArgs.AngleBracketed) -> None:
-    for x in node.args:
-        walk_angle_bracketed_arg(vis, x)
+    for each_angle_bracketed_arg in node.args:
+        walk_angle_bracketed_arg(vis, each_angle_bracketed_arg)
 
 
 def _walk_generic_args_parenthesized(vis: Visitor, node: GenericArgs.Parenthesized) -> None:
-    for x in node.inputs:
-        vis.visit_ty(x)
+    for each_ty in node.inputs:
+        vis.visit_ty(each_ty)
     walk_fn_ret_ty(vis, node.output)
 
 
@@ -1738,13 +1738,13 @@ def walk_generic_args(vis: Visitor, node: AnyGenericArgs) -> None:
 
 
 def _walk_variant_data_struct(vis: Visitor, node: VariantData.Struct) -> None:
-    for x in node.fields:
-        vis.visit_field_def(x)
+    for each_field_def in node.fields:
+        vis.visit_field_def(each_field_def)
 
 
 def _walk_variant_data_tuple(vis: Visitor, node: VariantData.Tuple) -> None:
-    for x in node.fields:
-        vis.visit_field_def(x)
+    for each_field_def in node.fields:
+        vis.visit_field_def(each_field_def)
     vis.visit_id(node, 'id')
 
 
@@ -1763,31 +1763,31 @@ def walk_variant_data(vis: Visitor, node: AnyVariantData) -> None:
 
 def mut_walk_crate(vis: MutVisitor, crate: Crate) -> None:
     vis.visit_id(crate, 'id')
-    for x in crate.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in crate.attrs:
+        vis.visit_attribute(each_attribute)
     crate.items = [y for x in crate.items for y in vis.flat_map_item(x)]
 
 
 def mut_walk_item(vis: MutVisitor, item: Item) -> None:
     vis.visit_id(item, 'id')
-    for x in item.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in item.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(item.vis)
     mut_walk_item_kind(vis, item.kind)
 
 
 def mut_walk_assoc_item(vis: MutVisitor, assoc_item: AssocItem) -> None:
     vis.visit_id(assoc_item, 'id')
-    for x in assoc_item.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in assoc_item.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(assoc_item.vis)
     mut_walk_assoc_item_kind(vis, assoc_item.kind)
 
 
 def mut_walk_foreign_item(vis: MutVisitor, foreign_item: ForeignItem) -> None:
     vis.visit_id(foreign_item, 'id')
-    for x in foreign_item.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in foreign_item.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(foreign_item.vis)
     mut_walk_foreign_item_kind(vis, foreign_item.kind)
 
@@ -1822,8 +1822,8 @@ def mut_walk_fn_decl(vis: MutVisitor, fn_decl: FnDecl) -> None:
 
 def mut_walk_param(vis: MutVisitor, param: Param) -> None:
     vis.visit_id(param, 'id')
-    for x in param.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in param.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_ty(param.ty)
     vis.visit_pat(param.pat)
 
@@ -1835,10 +1835,10 @@ def mut_walk_generics(vis: MutVisitor, generics: Generics) -> None:
 
 def mut_walk_generic_param(vis: MutVisitor, generic_param: GenericParam) -> None:
     vis.visit_id(generic_param, 'id')
-    for x in generic_param.attrs:
-        vis.visit_attribute(x)
-    for x in generic_param.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_attribute in generic_param.attrs:
+        vis.visit_attribute(each_attribute)
+    for each_generic_bound in generic_param.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
     mut_walk_generic_param_kind(vis, generic_param.kind)
 
 
@@ -1848,8 +1848,8 @@ def mut_walk_where_clause(vis: MutVisitor, where_clause: WhereClause) -> None:
 
 def mut_walk_where_predicate(vis: MutVisitor, where_predicate: WherePredicate) -> None:
     vis.visit_id(where_predicate, 'id')
-    for x in where_predicate.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in where_predicate.attrs:
+        vis.visit_attribute(each_attribute)
     mut_walk_where_predicate_kind(vis, where_predicate.kind)
 
 
@@ -1872,8 +1872,8 @@ def mut_walk_label(vis: MutVisitor, label: Label) -> None:
 
 
 def mut_walk_path(vis: MutVisitor, path: Path) -> None:
-    for x in path.segments:
-        vis.visit_path_segment(x)
+    for each_path_segment in path.segments:
+        vis.visit_path_segment(each_path_segment)
 
 
 def mut_walk_path_segment(vis: MutVisitor, path_segment: PathSegment) -> None:
@@ -1900,8 +1900,8 @@ def mut_walk_anon_const(vis: MutVisitor, anon_const: AnonConst) -> None:
 
 def mut_walk_variant(vis: MutVisitor, variant: Variant) -> None:
     vis.visit_id(variant, 'id')
-    for x in variant.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in variant.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(variant.vis)
     vis.visit_variant_data(variant.data)
     if variant.disr_expr is not None:
@@ -1910,8 +1910,8 @@ def mut_walk_variant(vis: MutVisitor, variant: Variant) -> None:
 
 def mut_walk_field_def(vis: MutVisitor, field_def: FieldDef) -> None:
     vis.visit_id(field_def, 'id')
-    for x in field_def.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in field_def.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_visibility(field_def.vis)
     vis.visit_ty(field_def.ty)
     if field_def.default is not None:
@@ -1934,21 +1934,21 @@ def mut_walk_local(vis: MutVisitor, local: Local) -> None:
     if local.ty is not None:
         vis.visit_ty(local.ty)
     mut_walk_local_kind(vis, local.kind)
-    for x in local.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in local.attrs:
+        vis.visit_attribute(each_attribute)
 
 
 def mut_walk_expr(vis: MutVisitor, expr: Expr) -> None:
     vis.visit_id(expr, 'id')
-    for x in expr.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in expr.attrs:
+        vis.visit_attribute(each_attribute)
     mut_walk_expr_kind(vis, expr.kind)
 
 
 def mut_walk_arm(vis: MutVisitor, arm: Arm) -> None:
     vis.visit_id(arm, 'id')
-    for x in arm.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in arm.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_pat(arm.pat)
     if arm.guard is not None:
         vis.visit_expr(arm.guard)
@@ -1958,8 +1958,8 @@ def mut_walk_arm(vis: MutVisitor, arm: Arm) -> None:
 
 def mut_walk_expr_field(vis: MutVisitor, expr_field: ExprField) -> None:
     vis.visit_id(expr_field, 'id')
-    for x in expr_field.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in expr_field.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_expr(expr_field.expr)
 
 
@@ -1971,8 +1971,8 @@ def mut_walk_pat(vis: MutVisitor, pat: Pat) -> None:
 def mut_walk_pat_field(vis: MutVisitor, pat_field: PatField) -> None:
     vis.visit_id(pat_field, 'id')
     vis.visit_pat(pat_field.pat)
-    for x in pat_field.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in pat_field.attrs:
+        vis.visit_attribute(each_attribute)
 
 
 def mut_walk_ty(vis: MutVisitor, ty: Ty) -> None:
@@ -2005,8 +2005,8 @@ def mut_walk_fn_header(vis: MutVisitor, fn_header: FnHeader) -> None:
 
 
 def mut_walk_inline_asm(vis: MutVisitor, inline_asm: InlineAsm) -> None:
-    for x in inline_asm.operands:
-        vis.visit_expr(x)
+    for each_expr in inline_asm.operands:
+        vis.visit_expr(each_expr)
 
 
 def mut_walk_mut_ty(vis: MutVisitor, mut_ty: MutTy) -> None:
@@ -2097,8 +2097,8 @@ def _mut_walk_item_kind_global_asm(vis: MutVisitor, node: ItemKind.GlobalAsm) ->
 def _mut_walk_item_kind_ty_alias(vis: MutVisitor, node: ItemKind.TyAlias) -> None:
     vis.visit_generics(node.generics)
     vis.visit_where_clause(node.after_where_clause)
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
     if node.ty is not None:
         vis.visit_ty(node.ty)
 
@@ -2120,15 +2120,15 @@ def _mut_walk_item_kind_union(vis: MutVisitor, node: ItemKind.Union) -> None:
 
 def _mut_walk_item_kind_trait(vis: MutVisitor, node: ItemKind.Trait) -> None:
     vis.visit_generics(node.generics)
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
     node.items = [y for x in node.items for y in vis.flat_map_assoc_item(x)]
 
 
 def _mut_walk_item_kind_trait_alias(vis: MutVisitor, node: ItemKind.TraitAlias) -> None:
     vis.visit_generics(node.generics)
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
 
 
 def _mut_walk_item_kind_impl(vis: MutVisitor, node: ItemKind.Impl) -> None:
@@ -2187,8 +2187,8 @@ def _mut_walk_assoc_item_kind_fn(vis: MutVisitor, node: AssocItemKind.Fn) -> Non
 def _mut_walk_assoc_item_kind_type(vis: MutVisitor, node: AssocItemKind.Type) -> None:
     vis.visit_generics(node.generics)
     vis.visit_where_clause(node.after_where_clause)
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
     if node.ty is not None:
         vis.visit_ty(node.ty)
 
@@ -2240,8 +2240,8 @@ def _mut_walk_foreign_item_kind_fn(vis: MutVisitor, node: ForeignItemKind.Fn) ->
 def _mut_walk_foreign_item_kind_ty_alias(vis: MutVisitor, node: ForeignItemKind.TyAlias) -> None:
     vis.visit_generics(node.generics)
     vis.visit_where_clause(node.after_where_clause)
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
     if node.ty is not None:
         vis.visit_ty(node.ty)
 
@@ -2273,8 +2273,8 @@ def mut_walk_mod_kind(vis: MutVisitor, node: AnyModKind) -> None:
 
 
 def _mut_walk_use_tree_kind_nested(vis: MutVisitor, node: UseTreeKind.Nested) -> None:
-    for x in node.items:
-        vis.visit_use_tree(x)
+    for each_use_tree in node.items:
+        vis.visit_use_tree(each_use_tree)
 
 
 _MUT_WALK_USE_TREE_KIND: dict[type, Callable[[MutVisitor, Any], None]] = {UseTreeKind.Nested: _mut_walk_use_tree_kind_nested}
@@ -2322,14 +2322,14 @@ def mut_walk_generic_param_kind(vis: MutVisitor, node: AnyGenericParamKind) -> N
 def _mut_walk_where_predicate_kind_bound_predicate(vis: MutVisitor, node: WherePredicateKind.BoundPredicate) -> None:
     node.bound_generic_params = [y for x in node.bound_generic_params for y in vis.flat_map_generic_param(x)]
     vis.visit_ty(node.bounded_ty)
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
 
 
 def _mut_walk_where_predicate_kind_region_predicate(vis: MutVisitor, node: WherePredicateKind.RegionPredicate) -> None:
     vis.visit_lifetime(node.lifetime)
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
 
 
 def _mut_walk_where_predicate_kind_eq_predicate(vis: MutVisitor, node: WherePredicateKind.EqPredicate) -> None:
@@ -2355,8 +2355,8 @@ def _mut_walk_generic_bound_outlives(vis: MutVisitor, node: GenericBound.Outlive
 
 
 def _mut_walk_generic_bound_use(vis: MutVisitor, node: GenericBound.Use) -> None:
-    for x in node.args:
-        vis.visit_precise_capturing_arg(x)
+    for each_precise_capturing_arg in node.args:
+        vis.visit_precise_capturing_arg(each_precise_capturing_arg)
 
 
 _MUT_WALK_GENERIC_BOUND: dict[type, Callable[[MutVisitor, Any], None]] = {GenericBound.Trait: _mut_walk_generic_bound_trait, GenericBound.Outlives: _mut_walk_generic_bound_outlives, GenericBound.Use: _mut_walk_generic_bound_use}
@@ -2411,8 +2411,8 @@ def _mut_walk_assoc_item_constraint_kind_equality(vis: MutVisitor, node: AssocIt
 
 
 def _mut_walk_assoc_item_constraint_kind_bound(vis: MutVisitor, node: AssocItemConstraintKind.Bound) -> None:
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
 
 
 _MUT_WALK_ASSOC_ITEM_CONSTRAINT_KIND: dict[type, Callable[[MutVisitor, Any], None]] = {AssocItemConstraintKind.Equality: _mut_walk_assoc_item_constraint_kind_equality, AssocItemConstraintKind.Bound: _mut_walk_assoc_item_constraint_kind_bound}
@@ -2458,8 +2458,8 @@ def _mut_walk_stmt_kind_semi(vis: MutVisitor, node: StmtKind.Semi) -> None:
 
 
 def _mut_walk_stmt_kind_mac_call(vis: MutVisitor, node: StmtKind.MacCall) -> None:
-    for x in node.attrs:
-        vis.visit_attribute(x)
+    for each_attribute in node.attrs:
+        vis.visit_attribute(each_attribute)
     vis.visit_mac_call(node.mac)
 
 
@@ -2491,8 +2491,8 @@ def mut_walk_local_kind(vis: MutVisitor, node: AnyLocalKind) -> None:
 
 
 def _mut_walk_expr_kind_array(vis: MutVisitor, node: ExprKind.Array) -> None:
-    for x in node.exprs:
-        vis.visit_expr(x)
+    for each_expr in node.exprs:
+        vis.visit_expr(each_expr)
 
 
 def _mut_walk_expr_kind_const_block(vis: MutVisitor, node: ExprKind.ConstBlock) -> None:
@@ -2501,20 +2501,20 @@ def _mut_walk_expr_kind_const_block(vis: MutVisitor, node: ExprKind.ConstBlock) 
 
 def _mut_walk_expr_kind_call(vis: MutVisitor, node: ExprKind.Call) -> None:
     vis.visit_expr(node.func)
-    for x in node.args:
-        vis.visit_expr(x)
+    for each_expr in node.args:
+        vis.visit_expr(each_expr)
 
 
 def _mut_walk_expr_kind_method_call(vis: MutVisitor, node: ExprKind.MethodCall) -> None:
     vis.visit_expr(node.receiver)
     vis.visit_path_segment(node.seg)
-    for x in node.args:
-        vis.visit_expr(x)
+    for each_expr in node.args:
+        vis.visit_expr(each_expr)
 
 
 def _mut_walk_expr_kind_tup(vis: MutVisitor, node: ExprKind.Tup) -> None:
-    for x in node.exprs:
-        vis.visit_expr(x)
+    for each_expr in node.exprs:
+        vis.visit_expr(each_expr)
 
 
 def _mut_walk_expr_kind_binary(vis: MutVisitor, node: ExprKind.Binary) -> None:
@@ -2761,13 +2761,13 @@ def _mut_walk_pat_kind_tuple_struct(vis: MutVisitor, node: PatKind.TupleStruct) 
     if node.qself is not None:
         vis.visit_qself(node.qself)
     vis.visit_path(node.path)
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _mut_walk_pat_kind_or(vis: MutVisitor, node: PatKind.Or) -> None:
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _mut_walk_pat_kind_path(vis: MutVisitor, node: PatKind.Path) -> None:
@@ -2777,8 +2777,8 @@ def _mut_walk_pat_kind_path(vis: MutVisitor, node: PatKind.Path) -> None:
 
 
 def _mut_walk_pat_kind_tuple(vis: MutVisitor, node: PatKind.Tuple) -> None:
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _mut_walk_pat_kind_box(vis: MutVisitor, node: PatKind.Box) -> None:
@@ -2805,8 +2805,8 @@ def _mut_walk_pat_kind_range(vis: MutVisitor, node: PatKind.Range) -> None:
 
 
 def _mut_walk_pat_kind_slice(vis: MutVisitor, node: PatKind.Slice) -> None:
-    for x in node.pats:
-        vis.visit_pat(x)
+    for each_pat in node.pats:
+        vis.visit_pat(each_pat)
 
 
 def _mut_walk_pat_kind_guard(vis: MutVisitor, node: PatKind.Guard) -> None:
@@ -2867,8 +2867,8 @@ def _mut_walk_ty_kind_unsafe_binder(vis: MutVisitor, node: TyKind.UnsafeBinder) 
 
 
 def _mut_walk_ty_kind_tup(vis: MutVisitor, node: TyKind.Tup) -> None:
-    for x in node.tys:
-        vis.visit_ty(x)
+    for each_ty in node.tys:
+        vis.visit_ty(each_ty)
 
 
 def _mut_walk_ty_kind_path(vis: MutVisitor, node: TyKind.Path) -> None:
@@ -2878,14 +2878,14 @@ def _mut_walk_ty_kind_path(vis: MutVisitor, node: TyKind.Path) -> None:
 
 
 def _mut_walk_ty_kind_trait_object(vis: MutVisitor, node: TyKind.TraitObject) -> None:
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
 
 
 def _mut_walk_ty_kind_impl_trait(vis: MutVisitor, node: TyKind.ImplTrait) -> None:
     vis.visit_id(node, 'id')
-    for x in node.bounds:
-        mut_walk_generic_bound(vis, x)
+    for each_generic_bound in node.bounds:
+        mut_walk_generic_bound(vis, each_generic_bound)
 
 
 def _mut_walk_ty_kind_paren(vis: MutVisitor, node: TyKind.Paren) -> None:
@@ -2918,8 +2918,8 @@ def _mut_walk_ty_pat_kind_range(vis: MutVisitor, node: TyPatKind.Range) -> None:
 
 
 def _mut_walk_ty_pat_kind_or(vis: MutVisitor, node: TyPatKind.Or) -> None:
-    for x in node.pats:
-        vis.visit_ty_pat(x)
+    for each_ty_pat in node.pats:
+        vis.visit_ty_pat(each_ty_pat)
 
 
 _MUT_WALK_TY_PAT_KIND: dict[type, Callable[[MutVisitor, Any], None]] = {TyPatKind.Range: _mut_walk_ty_pat_kind_range, TyPatKind.Or: _mut_walk_ty_pat_kind_or}
@@ -2974,13 +2974,13 @@ def mut_walk_precise_capturing_arg(vis: MutVisitor, node: AnyPreciseCapturingArg
 
 
 def _mut_walk_generic_args_angle_bracketed(vis: MutVisitor, node: GenericArgs.AngleBracketed) -> None:
-    for x in node.args:
-        mut_walk_angle_bracketed_arg(vis, x)
+    for each_angle_bracketed_arg in node.args:
+        mut_walk_angle_bracketed_arg(vis, each_angle_bracketed_arg)
 
 
 def _mut_walk_generic_args_parenthesized(vis: MutVisitor, node: GenericArgs.Parenthesized) -> None:
-    for x in node.inputs:
-        vis.visit_ty(x)
+    for each_ty in node.inputs:
+        vis.visit_ty(each_ty)
     mut_walk_fn_ret_ty(vis, node.output)
 
 
@@ -3025,21 +3025,21 @@ def _children_crate(node: Any, out: list) -> None:
 def _children_item(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
-    _is_shown(node.vis) and out.append(node.vis)
+    if _is_shown(node.vis): out.append(node.vis)
     _CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_assoc_item(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
-    _is_shown(node.vis) and out.append(node.vis)
+    if _is_shown(node.vis): out.append(node.vis)
     _CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_foreign_item(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
-    _is_shown(node.vis) and out.append(node.vis)
+    if _is_shown(node.vis): out.append(node.vis)
     _CHILDREN[type(node.kind)](node.kind, out)
 
 
@@ -3147,7 +3147,7 @@ def _children_anon_const(node: Any, out: list) -> None:
 def _children_variant(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
-    _is_shown(node.vis) and out.append(node.vis)
+    if _is_shown(node.vis): out.append(node.vis)
     out.append(node.data)
     if node.disr_expr is not None:
         out.append(node.disr_expr)
@@ -3156,7 +3156,7 @@ def _children_variant(node: Any, out: list) -> None:
 def _children_field_def(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
-    _is_shown(node.vis) and out.append(node.vis)
+    if _is_shown(node.vis): out.append(node.vis)
     out.append(node.ty)
     if node.default is not None:
         out.append(node.default)

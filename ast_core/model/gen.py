@@ -220,11 +220,11 @@ def gen_nodes(m: Model) -> str:
            "from collections.abc import Sequence", "",
            "from .node_id import DUMMY_NODE_ID, NodeId",
            "from .span import Ident, Span", "", ""]
-    for name, variants in m.enums.items():
+    for name, members in m.enums.items():
         out.append(f"class {name}(enum.Enum):")
         out.append(f'    """rustc\'s `{name}`."""')
-        for v in variants:
-            out.append(f"    {v} = {v.rstrip('_')!r}")
+        for member in members:
+            out.append(f"    {member} = {member.rstrip('_')!r}")
         out += ["", ""]
     out += ["class Node:", '    """Base of every class `rust-ast tree` prints as a node."""',
             "    __slots__ = ()", "", ""]
@@ -285,9 +285,10 @@ class WalkGen:
             if f.mod == "*":
                 if flavour == "mut" and f.type in FLAT_MAP:
                     body.append(f"{expr} = [y for x in {expr} for y in vis.flat_map_{snake(f.type)}(x)]")
-                else:
-                    body.append(f"for x in {expr}:")
-                    body.append("    " + self.walk_call(f.type, "x", flavour))
+                else:  # one loop name per element type: a function may loop over several types
+                    each = f"each_{snake(f.type)}"
+                    body.append(f"for {each} in {expr}:")
+                    body.append("    " + self.walk_call(f.type, each, flavour))
             elif f.mod == "?":
                 body.append(f"if {expr} is not None:")
                 body.append("    " + self.walk_call(f.type, expr, flavour))
@@ -459,7 +460,7 @@ class WalkGen:
         cls = m.classes[ty]
         if cls.node:
             if cls.hidden_kinds:
-                return lambda e: f"_is_shown({e}) and out.append({e})"
+                return lambda e: f"if _is_shown({e}): out.append({e})"
             return lambda e: f"out.append({e})"
         return lambda e: f"_children_{cls.fn}({e}, out)"
 
