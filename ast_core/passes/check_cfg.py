@@ -222,7 +222,7 @@ BUILD_ORIGIN = "a `cargo::rustc-check-cfg` line in build.rs"
 
 def cargo_session_specs(cargo: CargoPackage, build_specs: Sequence[str], extra: Sequence[tuple[str, str]] = (),
                         *, target: str = DEFAULT_TARGET, features: Sequence[str] = (), all_features: bool = False,
-                        cfgs: Sequence[tuple[str, str | None]] = (),
+                        cfgs: Sequence[tuple[str, str | None]] = (), no_default_features: bool = False,
                         toolchain: Toolchain | None = None) -> tuple[SessionSpec, SessionSpec]:
     """The sessions cargo runs rustc in for a package: its library and binaries, and
     its build script (`build_script_build`, without the build script's own specs and
@@ -234,7 +234,8 @@ def cargo_session_specs(cargo: CargoPackage, build_specs: Sequence[str], extra: 
             (DOCSRS_TEST_CHECK_CFG, "cargo (every package)"), (cargo.features_check_cfg, "Cargo.toml `[features]`")]
     # Without a level in `[lints]`, rustc's default: resolved as if no level were given.
     given = LevelSpec(cargo.lint.level_source)
-    enabled = tuple(sorted(cargo.enabled_features(cargo.feature_names if all_features else features)))
+    enabled = tuple(sorted(cargo.enabled_features(cargo.feature_names if all_features else features,
+                                                  default=not no_default_features)))
     main = SessionSpec((*base, *((s, BUILD_ORIGIN) for s in build_specs), *extra), Mode.CARGO, cargo.name,
                        cargo.edition, target, enabled, given, tuple(cfgs), toolchain or shipped_toolchain())
     build = replace(main, specs=(*base, *extra), crate_name=BUILD_SCRIPT_CRATE, cfgs=())

@@ -42,6 +42,7 @@ from ast_core.cfg.cargo import CargoPackage
 from ast_core.cfg.diagnostic import CfgDiagnostic
 from ast_core.cfg.findings import CARGO_TOML_HELP, Mode, check_cfg_arg
 from ast_core.cfg.toolchain import Toolchain, read_toolchain, shipped_toolchain
+from ast_core.crate import build_script_cfgs, parse_cfg_specs
 from ast_core.model import LineIndex, Span
 from ast_core.passes.cfg_report import (
     document_report, document_site_at, hover_markdown, inactive_message, package_problems,
@@ -96,10 +97,17 @@ class _Loaded:
         cargo = self.package.cargo
         if not isinstance(cargo, CargoPackage) or cargo.name is None:
             return None
-        key = (settings.check_cfg_extra, settings.target, settings.check_cfg_features, toolchain)
+        key = (settings.check_cfg_extra, settings.target, settings.check_cfg_features, toolchain,
+               settings.cargo_all_features, settings.cargo_no_default_features, settings.cfg_extra)
         if self.settings_key != key or self.sessions is None:
+            # the configuration the crate's NodeIds are numbered in (ast_core.crate)
+            cfgs = (*build_script_cfgs(read_or_empty(self.package.build_script).decode("utf-8", "replace")
+                                       if self.package.build_script is not None else ""),
+                    *(parse_cfg_specs(settings.cfg_extra) or ()))
             main, build = cargo_session_specs(cargo, self.package.build_specs, _extra(settings),
                                               target=settings.target, features=settings.check_cfg_features,
+                                              all_features=settings.cargo_all_features, cfgs=cfgs,
+                                              no_default_features=settings.cargo_no_default_features,
                                               toolchain=toolchain)
             self.settings_key, self.sessions = key, (build_session(main), build_session(build))
         return self.sessions
