@@ -19,6 +19,7 @@ from ..tokens import tokenize, unescape_str
 _RUSTC_CFG_PREFIXES = ("cargo::rustc-cfg=", "cargo:rustc-cfg=")
 _LITERAL_CFG = re.compile(r"rustc-cfg=([A-Za-z_][A-Za-z0-9_]*)")
 _DYNAMIC_CFG = re.compile(r'rustc-cfg=(?:\{|"|$)', re.MULTILINE)
+_STRING_NAME = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"')
 Cfg = tuple[str, "str | None"]
 
 
@@ -89,12 +90,16 @@ def crate_config(request: Request | None = None, features: Iterable[str] = (), b
 
 def build_script_open_names(text: str, read: Iterable[Cfg]) -> frozenset[str] | None:
     """The cfg names a build script may set beyond the `read` ones found statically:
-    those it prints in a condition or a helper (`rustc-cfg=NAME` literally); None for
-    any name (it builds the line at run time, or uses autocfg, whose probes print
-    them)."""
-    if "autocfg" in text or _DYNAMIC_CFG.search(text):
+    those it prints in a condition or a helper (`rustc-cfg=NAME` literally) and, with
+    autocfg, the names its string literals give and those its probes make (`has_*`,
+    `rustc_*`; a trailing `*` marks a prefix); None for any name (a line built at run
+    time)."""
+    if _DYNAMIC_CFG.search(text):
         return None
-    return frozenset(m.group(1) for m in _LITERAL_CFG.finditer(text)) - {name for name, _ in read}
+    names = {m.group(1) for m in _LITERAL_CFG.finditer(text)}
+    if "autocfg" in text:
+        names |= {m.group(1) for m in _STRING_NAME.finditer(text)} | {"has_*", "rustc_*"}
+    return frozenset(names - {name for name, _ in read})
 
 
 def build_script_cfgs(text: str) -> list[Cfg]:

@@ -158,7 +158,8 @@ class NodeIdAssigner(Visitor):
             known = frozenset((*well_known(), *OWN_NAMES, *(name for name, _ in cfg)))
             hook = self._check_names(lambda name: name not in known)
         elif open_names:
-            hook = self._check_names(open_names.__contains__)
+            prefixes = tuple(name[:-1] for name in open_names if name.endswith("*"))  # `has_*`
+            hook = self._check_names(lambda name: name in open_names or name.startswith(prefixes))
         self.configurer = Configurer(src, cfg, edition, hook)
         self.test_harness = ("test", None) in cfg
         self.next_id = next_id
