@@ -52,6 +52,23 @@ DEBIAN_CRATES: dict[str, list[str]] = {
     "lock_api-0.4.9": [],
 }
 
+#: More crates, recorded for the comparison over every file (and not held to the
+#: active configuration's exact findings, as `DEBIAN_CRATES` are).
+EVERY_FILE_CRATES: dict[str, list[str]] = {
+    "rustix-0.35.12": [],
+    "syn-1.0.107": ["--features", "full,extra-traits,visit,visit-mut,fold"],
+    "mio-0.8.4": ["--features", "os-poll,net,os-ext"],
+    "socket2-0.4.4": ["--all-features"],
+    "parking_lot-0.12.1": [],
+    "once_cell-1.17.0": [],
+    "smallvec-1.9.0": [],
+    "indexmap-1.9.2": [],
+    "aho-corasick-0.7.19": [],
+    "rand-0.8.5": [],
+    "proc-macro2-1.0.47": [],
+    "nix-0.26.1": [],
+}
+
 _CARGO_CONFIG = """\
 [source.crates-io]
 replace-with = "debian"
@@ -150,7 +167,7 @@ def main(argv: list[str]) -> int:
     if shutil.which("cargo") is None:
         print("bless_debian_cfg: cargo is needed to record expectations", file=sys.stderr)
         return 2
-    for crate, args in DEBIAN_CRATES.items():
+    for crate, args in {**DEBIAN_CRATES, **EVERY_FILE_CRATES}.items():
         if not argv or crate in argv:
             bless(crate, args)
     return 0

@@ -31,10 +31,11 @@ import pytest
 from ast_core.cfg.output import to_json
 from ast_core.cfg.targets import parse_print_cfg
 from ast_core.cfg_driver import Features, check_paths
-from tests.bless_debian_cfg import DEBIAN, DEBIAN_CRATES
+from tests.bless_debian_cfg import DEBIAN, DEBIAN_CRATES, EVERY_FILE_CRATES
 from tests.bless_rustc import REGISTRY
 
-pytestmark = pytest.mark.skipif(not all((REGISTRY / crate).is_dir() for crate in DEBIAN_CRATES),
+ALL_CRATES = {**DEBIAN_CRATES, **EVERY_FILE_CRATES}
+pytestmark = pytest.mark.skipif(not all((REGISTRY / crate).is_dir() for crate in ALL_CRATES),
                                 reason=f"Debian crate sources not installed under {REGISTRY} "
                                        "(scripts/install_corpus.sh)")
 
@@ -73,7 +74,7 @@ def lint_all(crate: str) -> dict[Key, dict[str, Any]]:
     root = REGISTRY / crate
     paths = [str(root / name) for name in ("src", "build.rs", "tests", "examples", "benches") if (root / name).exists()]
     cfgs = tuple(parse_print_cfg("\n".join(json.loads((DEBIAN / f"{crate}.cfgs.json").read_text()))))
-    outcome = check_paths(paths, jobs=1, cwd=root, features=features(DEBIAN_CRATES[crate]), cfgs=cfgs)
+    outcome = check_paths(paths, jobs=1, cwd=root, features=features(ALL_CRATES[crate]), cfgs=cfgs)
     assert not outcome.problems
     rows = [to_json(r.diag, r.name, r.index) for r in outcome.reported]
     return {(r["file"], tuple(r["span"]), r["message"]): r for r in rows}
@@ -95,7 +96,7 @@ def recorded(crate: str, part: str = "") -> dict[Key, dict[str, Any]]:
 def figures(every_file: bool = False) -> dict[str, Any]:
     per_crate = {}
     totals = {"ours": 0, "cargo": 0, "matched": 0, "identical": 0}
-    for crate in DEBIAN_CRATES:
+    for crate in ALL_CRATES if every_file else DEBIAN_CRATES:
         ours, theirs = (lint_all(crate), recorded_all(crate)) if every_file else (lint(crate), recorded(crate))
         matched = ours.keys() & theirs.keys()
         identical = sum(ours[k] == theirs[k] for k in matched)

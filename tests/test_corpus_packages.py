@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tests.bless_crate_ids import DEBIAN_CRATES as CRATE_ID_CRATES
-from tests.bless_debian_cfg import DEBIAN_CRATES
+from tests.bless_debian_cfg import DEBIAN_CRATES, EVERY_FILE_CRATES
 from tests.bless_rustc import CORPUS, corpus_files
 
 
@@ -20,7 +20,8 @@ def debian_package(crate_folder: str) -> str:
 
 
 def test_package_list_covers_every_crate_the_tests_read() -> None:
-    folders = {rel.split("/")[0] for rel, _ in corpus_files()} | set(DEBIAN_CRATES) | set(CRATE_ID_CRATES)
+    folders = ({rel.split("/")[0] for rel, _ in corpus_files()} | set(DEBIAN_CRATES) | set(EVERY_FILE_CRATES)
+               | set(CRATE_ID_CRATES))
     needed = {debian_package(folder) for folder in folders}
     listed = {line.strip() for line in (CORPUS / "debian-packages.txt").read_text().splitlines()
               if line.strip() and not line.startswith("#")}
