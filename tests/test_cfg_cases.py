@@ -37,8 +37,6 @@ Row = dict[str, Any]
 #: Findings rustc reports and the pass misses, and why. FIXME: each is a limitation to
 #: lift, not rustc's behaviour; they keep their place in the agreement figures.
 KNOWN_MISSES: dict[str, dict[tuple[tuple[int, ...], str], str]] = {
-    "expression_sites": {((6, 21, 6, 24), "unexpected `cfg` condition name: `x05`"):
-                         "tree-sitter-rust 0.24 reads an attribute on a closure parameter as an ERROR"},
     "macro_rules_body": {((11, 11, 11, 14), "unexpected `cfg` condition name: `r06`"):
                          "the macro builds this cfg from a `$m:meta` fragment; macros are not expanded"},
 }
