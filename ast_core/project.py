@@ -245,15 +245,18 @@ class ModFiles:
       `mod x;` in it is `x.rs` or `x/mod.rs` beside it;
     - any other file `a.rs` owns `a/`: `mod x;` in it is `a/x.rs` or `a/x/mod.rs`;
     - inline modules add their name to that folder; `#[path]` is relative to the
-      folder of the file (or of the inline module) that declares it.
+      folder of the file that declares it (inside inline modules, to the folder those
+      modules' names make, as for `mod x;`).
     """
 
     def __init__(self, root_file: Path, owns_folder: bool = True) -> None:
         """`root_file` is a crate root, or (`owns_folder` False for a non-`mod.rs`
         file) a module file whose declaring module is unknown."""
         self.root_file = root_file
-        # module path (tuple of names) -> the folder its `mod x;` declarations look in
+        # module path (tuple of names) -> the folder its `mod x;` declarations look in,
+        # and the file that holds the module
         self.dirs: dict[tuple[str, ...], Path] = {(): self.module_dir(root_file, owns_folder)}
+        self.files: dict[tuple[str, ...], Path] = {(): root_file}
 
     def resolve(self, item: Item, mod_path: Sequence[str], custom: str | None) -> Path | None:
         """The file of `mod x;` (`custom` is its `#[path]`), or None if there is none."""
@@ -266,11 +269,14 @@ class ModFiles:
         """`resolve` by the module's name; with `record` False (a module a cfg
         removes) the folder its own modules would use is not remembered."""
         base_len = max(n for n in range(len(mod_path) + 1) if tuple(mod_path[:n]) in self.dirs)
-        folder = self.dirs[tuple(mod_path[:base_len])]
+        base = tuple(mod_path[:base_len])
+        folder = self.dirs[base]
         inline = list(mod_path[base_len:])
         name = ident.removeprefix("r#")
         if custom is not None:
-            candidate = folder.joinpath(*inline, custom)
+            # outside inline modules, `#[path]` is relative to the declaring file's folder
+            # (for a non-mod-rs `a.rs` too, not `a/`)
+            candidate = (self.files[base].parent if not inline else folder).joinpath(*inline, custom)
             found, owns_folder = (candidate if candidate.is_file() else None), True
         else:
             found = None
@@ -282,6 +288,7 @@ class ModFiles:
         if found is None or not record:
             return found
         self.dirs[(*mod_path, ident)] = self.module_dir(found, owns_folder)
+        self.files[(*mod_path, ident)] = found
         return found
 
     @staticmethod

@@ -179,3 +179,16 @@ def test_a_cfg_a_build_script_may_set_unseen_makes_the_ids_after_it_unknown(tmp_
     file = Crates().crate_of(tmp_path / "src/lib.rs")
     assert file.crate.config.open_names == {"maybe"}
     assert ids(file) == {"before": 7}  # whether `perhaps` exists is unknown: so is every later id
+
+
+def test_a_path_attribute_in_a_non_mod_rs_file_is_relative_to_its_folder(tmp_path: Path) -> None:
+    # as rustc 1.95 loads them: `src/x.rs` (not `src/b/x.rs`), and inside an inline
+    # module `src/b/inl/y.rs` (not `src/inl/y.rs`)
+    write(tmp_path, {**PACKAGE, "src/lib.rs": "mod b;\n",
+                     "src/b.rs": '#[path = "x.rs"] mod x;\nmod inl { #[path = "y.rs"] mod y; }\n',
+                     "src/x.rs": "fn in_src_x() {}\n", "src/b/x.rs": "fn in_b_x() {}\n",
+                     "src/b/inl/y.rs": "fn in_b_inl_y() {}\n", "src/inl/y.rs": "fn in_inl_y() {}\n"})
+    crates = Crates()
+    assert crates.crate_of(tmp_path / "src/x.rs").module_name == "crate::b::x"
+    assert crates.crate_of(tmp_path / "src/b/inl/y.rs").module_name == "crate::b::inl::y"
+    assert crates.crate_of(tmp_path / "src/b/x.rs").crate.kind == "file"
