@@ -192,3 +192,16 @@ def test_a_path_attribute_in_a_non_mod_rs_file_is_relative_to_its_folder(tmp_pat
     assert crates.crate_of(tmp_path / "src/x.rs").module_name == "crate::b::x"
     assert crates.crate_of(tmp_path / "src/b/inl/y.rs").module_name == "crate::b::inl::y"
     assert crates.crate_of(tmp_path / "src/b/x.rs").crate.kind == "file"
+
+
+def test_cargos_record_of_the_last_build_script_run_gives_its_cfgs(tmp_path: Path) -> None:
+    write(tmp_path, {**PACKAGE, "build.rs": 'fn main() {\n    if std::env::var("X").is_ok() {\n'
+                                            '        println!("cargo::rustc-cfg=maybe");\n    }\n}\n',
+                     "src/lib.rs": "fn before() {}\n#[cfg(maybe)]\nfn perhaps() {}\nfn after() {}\n",
+                     "target/CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n",
+                     "target/debug/build/p-0123/output": "cargo::rustc-cfg=maybe\ncargo:rerun-if-changed=build.rs\n"})
+    output = tmp_path / "target/debug/build/p-0123/output"
+    touch_later(output, output.read_text())  # newer than build.rs
+    file = Crates().crate_of(tmp_path / "src/lib.rs")
+    assert (file.crate.config.cfgs, file.crate.config.open_names) == ((("maybe", None),), frozenset())
+    assert ids(file) == {"before": 7, "perhaps": 9, "after": 12}  # (the cfg segment 10, block 11)

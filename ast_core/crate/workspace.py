@@ -19,9 +19,12 @@ from ..cfg.targets import CfgSet
 from ..project import (
     DEFAULT_EDITION, Package, UsageError, file_stamp, find_manifest, load_package, manifest_edition, read_text,
 )
-from .config import Cfg, CrateConfig, Request, build_script_cfgs, build_script_open_names, crate_config
+from .config import (
+    Cfg, CrateConfig, Request, build_script_cfgs, build_script_open_names, crate_config, parse_cfg_specs,
+)
 from .model import CrateFile, CrateModel
 
+_RUSTC_CFG_LINES = ("cargo:rustc-cfg=", "cargo::rustc-cfg=")
 _KINDS = {"lib": "lib", "bin": "bin", "examples": "example", "tests": "test", "benches": "bench", "build": "build"}
 _MANIFEST_CHECK_SECONDS = 1.0
 
@@ -31,20 +34,63 @@ class _LoadedPackage:
 
     def __init__(self, manifest: Path) -> None:
         self.package = load_package(manifest)
-        self.stamp = file_stamp(manifest, self.package.build_script, self.package.workspace_manifest)
         self.build_cfgs: tuple[Cfg, ...] = ()
         self.build_open: frozenset[str] | None = frozenset()  # the names it may set, not read (None: any)
-        if self.package.build_script is not None:
-            try:
-                text = read_text(self.package.build_script)
-            except UsageError:
-                text = ""
-            self.build_cfgs = tuple(build_script_cfgs(text))
-            self.build_open = build_script_open_names(text, self.build_cfgs)
+        self.build_output: Path | None = None  # cargo's record of its last run, when fresh
+        script = self.package.build_script
+        if script is not None:
+            recorded = last_build_output(self.package, script)
+            if recorded is not None:  # what it printed when cargo last ran it: exact
+                self.build_output, self.build_cfgs = recorded
+            else:
+                try:
+                    text = read_text(script)
+                except UsageError:
+                    text = ""
+                self.build_cfgs = tuple(build_script_cfgs(text))
+                self.build_open = build_script_open_names(text, self.build_cfgs)
+        self.stamp = file_stamp(manifest, script, self.package.workspace_manifest, self.build_output)
 
     def current(self) -> bool:
         package = self.package
-        return self.stamp == file_stamp(package.manifest, package.build_script, package.workspace_manifest)
+        return self.stamp == file_stamp(package.manifest, package.build_script, package.workspace_manifest,
+                                        self.build_output)
+
+
+def last_build_output(package: Package, script: Path) -> tuple[Path, tuple[Cfg, ...]] | None:
+    """The cfgs the build script printed when cargo last ran it for the host
+    (`target/debug/build/NAME-HASH/output`, the newest, if not older than the script),
+    read, never run; None without such a record."""
+    name = package.cargo.name if isinstance(package.cargo, CargoPackage) else None
+    if not name:
+        return None
+    try:
+        script_time = script.stat().st_mtime_ns
+    except OSError:
+        return None
+    for folder in [package.folder.resolve(), *package.folder.resolve().parents]:
+        target = folder / "target"
+        if not (target / "CACHEDIR.TAG").is_file():
+            continue
+        outputs = []
+        for output in (target / "debug" / "build").glob(f"{name}-*/output"):
+            try:
+                outputs.append((output.stat().st_mtime_ns, output))
+            except OSError:
+                continue
+        if not outputs:
+            return None
+        when, newest = max(outputs)
+        if when < script_time:
+            return None
+        try:
+            lines = newest.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return None
+        specs = [line.split("=", 1)[1] for line in lines if line.startswith(_RUSTC_CFG_LINES)]
+        cfgs = parse_cfg_specs(specs)
+        return (newest, cfgs) if cfgs is not None else None
+    return None
 
 
 class Crates:
