@@ -40,6 +40,7 @@ from ..model import (
     Ty,
     TyKind,
 )
+from .. import syntax
 from ..syntax import SyntaxNode
 from . import expr as _expr
 from . import item as _item
@@ -277,7 +278,29 @@ def lower_ty(cx: LowerCx, node: SyntaxNode | None) -> Ty:
     fn = TY.get(node.type)
     if fn is None:
         return _err_ty(node)
-    return fn(cx, node)
+    ty = fn(cx, node)
+    src = cx.src
+    at = node.start_byte - 1
+    while at > 0 and src[at] in b" \t\r\n":
+        at -= 1
+    return _unsafe_binder(cx, ty) if at > 0 and src[at] == 62 else ty  # after a `>`
+
+
+_UNSAFE_BINDER = re.compile(rb"(?<![A-Za-z0-9_#])unsafe(<[^<>{};]*>)\s*$")
+
+
+def _unsafe_binder(cx: LowerCx, ty: Ty) -> Ty:
+    """`unsafe<'a> &'a T`: the binder `syntax.parse` spelled as spaces, around `ty`."""
+    lo = ty.span[0]
+    found = _UNSAFE_BINDER.search(cx.src, max(0, lo - 64), lo)
+    if found is None:
+        return ty
+    cx.found.add(found.start())
+    tps = syntax.parse_generic_params(cx.src, found.start(1), found.end(1))
+    if tps is None:
+        cx.unreadable(found.span(), "unsafe binder")
+        return ty
+    return Ty(TyKind.UnsafeBinder(_item.lower_generic_params(cx, tps), ty), (found.start(), ty.span[1]))
 
 
 def _ty_path(cx: LowerCx, node: SyntaxNode) -> Ty:
