@@ -13,7 +13,7 @@ meanwhile stops it (-32800, -32801).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ast_core.model import LineIndex, Span
@@ -147,7 +147,7 @@ class OversizedText:
     def src(self) -> bytes:
         return self.index.data
 
-    def change(self, version: int, changes: list[types.TextDocumentContentChangeEvent],
+    def change(self, version: int, changes: Sequence[types.TextDocumentContentChangeEvent],
                encoding: PositionEncoding) -> None:
         for change in changes:
             src = self.index.data

@@ -27,8 +27,8 @@ class _Parser(argparse.ArgumentParser):
         """`rust-ast tree [options] file`: the command and its positional arguments."""
         words = [self.prog, "[options]"]
         for action in self._get_positional_actions():
-            name = action.metavar or action.dest
-            words.append({"?": f"[{name}]", "+": f"{name}...", "*": f"[{name}...]"}.get(action.nargs, name))
+            name = action.metavar if isinstance(action.metavar, str) else action.dest
+            words.append({"?": f"[{name}]", "+": f"{name}...", "*": f"[{name}...]"}.get(str(action.nargs), name))
         return " ".join(words)
 
 
@@ -107,6 +107,7 @@ def _crate_document(args: argparse.Namespace):
     if args.standalone or args.file == "-":
         return Document(*_source_and_config(args.file, args.edition, _request(args)))
     src, path = _read(args.file)  # (the checks and errors of reading)
+    assert path is not None  # only standard input ("-", above) has no path
     return Crates(_request(args)).crate_of(path).doc
 
 

@@ -13,7 +13,7 @@ buffers, every other file from disk.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -185,7 +185,7 @@ class Documents:
         return file.doc
 
     def change(self, uri: str, version: int,
-               changes: list[types.TextDocumentContentChangeEvent]) -> OpenDocument:
+               changes: Sequence[types.TextDocumentContentChangeEvent]) -> OpenDocument:
         opened = self.get(uri)
         doc = opened.doc
         for change in changes:

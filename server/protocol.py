@@ -241,7 +241,7 @@ class RustAstProtocol(LanguageServerProtocol):
             raise Exit(0 if self._shutdown else 1)
         if self._shutdown or (not self.initialize_received and method != types.CANCEL_REQUEST):
             return  # LSP: dropped
-        params = data.get("params")
+        params: Any = data.get("params")
         message_type = self.get_message_type(method)
         if message_type is not None:
             try:

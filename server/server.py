@@ -83,6 +83,8 @@ class FileReader:
 
 
 class RustAstServer(LanguageServer):
+    protocol: RustAstProtocol  # made by pygls from protocol_cls
+
     def __init__(self) -> None:
         super().__init__("rust-ast", VERSION, protocol_cls=RustAstProtocol,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
@@ -167,7 +169,8 @@ def create_server() -> RustAstServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: RustAstServer, params: types.InitializeParams) -> None:
-        ls.documents.encoding = convert.ENCODINGS.get(ls.workspace.position_encoding, "utf-16")
+        negotiated = ls.workspace.position_encoding or types.PositionEncodingKind.Utf16  # LSP's default
+        ls.documents.encoding = convert.ENCODINGS.get(negotiated, "utf-16")
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
         ls.check_cfg.workspace_trusted = options.get("workspaceTrusted") is True
         settings = options.get("rustAst")

@@ -15,6 +15,7 @@ import platform
 import sys
 from functools import cache
 from importlib import resources
+from typing import overload
 
 from ast_core.tokens import tokenize, unescape_str
 
@@ -68,6 +69,13 @@ def host_target() -> str:
     return triple if triple in _table() else DEFAULT_TARGET
 
 
+@overload
+def target_cfg() -> CfgSet: ...
+@overload
+def target_cfg(triple: str) -> CfgSet | None: ...
+
+
 def target_cfg(triple: str = DEFAULT_TARGET) -> CfgSet | None:
-    """The shipped active configuration of `triple`, or None if not shipped."""
+    """The shipped active configuration of `triple`, or None if not shipped (the default
+    target is always shipped)."""
     return _table().get(triple)

@@ -3,7 +3,7 @@ variants, nested), folding ranges (items and blocks), and NodeId inlay hints."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,7 +108,7 @@ def _detail(node: Any, cls: str) -> str:
     return cls + (f" NodeId({nid})" if nid is not None else "")
 
 
-def document_symbols(items: list[Any]) -> list[Symbol]:
+def document_symbols(items: Sequence[Any]) -> list[Symbol]:
     out = []
     for item in items:
         sym = _item_symbol(item)

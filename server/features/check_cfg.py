@@ -44,6 +44,7 @@ from ast_core.cfg.findings import CARGO_TOML_HELP, Mode, check_cfg_arg
 from ast_core.cfg.toolchain import Toolchain, read_toolchain, shipped_toolchain
 from ast_core.crate import build_script_cfgs, parse_cfg_specs
 from ast_core.model import LineIndex, Span
+from ast_core.model.span import PositionEncoding
 from ast_core.passes.cfg_report import (
     document_report, document_site_at, hover_markdown, inactive_message, package_problems,
 )
@@ -252,7 +253,7 @@ class CheckCfgState:
 
 
 def _code_description(diag: CfgDiagnostic, session: CfgSession) -> types.CodeDescription:
-    key = diag.code
+    key: str = diag.code
     if key == "unexpected_cfgs" and session.lint.mode is Mode.CARGO:
         key = "unexpected_cfgs/cargo"
     return types.CodeDescription(href=_DOCS[key])
@@ -263,7 +264,7 @@ def report(opened: OpenDocument, session: CfgSession) -> tuple[list[CfgDiagnosti
     return opened.memo(("check_cfg", session), lambda doc: document_report(doc, session))
 
 
-def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: str,
+def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: PositionEncoding,
                    session: CfgSession, other: str = "") -> types.Diagnostic:
     """rustc's diagnostic for an editor: its notes and helps appended to the message
     as rustc prints them (`help: ...`), its labels and suggestions as related
@@ -327,7 +328,8 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
 # -- code actions ---------------------------------------------------------------------------
 
 
-def _text_edits(index: LineIndex, edits: list[tuple[int, int, str]], encoding: str) -> list[types.TextEdit]:
+def _text_edits(index: LineIndex, edits: list[tuple[int, int, str]],
+                encoding: PositionEncoding) -> list[types.TextEdit]:
     return [types.TextEdit(range=convert.to_range(index, (lo, hi), encoding), new_text=text) for lo, hi, text in edits]
 
 
@@ -340,10 +342,12 @@ class _Manifests:
 
     def get(self, path: Path) -> tuple[CargoToml, LineIndex] | None:
         if path not in self._parsed:
-            self._parsed[path] = parsed = parse_manifest(read_or_empty(path))
+            parsed = parse_manifest(read_or_empty(path))
             if isinstance(parsed, ValueError):  # not valid TOML (cargo would have said so)
                 log.warning("cannot edit %s: %s", path, parsed)
                 self._parsed[path] = None
+            else:
+                self._parsed[path] = parsed
         return self._parsed[path]
 
 
@@ -361,7 +365,7 @@ def parse_manifest(data: bytes) -> tuple[CargoToml, LineIndex] | ValueError:
 
 
 def _cargo_actions(diag: CfgDiagnostic, package: Package, manifests: _Manifests,
-                   encoding: str) -> list[types.CodeAction]:
+                   encoding: PositionEncoding) -> list[types.CodeAction]:
     """Declare the cfg in Cargo.toml's `[lints.rust] unexpected_cfgs` (where rustc's
     help suggests it), or add the feature to `[features]`."""
     cargo = package.cargo

@@ -14,6 +14,7 @@ from pygls.uris import from_fs_path
 
 from ast_core.analysis import Analysis
 from ast_core.crate import CrateFile
+from ast_core.model.span import PositionEncoding
 from ast_core.render import node_class, node_id, node_ident, node_kind
 
 from .. import budget, convert
@@ -49,7 +50,7 @@ def position_param(params: Any, *names: str) -> types.Position:
     return types.Position(line=line, character=character)
 
 
-def node_entry(node: Any, index: Any, encoding: str, extent: Any) -> dict[str, Any]:
+def node_entry(node: Any, index: Any, encoding: PositionEncoding, extent: Any) -> dict[str, Any]:
     span = extent(node)
     entry = {"class": node_class(node), "kind": node_kind(node), "id": node_id(node),
              "range": convert.to_range(index, span, encoding) if span else None}
@@ -124,7 +125,7 @@ def register(server: RustAstServer) -> None:
             file, analysis, node = found
             span = analysis.extent(node)
             return types.Location(uri=from_fs_path(str(file.path)) or str(file.path),
-                                  range=convert.to_range(file.doc.index, span, ls.documents.encoding)) if span else None
+                                  range=convert.to_range(analysis.doc.index, span, ls.documents.encoding)) if span else None
         span = opened.analysis.extent(node) if node is not None else None
         if span is None:
             return None
@@ -142,13 +143,16 @@ def find_in_crate(start: CrateFile, wanted: int) -> tuple[CrateFile, Analysis, A
     crate = start.crate
     spans = []
     for file in crate.reached():
-        if file.doc is None or not crate.prepare(file) or file.doc.next_id is None:
+        if file.doc is None or not crate.prepare(file):
             continue
-        first = 0 if file.is_root else file.doc.place[0]
-        if first <= wanted < file.doc.next_id:
-            spans.append((file.doc.next_id - first, file))
-    for _, file in sorted(spans, key=lambda pair: pair[0]):
-        analysis = Analysis(file.doc)
+        doc = file.doc
+        if doc is None or doc.next_id is None:
+            continue
+        first = 0 if file.is_root or doc.place is None else doc.place[0]
+        if first <= wanted < doc.next_id:
+            spans.append((doc.next_id - first, file, doc))
+    for _, file, doc in sorted(spans, key=lambda entry: entry[0]):
+        analysis = Analysis(doc)
         node = analysis.by_id.get(wanted)
         if node is not None:
             return file, analysis, node
