@@ -744,10 +744,13 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
         attrs = []
         if stmt is None:
             continue
-        become = _item.blanked_keyword(cx, b"become", kids[i - 2].end_byte if i > 1 else node.start_byte + 1,
-                                       child.start_byte)
+        before = kids[i - 2].end_byte if i > 1 else node.start_byte + 1
+        become = _item.blanked_keyword(cx, b"become", before, child.start_byte)
         if become is not None:
             _become(cx, stmt, become)
+        yeet = _item.blanked_keyword(cx, b"do yeet", before, child.start_byte)
+        if yeet is not None:
+            _yeet(cx, stmt, yeet)
         if stmt.kind.__class__ is StmtKind.Expr and i < n and kids[i].type == "empty_statement":
             # `{ .. } ;`: rustc's parser makes this one `Semi` statement.
             semi = kids[i]
@@ -771,6 +774,20 @@ def _become(cx: LowerCx, stmt: Stmt, at: int) -> None:
         cx.unreadable((at, stmt.span[1]), "`become`")
         return
     kind.expr = Expr(ExprKind.Become(kind.expr), (at, kind.expr.span[1]), ())
+    stmt.span = (at, stmt.span[1])
+
+
+def _yeet(cx: LowerCx, stmt: Stmt, at: int) -> None:
+    """`do yeet e` / `do yeet;`: the statement after the keywords `syntax.parse` spelled
+    as spaces (an expression, or the lone `;`) is a yeet."""
+    kind = stmt.kind
+    if type(kind) is StmtKind.Empty:
+        stmt.kind = StmtKind.Semi(Expr(ExprKind.Yeet(None), (at, at + len(b"do yeet")), ()))
+    elif type(kind) in (StmtKind.Expr, StmtKind.Semi):
+        kind.expr = Expr(ExprKind.Yeet(kind.expr), (at, kind.expr.span[1]), ())
+    else:
+        cx.unreadable((at, stmt.span[1]), "`do yeet`")
+        return
     stmt.span = (at, stmt.span[1])
 
 

@@ -35,7 +35,8 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`,
 #   `impl const Tr`, bound modifiers `[const]`, `~const`, `async Fn`, a closure's binder
 #   `for<'a> |x| ..`, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin
-#   const`, an unsafe binder type's `unsafe<'a>`; spelled as spaces, lowering finds them.
+#   const`, an unsafe binder type's `unsafe<'a>`, `do yeet`; spelled as spaces, lowering
+#   finds them.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 # (`async fn`, `async {` and `async move` stay: rustc 2015 reads them, with an error)
@@ -57,7 +58,7 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"for<", rb"(for<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))"),
     (b"default ", rb"(default) (?:const|type|impl|unsafe impl)\b"),
     (b"pin mut", rb"&\s*(?:'\w+\s+)?(pin) mut\b"), (b"pin const", rb"&\s*(?:'\w+\s+)?(pin const)\b"),
-    (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])")))
+    (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])"), (b"do yeet", rb"(do yeet)(?=[\s;])")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 
 
