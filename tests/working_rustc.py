@@ -25,7 +25,9 @@ def rustc_version() -> tuple[str | None, str]:
         return None, f"rustc cannot run: {err}"
     version = proc.stdout.strip()
     if proc.returncode != 0 or not version.startswith("rustc "):
-        said = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
+        lines = proc.stderr.strip().splitlines()
+        said = next((line for line in lines if line.startswith("error")), lines[0] if lines else
+                    f"exit status {proc.returncode}")
         return None, f"rustc on PATH cannot run (`rustc --version`: {said})"
     return version, ""
 
