@@ -158,6 +158,13 @@ class Documents:
         self._docs[uri] = opened
         return opened
 
+    def shares_crate(self, opened: OpenDocument) -> bool:
+        """Whether another open document is in `opened`'s crate (its ids follow edits)."""
+        file = opened.loaded_file
+        return file is not None and any(
+            other is not opened and other.loaded_file is not None and other.loaded_file.crate is file.crate
+            for other in self._docs.values())
+
     def _resolve(self, opened: OpenDocument) -> None:
         opened.doc = self._document(opened.path, opened.doc.src)
 

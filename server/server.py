@@ -226,6 +226,9 @@ def create_server() -> RustAstServer:
                 ls.documents.close(doc.uri)
                 _keep_oversized(ls, doc.uri, budget.OversizedText(doc.version, opened.doc.src))
                 return
+            if (ls.documents.settings.inlay_hints_node_ids and ls.documents.shares_crate(opened)
+                    and _client_supports_refresh(ls, "inlay_hint")):
+                ls.workspace_inlay_hint_refresh(None)  # the other files' ids may have moved
         ls.publisher.schedule(doc.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
