@@ -14,7 +14,7 @@ from typing import Any
 
 from .crate import CrateFile
 from .document import Document
-from .model import HAS_SPAN, Crate, Span
+from .model import HAS_SPAN, Attribute, Crate, Item, Span
 from .passes import locate
 from .passes.no_id import NoIdReasons
 from .crate.config import cfg_text
@@ -76,7 +76,8 @@ class Analysis:
     def _module_json(self, with_ids: bool) -> str:
         """A module file's tree: the `Module` node holding its inner attributes and items."""
         krate = self.krate
-        kids = sorted([*krate.attrs, *krate.items], key=lambda node: node.span[0])
+        kids: list[Attribute | Item] = [*krate.attrs, *krate.items]
+        kids.sort(key=lambda node: node.span[0])
         children = nodes_json(kids, self.doc.index, with_ids, no_id=self.no_id_reasons)
         head = json.dumps(self.module_head(), separators=(",", ":"), ensure_ascii=False)
         return head[:-1] + f',"children":[{children}]}}'
@@ -98,7 +99,13 @@ class Analysis:
         return "{" + f'"unreadable":{json.dumps(ranges)},' + text[1:] if ranges else text
 
     def tree_text(self, with_ids: bool = True) -> str:
-        return tree_text(self.krate, self.doc.index, with_ids)
+        text = tree_text(self.krate, self.doc.index, with_ids)
+        if self.is_module:  # the root line names the module, not a crate
+            assert self.file is not None
+            first, _, rest = text.partition("\n")
+            head = f"Module {self.file.module_name} (crate root {self.file.crate.display_root()})"
+            text = head + first.removeprefix("Crate") + "\n" + rest
+        return text
 
     def json_obj(self, with_ids: bool = True) -> dict:
         if self.is_module:

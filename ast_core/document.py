@@ -139,7 +139,8 @@ class ModuleLink(Protocol):
     """How a file sits in its crate (`ast_core.crate`): whether it is the crate root,
     and the files of its `mod x;` items (found, numbered and counted by the crate)."""
 
-    is_root: bool
+    @property
+    def is_root(self) -> bool: ...
 
     def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None,
                    count: bool) -> ChildMod | None: ...

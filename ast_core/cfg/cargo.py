@@ -18,14 +18,13 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from ast_core.cfg.edition import package_edition
 from ast_core.cfg.findings import LintLevel, LintLevelSource
 from ast_core.tokens import tokenize, unescape_str
 
-_LEVELS: dict[str, LintLevel] = {level: level for level in (
-    "allow", "expect", "warn", "force-warn", "deny", "forbid")}
+_LEVELS: dict[str, LintLevel] = {level: level for level in get_args(LintLevel)}
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _CHECK_CFG_PREFIXES = ("cargo::rustc-check-cfg=", "cargo:rustc-check-cfg=")
 _DEPENDENCY_TABLES = ("dependencies", "build-dependencies")
@@ -184,7 +183,8 @@ def read_manifest(text: str, file: str = "Cargo.toml", *, workspace: str | None 
         manifest = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         return _manifest_error(file, err)
-    root, root_text, root_file = manifest, text, file
+    root: Mapping[str, Any] = manifest
+    root_text, root_file = text, file
     if workspace is not None:
         try:
             root = workspace_table if workspace_table is not None else tomllib.loads(workspace)

@@ -90,6 +90,14 @@ class CheckCfgError:
         return f"this occurred on the command line: `--check-cfg={self.spec}`"
 
 
+@cache
+def well_known() -> Mapping[str, ExpectedValues]:
+    """The well-known names (rustc 1.95) and their values, read once."""
+    text = resources.files("ast_core").joinpath("data/well_known_cfgs.json").read_text(encoding="utf-8")
+    return MappingProxyType({name: ExpectedValues(frozenset(values))
+                             for name, values in json.loads(text)["names"].items()})
+
+
 @dataclass(frozen=True, slots=True)
 class CheckCfg:
     """What rustc expects. `checking` is False when no spec was given: then nothing
@@ -101,7 +109,7 @@ class CheckCfg:
     checking: bool
     #: Declared names in order of first appearance (rustc's symbol order for them).
     declared_order: tuple[str, ...] = ()
-    well_known_names: Mapping[str, ExpectedValues] = field(default_factory=lambda: well_known())
+    well_known_names: Mapping[str, ExpectedValues] = field(default_factory=well_known)
 
     def get(self, name: str) -> ExpectedValues | None:
         return self.expecteds.get(name)
@@ -112,14 +120,6 @@ class CheckCfg:
         if name in self.well_known_names or name in _PREDEFINED_SYMBOLS:
             return (0, name)
         return (1, self.declared_order.index(name) if name in self.declared_order else 0)
-
-
-@cache
-def well_known() -> Mapping[str, ExpectedValues]:
-    """The well-known names (rustc 1.95) and their values, read once."""
-    text = resources.files("ast_core").joinpath("data/well_known_cfgs.json").read_text(encoding="utf-8")
-    return MappingProxyType({name: ExpectedValues(frozenset(values))
-                             for name, values in json.loads(text)["names"].items()})
 
 
 def _invalid(spec: str, *notes: str, parse_error: str | None = None) -> CheckCfgError:

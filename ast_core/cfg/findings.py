@@ -98,10 +98,7 @@ def check_cfg_arg(name: str, value: str | None, edition: int = 2021, *,
 def backticked_list(items: Iterable[str], and_more: int = 0) -> str:
     """`` `a`, `b`, and `c` `` with rustc's serial comma, then " and N more"."""
     shown = [f"`{item}`" for item in items]
-    if len(shown) <= 2:
-        text = " and ".join(shown)
-    else:
-        text = ", ".join(shown[:-1]) + f", and {shown[-1]}"
+    text = " and ".join(shown) if len(shown) <= 2 else ", ".join(shown[:-1]) + f", and {shown[-1]}"
     return text + (f" and {and_more} more" if and_more else "")
 
 

@@ -168,7 +168,7 @@ def _case_difference(found: str, suggested: str) -> bool:
     """rustc's `is_case_difference`: the suggestion differs only in the case of letters
     that look alike in both cases."""
     return (found != suggested and found.lower() == suggested.lower()
-            and all(f.lower() in _CONFUSABLE for f, s in zip(found, suggested) if f != s))
+            and all(f.lower() in _CONFUSABLE for f, s in zip(found, suggested, strict=False) if f != s))
 
 
 def _inline_suggestion(diag: CfgDiagnostic | Rendered, lines: _Lines) -> _Mark | None:
@@ -235,7 +235,7 @@ def _inserted(original: str, new: str) -> tuple[int, str] | None:
     """rustc's `as_substr`: when `new` is `original` with text inserted in one place,
     (where, what); else None (the edit destroys text)."""
     prefix = 0
-    for a, b in zip(original, new):
+    for a, b in zip(original, new, strict=False):
         if a != b:
             break
         prefix += 1

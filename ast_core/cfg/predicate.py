@@ -528,7 +528,7 @@ def eval_predicate(pred: Predicate, active: ActiveCfg) -> bool:
         case CfgBool(value=value):
             return value
         case CfgVersion(min=minimum):
-            return minimum is not None and RUSTC_VERSION >= minimum
+            return minimum is not None and minimum <= RUSTC_VERSION
     raise TypeError(f"not a predicate: {pred!r}")
 
 

@@ -41,5 +41,5 @@ def _standalone_crate(config: DocumentConfig) -> CrateModel:
     return CrateModel(config.path, "file", config.edition, CrateConfig(host_target(), (), (), config.cfg))
 
 
-__all__ = ["PENDING", "CrateConfig", "CrateFile", "CrateModel", "Crates", "Request", "build_script_cfgs", "crate_config",
-           "module_loader", "parse_cfg_specs", "standalone_link"]
+__all__ = ["PENDING", "CrateConfig", "CrateFile", "CrateModel", "Crates", "Request", "build_script_cfgs",
+           "crate_config", "module_loader", "parse_cfg_specs", "standalone_link"]

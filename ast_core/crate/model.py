@@ -75,6 +75,7 @@ class CrateFile:
 
     def load_child(self, item: Item, mod_path: tuple[str, ...], path_attr: str | None,
                    count: bool = True) -> ChildMod | None:
+        assert isinstance(item.kind, ItemKind.Mod)  # the document asks only for `mod x;` items
         name = item.kind.ident.name
         found = self.mod_files.resolve(item, mod_path, path_attr)
         if found is None:
@@ -236,8 +237,10 @@ class CrateModel:
         for match in _MOD_DECL.finditer(src):
             name = match.group(1).decode()
             found = file.mod_files.resolve_name(name, (), None, record=False)
-            path = found.resolve() if found is not None else None
-            if path is None or path in self.files or path == self.root:
+            if found is None:
+                continue
+            path = found.resolve()
+            if path in self.files or path == self.root:
                 continue
             child = self.files[path] = CrateFile(self, path, (*file.module, name.removeprefix("r#")), file,
                                                  found.name == "mod.rs", is_open=path in self.buffers)
@@ -366,7 +369,7 @@ class CrateModel:
                 return
             holes = [hole for unit in file.doc.units for hole in unit.holes]
             for hole in holes:
-                child = self.files.get(hole.key)
+                child = self.files.get(hole.key) if isinstance(hole.key, Path) else None  # a mod file's path
                 if child is not None and child.parent is file:
                     visit(child)
 

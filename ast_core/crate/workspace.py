@@ -128,11 +128,11 @@ class Crates:
         if manifest is not None and self.request.edition is None:
             edition = manifest_edition(manifest) or DEFAULT_EDITION
         key = (path, "file")
-        crate = self._crates.get(key)
-        if crate is None or crate.edition != edition:
-            crate = self._crates[key] = CrateModel(path, "file", edition, self._config(), None, self.buffers)
-            crate.watched = self.watched
-        return crate.root_file()
+        alone = self._crates.get(key)
+        if alone is None or alone.edition != edition:
+            alone = self._crates[key] = CrateModel(path, "file", edition, self._config(), None, self.buffers)
+            alone.watched = self.watched
+        return alone.root_file()
 
     def loaded(self, path: Path) -> CrateFile | None:
         """`path`'s file in a crate already loaded, if one reaches it."""
@@ -241,7 +241,9 @@ class Crates:
                 self.forget_package(path)
             elif path in {p.package.build_script.resolve() for p in self._packages.values()
                           if p.package.build_script is not None}:
-                self.forget_package(find_manifest(path).resolve())
+                manifest = find_manifest(path)
+                if manifest is not None:  # (None only when Cargo.toml went at the same time)
+                    self.forget_package(manifest.resolve())
             else:
                 sources.append(path)
         for crate in self.crates():

@@ -149,12 +149,12 @@ def package_problems(package: Package, session: CfgSession) -> list[PackageProbl
     specs came from them); the files are read again, to place the errors."""
     cargo = package.cargo
     if isinstance(cargo, ManifestError):
-        file = Path(cargo.file)
-        data = read_or_empty(file)
+        manifest = Path(cargo.file)
+        data = read_or_empty(manifest)
         index = LineIndex(data)
         lo = index.offset(min(cargo.line, len(index.starts)) - 1, cargo.column - 1, "utf-32")
         hi = lo + len(data[lo:].split(b"\n", 1)[0].rstrip())
-        return [PackageProblem(file, data, _problem(cargo.message, (lo, max(lo, hi))))]
+        return [PackageProblem(manifest, data, _problem(cargo.message, (lo, max(lo, hi))))]
     problems = []
     where = {LINTS_ORIGIN: package.workspace_manifest or package.manifest, BUILD_ORIGIN: package.build_script}
     for error, origin in session.errors:

@@ -37,7 +37,9 @@ def path_names(attr: Attribute) -> tuple[str, ...]:
 
 def args_span(attr: Attribute) -> Span | None:
     """What `ast_core.cfg` reads an attribute's arguments from: the delimited group
-    with its delimiters, or `= value`; None for a bare `#[name]`."""
+    with its delimiters, or `= value`; None for a bare `#[name]` (and a doc comment)."""
+    if not isinstance(attr.kind, AttrKind.Normal):
+        return None
     args = attr.kind.item.args
     if isinstance(args, AttrArgs.Delimited):
         return args.args.dspan

@@ -29,7 +29,8 @@ def extent(node: Any) -> Span | None:
     cls = type(node)
     if cls is PathSegment:
         ident = node.ident.span
-        return (ident[0], max(ident[1], extent(node.args)[1])) if node.args is not None else ident
+        args = extent(node.args) if node.args is not None else None
+        return (ident[0], max(ident[1], args[1])) if args is not None else ident
     if cls is Lifetime or cls is Label:
         return node.ident.span
     if cls is GenericParam:

@@ -101,7 +101,7 @@ KEEP = AttrsEffect(False, False)
 REMOVED = AttrsEffect(True, False)
 DEFERRED = AttrsEffect(False, True)
 
-ModHook = Callable[[Item, Sequence[str], "str | None", bool], "ChildMod | None"]
+ModHook = Callable[[Item, tuple[str, ...], "str | None", bool], "ChildMod | None"]
 """Loads `mod x;`: given the item, the inline-module path around it, its
 `#[path = "..."]` (after cfg_attr) and whether its count is needed (not past
 unreadable code), what the module's file numbers, or None when the file does not
@@ -316,10 +316,9 @@ class NodeIdAssigner(Visitor):
 
     def visit_stmt(self, node: Stmt) -> None:
         kind = node.kind
-        cls = kind.__class__
-        if cls is StmtKind.MacCall:
+        if isinstance(kind, StmtKind.MacCall):
             return
-        if cls is StmtKind.Expr:
+        if isinstance(kind, StmtKind.Expr):
             # rustc numbers an expression statement before it looks at the expression:
             # if the expression is then cfg'd out, the id stays used.
             if self.effect(kind.expr.attrs).removed:
@@ -328,13 +327,14 @@ class NodeIdAssigner(Visitor):
             self.visit_id(node, "id")
             self.visit_expr(kind.expr)
             return
-        if cls is StmtKind.Let:
+        attrs: Sequence[Attribute]
+        if isinstance(kind, StmtKind.Let):
             attrs = kind.local.attrs
-        elif cls is StmtKind.Item:
+        elif isinstance(kind, StmtKind.Item):
             attrs = kind.item.attrs
             if isinstance(kind.item.kind, ItemKind.MacCall):
                 return
-        elif cls is StmtKind.Semi:
+        elif isinstance(kind, StmtKind.Semi):
             attrs = kind.expr.attrs
             if isinstance(kind.expr.kind, ExprKind.MacCall):
                 return
@@ -394,7 +394,7 @@ def crate_prefix(assigner: NodeIdAssigner, krate: Crate, edition: int) -> bool:
     if assigner.effect(krate.attrs).removed:
         assigner.next_id += INJECTED_IDS[edition]
         return False
-    names = set()
+    names: set[str] = set()
     for attr in krate.attrs:
         assigner.visit_attribute(attr)
         if isinstance(attr.kind, AttrKind.Normal):

@@ -71,10 +71,7 @@ def _item_symbol(item: Any) -> Symbol | None:
 
 def _text_of_self_ty(kind: Any) -> str:
     path = getattr(kind.self_ty.kind, "path", None)
-    if path is not None and path.segments:
-        name = path.segments[-1].ident.name
-    else:
-        name = type(kind.self_ty.kind).__name__
+    name = path.segments[-1].ident.name if path is not None and path.segments else type(kind.self_ty.kind).__name__
     if kind.of_trait is not None:
         segments = kind.of_trait.trait_ref.path.segments
         return f"{segments[-1].ident.name if segments else '?'} for {name}"

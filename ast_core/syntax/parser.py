@@ -123,7 +123,7 @@ def parse_pattern(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if root.has_error:
         return None
     body = root.named_children[0].child_by_field_name("body")
-    pattern = body.named_children[0].child_by_field_name("pattern") if body.named_children else None
+    pattern = body.named_children[0].child_by_field_name("pattern") if body and body.named_children else None
     if pattern is None or pattern.type != "tuple_pattern" or pattern.named_child_count != 1:
         return None
     return pattern.named_children[0]
@@ -140,7 +140,8 @@ def parse_statements(data: bytes, lo: int, hi: int) -> list[SyntaxNode] | None:
     tree = _PARSER.parse(b" " * (lo - len(_BLOCK_BEFORE)) + _BLOCK_BEFORE + data[lo:hi] + b"}")
     if tree.root_node.has_error:
         return None
-    return [c for c in tree.root_node.named_children[0].child_by_field_name("body").children if c.is_named]
+    body = tree.root_node.named_children[0].child_by_field_name("body")
+    return [c for c in body.children if c.is_named] if body is not None else None
 
 
 def parse_attribute(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
