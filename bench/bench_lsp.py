@@ -167,7 +167,7 @@ async def run(args: argparse.Namespace, path: Path) -> dict[str, object]:
         log(f"keystroke to diagnostics p50 {out['keystroke_diag'].get('p50')} ms")
 
         more = [p for p in file_set("typical200") if p.is_file()][:args.more_files]
-        for number, extra in enumerate(more):
+        for extra in more:
             extra_uri = extra.resolve().as_uri()
             sent = time.perf_counter()
             client.notify("textDocument/didOpen", {"textDocument": {

@@ -52,36 +52,44 @@ def cpu(fn) -> float:
     return time.process_time() - start
 
 
+STAGES = ("parse", "parse+lower", "document", "json")
+
+
+def stage_times(src: bytes, edition: int, repeat: int) -> dict[str, float]:
+    """The best CPU time of each stage on one file."""
+    best = dict.fromkeys(STAGES, float("inf"))
+    doc: list[Document] = []
+    for _ in range(repeat):
+        best["parse"] = min(best["parse"], cpu(lambda: syntax.parse(src, edition=edition)))
+
+        def lower() -> None:
+            tree = syntax.parse(src, edition=edition)
+            with paused_gc():
+                lower_top_level(LowerCx(src, edition), [c for c in tree.root_node.children if c.is_named])
+        best["parse+lower"] = min(best["parse+lower"], cpu(lower))
+        best["document"] = min(best["document"], cpu(
+            lambda: doc.append(Document(src, DocumentConfig(edition, target_cfg())))))
+        analysis = Analysis(doc[-1])
+        analysis.krate  # noqa: B018 (materialize outside the timing)
+        best["json"] = min(best["json"], cpu(analysis.tree_json))
+    return best
+
+
 def lower_part(repeat: int) -> dict:
     out = {}
     for name in ("largest10", "typical200"):
         files = [p for p in file_set(name) if p.is_file()]
         sources = [(read_source(p), edition_for(p)) for p in files]
         size = sum(len(s) for s, _ in sources)
-        stages = {"parse": 0.0, "parse+lower": 0.0, "document": 0.0, "json": 0.0}
+        stages = dict.fromkeys(STAGES, 0.0)
         for src, edition in sources:
-            best = {k: float("inf") for k in stages}
-            for _ in range(repeat):
-                best["parse"] = min(best["parse"], cpu(lambda: syntax.parse(src, edition=edition)))
-
-                def lower() -> None:
-                    tree = syntax.parse(src, edition=edition)
-                    with paused_gc():
-                        lower_top_level(LowerCx(src, edition), [c for c in tree.root_node.children if c.is_named])
-                best["parse+lower"] = min(best["parse+lower"], cpu(lower))
-                doc: list[Document] = []
-                best["document"] = min(best["document"], cpu(
-                    lambda: doc.append(Document(src, DocumentConfig(edition, target_cfg())))))
-                analysis = Analysis(doc[-1])
-                analysis.krate  # noqa: B018 (materialize outside the timing)
-                best["json"] = min(best["json"], cpu(analysis.tree_json))
-            for k in stages:
-                stages[k] += best[k]
+            for k, seconds in stage_times(src, edition, repeat).items():
+                stages[k] += seconds
         mb = size / 1e6
         out[name] = {"files": len(files), "mb": round(mb, 3),
                      **{f"{k}_s_per_mb": round(v / mb, 3) for k, v in stages.items()},
                      **{f"{k}_mb_per_s": round(mb / v, 2) for k, v in stages.items()}}
-    return {"part": "lower", "cpu": "process_time, best of %d" % repeat, **out}
+    return {"part": "lower", "cpu": f"process_time, best of {repeat}", **out}
 
 
 def run(cmd: list[str], env: dict) -> float:

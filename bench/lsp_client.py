@@ -130,7 +130,7 @@ class LspClient:
             await self.request("shutdown", None, timeout)
             self.notify("exit", None)
             return await asyncio.wait_for(self.process.wait(), timeout)
-        except (asyncio.TimeoutError, ConnectionError, LspError):
+        except (TimeoutError, ConnectionError, LspError):
             self.process.kill()
             return await self.process.wait()
         finally:
@@ -153,7 +153,7 @@ class LspClient:
             self._published_event.clear()
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
-                raise asyncio.TimeoutError("no such diagnostics")
+                raise TimeoutError("no such diagnostics")
             await asyncio.wait_for(self._published_event.wait(), remaining)
         return result
 

@@ -64,7 +64,10 @@ def soak(path: Path, minutes: float, check: int, seed: int) -> dict:
             model.text = original
         else:
             lo = model.boundary(rng.random())
-            hi = lo if rng.random() < 0.6 else model.boundary(min(1.0, lo / max(1, len(model.text)) + rng.random() * 0.01))
+            if rng.random() < 0.6:
+                hi = lo
+            else:
+                hi = model.boundary(min(1.0, lo / max(1, len(model.text)) + rng.random() * 0.01))
             change = model.edit(lo, max(lo, hi), rng.choice(PIECES) if hi <= lo or rng.random() < 0.5 else "")
         server.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": version},
                                                  "contentChanges": [change]})

@@ -18,6 +18,7 @@ message before pygls dispatches it, so that:
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import json
 import logging
@@ -157,11 +158,9 @@ class RustAstProtocol(LanguageServerProtocol):
 
     def report_fatal(self, message: str) -> None:
         print(message, file=sys.stderr, flush=True)
-        try:
+        with contextlib.suppress(Exception):  # the client may be gone already
             self.notify(types.WINDOW_LOG_MESSAGE, types.LogMessageParams(type=types.MessageType.Error,
                                                                           message=message))
-        except Exception:  # noqa: BLE001 - the client may be gone already
-            pass
 
     def reply_error(self, msg_id: Any, code: int, message: str) -> None:
         """An error response; `msg_id` None is sent as JSON null, which JSON-RPC asks
@@ -227,7 +226,8 @@ class RustAstProtocol(LanguageServerProtocol):
             try:
                 params = self._converter.structure(data, message_type).params
             except Exception as exc:  # noqa: BLE001 - any structuring failure is the client's params
-                self.reply_error(msg_id, JsonRpcInvalidParams.CODE, f"invalid params for {method}: {invalid_params(exc)}")
+                self.reply_error(msg_id, JsonRpcInvalidParams.CODE,
+                                 f"invalid params for {method}: {invalid_params(exc)}")
                 return
         if (reason := self.refusal(params)) is not None:
             self.reply_error(msg_id, REQUEST_FAILED, reason)

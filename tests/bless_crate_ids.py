@@ -304,7 +304,8 @@ def record_target(work: Path, package_dir: Path, target: dict, env: dict) -> dic
         files.setdefault(rel, []).append([row["id"], row["class"], row["kind"], row["span"], row["field"]])
     root = os.path.relpath(Path(target["src_path"]).resolve(), package_dir.resolve())
     return {"kind": target["kind"][0], "name": target["name"], "root": root,
-            "edition": target["edition"], "build_cfgs": [] if target["kind"][0] == "custom-build" else build_script_cfgs(env, target["package"]),
+            "edition": target["edition"],
+            "build_cfgs": [] if target["kind"][0] == "custom-build" else build_script_cfgs(env, target["package"]),
             "first_walk_end": end,
             "last_id": max(r["id"] for r in rows),
             "files": {k: sorted(v, key=lambda r: r[0]) for k, v in sorted(files.items())}}

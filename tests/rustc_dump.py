@@ -276,9 +276,9 @@ class TreeBuilder:
         n = self.node(cls, variant(kind), node_id(f.get("ref_id" if cls == "TraitRef" else "id")),
                       f.get("span"), ident(f.get("ident")) if "ident" in f else None)
         out.append(n)
-        if isinstance(kind, Tuple) and len(kind.items) > 1:
-            if (cls, kind.name) in (("Expr", "Field"), ("Pat", "Ident")):
-                n["ident"] = ident(kind.items[1])
+        named_kinds = (("Expr", "Field"), ("Pat", "Ident"))  # a field access, a binding: name in the kind
+        if isinstance(kind, Tuple) and len(kind.items) > 1 and (cls, kind.name) in named_kinds:
+            n["ident"] = ident(kind.items[1])
         if isinstance(kind, Tuple) and cls == "Ty" and kind.name == "ImplTrait" and kind.items:
             impl_trait_id = node_id(kind.items[0])
             if impl_trait_id is not None:

@@ -32,11 +32,15 @@ def check_cfgs(text: str) -> tuple[str, ...]:
      '[package]\nname = "x"\n[lints.rust]\n'
      "unexpected_cfgs = { level = \"deny\", check-cfg = ['cfg(foo)'] }\n"),
     ("[package]\nname = \"x\"\n[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(a)'] }\n",
-     "[package]\nname = \"x\"\n[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(a)', 'cfg(foo)'] }\n"),
+     "[package]\nname = \"x\"\n[lints.rust]\n"
+     "unexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(a)', 'cfg(foo)'] }\n"),
     ('[package]\nname = "x"\n[lints.rust]\nunexpected_cfgs = { level = "warn" }\n',
-     "[package]\nname = \"x\"\n[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(foo)'] }\n"),
-    ("[package]\nname = \"x\"\n\n[lints.rust.unexpected_cfgs]\nlevel = \"warn\"\ncheck-cfg = [\n  'cfg(a)',  # keep me\n]\n",
-     "[package]\nname = \"x\"\n\n[lints.rust.unexpected_cfgs]\nlevel = \"warn\"\ncheck-cfg = [\n  'cfg(a)',  # keep me\n  'cfg(foo)',\n]\n"),
+     "[package]\nname = \"x\"\n[lints.rust]\nunexpected_cfgs = { level = \"warn\", "
+     "check-cfg = ['cfg(foo)'] }\n"),
+    ("[package]\nname = \"x\"\n\n[lints.rust.unexpected_cfgs]\nlevel = \"warn\"\n"
+     "check-cfg = [\n  'cfg(a)',  # keep me\n]\n",
+     "[package]\nname = \"x\"\n\n[lints.rust.unexpected_cfgs]\nlevel = \"warn\"\n"
+     "check-cfg = [\n  'cfg(a)',  # keep me\n  'cfg(foo)',\n]\n"),
 ])
 def test_add_check_cfg(before: str, after: str) -> None:
     edits = add_check_cfg(before, "cfg(foo)")

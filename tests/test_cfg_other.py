@@ -68,7 +68,8 @@ def test_a_cfg_if_chain_that_cannot_match_is_not_linted(tmp_path: Path) -> None:
     """`cfg_if!`'s `#[cfg($meta:meta)]` takes one predicate: with two, rustc reports
     the macro call and lints nothing in it (libc's mips module has such a chain)."""
     lib = tmp_path / "lib.rs"
-    lib.write_text("cfg_if! {\n    if #[cfg(unix, any(foo))] { #[cfg(bar)] fn a() {} } else { #[cfg(baz)] fn b() {} }\n}\n"
+    lib.write_text("cfg_if! {\n"
+                   "    if #[cfg(unix, any(foo))] { #[cfg(bar)] fn a() {} } else { #[cfg(baz)] fn b() {} }\n}\n"
                    "cfg_if! { if #[cfg(qux)] { fn c() {} } }\n")
     found = check_paths([str(lib)], specs=["cfg()"], jobs=1, cwd=tmp_path).reported
     assert [r.diag.name for r in found] == ["qux"]

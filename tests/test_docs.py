@@ -54,7 +54,7 @@ def test_the_repository_stands_alone() -> None:
     if not tracked:
         pytest.skip("not a git checkout")
     outside = re.compile(r"\.\./shared|/work/shared|INTERFACE\.md")
-    hits = [name for name in tracked if (ROOT / name).is_file() and name.endswith((".md", ".py", ".ts", ".lua", ".sh",
-                                                                                    ".toml", ".json", "Makefile", "run"))
+    texts = (".md", ".py", ".ts", ".lua", ".sh", ".toml", ".json", "Makefile", "run")
+    hits = [name for name in tracked if (ROOT / name).is_file() and name.endswith(texts)
             and outside.search((ROOT / name).read_text(errors="replace"))]
     assert hits == []

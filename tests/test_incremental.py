@@ -65,7 +65,7 @@ def full_regroup(doc: Document) -> list[tuple[int, bytes]]:
 
 
 def units_now(doc: Document) -> list[tuple[int, bytes]]:
-    return [(start, unit.key) for start, unit in zip(doc.starts, doc.units)]
+    return [(start, unit.key) for start, unit in zip(doc.starts, doc.units, strict=True)]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

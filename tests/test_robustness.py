@@ -56,7 +56,8 @@ def test_five_hundred_nested_blocks() -> None:
 
 
 def test_one_megabyte_file() -> None:
-    unit = b"pub fn f%d(x: &[u8], y: Option<u32>) -> usize { let mut n = 0; for b in x { if *b > 3 { n += 1; } } n + y.unwrap_or(0) as usize }\n"
+    unit = (b"pub fn f%d(x: &[u8], y: Option<u32>) -> usize "
+            b"{ let mut n = 0; for b in x { if *b > 3 { n += 1; } } n + y.unwrap_or(0) as usize }\n")
     text = b"".join(unit % i for i in range(1_000_000 // len(unit) + 1))
     doc = run_with_big_stack(lambda: analyse(text))
     assert not doc.errors

@@ -284,8 +284,8 @@ def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: Po
         for suggestion in diag.suggestions for edit in suggestion.edits[:1]]
     severity = types.DiagnosticSeverity.Error if diag.level == "error" else types.DiagnosticSeverity.Warning
     return types.Diagnostic(range=convert.to_range(index, diag.span, encoding), message=message, severity=severity,
-                            code=diag.code, code_description=_code_description(diag, session), source=convert.DIAGNOSTIC_SOURCE,
-                            related_information=related or None)
+                            code=diag.code, code_description=_code_description(diag, session),
+                            source=convert.DIAGNOSTIC_SOURCE, related_information=related or None)
 
 
 def outside_active(opened: OpenDocument, package: Package | None) -> str:
@@ -376,8 +376,8 @@ def _cargo_actions(diag: CfgDiagnostic, package: Package, manifests: _Manifests,
         manifest = (package.workspace_manifest if cargo.lints_from_workspace else None) or package.manifest
         spec = check_cfg_arg(diag.name, diag.value, cargo.edition)
         workspace = manifest != package.manifest
-        title = "Declare `%s` in %s's `[lints.rust] unexpected_cfgs`" % (
-            spec, "the workspace Cargo.toml" if workspace else "Cargo.toml")
+        where = "the workspace Cargo.toml" if workspace else "Cargo.toml"
+        title = f"Declare `{spec}` in {where}'s `[lints.rust] unexpected_cfgs`"
         actions.append((title, manifest, lambda toml: toml.add_check_cfg(spec, workspace=workspace)))
     if diag.name == "feature" and diag.value is not None and diag.what == "value":
         name = diag.value

@@ -124,8 +124,10 @@ def register(server: RustAstServer) -> None:
                 return None
             file, analysis, node = found
             span = analysis.extent(node)
+            if span is None:
+                return None
             return types.Location(uri=from_fs_path(str(file.path)) or str(file.path),
-                                  range=convert.to_range(analysis.doc.index, span, ls.documents.encoding)) if span else None
+                                  range=convert.to_range(analysis.doc.index, span, ls.documents.encoding))
         span = opened.analysis.extent(node) if node is not None else None
         if span is None:
             return None
