@@ -248,7 +248,7 @@ class _Runner:
                 results = list(pool.map(_scan_task, work, chunksize=max(1, len(work) // (self.jobs * 8))))
         else:
             results = [_scan_task(task) for task in work]
-        for (path, spec), result in zip(tasks, results):
+        for (path, spec), result in zip(tasks, results, strict=True):
             self.store(path, spec, result)
 
     def store(self, path: Path, spec: SessionSpec, result: _Parsed | str) -> _Parsed | None:

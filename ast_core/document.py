@@ -567,7 +567,7 @@ class Document:
         """Syntax errors in file order (shifted copies: the units stay as they are)."""
         self.sync()
         out: list[ParseError] = []
-        for unit, start in zip(self.units, self.starts):
+        for unit, start in zip(self.units, self.starts, strict=True):
             if unit.errors:
                 out += _shifted(unit.errors, start - unit.lo)
         return out

@@ -263,7 +263,7 @@ def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
     ops.reverse()
     operands.reverse()  # operands[i] op(ops[i]) operands[i + 1]
     acc = lower_expr(cx, operands[-1])
-    for op_node, left_node in zip(reversed(ops), reversed(operands[:-1])):
+    for op_node, left_node in zip(reversed(ops), reversed(operands[:-1]), strict=True):
         left = lower_expr(cx, left_node)
         where = (left_node.start_byte if left_node is not None else op_node.start_byte, acc.span[1])
         if op_node.type == "assignment_expression":
@@ -493,7 +493,7 @@ def lower_cond(cx: LowerCx, node: SyntaxNode | None) -> Expr:
         parts = [c for c in node.children if c.is_named and c.type not in COMMENTS]
         ops = [c for c in node.children if c.type == "&&"]
         acc = lower_cond(cx, parts[0])
-        for op, part in zip(ops, parts[1:]):
+        for op, part in zip(ops, parts[1:], strict=False):  # (a chain tree-sitter recovered may lack one)
             rhs = lower_cond(cx, part)
             acc = Expr(ExprKind.Binary(BinOpKind.And, span(op), acc, rhs), (acc.span[0], rhs.span[1]), ())
         return acc

@@ -215,7 +215,8 @@ def lower_generic_params(cx: LowerCx, node: SyntaxNode) -> list[GenericParam]:
             default = child.child_by_field_name("default_type")
             params.append(GenericParam(cx.ident(name), attrs,
                                        _ty.lower_bounds(cx, bounds) if bounds is not None else [],
-                                       GenericParamKind.Type(_ty.lower_ty(cx, default) if default is not None else None),
+                                       GenericParamKind.Type(
+                                           _ty.lower_ty(cx, default) if default is not None else None),
                                        _colon(bounds)))
         elif t == "const_parameter":
             name = child.child_by_field_name("name")

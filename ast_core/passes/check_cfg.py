@@ -203,7 +203,7 @@ def build_session(spec: SessionSpec) -> CfgSession:
     parsed = [parse_check_cfg(text) for text, _ in spec.specs]
     origins: dict[str, str] = {}
     errors: list[tuple[CheckCfgError, str]] = []
-    for one, (_, origin) in zip(parsed, spec.specs):
+    for one, (_, origin) in zip(parsed, spec.specs, strict=True):
         if isinstance(one, CheckCfgError):
             errors.append((one, origin))
         elif isinstance(one, CheckCfgSpec):
@@ -968,7 +968,8 @@ def _item_end(trees: Sequence[TokenTree | Token], i: int) -> int:
     return i
 
 
-def _select_arms(trees: Sequence[TokenTree | Token]) -> Iterable[tuple[list[Token | TokenTree], list[TokenTree | Token]]]:
+def _select_arms(
+        trees: Sequence[TokenTree | Token]) -> Iterable[tuple[list[Token | TokenTree], list[TokenTree | Token]]]:
     """The arms of a `cfg_select!`: (predicate tokens, body trees)."""
     i, n = 0, len(trees)
     while i < n:

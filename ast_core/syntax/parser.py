@@ -74,7 +74,8 @@ def blanked(data: bytes, lo: int = 0, hi: int | None = None) -> list[tuple[int, 
         for found in pattern.finditer(data, lo, hi):
             start = found.start()
             a, b = found.span(1)
-            if not ((start and data[start - 1] in _WORD and data[start] in _WORD) or (b < len(data) and data[b] in _WORD)):
+            joined_before = start and data[start - 1] in _WORD and data[start] in _WORD
+            if not (joined_before or (b < len(data) and data[b] in _WORD)):
                 out.append((a, b))
     if data.find(b"safe", lo, hi) >= 0:
         for found in _SAFE.finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
