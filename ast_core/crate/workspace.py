@@ -177,8 +177,9 @@ class Crates:
             requested = cargo.feature_names if request.all_features else request.features
             features = cargo.enabled_features(requested, default=not request.no_default_features)
             build = kind == "build"
+            # `--cfg`s (`cfg.extra`) given: the user says what the build script sets
             config = self._config(features, () if build else loaded.build_cfgs, kind in ("test", "bench"),
-                                  frozenset() if build else loaded.build_open)
+                                  frozenset() if build or request.cfgs else loaded.build_open)
             edition = request.edition or cargo.edition
             crate = self._crates[key] = CrateModel(root, kind, edition, config, cargo.name, self.buffers)
             crate.watched = self.watched
