@@ -25,18 +25,24 @@ def lower_top_level(cx: LowerCx, nodes: list[SyntaxNode]) -> tuple[list, list]:
     items, inner = item.lower_items(cx, nodes, "item")
     if nodes:
         for lo, hi in syntax.blanked(cx.src, nodes[0].start_byte, nodes[-1].end_byte):
-            if not any(lo <= at < hi for at in cx.found) and not _in_tokens(nodes, lo, hi):
+            if not any(lo <= at < hi for at in cx.found) and not _not_syntax(nodes, lo, hi):
                 cx.unreadable((lo, hi), "keyword here")
     return items, inner
 
 
-def _in_tokens(nodes: list[SyntaxNode], lo: int, hi: int) -> bool:
-    """Whether bytes `lo:hi` are tokens of a macro call or definition (read as tokens)."""
+#: Where a keyword spelled as spaces is no syntax to find: macro tokens (read as
+#: tokens), comments (doc comments are text) and literals.
+_NOT_SYNTAX = frozenset({"token_tree", "macro_definition", "line_comment", "block_comment", "string_literal",
+                         "raw_string_literal", "char_literal"})
+
+
+def _not_syntax(nodes: list[SyntaxNode], lo: int, hi: int) -> bool:
+    """Whether bytes `lo:hi` lie in macro tokens, a comment or a literal."""
     for node in nodes:
         if node.start_byte <= lo < node.end_byte:
             cur = node.descendant_for_byte_range(lo, hi)
             while cur is not None:
-                if cur.type in ("token_tree", "macro_definition"):
+                if cur.type in _NOT_SYNTAX:
                     return True
                 cur = cur.parent
     return False

@@ -93,6 +93,15 @@ def span(node: SyntaxNode) -> Span:
     return (node.start_byte, node.end_byte)
 
 
+def required(node: SyntaxNode, name: str) -> SyntaxNode:
+    """`node`'s field `name`, one the grammar requires (where the text lacks it, tree-sitter
+    puts a MISSING node); a node without it fails its unit (`document.lower_unit`)."""
+    child = node.child_by_field_name(name)
+    if child is None:
+        raise ValueError(f"{node.type} at byte {node.start_byte} has no {name}")
+    return child
+
+
 def single_path(ident: Ident) -> Path:
     """`Path::from_ident`: a one-segment path with the ident's span."""
     return Path(ident.span, [PathSegment(ident, None)])

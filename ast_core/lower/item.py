@@ -9,6 +9,7 @@ pass them in. An item's span leaves them out, as rustc's does.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import (
     AnonConst,
@@ -741,7 +742,7 @@ def _mac_item(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     return _make(cx, ctxt, attrs, node, _vis_inherited(node), "MacCall", _expr.lower_mac_call(cx, node))
 
 
-ITEMS = {
+ITEMS: dict[str, Callable[[LowerCx, SyntaxNode, list, str], Item | AssocItem | ForeignItem | None]] = {
     "function_item": _fn,
     "function_signature_item": _fn,
     "const_item": _const,

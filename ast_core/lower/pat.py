@@ -6,6 +6,8 @@ and one rustc `PatKind::Ident` with a `BindingMode`; `(p)` is a Paren, `(p,)` a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import (
     BindingMode,
     Expr,
@@ -25,7 +27,7 @@ from ..syntax import SyntaxNode
 from . import attr as _attr
 from . import expr as _expr
 from . import ty as _ty
-from .cx import COMMENTS, LITERALS, LowerCx, span
+from .cx import COMMENTS, LITERALS, LowerCx, required, span
 
 BY_VALUE = BindingMode(None, Mutability.Not)
 
@@ -53,9 +55,7 @@ def _binding(cx: LowerCx, node: SyntaxNode | None, by_ref: Mutability | None, mu
     if node.type in ("identifier", "self", "shorthand_field_identifier"):
         return Pat(PatKind.Ident(BindingMode(by_ref, mutbl), cx.ident(node), None), span(node))
     if node.type == "captured_pattern":
-        inner = _captured(cx, node)
-        inner.kind.binding_mode = BindingMode(by_ref, mutbl)
-        return inner
+        return _captured(cx, node, BindingMode(by_ref, mutbl))
     if node.type == "mut_pattern":
         return _binding(cx, _sub_pattern(node), by_ref, Mutability.Mut)
     return lower_pat(cx, node)
@@ -85,11 +85,11 @@ def _ref(cx: LowerCx, node: SyntaxNode) -> Pat:
     return pat
 
 
-def _captured(cx: LowerCx, node: SyntaxNode) -> Pat:
+def _captured(cx: LowerCx, node: SyntaxNode, mode: BindingMode = BY_VALUE) -> Pat:
     name = next(c for c in node.children if c.is_named)
     inner = _sub_pattern(node)
     sub = lower_pat(cx, inner) if inner is not None and inner != name else None
-    return Pat(PatKind.Ident(BY_VALUE, cx.ident(name), sub), span(node))
+    return Pat(PatKind.Ident(mode, cx.ident(name), sub), span(node))
 
 
 def _wild(cx: LowerCx, node: SyntaxNode) -> Pat:
@@ -118,7 +118,7 @@ def _slice(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 
 def _tuple_struct(cx: LowerCx, node: SyntaxNode) -> Pat:
-    path_node = node.child_by_field_name("type")
+    path_node = required(node, "type")
     qself, path = _ty.lower_path(cx, path_node)
     pats = [lower_pat(cx, c) for c in node.children
             if (c.is_named or c.type == "_") and c != path_node and c.type not in COMMENTS]
@@ -126,7 +126,7 @@ def _tuple_struct(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 
 def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
-    path_node = node.child_by_field_name("type")
+    path_node = required(node, "type")
     qself, path = _ty.lower_path(cx, path_node)
     fields: list[PatField] = []
     rest = PatFieldsRest.None_
@@ -158,7 +158,7 @@ def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 
 def _field(cx: LowerCx, node: SyntaxNode, attrs: list) -> PatField:
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     pattern = node.child_by_field_name("pattern")
     if pattern is not None:
         return PatField(cx.ident(name), lower_pat(cx, pattern), False, attrs, span(node))
@@ -269,7 +269,7 @@ def _mac(cx: LowerCx, node: SyntaxNode) -> Pat:
     return Pat(PatKind.MacCall(_expr.lower_mac_call(cx, node)), span(node))
 
 
-PAT = {
+PAT: dict[str, Callable[[LowerCx, SyntaxNode], Pat]] = {
     "identifier": _ident,
     "self": _ident,
     "mut_pattern": _mut,

@@ -44,7 +44,7 @@ from .. import syntax
 from ..syntax import SyntaxNode
 from . import expr as _expr
 from . import item as _item
-from .cx import COMMENTS, LITERALS, LowerCx, single_path, span
+from .cx import COMMENTS, LITERALS, LowerCx, required, single_path, span
 
 # Nodes that are a single path segment wherever a path may stand.
 SEGMENT_TYPES = frozenset({"identifier", "type_identifier", "primitive_type", "self", "super",
@@ -112,7 +112,7 @@ def _lower_qself(cx: LowerCx, bracketed: SyntaxNode, segments: list[PathSegment]
     inner = next((c for c in bracketed.named_children), None)
     if inner is not None and inner.type == "qualified_type":
         ty_node = inner.child_by_field_name("type")
-        trait = inner.child_by_field_name("alias")
+        trait = required(inner, "alias")
         ty = lower_ty(cx, ty_node)
         _, trait_path = lower_path(cx, trait)
         segments.extend(reversed(trait_path.segments))
@@ -154,7 +154,7 @@ def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
     if kind == "lifetime":
         return AngleBracketedArg.Arg(GenericArg.Lifetime(lower_lifetime(cx, node)))
     if kind == "type_binding":
-        name = node.child_by_field_name("name")
+        name = required(node, "name")
         targs = node.child_by_field_name("type_arguments")
         ty = node.child_by_field_name("type")
         return AngleBracketedArg.Constraint(AssocItemConstraint(
@@ -204,7 +204,7 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
         elif kind == "higher_ranked_trait_bound":
             tps = cur.child_by_field_name("type_parameters")
             params = _item.lower_generic_params(cx, tps) if tps is not None else []
-            cur = cur.child_by_field_name("type")
+            cur = required(cur, "type")
         elif kind == "tuple_type" and cur.named_child_count == 1 and not _has_trailing_comma(cur):
             parens = True
             cur = cur.named_children[0]
@@ -220,9 +220,9 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
     constness = BoundConstness.Never
     asyncness = BoundAsyncness.Normal
     floor = lo - 16
-    if _item.blanked_keyword(cx, b"async", floor, lo) is not None:
+    if (async_at := _item.blanked_keyword(cx, b"async", floor, lo)) is not None:
         asyncness = BoundAsyncness.Async
-        lo = _item.blanked_keyword(cx, b"async", floor, lo)
+        lo = async_at
     for modifier in (b"\\[const\\]", b"~const"):
         found = _item.blanked_keyword(cx, modifier, floor, lo)
         if found is not None:
@@ -247,7 +247,7 @@ def _bound_path(cx: LowerCx, node: SyntaxNode) -> Path:
 
 def _parenthesized_args(cx: LowerCx, node: SyntaxNode, lo: int) -> GenericArgs.Parenthesized:
     """`(A, B) -> C` of `Fn(A, B) -> C`; rustc's span starts at the segment's name."""
-    params = node.child_by_field_name("parameters")
+    params = required(node, "parameters")
     ret = node.child_by_field_name("return_type")
     inputs = [lower_ty(cx, c) for c in params.named_children if c.type != "attribute_item"]
     output = (FnRetTy.Ty(lower_ty(cx, ret)) if ret is not None
@@ -383,7 +383,7 @@ def _ty_fn(cx: LowerCx, node: SyntaxNode) -> Ty:
                     safety = Safety.Unsafe
                 elif mod.type == "extern_modifier":
                     ext, abi = _item.extern_abi(cx, mod)
-    params = node.child_by_field_name("parameters")
+    params = required(node, "parameters")
     ret = node.child_by_field_name("return_type")
     decl = FnDecl(_item.lower_params(cx, params),
                   FnRetTy.Ty(lower_ty(cx, ret)) if ret is not None
