@@ -13,6 +13,9 @@ from collections.abc import Callable
 
 from ..model import (
     AnonConst,
+    AnyCoroutineKind,
+    AnyModKind,
+    AnyWherePredicateKind,
     AssocItem,
     AssocItemKind,
     BindingMode,
@@ -69,7 +72,7 @@ from . import attr as _attr
 from . import expr as _expr
 from . import pat as _pat
 from . import ty as _ty
-from .cx import COMMENTS, LowerCx, ParseError, span
+from .cx import COMMENTS, LowerCx, ParseError, required, span
 
 ITEM_TYPES = frozenset({
     "function_item", "function_signature_item", "struct_item", "union_item", "enum_item",
@@ -205,13 +208,13 @@ def lower_generic_params(cx: LowerCx, node: SyntaxNode) -> list[GenericParam]:
             attrs.append(_attr.lower_attr(cx, child))
             continue
         if t == "lifetime_parameter":
-            name = child.child_by_field_name("name")
+            name = required(child, "name")
             bounds = child.child_by_field_name("bounds")
             params.append(GenericParam(cx.ident(name), attrs,
                                        _ty.lower_bounds(cx, bounds) if bounds is not None else [],
                                        GenericParamKind.Lifetime(), _colon(bounds)))
         elif t == "type_parameter":
-            name = child.child_by_field_name("name")
+            name = required(child, "name")
             bounds = child.child_by_field_name("bounds")
             default = child.child_by_field_name("default_type")
             params.append(GenericParam(cx.ident(name), attrs,
@@ -220,15 +223,15 @@ def lower_generic_params(cx: LowerCx, node: SyntaxNode) -> list[GenericParam]:
                                            _ty.lower_ty(cx, default) if default is not None else None),
                                        _colon(bounds)))
         elif t == "const_parameter":
-            name = child.child_by_field_name("name")
+            name = required(child, "name")
             ty = child.child_by_field_name("type")
             value = child.child_by_field_name("value")
-            default = None
+            const_default = None
             if value is not None:
-                default = AnonConst(_pat._negative_expr(cx, value) if value.type == "negative_literal"
-                                    else _expr.lower_expr(cx, value))
+                const_default = AnonConst(_pat._negative_expr(cx, value) if value.type == "negative_literal"
+                                          else _expr.lower_expr(cx, value))
             params.append(GenericParam(cx.ident(name), attrs, [], GenericParamKind.Const(
-                _ty.lower_ty(cx, ty), span(child), default), None))
+                _ty.lower_ty(cx, ty), span(child), const_default), None))
         elif t == "lifetime":  # `for<'a>` binders
             params.append(lifetime_param(cx, child))
         else:
@@ -276,6 +279,7 @@ def _where_predicate(cx: LowerCx, node: SyntaxNode, attrs: list) -> WherePredica
     left = node.child_by_field_name("left")
     bounds_node = node.child_by_field_name("bounds")
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
+    kind: AnyWherePredicateKind
     if left is not None and left.type == "lifetime":
         kind = WherePredicateKind.RegionPredicate(_ty.lower_lifetime(cx, left), bounds)
     elif left is not None and left.type == "higher_ranked_trait_bound":
@@ -319,6 +323,7 @@ def _fn(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     where = next((c for c in node.children if c.type == "where_clause"), None)
     body_node = node.child_by_field_name("body")
     defaultness = Defaultness.Implicit
+    coroutine: AnyCoroutineKind | None
     constness, safety, ext, abi, coroutine = Const.No, Safety.Default, ExternKind.None_, None, None
     mods = next((c for c in node.children if c.type == "function_modifiers"), None)
     lo = node.start_byte
@@ -401,7 +406,7 @@ def lower_param(cx: LowerCx, node: SyntaxNode, attrs: list) -> Param:
     pat = _pat.lower_pat(cx, pattern)
     mut = node.children[0] if node.child_count and node.children[0].type == "mutable_specifier" else None
     if mut is not None:
-        if pat.kind.__class__ is PatKind.Ident:
+        if isinstance(pat.kind, PatKind.Ident):
             pat.kind.binding_mode = BindingMode(pat.kind.binding_mode.by_ref, Mutability.Mut)
         pat.span = (mut.start_byte, pat.span[1])
     if pattern is not None and pattern.type == "self":
@@ -451,7 +456,7 @@ def _variadic(cx: LowerCx, node: SyntaxNode, attrs: list) -> Param:
 
 
 def _const(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     ty_node = node.child_by_field_name("type")
     value = node.child_by_field_name("value")
     ident = cx.ident(name)
@@ -480,7 +485,7 @@ def _starting(item, lo: int):
 
 
 def _static(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     value = node.child_by_field_name("value")
     mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
     safety, lo = _blanked_safety(cx, node, "static") if ctxt == "foreign" else (None, node.start_byte)
@@ -531,7 +536,7 @@ def _blanked_safety(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Safety
 def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     """`type A<T> where T: X = B;` (where before `=`), `type A = B where T: X;` (after),
     and `type A: Bound;` in traits."""
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     ty_node = node.child_by_field_name("type")
     bounds_node = node.child_by_field_name("bounds")
     tps = node.child_by_field_name("type_parameters")
@@ -558,9 +563,9 @@ def _variant_data(cx: LowerCx, body: SyntaxNode | None):
         return VariantData.Unit()
     if body.type == "field_declaration_list":
         fields = []
-        for child, attrs in _with_attrs(cx, body, ("field_declaration",)):
+        for child, field_attrs in _with_attrs(cx, body, ("field_declaration",)):
             name = child.child_by_field_name("name")
-            fields.append(FieldDef(attrs, span(child), lower_vis(cx, child), Safety.Default, cx.ident(name),
+            fields.append(FieldDef(field_attrs, span(child), lower_vis(cx, child), Safety.Default, cx.ident(name),
                                    _ty.lower_ty(cx, child.child_by_field_name("type")), None))
         return VariantData.Struct(fields, False)
     fields = []
@@ -582,7 +587,7 @@ def _variant_data(cx: LowerCx, body: SyntaxNode | None):
 
 
 def _struct(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str, kind_name: str = "Struct"):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     body = node.child_by_field_name("body")
     tps = node.child_by_field_name("type_parameters")
     where_at = (tps.end_byte if tps is not None else name.end_byte)
@@ -598,7 +603,7 @@ def _union(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
 
 
 def _enum(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     tps = node.child_by_field_name("type_parameters")
     generics = _generics(cx, node, name.end_byte, tps.end_byte if tps is not None else name.end_byte)
     body = node.child_by_field_name("body")
@@ -620,7 +625,7 @@ def _decl_list(cx: LowerCx, body: SyntaxNode | None, ctxt: str) -> tuple[list, l
 
 
 def _trait(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     bounds_node = node.child_by_field_name("bounds")
     tps = node.child_by_field_name("type_parameters")
     where_at = bounds_node.end_byte if bounds_node is not None else (tps.end_byte if tps else name.end_byte)
@@ -659,8 +664,9 @@ def _impl(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
 
 
 def _mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     body = node.child_by_field_name("body")
+    mod_kind: AnyModKind
     if body is None:
         mod_kind = ModKind.Unloaded()
     else:
@@ -691,7 +697,7 @@ def _use(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
 def lower_use_tree(cx: LowerCx, node: SyntaxNode) -> UseTree:
     t = node.type
     if t == "use_as_clause":
-        prefix = _ty.path_of(cx, node.child_by_field_name("path"))
+        prefix = _ty.path_of(cx, required(node, "path"))
         alias = node.child_by_field_name("alias")
         return UseTree(prefix, UseTreeKind.Simple(cx.ident(alias) if alias is not None else None), span(node))
     if t == "use_list":
@@ -720,7 +726,7 @@ def _use_list(cx: LowerCx, node: SyntaxNode) -> list[UseTree]:
 
 
 def _extern_crate(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     alias = node.child_by_field_name("alias")
     if alias is not None:
         return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "ExternCrate", cx.text(name), cx.ident(alias))
@@ -728,12 +734,12 @@ def _extern_crate(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
 
 
 def _macro_def(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
-    name = node.child_by_field_name("name")
+    name = required(node, "name")
     opens = [c for c in node.children if c.type in ("(", "[", "{")]
     closes = [c for c in node.children if c.type in (")", "]", "}")]
     lo = opens[0].start_byte if opens else node.end_byte
     hi = closes[-1].end_byte if closes else node.end_byte
-    delim = _expr.DELIMS.get(opens[0].type) if opens else Delimiter.Brace
+    delim = _expr.DELIMS[opens[0].type] if opens else Delimiter.Brace
     body = DelimArgs((lo, hi), delim)
     return _make(cx, ctxt, attrs, node, _vis_inherited(node), "MacroDef", cx.ident(name), MacroDef(body, True))
 
