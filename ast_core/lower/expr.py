@@ -13,6 +13,8 @@ import re
 
 from ..model import (
     AnonConst,
+    AnyLocalKind,
+    AnyStructRest,
     Arm,
     AssignOpKind,
     BinOpKind,
@@ -63,7 +65,7 @@ from . import attr as _attr
 from . import item as _item
 from . import pat as _pat
 from . import ty as _ty
-from .cx import COMMENTS, LITERALS, LowerCx, single_path, span
+from .cx import COMMENTS, LITERALS, LowerCx, required, single_path, span
 
 BIN_OPS = {
     "+": BinOpKind.Add, "-": BinOpKind.Sub, "*": BinOpKind.Mul, "/": BinOpKind.Div,
@@ -118,9 +120,11 @@ def lower_lit(cx: LowerCx, node: SyntaxNode) -> Lit:
     kind = node.type
     if kind == "integer_literal":
         m = _INT.match(text)
+        assert m is not None  # an integer literal starts with a digit
         return Lit(LitKind.Integer, m.group(1), m.group(2) or None, 0)
     if kind == "float_literal":
         m = _FLOAT.match(text)
+        assert m is not None  # a float literal starts with a digit
         return Lit(LitKind.Float, m.group(1), m.group(2) or None, 0)
     if kind == "boolean_literal":
         return Lit(LitKind.Bool, text, None, 0)
@@ -192,7 +196,7 @@ def _binary(cx: LowerCx, node: SyntaxNode) -> Expr:
         op = bin_node.child_by_field_name("operator")
         rhs = lower_expr(cx, bin_node.child_by_field_name("right"))
         op_kind = BIN_OPS.get(op.type) if op is not None else None
-        if op_kind is None:
+        if op is None or op_kind is None:
             acc = Expr(ExprKind.Err(), span(bin_node), ())
             continue
         acc = Expr(ExprKind.Binary(op_kind, span(op), acc, rhs), span(bin_node), ())
@@ -218,13 +222,13 @@ def _range_with_prefix_operator(cx: LowerCx, rng: SyntaxNode, spine: list[Syntax
     start = lower_expr(cx, start_kids[0]) if start_kids else None
     dots = rng.children[-1]
     first = spine[-1]
-    op = first.child_by_field_name("operator")
+    op = required(first, "operator")
     end = _prefix(op, lower_expr(cx, first.child_by_field_name("right")))
     for bin_node in reversed(spine[:-1]):
         bin_op = bin_node.child_by_field_name("operator")
         rhs = lower_expr(cx, bin_node.child_by_field_name("right"))
         kind = BIN_OPS.get(bin_op.type) if bin_op is not None else None
-        if kind is None:
+        if bin_op is None or kind is None:
             return _err(cx, spine[0])
         end = Expr(ExprKind.Binary(kind, span(bin_op), end, rhs), (end.span[0], rhs.span[1]), ())
     closed = dots.type == "..." or cx.src[dots.end_byte:dots.end_byte + 1] == b"="
@@ -234,13 +238,11 @@ def _range_with_prefix_operator(cx: LowerCx, rng: SyntaxNode, spine: list[Syntax
 
 def _prefix(op: SyntaxNode, expr: Expr) -> Expr:
     kind = expr.kind
-    if type(kind) in (ExprKind.Binary, ExprKind.Cast):  # binds to the leftmost operand
-        inner = kind.lhs if type(kind) is ExprKind.Binary else kind.expr
-        pushed = _prefix(op, inner)
-        if type(kind) is ExprKind.Binary:
-            kind.lhs = pushed
+    if isinstance(kind, (ExprKind.Binary, ExprKind.Cast)):  # binds to the leftmost operand
+        if isinstance(kind, ExprKind.Binary):
+            kind.lhs = _prefix(op, kind.lhs)
         else:
-            kind.expr = pushed
+            kind.expr = _prefix(op, kind.expr)
         expr.span = (op.start_byte, expr.span[1])
         return expr
     unop = _PREFIX_OPS[op.type]
@@ -272,7 +274,7 @@ def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
             continue
         op = op_node.child_by_field_name("operator")
         op_kind = ASSIGN_OPS.get(op.type) if op is not None else None
-        if op_kind is None:
+        if op is None or op_kind is None:
             cx.unreadable(span(op_node), "assignment")
             return _err(cx, node)
         acc = Expr(ExprKind.AssignOp(op_kind, span(op), left, acc), where, ())
@@ -414,15 +416,15 @@ def _paren(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _struct(cx: LowerCx, node: SyntaxNode) -> Expr:
-    qself, path = _ty.lower_path(cx, node.child_by_field_name("name"))
+    qself, path = _ty.lower_path(cx, required(node, "name"))
     fields: list[ExprField] = []
-    rest = StructRest.None_()
+    rest: AnyStructRest = StructRest.None_()
     body = node.child_by_field_name("body")
     for child in body.named_children if body is not None else ():
         t = child.type
         if t == "field_initializer":
             attrs = _attr.leading_attrs(cx, child)
-            field = child.child_by_field_name("field")
+            field = required(child, "field")
             value = child.child_by_field_name("value")
             fields.append(ExprField(attrs, (field.start_byte, child.end_byte), cx.ident(field),
                                     lower_expr(cx, value), False))
@@ -751,12 +753,12 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
         yeet = _item.blanked_keyword(cx, b"do yeet", before, child.start_byte)
         if yeet is not None:
             _yeet(cx, stmt, yeet)
-        if stmt.kind.__class__ is StmtKind.Expr and i < n and kids[i].type == "empty_statement":
+        if isinstance(stmt.kind, StmtKind.Expr) and i < n and kids[i].type == "empty_statement":
             # `{ .. } ;`: rustc's parser makes this one `Semi` statement.
             semi = kids[i]
             i += 1
             stmt = Stmt(StmtKind.Semi(stmt.kind.expr), (stmt.span[0], semi.end_byte))
-        elif stmt.kind.__class__ is StmtKind.MacCall and i < n and kids[i].type == "empty_statement" \
+        elif isinstance(stmt.kind, StmtKind.MacCall) and i < n and kids[i].type == "empty_statement" \
                 and stmt.kind.style is MacStmtStyle.Braces:
             semi = kids[i]
             i += 1
@@ -770,7 +772,7 @@ def _become(cx: LowerCx, stmt: Stmt, at: int) -> None:
     """`become f(x)`: the statement's expression, which follows the keyword `become`
     `syntax.parse` spelled as spaces, is a tail call."""
     kind = stmt.kind
-    if type(kind) not in (StmtKind.Expr, StmtKind.Semi):
+    if not isinstance(kind, (StmtKind.Expr, StmtKind.Semi)):
         cx.unreadable((at, stmt.span[1]), "`become`")
         return
     kind.expr = Expr(ExprKind.Become(kind.expr), (at, kind.expr.span[1]), ())
@@ -781,9 +783,9 @@ def _yeet(cx: LowerCx, stmt: Stmt, at: int) -> None:
     """`do yeet e` / `do yeet;`: the statement after the keywords `syntax.parse` spelled
     as spaces (an expression, or the lone `;`) is a yeet."""
     kind = stmt.kind
-    if type(kind) is StmtKind.Empty:
+    if isinstance(kind, StmtKind.Empty):
         stmt.kind = StmtKind.Semi(Expr(ExprKind.Yeet(None), (at, at + len(b"do yeet")), ()))
-    elif type(kind) in (StmtKind.Expr, StmtKind.Semi):
+    elif isinstance(kind, (StmtKind.Expr, StmtKind.Semi)):
         kind.expr = Expr(ExprKind.Yeet(kind.expr), (at, kind.expr.span[1]), ())
     else:
         cx.unreadable((at, stmt.span[1]), "`do yeet`")
@@ -796,7 +798,7 @@ def _brace_macro_split(cx: LowerCx, node: SyntaxNode) -> list[SyntaxNode] | None
     (unless `.` or `?` follows), so rustc reads a statement `m! {}` and then `-1`;
     tree-sitter reads `m! {} - 1` as one binary expression. The macro call and the
     rest read again as statements, or None when `node` is no such case."""
-    expr = node
+    expr: SyntaxNode | None = node
     if node.type == "expression_statement":
         expr = next((c for c in node.named_children if c.type not in COMMENTS), None)
     cur = expr
@@ -867,7 +869,7 @@ def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
     mut = next((c for c in node.children if c.type == "mutable_specifier"), None)
     if mut is not None and pat_node is not None and mut.start_byte < pat_node.start_byte:
         # `let mut x` / `let mut ref x`: the `mut` belongs to the binding.
-        if pat.kind.__class__ is PatKind.Ident:
+        if isinstance(pat.kind, PatKind.Ident):
             pat.kind.binding_mode = BindingMode(pat.kind.binding_mode.by_ref, Mutability.Mut)
         pat.span = (mut.start_byte, pat.span[1])
     ty_node = node.child_by_field_name("type")
@@ -883,6 +885,7 @@ def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
             expr_attrs = _attr.attrs_from_error(cx, before)
             if expr_attrs:
                 init.attrs = expr_attrs
+    kind: AnyLocalKind
     if init is None:
         kind = LocalKind.Decl()
     elif alt is None:
