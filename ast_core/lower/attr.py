@@ -63,7 +63,9 @@ def lower_attr(cx: LowerCx, node: SyntaxNode) -> Attribute:
     """An `attribute_item`, `inner_attribute_item` or doc comment."""
     t = node.type
     if t == "line_comment" or t == "block_comment":
-        comment_kind, style = _doc_style(cx, node)
+        doc = _doc_style(cx, node)
+        assert doc is not None  # callers pass only doc comments (`is_doc_comment`)
+        comment_kind, style = doc
         lo, hi = node.start_byte, node.end_byte
         body = doc_comment_symbol(cx.src[lo:hi].decode("utf-8", "replace"))
         if comment_kind is CommentKind.Line:
@@ -150,7 +152,7 @@ def _item_from_tokens(trees: list[TokenTree | Token], lo: int) -> AttrItem:
             break
         segments.append(PathSegment(Ident(tok.text, tok.span), None))
         i += 1
-        if i < len(trees) and isinstance(trees[i], Token) and trees[i].text == "::":
+        if i < len(trees) and isinstance(sep := trees[i], Token) and sep.text == "::":
             i += 1
         else:
             break
