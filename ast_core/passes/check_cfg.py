@@ -100,7 +100,9 @@ _OPAQUE_MACROS = frozenset({
     "compile_error", "quote", "quote_spanned", "parse_quote", "parse_quote_spanned",
     "global_asm", "asm", "naked_asm", "module_path", "file", "line", "column",
 })
-_LEVELS: dict[str, LintLevel] = {name: name for name in ("allow", "expect", "warn", "deny", "forbid")}
+# the lint level attributes (force-warn is a command-line level only)
+_LEVELS: dict[str, LintLevel] = {"allow": "allow", "expect": "expect", "warn": "warn", "deny": "deny",
+                                 "forbid": "forbid"}
 _CFG_MACRO_PATHS = frozenset({("cfg",), ("std", "cfg"), ("core", "cfg"), ("{{root}}", "std", "cfg"),
                               ("{{root}}", "core", "cfg")})
 
@@ -446,6 +448,7 @@ class CfgPass(Visitor):
                 if len(part) != 2 or not isinstance(part[0], Token) or not isinstance(part[1], TokenTree):
                     continue
                 name, group = part[0].text, part[1]
+                parsed: ParsedCfg | None
                 if name == "cfg" and group.close is not None:
                     whole = (part[0].lo, group.hi) if kind is SiteKind.LINK else None
                     parsed = parse_predicate(self.src, (group.lo, group.hi), site, self.session.lint.edition, whole)
@@ -752,16 +755,16 @@ class CfgPass(Visitor):
                 i += 3
                 continue
             elif tree.kind == "ident" and i + 2 < n and _is_token(trees[i + 1], "!") \
-                    and isinstance(group := trees[i + 2], TokenTree):
+                    and isinstance(call := trees[i + 2], TokenTree):
                 self.invoked.add((text, tuple(self.inside)))
                 if text == "cfg":
-                    if not _has_metavariable(group.trees) and group.close is not None:
-                        self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (tree.lo, group.hi), (group.lo, group.hi)))
+                    if not _has_metavariable(call.trees) and call.close is not None:
+                        self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (tree.lo, call.hi), (call.lo, call.hi)))
                 elif text == "cfg_select":
-                    self._cfg_select(group.trees, (tree.lo, group.hi))
+                    self._cfg_select(call.trees, (tree.lo, call.hi))
                 elif text not in _OPAQUE_MACROS and text != "macro_rules":
                     self.inside.append(text)
-                    self._tokens(group.trees, cfg_if=text == "cfg_if")
+                    self._tokens(call.trees, cfg_if=text == "cfg_if")
                     self.inside.pop()
                 i += 3
                 continue
@@ -803,7 +806,7 @@ class CfgPass(Visitor):
         n = len(trees)
         if not _cfg_if_matches(trees, i):
             return n
-        while i < n and isinstance(trees[i], Token) and trees[i].text == "if":
+        while i < n and _is_token(trees[i], "if"):
             attr = _attribute_at(trees, i + 1)
             if attr is None:
                 return i + 1
@@ -818,13 +821,13 @@ class CfgPass(Visitor):
                 end += 1
             chosen = chosen or holds
             i = end
-            if i < n and isinstance(trees[i], Token) and trees[i].text == "else":
+            if i < n and _is_token(trees[i], "else"):
                 i += 1
-                if i < n and isinstance(trees[i], TokenTree):
+                if i < n and isinstance(last := trees[i], TokenTree):
                     if not chosen:
-                        self._tokens(trees[i].trees)
+                        self._tokens(last.trees)
                     else:
-                        self._removed_mods(trees[i].trees)
+                        self._removed_mods(last.trees)
                     return i + 1
         return i
 
@@ -832,7 +835,7 @@ class CfgPass(Visitor):
 def _cfg_if_matches(trees: Sequence[TokenTree | Token], i: int) -> bool:
     """Whether each `if #[cfg(..)]` of the `cfg_if!` chain at `i` holds one predicate."""
     n = len(trees)
-    while i < n and isinstance(trees[i], Token) and trees[i].text == "if":
+    while i < n and _is_token(trees[i], "if"):
         attr = _attribute_at(trees, i + 1)
         if attr is None:
             return True
@@ -841,7 +844,7 @@ def _cfg_if_matches(trees: Sequence[TokenTree | Token], i: int) -> bool:
         if isinstance(args, TokenTree) and len([part for part in split_commas(args.trees) if part]) > 1:
             return False
         i = end + 1
-        if i < n and isinstance(trees[i], Token) and trees[i].text == "else":
+        if i < n and _is_token(trees[i], "else"):
             i += 1
     return True
 
@@ -902,7 +905,7 @@ def _without_metavariables(src: bytes, trees: Sequence[TokenTree | Token],
             continue
         end = i + 2
         if isinstance(trees[i + 1], TokenTree):  # `$( .. ) sep? op`
-            while end < n and isinstance(trees[end], Token) and trees[end].text in ("*", "+", "?", ","):
+            while end < n and isinstance(op := trees[end], Token) and op.text in ("*", "+", "?", ","):
                 end += 1
             hi = trees[end - 1].hi
             data[tree.lo:hi] = b" " * (hi - tree.lo)
@@ -928,10 +931,10 @@ def _attribute_at(trees: Sequence[TokenTree | Token], i: int) -> tuple[int, CfgS
     """The attribute `#[..]` / `#![..]` starting at `trees[i]`: the index after it, its
     cfg site (None for other attributes) and its bracket group."""
     n = len(trees)
-    if i >= n or not isinstance(trees[i], Token) or trees[i].text != "#":
+    if i >= n or not _is_token(trees[i], "#"):
         return None
     j = i + 1
-    inner = j < n and isinstance(trees[j], Token) and trees[j].text == "!"
+    inner = j < n and _is_token(trees[j], "!")
     j += inner
     group = trees[j] if j < n else None
     if not isinstance(group, TokenTree) or group.open.text != "[" or group.close is None:
@@ -974,21 +977,21 @@ def _select_arms(
     i, n = 0, len(trees)
     while i < n:
         start = i
-        while i < n and not (isinstance(trees[i], Token) and trees[i].text == "=>"):
+        while i < n and not _is_token(trees[i], "=>"):
             i += 1
         predicate = list(trees[start:i])
         i += 1
         if i > n or not predicate:
             return
-        if i < n and isinstance(trees[i], TokenTree) and trees[i].open.text == "{":
-            body = trees[i].trees
+        if i < n and isinstance(braced := trees[i], TokenTree) and braced.open.text == "{":
+            body = braced.trees
             i += 1
         else:
             body_start = i
-            while i < n and not (isinstance(trees[i], Token) and trees[i].text == ","):
+            while i < n and not _is_token(trees[i], ","):
                 i += 1
             body = list(trees[body_start:i])
-        if i < n and isinstance(trees[i], Token) and trees[i].text == ",":
+        if i < n and _is_token(trees[i], ","):
             i += 1
         yield predicate, body
 
