@@ -178,7 +178,7 @@ class Document:
         self.inner_ids = 0  # the ids of the file's inner attributes
         self.units: list[Unit] = []
         self.starts: list[int] = []  # where each unit's syntax starts now
-        self.bases: list[int] = []  # each unit's first NodeId now
+        self.bases: list[int] = []  # each numbered unit's first NodeId now
         self.prefix_end = 0  # the first NodeId of the items (after the crate root or inner attributes)
         self._inner: list[int] = []  # the units with crate inner attributes
         self.crate_span = (0, 0)
@@ -191,7 +191,6 @@ class Document:
         self.revision = 0  # counts rebuilds: a cache of derived facts is valid for one
         self._result_inputs: dict[str, Hashable] = {}  # `unit_results`' inputs, by key
         self.exact = True  # the tree is what a fresh parse of `src` gives
-        self._dirty = False
         # what the edits since the last rebuild replaced: bytes `lo:old_hi` of the text
         # then became `lo:new_hi` of the text now (None: no edit)
         self._edited: tuple[int, int, int] | None = None
@@ -215,7 +214,6 @@ class Document:
         self.src = new_src
         new_end = start + len(new_text)
         syntax.edit(self.tree, start, old_end, new_end, start_pt, old_end_pt, self._point(new_end))
-        self._dirty = True
         lo, old_hi, new_hi = self._edited or (start, start, start)
         # the union with what earlier edits replaced; bytes after it moved by the edits
         end = max(new_hi, old_end)
@@ -223,13 +221,12 @@ class Document:
 
     def sync(self) -> None:
         """Re-parse and re-lower what the edits since the last read touched."""
-        if self._dirty:
-            self._dirty = False
+        if self._edited is not None:
+            lo, old_hi, new_hi = self._edited
+            self._edited = None
             old_tree = self.tree
             self.tree = syntax.parse(self.src, old_tree, self.config.edition)
             self.exact = self.exact and not self.tree.root_node.has_error
-            lo, old_hi, new_hi = self._edited
-            self._edited = None
             if old_tree.root_node.has_error or self.tree.root_node.has_error:
                 # Error recovery depends on the history: the syntax may also change
                 # away from the edits. (Without errors, both trees are what a fresh
@@ -335,13 +332,13 @@ class Document:
         """The named children of `root` from the one starting at byte `start`; None
         when no child starts there."""
         cursor = root.walk()
-        if cursor.goto_first_child_for_byte(start) is None or cursor.node.start_byte != start:
+        if cursor.goto_first_child_for_byte(start) is None or cursor.node is None or cursor.node.start_byte != start:
             return None
 
         def following() -> Iterator[syntax.SyntaxNode]:
             while True:
                 node = cursor.node
-                if node.is_named:
+                if node is not None and node.is_named:
                     yield node
                 if not cursor.goto_next_sibling():
                     return
@@ -471,17 +468,19 @@ class Document:
             head, end = 0, len(self.units)
         else:
             head, end, tail = kept
+            assert next_id is not None  # kept only while the ids up to it are known (above)
             old = self.bases
             moved = next_id - self.prefix_end  # the prefix's ids grew or shrank by as many
             self.bases = [*(base + moved for base in old[:head]), *([0] * (end - head)), *old[tail:]]
             if head:
-                next_id = self.bases[head - 1] + self.units[head - 1].id_count
+                count = self.units[head - 1].id_count
+                assert count is not None  # (likewise: the units before are known)
+                next_id = self.bases[head - 1] + count
         self.prefix_end = start
         self.unknown_after = None if next_id is not None else 0
         self.withheld = set()
         for index in range(head, end):
             unit = self.units[index]
-            self.bases[index] = next_id
             if next_id is None:  # after unreadable code: no id is known
                 if unit.numbered:
                     for item in unit.items:
@@ -490,6 +489,7 @@ class Document:
                     unit.holes = []
                 self._load_mods(unit)
                 continue
+            self.bases[index] = next_id
             if not unit.numbered:
                 self.materialize(index, ids=False)
                 unit.first_id = next_id
@@ -512,6 +512,7 @@ class Document:
             else:
                 next_id += unit.id_count
         if kept is not None and end < len(self.units):  # the units after: moved
+            assert next_id is not None and self.next_id is not None  # (the kept units' ids are known)
             moved = next_id - self.bases[end]
             if moved:
                 self.bases[end:] = [base + moved for base in self.bases[end:]]
