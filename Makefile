@@ -37,4 +37,5 @@ test-deps: install
 
 test: test-deps
 	$(BIN)/ruff check -q ast_core server tests bench scripts
+	$(BIN)/mypy
 	E2E_REQUIRE=1 $(BIN)/python -m pytest -q
