@@ -25,7 +25,6 @@ when typing pauses.
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -43,7 +42,6 @@ from .passes.node_ids import ChildMod, Hole, NodeIdAssigner, crate_prefix
 from .shift import shifted
 from .stack import paused_gc
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 FREEZE_MIN_UNITS = 64
 
@@ -126,7 +124,9 @@ def lower_unit(cx: LowerCx, nodes: list[syntax.SyntaxNode]) -> tuple[list, list,
     try:
         items, inner = lower_top_level(cx, nodes)
     except Exception as exc:  # noqa: BLE001
-        log.exception("lowering failed at byte %d", nodes[0].start_byte)
+        import logging  # noqa: PLC0415 (only on such a failure: CLI start-up)
+
+        logging.getLogger(__name__).exception("lowering failed at byte %d", nodes[0].start_byte)
         items, inner = [], []
         errors.append(ParseError((nodes[0].start_byte, nodes[-1].end_byte),
                                  f"rust-ast could not lower this item ({type(exc).__name__}: {exc}); "

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +107,8 @@ class WorkspaceRoot(NamedTuple):
 def find_workspace_root(manifest: Path) -> WorkspaceRoot | None:
     """The nearest Cargo.toml above a package's folder with a `[workspace]` table
     (read and parsed: unreadable or invalid ones are passed over)."""
+    import tomllib  # noqa: PLC0415 (only once there is a Cargo.toml: CLI start-up)
+
     folder = manifest.resolve().parent.parent
     for candidate in [folder, *folder.parents]:
         root = candidate / "Cargo.toml"
@@ -214,6 +215,8 @@ def manifest_edition(manifest: Path) -> int | None:
     """`package.edition` of a Cargo.toml as cargo reads it (2015 when unset), following
     `edition.workspace = true` to the workspace root (the manifest itself when it has
     a `[workspace]` table); None when unreadable or rejected."""
+    import tomllib  # noqa: PLC0415 (only once there is a Cargo.toml: CLI start-up)
+
     try:
         table = tomllib.loads(read_text(manifest))
     except (UsageError, tomllib.TOMLDecodeError):

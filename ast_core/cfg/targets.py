@@ -11,10 +11,9 @@ the caller; `-O` would remove `debug_assertions`, which these sets include.
 from __future__ import annotations
 
 import json
-import platform
 import sys
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import overload
 
 from ast_core.tokens import tokenize, unescape_str
@@ -38,10 +37,16 @@ def parse_print_cfg(text: str) -> list[tuple[str, str | None]]:
 
 
 @cache
-def _table() -> dict[str, CfgSet]:
-    text = resources.files("ast_core").joinpath("data/target_cfgs.json").read_text(encoding="utf-8")
-    return {triple: frozenset(parse_print_cfg("\n".join(lines)))
-            for triple, lines in json.loads(text).items()}
+def _table() -> dict[str, list[str]]:
+    """The shipped table as written: each triple's lines, parsed when the triple is
+    asked for (`_parsed`: parsing them all is most of a CLI run's start-up). Read
+    from the package folder (not `importlib.resources`, which costs start-up too)."""
+    return json.loads((Path(__file__).parent.parent / "data/target_cfgs.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _parsed(triple: str) -> CfgSet:
+    return frozenset(parse_print_cfg("\n".join(_table()[triple])))
 
 
 def known_targets() -> list[str]:
@@ -57,6 +62,8 @@ _ARCHES = {"x86_64": "x86_64", "amd64": "x86_64", "aarch64": "aarch64", "arm64":
 def host_target() -> str:
     """The triple of the machine we run on (what rustc builds for without `--target`)
     when the shipped table has it, else `DEFAULT_TARGET`."""
+    import platform  # noqa: PLC0415 (for this one call: CLI start-up)
+
     arch = _ARCHES.get(platform.machine().lower(), "")
     if sys.platform.startswith("linux"):
         triple = f"{arch}-unknown-linux-gnueabihf" if arch == "armv7" else f"{arch}-unknown-linux-gnu"
@@ -78,4 +85,4 @@ def target_cfg(triple: str) -> CfgSet | None: ...
 def target_cfg(triple: str = DEFAULT_TARGET) -> CfgSet | None:
     """The shipped active configuration of `triple`, or None if not shipped (the default
     target is always shipped)."""
-    return _table().get(triple)
+    return _parsed(triple) if triple in _table() else None

@@ -13,8 +13,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..cfg.cargo import CargoPackage
 from ..cfg.targets import CfgSet
 from ..project import (
     DEFAULT_EDITION, Package, UsageError, file_stamp, find_manifest, load_package, manifest_edition, read_text,
@@ -23,6 +23,9 @@ from .config import (
     Cfg, CrateConfig, Request, build_script_cfgs, build_script_open_names, crate_config, parse_cfg_specs,
 )
 from .model import CrateFile, CrateModel
+
+if TYPE_CHECKING:
+    from ..cfg.cargo import CargoPackage
 
 _RUSTC_CFG_LINES = ("cargo:rustc-cfg=", "cargo::rustc-cfg=")
 _KINDS = {"lib": "lib", "bin": "bin", "examples": "example", "tests": "test", "benches": "bench", "build": "build"}
@@ -57,11 +60,20 @@ class _LoadedPackage:
                                         self.build_output)
 
 
+def _cargo_package(package: Package) -> CargoPackage | None:
+    """The package's manifest as cargo reads it; None when cargo reports an error."""
+    # (check-cfg's modules load with the first Cargo.toml, not with this one: CLI start-up)
+    from ..cfg.cargo import CargoPackage  # noqa: PLC0415
+
+    return package.cargo if isinstance(package.cargo, CargoPackage) else None
+
+
 def last_build_output(package: Package, script: Path) -> tuple[Path, tuple[Cfg, ...]] | None:
     """The cfgs the build script printed when cargo last ran it for the host
     (`target/debug/build/NAME-HASH/output`, the newest, if not older than the script),
     read, never run; None without such a record."""
-    name = package.cargo.name if isinstance(package.cargo, CargoPackage) else None
+    cargo = _cargo_package(package)
+    name = cargo.name if cargo is not None else None
     if not name:
         return None
     try:
@@ -114,7 +126,7 @@ class Crates:
         self.check_manifests()
         manifest = find_manifest(path)
         loaded = self._package(manifest.resolve()) if manifest is not None else None
-        if loaded is not None and isinstance(loaded.package.cargo, CargoPackage):
+        if loaded is not None and _cargo_package(loaded.package) is not None:
             for kind, root in self.targets(loaded.package):
                 if kind == "build" and root != path and not path.is_relative_to(root.parent / "build"):
                     continue
@@ -148,9 +160,9 @@ class Crates:
         library's), found without loading any crate."""
         manifest = find_manifest(path)
         loaded = self._package(manifest.resolve()) if manifest is not None else None
-        if loaded is None or not isinstance(loaded.package.cargo, CargoPackage):
+        cargo = _cargo_package(loaded.package) if loaded is not None else None
+        if loaded is None or cargo is None:
             return self.request.edition or DEFAULT_EDITION, self._config().cfg
-        cargo = loaded.package.cargo
         requested = cargo.feature_names if self.request.all_features else self.request.features
         features = cargo.enabled_features(requested, default=not self.request.no_default_features)
         return self.request.edition or cargo.edition, self._config(features, loaded.build_cfgs).cfg
@@ -171,8 +183,8 @@ class Crates:
         key = (root, kind)
         crate = self._crates.get(key)
         if crate is None:
-            cargo = loaded.package.cargo
-            assert isinstance(cargo, CargoPackage)
+            cargo = _cargo_package(loaded.package)
+            assert cargo is not None
             request = self.request
             requested = cargo.feature_names if request.all_features else request.features
             features = cargo.enabled_features(requested, default=not request.no_default_features)

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..cfg.predicate import AttrItem as CfgAttrItem
-from ..cfg.predicate import AttrStyle as CfgAttrStyle
-from ..cfg.predicate import (
-    ActiveCfg, CfgSite, ParsedCfg, SiteKind, eval_predicate, parse_cfg, parse_cfg_attr,
-)
 from ..model import AttrArgs, AttrKind, AttrStyle, Attribute, Span
 
-SiteHook = Callable[[CfgSite, ParsedCfg, bool], None]
+# The cfg parser (`ast_core.cfg.predicate`) loads when the first `cfg`/`cfg_attr` is
+# met, not with this module: a file without one, or `rust-ast tree`'s start-up, never
+# pays for it.
+if TYPE_CHECKING:
+    from ..cfg.predicate import ActiveCfg, CfgSite, ParsedCfg, SiteKind
+    from ..cfg.predicate import AttrItem as CfgAttrItem
+
+SiteHook = Callable[["CfgSite", "ParsedCfg", bool], None]
 """Called with each parsed site, its parse, and whether it holds (a false `cfg` drops
 its node; a false `cfg_attr` inserts nothing)."""
 
@@ -49,6 +52,9 @@ def args_span(attr: Attribute) -> Span | None:
 
 
 def attr_site(attr: Attribute, kind: SiteKind) -> CfgSite:
+    from ..cfg.predicate import AttrStyle as CfgAttrStyle  # noqa: PLC0415 (see above)
+    from ..cfg.predicate import CfgSite  # noqa: PLC0415
+
     style = CfgAttrStyle.INNER if attr.style is AttrStyle.Inner else CfgAttrStyle.OUTER
     return CfgSite(kind, attr.span, args_span(attr), style)
 
@@ -92,6 +98,8 @@ class Configurer:
 
     def cfg_holds(self, site: CfgSite) -> bool:
         """A `cfg`'s verdict; a malformed one keeps its node, as rustc does."""
+        from ..cfg.predicate import eval_predicate, parse_cfg  # noqa: PLC0415 (see above)
+
         parsed = parse_cfg(self.src, site, self.edition)
         holds = parsed.predicate is None or eval_predicate(parsed.predicate, self.active)
         if self.on_parsed is not None:
@@ -101,6 +109,8 @@ class Configurer:
     def cfg_attr_expansion(self, site: CfgSite) -> list[CfgAttrItem] | None:
         """What a `cfg_attr` expands to, nested `cfg`/`cfg_attr` items included (each
         followed by what it expands to); None when an inserted `cfg` is false."""
+        from ..cfg.predicate import eval_predicate, parse_cfg_attr  # noqa: PLC0415 (see above)
+
         parsed = parse_cfg_attr(self.src, site, self.edition)
         holds = parsed.predicate is not None and eval_predicate(parsed.predicate, self.active)
         if self.on_parsed is not None:
@@ -128,6 +138,8 @@ class Configurer:
         `on_parsed`) once per attribute."""
         key = attr.span
         if key not in self._expansions:
+            from ..cfg.predicate import SiteKind  # noqa: PLC0415 (see above)
+
             self._expansions[key] = self.cfg_attr_expansion(attr_site(attr, SiteKind.CFG_ATTR))
         return self._expansions[key]
 
@@ -139,6 +151,8 @@ class Configurer:
         for attr in attrs:
             names = path_names(attr)
             if names == ("cfg",):
+                from ..cfg.predicate import SiteKind  # noqa: PLC0415 (see above)
+
                 if not self.cfg_holds(attr_site(attr, SiteKind.CFG)):
                     return None
             elif names == ("cfg_attr",):

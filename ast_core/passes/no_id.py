@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..cfg.predicate import CfgSite, ParsedCfg
 from ..cfg.targets import CfgSet
 from ..model import AttrKind, Expr, ExprKind, Item, ItemKind, Pat, PatKind, Stmt, StmtKind, Ty, TyKind
 from ..render import id_slot, node_class
 from .configure import Configurer
 from .node_ids import INERT_ATTRS, TEST_ATTRS
+
+if TYPE_CHECKING:  # (the cfg parser loads only when a file has a cfg: CLI start-up)
+    from ..cfg.predicate import CfgSite, ParsedCfg
 
 _FEATURE = re.compile(r'\(\s*feature\s*=\s*"([^"\\]*)"\s*\)')
 _MACRO_CALLS = {Expr: ExprKind.MacCall, Pat: PatKind.MacCall, Ty: TyKind.MacCall, Item: ItemKind.MacCall,

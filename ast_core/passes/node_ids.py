@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     DUMMY_NODE_ID,
@@ -56,10 +56,11 @@ from ..model import (
 from ..model._walk import walk_attribute, walk_item, walk_path, walk_stmt, walk_use_tree_kind
 from ..cfg.targets import CfgSet
 from ..tokens import tokenize, unescape_str
-from ..cfg.expected import well_known
-from ..cfg.predicate import CfgAll, CfgAny, CfgLeaf, CfgNot, CfgSite, ParsedCfg, Predicate
 from .configure import Configurer, SiteHook, path_names
 from .locate import extent
+
+if TYPE_CHECKING:  # (the cfg parser loads only when a file has a cfg: CLI start-up)
+    from ..cfg.predicate import CfgSite, ParsedCfg, Predicate
 
 # Built-in attributes that do not make rustc set a node aside for expansion (node-ids.md §6).
 INERT_ATTRS = frozenset("""
@@ -155,6 +156,8 @@ class NodeIdAssigner(Visitor):
         # from there on is unknown
         hook = None
         if open_names is None:
+            from ..cfg.expected import well_known  # noqa: PLC0415 (loaded only when needed: CLI start-up)
+
             known = frozenset((*well_known(), *OWN_NAMES, *(name for name, _ in cfg)))
             hook = self._check_names(lambda name: name not in known)
         elif open_names:
@@ -406,6 +409,8 @@ def crate_prefix(assigner: NodeIdAssigner, krate: Crate, edition: int) -> bool:
 
 def leaf_names(pred: Predicate) -> list[str]:
     """The cfg names a predicate tests."""
+    from ..cfg.predicate import CfgAll, CfgAny, CfgLeaf, CfgNot  # noqa: PLC0415 (as `Configurer` loads it)
+
     if isinstance(pred, CfgLeaf):
         return [pred.name]
     if isinstance(pred, (CfgAny, CfgAll)):
