@@ -78,6 +78,7 @@ class Unit:
     # the `mod x;` files numbered inside the unit, as of `first_id`
     holes: list[Hole] = field(default_factory=list)
     withheld: set[int] = field(default_factory=set)  # `id()` of nodes left unnumbered so
+    mods_loaded: bool = False  # its `mod x;` files were loaded while its ids were unknown
     # per-pass results computed on this unit: key -> (byte offset they were made at, value)
     results: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
@@ -167,7 +168,9 @@ class Document:
         self.config = config
         self.src = src
         self.index = LineIndex(src)
-        self.tree = syntax.parse(src, edition=config.edition)
+        self._gates = syntax.gates(src)  # what the parser's repairs look for, followed edit by edit
+        self._spelled = syntax.spelled(src, config.edition, self._gates)  # what the tree is a parse of
+        self.tree = syntax.parse_spelled(self._spelled)
         if link is None and config.path is not None:
             from .crate import standalone_link  # noqa: PLC0415 (the crate package builds on this one)
 
@@ -225,7 +228,17 @@ class Document:
             lo, old_hi, new_hi = self._edited
             self._edited = None
             old_tree = self.tree
-            self.tree = syntax.parse(self.src, old_tree, self.config.edition)
+            self._gates = syntax.gates(self.src, self._gates, (lo, new_hi))
+            spelled = syntax.spelled(self.src, self.config.edition, self._gates)
+            respelled = syntax.respelled(self._spelled[:lo] + spelled[lo:new_hi] + self._spelled[old_hi:], spelled)
+            if respelled is not None:  # a repair outside the edits came or went: re-read it too
+                a, b = respelled
+                syntax.edit(old_tree, a, b, b, self._point(a), self._point(b), self._point(b))
+                if a < lo or b > new_hi:
+                    old_hi, new_hi = old_hi + max(b, new_hi) - new_hi, max(b, new_hi)
+                    lo = min(lo, a)
+            self._spelled = spelled
+            self.tree = syntax.parse_spelled(spelled, old_tree)
             self.exact = self.exact and not self.tree.root_node.has_error
             if old_tree.root_node.has_error or self.tree.root_node.has_error:
                 # Error recovery depends on the history: the syntax may also change
@@ -244,7 +257,7 @@ class Document:
         self.sync()
         if self.exact:
             return False
-        self.tree = syntax.parse(self.src, edition=self.config.edition)
+        self.tree = syntax.parse_spelled(self._spelled)
         self.exact = True
         self._rebuild(self._reusable([u for u in self.units if not u.errors]))
         return True
@@ -296,7 +309,7 @@ class Document:
             previous = self._reusable(old_units[head:seen])
         plan: list[tuple[list[syntax.SyntaxNode], bytes, Unit | None]] = []
         for unit_nodes in group_units(cx, nodes):
-            lo_byte, hi_byte = unit_nodes[0].start_byte, unit_nodes[-1].end_byte
+            lo_byte, hi_byte = self.unit_start(unit_nodes[0].start_byte), unit_nodes[-1].end_byte
             if edited is not None and lo_byte >= new_hi:  # past the edits: the old units again?
                 index = bisect_left(old_starts, lo_byte - delta, head)
                 if (index < len(old_starts) and old_starts[index] == lo_byte - delta
@@ -317,7 +330,7 @@ class Document:
         with paused_gc(freeze=to_lower >= FREEZE_MIN_UNITS or 2 * to_lower > total):
             middle = [unit or self._lower_unit(cx, nodes, key) for nodes, key, unit in plan]
             self.units = [*old_units[:head], *middle, *old_units[tail:]]
-            self.starts = [*old_starts[:head], *(nodes[0].start_byte for nodes, _, _ in plan),
+            self.starts = [*old_starts[:head], *(self.unit_start(nodes[0].start_byte) for nodes, _, _ in plan),
                            *(start + delta for start in old_starts[tail:])]
             shift = end - tail
             self._inner = [*(i for i in self._inner if i < head),
@@ -347,7 +360,19 @@ class Document:
 
     def _lower_unit(self, cx: LowerCx, nodes: list[syntax.SyntaxNode], key: bytes) -> Unit:
         items, inner, errors = lower_unit(cx, nodes)
-        return Unit(key, items, inner, errors, nodes[0].start_byte)
+        return Unit(key, items, inner, errors, self.unit_start(nodes[0].start_byte))
+
+    def unit_start(self, start: int) -> int:
+        """Where a unit whose first syntax node starts at `start` begins: before the
+        keywords the parser's repairs spelled as spaces in front of it (`gen` of `gen
+        fn`), which lowering reads into the unit's model, so they are part of its key."""
+        spelled, src = self._spelled, self.src
+        lo = start
+        while lo and spelled[lo - 1] in b" \t\r\n":
+            lo -= 1
+        while lo < start and src[lo] == spelled[lo]:
+            lo += 1
+        return lo
 
     @property
     def is_module(self) -> bool:
@@ -521,14 +546,17 @@ class Document:
 
     def _load_mods(self, unit: Unit) -> None:
         """Let the crate load the files of a unit's `mod x;` items without numbering
-        anything (the unit's ids are unknown; its modules still belong to the crate)."""
-        if self.link is None or not any(isinstance(item.kind, ItemKind.Mod) for item in unit.items):
+        anything (the unit's ids are unknown; its modules still belong to the crate).
+        Once per unit, as a numbered unit loads them once: each renumbering of the
+        document would walk every such unit again (all of a file after unreadable code)."""
+        if unit.mods_loaded or self.link is None or not any(isinstance(item.kind, ItemKind.Mod) for item in unit.items):
             return
         sub = self._assigner(0)
         sub.stopped = True
         for item in unit.items:
             if isinstance(item.kind, ItemKind.Mod):
                 sub.visit_item(item)
+        unit.mods_loaded = True
 
     def materialize(self, index: int, ids: bool = True) -> Unit:
         """Bring unit `index`'s spans (and ids) to where the unit is now."""

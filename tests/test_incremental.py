@@ -60,8 +60,9 @@ def test_edit_shifts_later_items_and_ids() -> None:
 def full_regroup(doc: Document) -> list[tuple[int, bytes]]:
     """The units a regrouping of the whole syntax tree gives, as `(start, text)`."""
     nodes = [c for c in doc.tree.root_node.children if c.is_named]
-    return [(unit[0].start_byte, doc.src[unit[0].start_byte:unit[-1].end_byte])
-            for unit in group_units(LowerCx(doc.src, 2021), nodes)]
+    units = group_units(LowerCx(doc.src, 2021), nodes)
+    spans = [(doc.unit_start(unit[0].start_byte), unit[-1].end_byte) for unit in units]
+    return [(lo, doc.src[lo:hi]) for lo, hi in spans]
 
 
 def units_now(doc: Document) -> list[tuple[int, bytes]]:
@@ -104,4 +105,17 @@ def test_an_attribute_typed_at_the_end_goes_with_the_next_item() -> None:
     doc.edit(10, 10, b"#[cfg(any())] ")
     doc.sync()
     assert [key for _, key in units_now(doc)] == [b"fn f() {}", b"#[cfg(any())] fn g() {}", b"fn h() {}"]
+    assert Analysis(doc).tree_json() == fresh(doc.src)
+
+
+def test_a_repair_that_comes_or_goes_beside_an_edit_is_read_again() -> None:
+    """`gen fn` is parsed as `    fn` (a same-length repair): typing inside `gen` brings
+    the word back, and deleting the typo blanks it again; the unit after the repaired
+    keyword must not be reused from its old text, nor the tree's tokens there."""
+    text = b"fn a() {}\ngen fn counter() -> u32 { yield 1; }\nfn b() {}\n"
+    doc = Document(text, DocumentConfig(2021, target_cfg()))
+    doc.units_in(0, 1)
+    doc.edit(11, 11, b"x")  # gxen fn: an expression statement, then a plain fn
+    assert Analysis(doc).tree_json() == fresh(doc.src)
+    doc.edit(11, 12, b"")  # gen fn again
     assert Analysis(doc).tree_json() == fresh(doc.src)

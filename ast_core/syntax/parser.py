@@ -62,14 +62,34 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 
 
-def blanked(data: bytes, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+# Every repair needs one of these in the text: a text without it needs no look for it.
+_GATES = (b"try", b"async", b"..=", *(literal for literal, _ in _KEYWORD_BEFORE), b"safe", b"\xc2\x85", b"\xe2\x80")
+
+
+def gates(data: bytes, before: frozenset[bytes] | None = None,
+          edited: tuple[int, int] | None = None) -> frozenset[bytes]:
+    """The `_GATES` `data` holds, for `parse` to skip repairs it cannot need. With
+    `before` (those of the text before some edits) and `edited` (bytes `lo:hi` of
+    `data` hold every edit since), one absent before can only be across the edits:
+    looked for there, not in the whole text (a keystroke costs no scans of a large
+    file)."""
+    if before is None or edited is None:
+        return frozenset(gate for gate in _GATES if gate in data)
+    lo, hi = edited
+    return frozenset(gate for gate in _GATES if (
+        gate in data if gate in before else data.find(gate, max(0, lo - len(gate) + 1), hi + len(gate) - 1) >= 0))
+
+
+def blanked(data: bytes, lo: int = 0, hi: int | None = None,
+            present: frozenset[bytes] | None = None) -> list[tuple[int, int]]:
     """The keywords of unstable syntax `parse` spells as spaces in bytes `lo:hi`
     (`_KEYWORD_BEFORE`, and `safe`/`unsafe` items of extern blocks). Lowering must
-    find each one where it belongs; one it does not find makes the code unreadable."""
+    find each one where it belongs; one it does not find makes the code unreadable.
+    `present`: `gates(data)`, when known."""
     hi = len(data) if hi is None else hi
     out: list[tuple[int, int]] = []
     for literal, pattern in _KEYWORD_BEFORE:
-        if data.find(literal, lo, hi) < 0:
+        if (literal not in present) if present is not None else data.find(literal, lo, hi) < 0:
             continue
         for found in pattern.finditer(data, lo, hi):
             start = found.start()
@@ -77,7 +97,7 @@ def blanked(data: bytes, lo: int = 0, hi: int | None = None) -> list[tuple[int, 
             joined_before = start and data[start - 1] in _WORD and data[start] in _WORD
             if not (joined_before or (b < len(data) and data[b] in _WORD)):
                 out.append((a, b))
-    if data.find(b"safe", lo, hi) >= 0:
+    if (b"safe" in present) if present is not None else data.find(b"safe", lo, hi) >= 0:
         for found in _SAFE.finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
             a = found.start()
             if data[a - 2:a] == b"un":
@@ -89,23 +109,64 @@ def blanked(data: bytes, lo: int = 0, hi: int | None = None) -> list[tuple[int, 
     return out
 
 
-def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021) -> Tree:
-    """Parse UTF-8 source; with `old_tree` (already `edit`ed) reuse its subtrees."""
-    if edition == 2015 and (b"try" in data or b"async" in data):
+def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None = None) -> bytes:
+    """The same-length copy of UTF-8 source that tree-sitter parses (the repairs above).
+    `present`: `gates(data)`, when the caller follows them edit by edit."""
+    present = gates(data) if present is None else present
+    if edition == 2015 and (b"try" in present or b"async" in present):
         data = _KEYWORDS_2018.sub(lambda m: m.group()[:-1] + b"_", data)
-    if b"..=" in data:
+    if b"..=" in present:
         data = data.replace(b"..=", b".. ")
-    ranges = blanked(data)
+    # (the repairs above only turn letters into `_` and `=` into a space: they make no gate)
+    ranges = blanked(data, present=present)
     if ranges:
-        spelled = bytearray(data)
+        copy = bytearray(data)
         for lo, hi in ranges:
-            spelled[lo:hi] = b" " * (hi - lo)
-        data = bytes(spelled)
-    for white in _WHITE_SPACE:
-        data = white.sub(lambda m: b" " * len(m.group()), data)
+            copy[lo:hi] = b" " * (hi - lo)
+        data = bytes(copy)
+    for gate, white in zip((b"\xc2\x85", b"\xe2\x80"), _WHITE_SPACE, strict=True):
+        if gate in present:
+            data = white.sub(lambda m: b" " * len(m.group()), data)
+    return data
+
+
+def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021,
+          present: frozenset[bytes] | None = None) -> Tree:
+    """Parse UTF-8 source; with `old_tree` (already `edit`ed) reuse its subtrees."""
+    return parse_spelled(spelled(data, edition, present), old_tree)
+
+
+def parse_spelled(text: bytes, old_tree: Tree | None = None) -> Tree:
+    """Parse what `spelled` made; with `old_tree` (already `edit`ed) reuse its subtrees."""
     if old_tree is None:
-        return _PARSER.parse(data)
-    return _PARSER.parse(data, old_tree)
+        return _PARSER.parse(text)
+    return _PARSER.parse(text, old_tree)
+
+
+def respelled(before: bytes, after: bytes) -> tuple[int, int] | None:
+    """The bytes `lo:hi` whose spelling differs between `before` (the old spelled text
+    with the edits' new bytes in place) and `after` (the new spelled text), both of one
+    length, or None. A repair follows the text around it, so an edit can change the
+    spelling just outside itself (`gen fn` -> `gxen fn` brings `gen` back): tree-sitter
+    must be told, or it reuses the old tokens there."""
+    if before == after:
+        return None
+    lo, hi = 0, len(after)  # the first differing byte: the longest equal prefix
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if before[:mid] == after[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    first = lo
+    lo, hi = 0, len(after) - first  # the longest equal suffix after it
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if before[len(before) - mid:] == after[len(after) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return first, len(after) - lo
 
 
 _PATTERN_BEFORE = b"fn _(){let ("
