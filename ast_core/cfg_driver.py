@@ -36,7 +36,8 @@ from .cfg.toolchain import Toolchain, shipped_toolchain
 from .lower import lower_file
 from .model import LineIndex
 from .passes.cfg_report import (
-    FileContext, Keyed, called_macros, emit_session, file_findings, file_report, package_problems,
+    FileContext, Keyed, called_macros, child_context, emit_session, file_findings, file_levels, file_report,
+    package_problems,
 )
 from .passes.check_cfg import CfgScan, SessionSpec, build_session, cargo_session_specs, scan_file
 from .stack import paused_gc
@@ -349,7 +350,7 @@ class _Runner:
             if scan.removed is not None:
                 self.removed.add(path)
                 return
-            levels = scan.levels.under(context.levels)
+            levels = file_levels([scan], context.levels)
             for decl in scan.mods:
                 at = (*mod_path, *decl.inline)
                 active = decl.active and not self.drops.intersection(decl.inside)
@@ -357,13 +358,13 @@ class _Runner:
                 if child is None:
                     continue
                 child = child.resolve()
-                child_context = FileContext((*context.node, 0, *decl.node), decl.levels.under(levels))
+                child_at = child_context(context, levels, 0, decl)
                 if not active:
                     if child not in self.assigned:
                         self.removed.add(child)
-                        self.reach.setdefault(child, child_context)
+                        self.reach.setdefault(child, child_at)
                 elif child not in self.assigned and wanted(child, mod_files.dirs[(*at, decl.name)].resolve()):
-                    visit(child, (*at, decl.name), child_context)
+                    visit(child, (*at, decl.name), child_at)
 
         visit(root, (), context or FileContext(levels=spec.given))
         return out

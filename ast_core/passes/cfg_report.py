@@ -29,7 +29,7 @@ from ..document import Document, Unit
 from ..model import LineIndex, Span
 from ..project import Package, read_or_empty
 from .check_cfg import (
-    BUILD_ORIGIN, LINTS_ORIGIN, CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, SiteInfo, scan_file,
+    BUILD_ORIGIN, LINTS_ORIGIN, CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, ModDecl, SiteInfo, scan_file,
 )
 
 INACTIVE_MESSAGE = "code is inactive due to #[cfg] directives"
@@ -67,6 +67,25 @@ class FileFindings:
     removed: InactiveCode | None = None
 
 
+def file_levels(scans: Sequence[CfgScan], outer: LevelSpec) -> LevelSpec:
+    """The levels in force inside a file (its units' scans, or one scan of the whole
+    file) that sits under `outer`: its inner attributes' levels."""
+    levels = outer
+    for scan in scans:
+        if scan.levels.unexpected or scan.levels.warnings:
+            levels = scan.levels.under(levels)
+        if scan.removed is not None:
+            break
+    return levels
+
+
+def child_context(context: FileContext, levels: LevelSpec, index: int, decl: ModDecl) -> FileContext:
+    """Where the file a `mod x;` loads sits: under the declaring file's `context`,
+    whose own `levels` (`file_levels`) apply around the declaration, found in the
+    file's scan number `index`."""
+    return FileContext((*context.node, index, *decl.node), decl.levels.under(levels))
+
+
 def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Iterable[str],
                   drops: Iterable[str] = (), tag: Any = None) -> FileFindings:
     """The findings of a file's scans (its units in order, or one scan of the whole
@@ -74,12 +93,10 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
     `macro_rules!` body counts only if its macro is called), `drops` the macros that
     drop their input (what is written in their arguments does not count)."""
     out = FileFindings()
-    levels = context.levels
+    levels = file_levels(scans, context.levels)
     kept: list[CfgScan] = []
     for scan in scans:
         kept.append(scan)
-        if scan.levels.unexpected or scan.levels.warnings:
-            levels = scan.levels.under(levels)
         if scan.removed is not None:  # nothing after a false `#![cfg]` counts
             out.removed = scan.removed
             break
@@ -117,13 +134,15 @@ def emit_session(lints: Iterable[Keyed]) -> list[tuple[Any, CfgDiagnostic]]:
     return out
 
 
-def file_report(scans: Sequence[CfgScan], session: CfgSession,
-                file_len: int) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
+def file_report(scans: Sequence[CfgScan], session: CfgSession, file_len: int,
+                context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
     """One file of `file_len` bytes as its own session (an open document, a file
-    outside any crate): diagnostics in position order, and its inactive code (all of
-    it when a `#![cfg]` removes it)."""
+    outside any crate), where `context` places it (by default: a crate root):
+    diagnostics in position order, and its inactive code (all of it when a `#![cfg]`
+    removes it)."""
     drops = frozenset().union(*(scan.drops for scan in scans if scan.drops))
-    found = file_findings(scans, FileContext(levels=session.spec.given), called_macros(scans, drops), drops)
+    found = file_findings(scans, context or FileContext(levels=session.spec.given), called_macros(scans, drops),
+                          drops)
     diags = [d for _, d in emit_session(found.lints)] + found.errors
     diags.sort(key=lambda d: (d.span, d.message))
     if found.removed is not None:
@@ -254,8 +273,8 @@ def site_at(scans: Iterable[CfgScan], offset: int) -> SiteInfo | None:
 
 
 __all__ = [
-    "FileContext", "FileFindings", "Keyed", "PackageProblem", "called_macros", "emit_session", "file_findings",
-    "file_report", "hover_markdown", "inactive_message", "package_problems", "site_at",
+    "FileContext", "FileFindings", "Keyed", "PackageProblem", "called_macros", "child_context", "emit_session",
+    "file_findings", "file_levels", "file_report", "hover_markdown", "inactive_message", "package_problems", "site_at",
 ]
 
 
@@ -272,9 +291,11 @@ def document_scans(doc: Document, session: CfgSession) -> list[CfgScan]:
     return doc.unit_results("check_cfg", scan, CfgScan.shifted, inputs=session)
 
 
-def document_report(doc: Document, session: CfgSession) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
-    """A `Document`'s check-cfg diagnostics (rustc's, as one session) and inactive code."""
-    return file_report(document_scans(doc, session), session, len(doc.src))
+def document_report(doc: Document, session: CfgSession,
+                    context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
+    """A `Document`'s check-cfg diagnostics (rustc's, as one session) and inactive
+    code, where `context` places it in its crate (by default: a crate root)."""
+    return file_report(document_scans(doc, session), session, len(doc.src), context)
 
 
 def document_site_at(doc: Document, session: CfgSession, offset: int) -> SiteInfo | None:

@@ -4,8 +4,10 @@ Cargo.toml), a hover section on cfg predicates, and Cargo.toml / build.rs watchi
 
 An open file is linted as rustc would lint it as its own session: with its package's
 expected set (the nearest Cargo.toml, its workspace root and build script, as cargo
-builds it) plus `rustAst.checkCfg.extra`; active code follows `rustAst.cfg.target` and
-the package's default features plus `rustAst.checkCfg.features`. The pass runs per
+builds it) plus `rustAst.checkCfg.extra`, and the lint levels its crate root and
+parent modules set around it (`crate_context`, as `rust-ast check-cfg` on the crate);
+active code follows `rustAst.cfg.target` and the package's default features plus
+`rustAst.checkCfg.features`. The pass runs per
 unit of the document (`cfg_report.document_scans`), so a keystroke rescans only what changed.
 Package data is re-read when Cargo.toml, the workspace root or build.rs change on disk
 (their modification time is checked on each use), and the package's sessions are
@@ -46,7 +48,8 @@ from ast_core.crate import build_script_cfgs, parse_cfg_specs
 from ast_core.model import LineIndex, Span
 from ast_core.model.span import PositionEncoding
 from ast_core.passes.cfg_report import (
-    document_report, document_site_at, hover_markdown, inactive_message, package_problems,
+    FileContext, child_context, document_report, document_scans, document_site_at, file_levels, hover_markdown,
+    inactive_message, package_problems,
 )
 from ast_core.passes.check_cfg import CfgSession, InactiveCode, SessionSpec, build_session, cargo_session_specs
 from ast_core.project import Package, file_stamp, find_manifest, load_package, read_or_empty
@@ -57,6 +60,7 @@ from ..documents import Documents, OpenDocument
 
 if TYPE_CHECKING:
     from ast_core.cfg.cargo_edit import CargoToml
+    from ast_core.crate import CrateFile
 
     from ..server import RustAstServer
 
@@ -259,25 +263,67 @@ def _code_description(diag: CfgDiagnostic, session: CfgSession) -> types.CodeDes
     return types.CodeDescription(href=_DOCS[key])
 
 
-def report(opened: OpenDocument, session: CfgSession) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
-    """The document's findings and inactive code under `session`, once per edit."""
-    return opened.memo(("check_cfg", session), lambda doc: document_report(doc, session))
+Outer = dict[Span, tuple[str, LineIndex]]
+"""Where the level attributes of a file's parent modules are written: by span, the
+file's uri and line index (for the "lint level is defined here" note)."""
+
+
+def crate_context(file: CrateFile | None, session: CfgSession) -> tuple[FileContext | None, Outer]:
+    """Where a module file sits in its crate, as the CLI places it (`cfg_driver`): the
+    levels its crate root and parent modules set around it (`#![allow(..)]` in the
+    root, `#[deny(..)] mod x;`), with where they are written. None for a crate root;
+    a parent whose `mod` item for the file is not found (a module a macro expands to)
+    ends the walk with the levels set so far."""
+    if file is None or file.parent is None:
+        return None, {}
+    chain = [file]
+    while (parent := chain[-1].parent) is not None:
+        chain.append(parent)
+    context = FileContext(levels=session.spec.given)
+    outer: Outer = {}
+    for parent, child in zip(chain[:0:-1], chain[-2::-1], strict=True):
+        doc = parent.crate.document(parent)
+        if doc is None:
+            break
+        scans = document_scans(doc, session)
+        levels = file_levels(scans, context.levels)
+        found = next(((index, decl) for index, scan in enumerate(scans) for decl in scan.mods if decl.active and (
+            (path := parent.mod_files.resolve_name(decl.name, decl.inline, decl.path_attr, record=False)) is not None
+            and path.resolve() == child.path)), None)
+        if found is None:
+            context = FileContext(context.node, levels)
+            break
+        context = child_context(context, levels, *found)
+        for source in (context.levels.unexpected, context.levels.warnings):
+            if source is not None and source.span is not None and source.origin == "attribute":
+                outer.setdefault(source.span, (from_fs_path(str(parent.path)), doc.index))
+    return context, outer
+
+
+def report(opened: OpenDocument, session: CfgSession,
+           context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
+    """The document's findings and inactive code under `session`, placed in its crate
+    by `context`, once per edit."""
+    return opened.memo(("check_cfg", session, context), lambda doc: document_report(doc, session, context))
 
 
 def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: PositionEncoding,
-                   session: CfgSession, other: str = "") -> types.Diagnostic:
+                   session: CfgSession, other: str = "", outer: Outer | None = None) -> types.Diagnostic:
     """rustc's diagnostic for an editor: its notes and helps appended to the message
     as rustc prints them (`help: ...`), its labels and suggestions as related
-    information; `other` says why it was found outside the active configuration."""
+    information; `other` says why it was found outside the active configuration;
+    `outer` places level attributes written in parent modules (`crate_context`)."""
     message = diag.message + "".join(f"\n{child.level}: {child.message}" for child in diag.children)
     if other:
         message += f"\nnote: {OTHER_CONFIGURATION}: {other}"
     related = [types.DiagnosticRelatedInformation(
         location=types.Location(uri=uri, range=convert.to_range(index, label.span, encoding)), message=label.message)
         for label in diag.labels]
-    related += [types.DiagnosticRelatedInformation(
-        location=types.Location(uri=uri, range=convert.to_range(index, child.span, encoding)), message=child.message)
-        for child in diag.children if child.span is not None]
+    for child in diag.children:
+        if child.span is not None:
+            where, where_index = (outer or {}).get(child.span, (uri, index))
+            related.append(types.DiagnosticRelatedInformation(location=types.Location(
+                uri=where, range=convert.to_range(where_index, child.span, encoding)), message=child.message))
     related += [types.DiagnosticRelatedInformation(
         location=types.Location(uri=uri, range=convert.to_range(index, edit.span, encoding)),
         message=f"{suggestion.message}: `{edit.replacement}`")
@@ -307,12 +353,13 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
     package, session = state.session(opened)
     if package is not None:
         state.publish_manifest(ls, package, session)
-    found, inactive = report(opened, session)
+    context, outer = crate_context(opened.loaded_file, session)
+    found, inactive = report(opened, session, context)
     index, encoding = opened.doc.index, ls.documents.encoding
     other = outside_active(opened, package)
     if other and not ls.documents.settings.check_cfg_all_configurations:
         return []
-    out = [lsp_diagnostic(diag, opened.uri, index, encoding, session, other) for diag in found]
+    out = [lsp_diagnostic(diag, opened.uri, index, encoding, session, other, outer) for diag in found]
     if other:
         out.append(types.Diagnostic(
             range=convert.to_range(index, (0, len(opened.doc.src)), encoding), message=f"{INACTIVE_FILE}: {other}",
@@ -404,7 +451,8 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
     """Quick fixes for the check-cfg diagnostics overlapping `span`: rustc's
     suggestions (a similar name or value, ...) and the Cargo.toml edits."""
     package, session = ls.check_cfg.session(opened)
-    found, _ = report(opened, session)
+    context, outer = crate_context(opened.loaded_file, session)
+    found, _ = report(opened, session, context)
     index, encoding = opened.doc.index, ls.documents.encoding
     if session.lint.mode is not Mode.CARGO:
         package = None
@@ -413,7 +461,7 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
     for diag in found:
         if diag.span[1] < span[0] or diag.span[0] > span[1]:
             continue
-        lsp = lsp_diagnostic(diag, opened.uri, index, encoding, session)
+        lsp = lsp_diagnostic(diag, opened.uri, index, encoding, session, outer=outer)
         for suggestion in diag.suggestions:
             replacement = " and ".join(f"`{edit.replacement}`" for edit in suggestion.edits)
             out.append(types.CodeAction(

@@ -278,3 +278,34 @@ def test_package_sessions_and_cargo_toml_problems_are_worked_out_once(tmp_path: 
     check_cfg.diagnostics(ls, opened)  # type: ignore[arg-type]
     assert calls == {"specs": 2, "problems": 2}
     assert ls.published[-1].uri == uri_of(manifest) and ls.published[-1].diagnostics == []
+
+
+@pytest.mark.parametrize(("lib", "mod_item", "expected"), [
+    ("", "#[allow(unexpected_cfgs)] mod net;", []),
+    ("#![allow(unexpected_cfgs)]", "mod net;", []),
+    ("#![deny(unexpected_cfgs)]", "mod net;", [types.DiagnosticSeverity.Error]),
+    ("#![deny(unexpected_cfgs)]", "#[warn(unexpected_cfgs)] mod net;", [types.DiagnosticSeverity.Warning]),
+])
+async def test_module_file_alone_has_its_parents_lint_levels(
+        vscode: LanguageClient, crate: Path, lib: str, mod_item: str, expected: list) -> None:
+    """A module file opened alone (its crate root never opened) is linted with the
+    levels its crate root and its parent's `mod` item set, as `rust-ast check-cfg`
+    on the crate lints it."""
+    (crate / "src" / "lib.rs").write_text(f"{lib}\npub mod outer;\n")
+    (crate / "src" / "outer.rs").write_text(f"{mod_item}\n")
+    (crate / "src" / "outer").mkdir()
+    net = crate / "src" / "outer" / "net.rs"
+    net.write_text("pub fn plain() {}\n#[cfg(feature = \"typo\")] pub fn typo() {}\n")
+    uri = await open_file(vscode, net)
+    # the first diagnostics go out before the crate is loaded: wait for the crate's
+    diags = await published(vscode, uri, lambda d: (
+        [x.severity for x in d if x.code == "unexpected_cfgs"] == expected
+        and any(x.code == "inactive-code" for x in d)))
+    if lib.startswith("#![deny") and not mod_item.startswith("#[warn"):
+        [error] = [d for d in diags if d.code == "unexpected_cfgs"]
+        assert error.message.splitlines()[0] == "unexpected `cfg` condition value: `typo`"
+        assert "note: the lint level is defined here" in error.message
+        [defined] = [r for r in error.related_information if r.message == "the lint level is defined here"]
+        assert defined.location.uri == uri_of(crate / "src" / "lib.rs")
+        assert defined.location.range == types.Range(start=types.Position(line=0, character=8),
+                                                     end=types.Position(line=0, character=23))
