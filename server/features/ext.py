@@ -101,8 +101,17 @@ def register(server: RustAstServer) -> None:
         opened = ls.documents.get(field(params, "textDocument", "uri"))
         analysis = opened.analysis
         index = opened.doc.index
+        window = None  # with `range`, only the rows of nodes that overlap it: what an editor shows
+        if field(params, "range", required=False) is not None:
+            lo = convert.offset(index, position_param(params, "range", "start"), ls.documents.encoding)
+            hi = convert.offset(index, position_param(params, "range", "end"), ls.documents.encoding)
+            window = (min(lo, hi), max(lo, hi))
         rows = []
         for value, node, slot in analysis.id_entries():
+            if window is not None:
+                span = analysis.extent(node)
+                if span is None or span[1] < window[0] or span[0] > window[1]:
+                    continue
             entry = node_entry(node, index, ls.documents.encoding, analysis.extent)
             entry["id"] = value
             if slot is not None:

@@ -127,6 +127,18 @@ async def test_node_ids_and_find_node_id(client: LanguageClient) -> None:
     assert await request(client, "rustAst/findNodeId", {"textDocument": {"uri": URI}, "id": 999999}) is None
 
 
+async def test_node_ids_of_a_range(client: LanguageClient) -> None:
+    """With `range`, only the rows of nodes overlapping it (what an editor shows)."""
+    await open_doc(client)
+    whole = plain(await request(client, "rustAst/nodeIds", {"textDocument": {"uri": URI}}))
+    line = {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 31}}
+    part = plain(await request(client, "rustAst/nodeIds", {"textDocument": {"uri": URI}, "range": line}))
+    assert 0 < len(part) < len(whole)
+    assert all(r in whole for r in part)
+    assert {r["id"] for r in whole if r["range"] and r["range"]["start"]["line"] == 6} <= {r["id"] for r in part}
+    assert all(r["range"] is None or r["range"]["start"]["line"] <= 6 <= r["range"]["end"]["line"] for r in part)
+
+
 async def test_requests_for_unopened_documents_and_bad_params_are_errors(client: LanguageClient) -> None:
     await open_doc(client)
     with pytest.raises(Exception, match="not open"):

@@ -46,6 +46,9 @@ class Server {
           { scheme: 'untitled', language: 'rust' },
         ],
         outputChannel: this.output,
+        // The server runs the workspace's `rustc` (for its cfg tables) only in a workspace
+        // the user trusts; Restricted Mode never starts the extension (package.json).
+        initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
         // Push rustAst.* to the server (workspace/didChangeConfiguration) when it changes.
         synchronize: { configurationSection: 'rustAst' },
       },
