@@ -4,9 +4,16 @@
     python bench/bench_crate.py --file src/net/addr.rs --all-features
     python bench/bench_crate.py --crate path/to/package --file src/x.rs
 
-Starts `rust-ast serve` (or `--server "CMD ..."`) with the client of `lsp_client.py`, opens
-`--file` of `--crate` (the crate root is never opened: the server finds the crate itself)
-and measures:
+A user of a crate has built it once: `--crate` is copied to a temporary folder and
+`cargo check`ed there, offline, with the Debian registry as a directory source (its
+dev-dependencies the registry lacks dropped), so that cargo's record of the build
+script's last run exists (`target/debug/build/NAME-*/output`); without it, every cfg
+name a probing build script (tokio's autocfg) may set is uncertain, and every id after
+one is unknown by design. `--as-is` skips that and uses `--crate` where it is.
+
+Then it starts `rust-ast serve` (or `--server "CMD ..."`) with the client of
+`lsp_client.py`, opens `--file` of the crate (the crate root is never opened: the server
+finds the crate itself) and measures:
 
 - `first_diag_ms`: from `didOpen` to the file's first diagnostics;
 - `crate_ids_ms`: from `didOpen` to the first `rustAst/nodeIds` answer that holds the
@@ -29,10 +36,14 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,12 +53,78 @@ from lsp_client import LspClient, rss_kb  # noqa: E402
 
 REGISTRY = Path(os.environ.get("RUST_AST_REGISTRY", "/usr/share/cargo/registry"))
 TOKIO = REGISTRY / "tokio-1.24.2"
+DEV_TABLE = re.compile(r'(?:^\[|\.)dev-dependencies\."?([A-Za-z0-9_-]+)"?\]$')
 TARGETS = {"first_diag_ms": 500, "crate_ids_ms": 1500, "hover_p99_ms": 5, "keystroke_p50_ms": 10,
            "keystroke_p99_ms": 30, "rss_mb": 300}
 
 
+CARGO_CONFIG = """\
+[source.crates-io]
+replace-with = "debian"
+[source.debian]
+directory = "{registry}"
+[net]
+offline = true
+"""
+
+
 def log(*parts: object) -> None:
     print("bench_crate:", *parts, file=sys.stderr, flush=True)
+
+
+def in_registry(name: str) -> bool:
+    return any(REGISTRY.glob(f"{name}-[0-9]*"))
+
+
+def without_dev_dependencies(manifest: Path, keep: Callable[[str], bool]) -> list[str]:
+    """Drop the dev-dependencies of `manifest` not to `keep` (cargo resolves them even to
+    check the library): `[dev-dependencies.NAME]` and `[target.X.dev-dependencies.NAME]`
+    tables, `NAME = ...` lines of `[dev-dependencies]` tables. The names dropped."""
+    kept, dropped, in_dev_table, dropping = [], [], False, False
+    for line in manifest.read_text().splitlines(keepends=True):
+        if line.startswith("["):
+            header = line.strip()
+            table = DEV_TABLE.search(header)
+            in_dev_table = header.endswith("dev-dependencies]")
+            dropping = table is not None and not keep(table.group(1))
+            if dropping:
+                dropped.append(table.group(1))
+        elif in_dev_table and "=" in line:
+            name = line.split("=", 1)[0].strip().strip('"')
+            if not keep(name):
+                dropped.append(name)
+                continue
+        if not dropping:
+            kept.append(line)
+    manifest.write_text("".join(kept))
+    return dropped
+
+
+def built_copy(crate: Path, scratch: Path, all_features: bool) -> Path:
+    """`crate` copied into `scratch` and `cargo check`ed there offline (what its user
+    has done), with CARGO_HOME in `scratch`: the copy."""
+    if shutil.which("cargo") is None:
+        raise SystemExit("bench_crate: cargo is needed to build the crate once (or pass --as-is)")
+    home, work = scratch / "cargo-home", scratch / crate.name
+    home.mkdir()
+    (home / "config.toml").write_text(CARGO_CONFIG.format(registry=REGISTRY))
+    shutil.copytree(crate, work, ignore=shutil.ignore_patterns("debian", ".cargo-checksum.json", "target"))
+    (work / "Cargo.lock").unlink(missing_ok=True)
+    manifest = work / "Cargo.toml"
+    env = {k: v for k, v in os.environ.items() if k not in ("RUSTC_BOOTSTRAP", "RUSTFLAGS", "CARGO_TARGET_DIR")}
+    env["CARGO_HOME"] = str(home)
+    command = ["cargo", "check", "--quiet", *(["--all-features"] if all_features else [])]
+    started = time.perf_counter()
+    dropped = without_dev_dependencies(manifest, in_registry)
+    proc = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
+    if proc.returncode != 0 and "failed to select a version" in proc.stderr:  # the registry has another version
+        dropped += without_dev_dependencies(manifest, lambda name: False)
+        proc = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_crate: {shlex.join(command)} in {work} failed:\n{proc.stderr[-2000:]}")
+    log(f"cargo check of the copy in {time.perf_counter() - started:.1f} s "
+        f"(dev-dependencies dropped: {', '.join(dropped) or 'none'})")
+    return work
 
 
 def id_key(row: dict) -> tuple:
@@ -153,6 +230,8 @@ def main() -> int:
     parser.add_argument("--crate", type=Path, default=TOKIO, help="a Cargo package folder (default: Debian's tokio)")
     parser.add_argument("--file", default="src/io/read_buf.rs", help="the module file to open, in --crate")
     parser.add_argument("--all-features", action="store_true", help="analyse with every cargo feature")
+    parser.add_argument("--as-is", action="store_true",
+                        help="use --crate where it is, without building a copy first")
     parser.add_argument("--hovers", type=int, default=200)
     parser.add_argument("--edits", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds for any one answer")
@@ -162,7 +241,10 @@ def main() -> int:
         print(f"bench_crate: {crate / args.file}: no such file (scripts/install_corpus.sh installs tokio)",
               file=sys.stderr)
         return 2
-    print(json.dumps(asyncio.run(run(args, crate, args.file))))
+    with tempfile.TemporaryDirectory() as scratch:
+        if not args.as_is:
+            crate = built_copy(crate, Path(scratch), args.all_features)
+        print(json.dumps(asyncio.run(run(args, crate, args.file))))
     return 0
 
 
