@@ -134,7 +134,7 @@ def scan(data: bytes, lo: int = 0, hi: int | None = None) -> Iterator[tuple[Toke
             end = hi if close == -1 else close + len(closing)
             yield "literal", pos, end
         else:
-            yield kind, pos, end  # type: ignore[misc]
+            yield kind, pos, end  # type: ignore[misc]  # _LEX's other groups are named by their TokenKind
         pos = end
 
 
