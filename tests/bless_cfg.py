@@ -179,7 +179,9 @@ def write_jsonl(path: Path, rows: list[Json]) -> None:
 def bless_case(path: Path) -> None:
     text = path.read_text()
     cmd, env = rustc_command(path.stem, case_headers(text))
-    proc = subprocess.run(cmd, cwd=path.parent, env=env, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as work:  # a crashing rustc writes rustc-ice-*.txt where it runs
+        shutil.copy(path, work)
+        proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True)
     rows = []
     for line in proc.stderr.splitlines():
         if not line.startswith("{"):

@@ -24,10 +24,11 @@ def main() -> int:
     if shutil.which("rustc") is None:
         print("rustc is not on PATH", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as out:  # also where rustc runs: a crash writes rustc-ice-*.txt there
         for case in sorted(CASES.glob("*.rs")):
+            shutil.copy(case, out)
             proc = subprocess.run(["rustc", "--crate-type", "lib", "--emit", "metadata", "--out-dir", out,
-                                   "--check-cfg", CHECK_CFG, case.name], cwd=CASES, capture_output=True, text=True)
+                                   "--check-cfg", CHECK_CFG, case.name], cwd=out, capture_output=True, text=True)
             case.with_suffix(".stderr").write_text(proc.stderr)
             print(f"{case.name}: {proc.stderr.count(chr(10) + chr(10))} blocks", file=sys.stderr)
     return 0
