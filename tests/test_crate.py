@@ -104,6 +104,21 @@ def test_an_edit_in_an_open_module_moves_the_files_after_it(tmp_path: Path) -> N
     assert ids(b) == {"h": 11}
 
 
+def test_a_file_read_from_disk_keeps_no_syntax_tree_until_the_editor_opens_it(tmp_path: Path) -> None:
+    write(tmp_path, {**PACKAGE, "src/lib.rs": "mod a;\nmod b;\nfn after() {}\n", "src/b.rs": "fn h() {}\n"})
+    crates = Crates()
+    b = crates.crate_of(tmp_path / "src/b.rs")
+    a = b.crate.files[(tmp_path / "src/a.rs").resolve()]
+    assert a.doc is not None and b.doc is not None
+    assert not a.doc.editable and not b.doc.editable  # the model only: a crate has many such files
+    assert ids(a) == {"f": 8}
+    opened = crates.open(tmp_path / "src/a.rs", b"fn f() {}\n")  # the disk's text, now the editor's
+    assert opened.doc is not None and opened.doc.editable
+    opened.doc.edit(0, 0, b"fn e() {}\n")
+    assert ids(opened) == {"e": 8, "f": 10}
+    assert ids(b) == {"h": 13}
+
+
 def test_module_paths_as_rustc_follows_them(tmp_path: Path) -> None:
     write(tmp_path, {
         "Cargo.toml": '[package]\nname = "q"\nversion = "0.1.0"\nedition = "2021"\n',

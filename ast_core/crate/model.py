@@ -191,6 +191,8 @@ class CrateModel:
             file.doc = Document(src, self.document_config(file.path), file, placed=file.declaring_macro is None)
             file.seen_revision = file.doc.revision
             self._macro_mods(file)
+            if not file.is_open and file.path not in self.buffers:  # read from disk: never edited
+                file.doc.drop_tree()
         finally:
             self._loading.discard(file.path)
 
@@ -269,7 +271,7 @@ class CrateModel:
         if file is None or (file is not root and not self.place(file)):
             return None
         file.is_open = True
-        if file.doc is None or file.doc.src != self.buffers[path]:
+        if file.doc is None or file.doc.src != self.buffers[path] or not file.doc.editable:
             self._load(file)
             self._changed(file)
         return file
