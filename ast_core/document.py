@@ -548,7 +548,10 @@ class Document:
             else:
                 next_id += unit.id_count
         if kept is not None and end < len(self.units):  # the units after: moved
-            assert next_id is not None and self.next_id is not None  # (the kept units' ids are known)
+            if next_id is None:  # a unit numbered again has unknown ids now (its `mod x;` file's are),
+                self._number()  # so has every unit after it: numbered afresh, they lose theirs
+                return
+            assert self.next_id is not None  # (the kept units' ids are known)
             moved = next_id - self.bases[end]
             if moved:
                 self.bases[end:] = [base + moved for base in self.bases[end:]]

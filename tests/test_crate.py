@@ -104,6 +104,17 @@ def test_an_edit_in_an_open_module_moves_the_files_after_it(tmp_path: Path) -> N
     assert ids(b) == {"h": 11}
 
 
+def test_code_that_cannot_be_read_typed_in_a_module_leaves_the_ids_after_its_mod_item_unknown(tmp_path: Path) -> None:
+    write(tmp_path, {**PACKAGE, "src/lib.rs": "mod a;\nfn after() {}\n"})
+    a = Crates().open(tmp_path / "src/a.rs", b"fn f() {}\n")
+    root = a.crate.root_file()
+    assert ids(root) == {"a": 7, "after": 10}
+    a.doc.edit(10, 10, b"fn g() { let = ; }\n")
+    assert ids(root) == {"a": 7}  # `after` has no id: the count of a.rs is unknown
+    a.doc.edit(10, 29, b"fn g() {}\n")
+    assert ids(a) == {"f": 8, "g": 10}
+    assert ids(root) == {"a": 7, "after": 12}
+
 def test_a_file_read_from_disk_keeps_no_syntax_tree_until_the_editor_opens_it(tmp_path: Path) -> None:
     write(tmp_path, {**PACKAGE, "src/lib.rs": "mod a;\nmod b;\nfn after() {}\n", "src/b.rs": "fn h() {}\n"})
     crates = Crates()
