@@ -392,9 +392,11 @@ class _Runner:
             self.outcome.unchecked = True
 
     def report(self, path: Path, index: LineIndex, diags: Iterable[CfgDiagnostic], other: str = "") -> None:
+        """`diags` of a file the session reaches, found in another configuration when
+        `other` (the file's) or their own `other` (code a false cfg removes) says why."""
         name = self.display(path)
-        configuration = OTHER if other else ACTIVE
-        self.outcome.reported += [Reported(name, index, diag, configuration, other) for diag in diags]
+        self.outcome.reported += [Reported(name, index, diag, OTHER if why else ACTIVE, why) for diag in diags
+                                  if not (why := other or diag.other) or not self.active_only]
 
 
 def _testing(spec: SessionSpec) -> SessionSpec:
@@ -452,7 +454,7 @@ def check_source(src: bytes, name: str, manifest_path: str | None = None, specs:
     diags, _ = file_report([scan_file(src, inner, items, session)], session, len(src))
     index = LineIndex(src)
     outcome = runner.outcome
-    outcome.reported += [Reported(name, index, d) for d in diags]
+    outcome.reported += [Reported(name, index, d, OTHER if d.other else ACTIVE, d.other) for d in diags]
     outcome.reported.sort(key=lambda r: (r.name, r.diag.span, r.diag.message))
     outcome.unchecked = not session.checking
     return outcome

@@ -37,7 +37,8 @@ class Settings:
     check_cfg_all_configurations: bool = field(default=True, metadata={
         "key": "checkCfg.allConfigurations", "type": "boolean",
         "doc": "Also lint files the active configuration does not compile (other platforms' modules, modules "
-               "under a false cfg), marking their findings; off: only what the active configuration compiles."})
+               "under a false cfg) and the cfgs inside items a false cfg removes (`#[cfg(test)] mod tests`), "
+               "marking their findings; off: only what the active configuration compiles."})
     cfg_target: str | None = field(default=None, metadata={
         "key": "cfg.target", "type": ["string", "null"],
         "doc": "Target triple whose cfg values decide active code; null: the host's."})

@@ -10,6 +10,9 @@ give the arguments:
     // mode: cargo            set CARGO_CRATE_NAME (rustc's cargo texts); default plain rustc
     // crate-name: NAME       `--crate-name NAME` (and CARGO_CRATE_NAME in cargo mode)
     // flags: ARGS            more rustc arguments, shell-split (`-D unexpected_cfgs`)
+    // other: ARGS            rustc arguments of a configuration that compiles the code
+                              the case's own removes (`--cfg test`): recorded again
+                              with them, into `NAME.other.rustc.jsonl`
 
 Each case is compiled as `rustc --edition 2021 --crate-type lib --emit=metadata
 --error-format=json ... NAME.rs` from its folder, without RUSTC_BOOTSTRAP, and what
@@ -71,8 +74,10 @@ def case_headers(text: str) -> dict[str, list[str]]:
     return headers
 
 
-def rustc_command(name: str, headers: dict[str, list[str]]) -> tuple[list[str], dict[str, str]]:
-    """The command line and environment that compile case `name`."""
+def rustc_command(name: str, headers: dict[str, list[str]],
+                  other: bool = False) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that compile case `name` (with `other`: in
+    the configuration its `// other:` arguments give)."""
     cmd = ["rustc", "--edition", "2021", "--crate-type", "lib", "--emit=metadata",
            "--error-format=json", "--out-dir", tempfile.gettempdir()]
     env = {k: v for k, v in os.environ.items()
@@ -84,7 +89,7 @@ def rustc_command(name: str, headers: dict[str, list[str]]) -> tuple[list[str], 
         env["CARGO_CRATE_NAME"] = crate_name or "x"
     for spec in headers.get("check-cfg", []):
         cmd += ["--check-cfg", spec]
-    for flags in headers.get("flags", []):
+    for flags in headers.get("flags", []) + (headers.get("other", []) if other else []):
         cmd += shlex.split(flags)
     cmd.append(f"{name}.rs")
     return cmd, env
@@ -178,7 +183,13 @@ def write_jsonl(path: Path, rows: list[Json]) -> None:
 
 def bless_case(path: Path) -> None:
     text = path.read_text()
-    cmd, env = rustc_command(path.stem, case_headers(text))
+    headers = case_headers(text)
+    record_case(path, text, *rustc_command(path.stem, headers), path.stem + ".rustc.jsonl")
+    if "other" in headers:
+        record_case(path, text, *rustc_command(path.stem, headers, other=True), path.stem + ".other.rustc.jsonl")
+
+
+def record_case(path: Path, text: str, cmd: list[str], env: dict[str, str], name: str) -> None:
     with tempfile.TemporaryDirectory() as work:  # a crashing rustc writes rustc-ice-*.txt where it runs
         shutil.copy(path, work)
         proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True)
@@ -191,7 +202,7 @@ def bless_case(path: Path) -> None:
             if not diag["spans"]:
                 raise SystemExit(f"{path.name}: spanless diagnostic: {diag['message']}")
             rows.append(normalize(diag, path.name, {path.name: text}))
-    write_jsonl(path.with_name(path.stem + ".rustc.jsonl"), rows)
+    write_jsonl(path.with_name(name), rows)
 
 
 MANIFEST_ERROR = re.compile(

@@ -71,8 +71,9 @@ def case_session(text: str) -> SessionSpec:
         given=flags_level(shlex.split(" ".join(headers.get("flags", [])))))
 
 
-def lint_case(path: Path) -> list[Row]:
-    """The pass's rows for one case file, linted as rustc's one session."""
+def lint_case(path: Path, other: bool = False) -> list[Row]:
+    """The pass's rows for one case file, linted as rustc's one session: those of the
+    active configuration, or (`other`) those in code it removes."""
     src = path.read_bytes()
     spec = case_session(src.decode())
     session = build_session(spec)
@@ -80,7 +81,7 @@ def lint_case(path: Path) -> list[Row]:
     items, inner = lower_file(src, spec.edition)
     diags, _ = file_report([scan_file(src, inner, items, session)], session, len(src))
     index = LineIndex(src)
-    return sort_rows([to_json(diag, path.name, index) for diag in diags])
+    return sort_rows([to_json(diag, path.name, index) for diag in diags if bool(diag.other) == other])
 
 
 def recorded(path: Path) -> list[Row]:
@@ -123,6 +124,20 @@ def test_case_matches_rustc(case: Path) -> None:
     want = [row for row in recorded(case.with_name(case.stem + ".rustc.jsonl"))
             if (tuple(row["span"]), row["message"]) not in misses]
     assert lint_case(case) == want
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
+def test_removed_code_matches_rustc_in_a_configuration_that_compiles_it(case: Path) -> None:
+    """Findings inside code the case's configuration removes: what rustc reports, with
+    the case's `// other:` arguments, beyond what it reports without them (none
+    without such a recording)."""
+    recording = case.with_name(case.stem + ".other.rustc.jsonl")
+    want: list[Row] = []
+    if recording.exists():
+        active = {(tuple(row["span"]), row["message"]) for row in recorded(case.with_name(case.stem + ".rustc.jsonl"))}
+        want = [row for row in recorded(recording) if (tuple(row["span"]), row["message"]) not in active]
+        assert want, f"{recording.name} records nothing beyond the active configuration"
+    assert lint_case(case, other=True) == want
 
 
 @pytest.mark.parametrize("crate", CRATE_DIRS, ids=lambda p: p.name)

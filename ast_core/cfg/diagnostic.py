@@ -82,6 +82,9 @@ class CfgDiagnostic:
     #: were the first of its kind rustc emits (rustc's `help_once`); see
     #: `findings.with_expected_names`.
     expected_names: Child | None = field(default=None, compare=False)
+    #: Why it is found in another configuration than the active one ("" when found
+    #: in the active one): rustc reports it in a configuration that compiles it.
+    other: str = ""
 
     def with_level(self, level: Level) -> CfgDiagnostic:
         return replace(self, level=level)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,7 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
             if (finding.macro is not None and finding.macro not in called) or dropped.intersection(finding.inside):
                 continue
             if finding.diag.code == "malformed_cfg":
-                out.errors.append(finding.diag)
+                out.errors.append(replace(finding.diag, other=finding.other) if finding.other else finding.diag)
                 continue
             node = context.node + ((index, *finding.node) if finding.node else ())
             key = (finding.phase, node, finding.late, finding.diag.span[0])
@@ -124,13 +124,26 @@ def called_macros(scans: Iterable[CfgScan], drops: frozenset[str]) -> frozenset[
 
 def emit_session(lints: Iterable[Keyed]) -> list[tuple[Any, CfgDiagnostic]]:
     """rustc's output for one session's lints: in emission order, each with its
-    level and the once-only children it is the first to carry; allowed ones dropped."""
+    level and the once-only children it is the first to carry; allowed ones dropped.
+    Lints in code the active configuration removes (`Finding.other`) come after, as
+    a configuration that compiles that code emits them (among the active ones, which
+    may carry the once-only children before them), marked `other`."""
+    ordered = sorted(lints, key=lambda k: k.key)
+    active = [keyed for keyed in ordered if not keyed.finding.other]
+    out = [(keyed.tag, diag) for keyed, diag in _emitted(active)]
+    if len(active) < len(ordered):
+        out += [(keyed.tag, replace(diag, other=keyed.finding.other))
+                for keyed, diag in _emitted(ordered) if keyed.finding.other]
+    return out
+
+
+def _emitted(ordered: Iterable[Keyed]) -> list[tuple[Keyed, CfgDiagnostic]]:
     once = OnceTracker()
     out = []
-    for keyed in sorted(lints, key=lambda k: k.key):
+    for keyed in ordered:
         diag = emit(keyed.finding.diag, keyed.level, once)
         if diag is not None:
-            out.append((keyed.tag, diag))
+            out.append((keyed, diag))
     return out
 
 

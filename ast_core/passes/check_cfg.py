@@ -6,8 +6,11 @@ Sites, as rustc's expansion reaches them (check-cfg.md §3):
 - `#[cfg]` and `#[cfg_attr]` (nested ones through a true `cfg_attr`) on items, assoc
   and foreign items, statements, expressions, fields, variants, params, arms, generic
   params, where predicates, and crate and module inner attributes (`configure.py`
-  applies them in rustc's order). Nothing inside a node a false `cfg` removes is read,
-  nor the attributes of a false `cfg_attr`, nor the attributes after a false `cfg`.
+  applies them in rustc's order). rustc reads nothing inside a node a false `cfg`
+  removes: we read it as a configuration that compiles it would (its attributes as
+  written, cfgs inside evaluated as the active configuration evaluates them), its
+  findings marked as found in another configuration (`Finding.other`, `OTHER_WHY`);
+  it declares no module the crate loads and calls no macro that counts.
 - `cfg!(..)` and every arm of `cfg_select! { PRED => .. }`, written in the source.
 - `#[doc(cfg(..))]`, `#[doc(auto_cfg(hide(..)))]` and `#[link(.., cfg(..))]`, which
   rustc's attribute parser lints after expansion.
@@ -48,8 +51,8 @@ from ..cfg.meta import syntax_error
 from ..cfg.findings import BUILD_SCRIPT_CRATE, LintContext, LintLevel, LintLevelSource, Mode, check_leaf
 from ..cfg.predicate import AttrStyle as CfgAttrStyle
 from ..cfg.predicate import (
-    CfgLeaf, CfgSite, ParsedCfg, SiteKind, eval_predicate, explain, parse_cfg, parse_predicate,
-    parse_predicate_list, parse_select_arm,
+    RUSTC_VERSION, CfgAll, CfgAny, CfgBool, CfgLeaf, CfgNot, CfgSite, CfgVersion, ParsedCfg, Predicate, SiteKind,
+    eval_predicate, explain, parse_cfg, parse_predicate, parse_predicate_list, parse_select_arm,
 )
 from ..cfg.targets import DEFAULT_TARGET, CfgSet, target_cfg
 from ..cfg.toolchain import Toolchain, shipped_toolchain
@@ -219,6 +222,8 @@ def build_session(spec: SessionSpec) -> CfgSession:
 
 
 LINTS_ORIGIN = "Cargo.toml `[lints.rust] unexpected_cfgs`"
+#: Why a finding inside code a false cfg removes is in another configuration.
+OTHER_WHY = "inside code the active configuration removes"
 BUILD_ORIGIN = "a `cargo::rustc-check-cfg` line in build.rs"
 
 
@@ -267,6 +272,9 @@ class Finding:
     levels: LevelSpec
     macro: str | None = None
     inside: tuple[str, ...] = ()
+    #: Why the site is found in another configuration than the active one ("" when
+    #: the active configuration compiles it): a false cfg removes code around it.
+    other: str = ""
 
 @dataclass(frozen=True, slots=True)
 class SiteInfo:
@@ -364,6 +372,8 @@ class CfgPass(Visitor):
         self.late = False
         self.macro: str | None = None
         self._removed_by = ""  # why the last false `cfg` is false
+        self.other = ""  # inside code a false cfg removes: why (`Finding.other`)
+        self._removed_for_good = False  # the last false `cfg` is false in every configuration
 
     def result(self, levels: LevelSpec = LevelSpec(), removed: InactiveCode | None = None) -> CfgScan:
         return CfgScan(tuple(self.findings), tuple(self.inactive), tuple(self.sites), tuple(self.mods),
@@ -375,11 +385,11 @@ class CfgPass(Visitor):
         """A parsed predicate's errors and unexpected leaves, at the current lint node."""
         node, levels, inside = tuple(self.node), self.levels[-1], tuple(self.inside)
         for error in parsed.errors:
-            self.findings.append(Finding(error, node, self.late, phase, levels, self.macro, inside))
+            self.findings.append(Finding(error, node, self.late, phase, levels, self.macro, inside, self.other))
         for leaf in parsed.leaves:
             diag = check_leaf(leaf, self.session.lint)
             if diag is not None:
-                self.findings.append(Finding(diag, node, self.late, phase, levels, self.macro, inside))
+                self.findings.append(Finding(diag, node, self.late, phase, levels, self.macro, inside, self.other))
 
     def _site(self, site: CfgSite, parsed: ParsedCfg, holds: bool | None, why: str | None = None) -> None:
         """Keep a predicate for hovers (outside `macro_rules!` bodies); `why` when known."""
@@ -403,6 +413,7 @@ class CfgPass(Visitor):
         why = None
         if site.kind is SiteKind.CFG and not holds:
             why = self._removed_by = explain(parsed.predicate, self.session.active, False)
+            self._removed_for_good = parsed.predicate is not None and not _can_hold(parsed.predicate)[0]
         self._site(site, parsed, None if parsed.predicate is None else holds, why)
 
     # -- nodes -----------------------------------------------------------------------
@@ -413,11 +424,29 @@ class CfgPass(Visitor):
         if not attrs:
             return []
         self._removed_by = ""
+        self._removed_for_good = False
         configured = self.configurer.configure(attrs)
-        if configured is None and span is not None and self.macro is None:
+        if configured is None and span is not None and self.macro is None and not self.other:
             lo = min(attrs[0].span[0], span[0])
             self.inactive.append(InactiveCode((lo, max(span[1], attrs[-1].span[1])), self._removed_by))
         return configured
+
+    def _configured(self, attrs: Sequence[Attribute], span: Span | None,
+                    then: Callable[[Sequence[EffectiveAttr]], None]) -> None:
+        """Lint a node's cfg attributes, then go on with the attributes that remain
+        (`then`); a node a false cfg removes is read all the same with its attributes
+        as written, what it holds found in another configuration (not in `macro_rules!`
+        bodies: those count per expansion)."""
+        configured = self._configure(attrs, span)
+        if configured is not None:
+            then(configured)
+            return
+        if self.macro is not None or self._removed_for_good:  # (`cfg(any())`: no configuration compiles it)
+            return
+        outer = self.other
+        self.other = outer or OTHER_WHY + (f" ({self._removed_by})" if self._removed_by else "")
+        then([EffectiveAttr(path_names(a), a.span, args_span(a), a) for a in attrs if path_names(a)])
+        self.other = outer
 
     def _enter(self, configured: Sequence[EffectiveAttr]) -> None:
         """Open a lint node (rustc's `assign_id!`) under the current one."""
@@ -468,33 +497,38 @@ class CfgPass(Visitor):
         return None
 
     def _visit_with_attrs(self, node: Any, span: Span | None, walk: Callable[[Visitor, Any], None]) -> None:
-        configured = self._configure(node.attrs, span)
-        if configured is None:
-            return
-        self._enter(configured)
-        walk(self, node)
-        self._leave()
+        def visit(configured: Sequence[EffectiveAttr]) -> None:
+            self._enter(configured)
+            walk(self, node)
+            self._leave()
+
+        self._configured(node.attrs, span, visit)
 
     def visit_attribute(self, node: Attribute) -> None:
         """Attributes are read where their node is configured, not walked into."""
 
     def visit_item(self, node: Item) -> None:
-        configured = self._configure(node.attrs, node.span)
         kind = node.kind
-        if configured is None:
-            if isinstance(kind, ItemKind.Mod) and isinstance(kind.mod_kind, ModKind.Unloaded):
-                written = [EffectiveAttr(path_names(a), a.span, args_span(a), a) for a in node.attrs
-                           if path_names(a)]
-                # where it would be, with the levels it would set: for linting its
-                # file in a configuration that compiles it
-                self.mods.append(ModDecl(kind.ident.name, _path_value(written, self.src), tuple(self.inline),
-                                         (*self.node, self.children[-1] + 1),
-                                         level_spec(written, self.src).under(self.levels[-1]), False))
+        if isinstance(kind, ItemKind.Mod) and isinstance(kind.mod_kind, ModKind.Unloaded):
+            configured = self._configure(node.attrs, node.span)
+            if configured is not None and not self.other:
+                self._item(node, configured)
+                return
+            written = [EffectiveAttr(path_names(a), a.span, args_span(a), a) for a in node.attrs if path_names(a)]
+            # where it would be, with the levels it would set: for linting its file in
+            # a configuration that compiles it
+            self.mods.append(ModDecl(kind.ident.name, _path_value(written, self.src), tuple(self.inline),
+                                     (*self.node, self.children[-1] + 1),
+                                     level_spec(written, self.src).under(self.levels[-1]), False))
             return
+        self._configured(node.attrs, node.span, lambda configured: self._item(node, configured))
+
+    def _item(self, node: Item, configured: Sequence[EffectiveAttr]) -> None:
+        kind = node.kind
         if isinstance(kind, ItemKind.MacCall):
             self.visit_mac_call(kind.mac)
             return
-        if isinstance(kind, ItemKind.MacroDef):
+        if isinstance(kind, ItemKind.MacroDef) and not self.other:
             self._macro_rules(kind)
         self._enter(configured)
         if isinstance(kind, ItemKind.Mod):
@@ -506,7 +540,7 @@ class CfgPass(Visitor):
     def _visit_mod(self, node: Item, kind: ItemKind.Mod, configured: Sequence[EffectiveAttr]) -> None:
         if isinstance(kind.mod_kind, ModKind.Unloaded):
             self.mods.append(ModDecl(kind.ident.name, _path_value(configured, self.src), tuple(self.inline),
-                                     tuple(self.node), self.levels[-1], True))
+                                     tuple(self.node), self.levels[-1], not self.other))
             return
         self.inline.append(kind.ident.name)
         walk_item(self, node)
@@ -515,8 +549,7 @@ class CfgPass(Visitor):
     def _configured_mac_call(self, attrs: Sequence[Attribute], span: Span, mac: MacCall) -> None:
         """A macro call in item or statement position: its attributes are configured
         here, what it expands to is linted at the current node (no node of its own)."""
-        if self._configure(attrs, span) is not None:
-            self.visit_mac_call(mac)
+        self._configured(attrs, span, lambda _: self.visit_mac_call(mac))
 
     def visit_assoc_item(self, node: AssocItem) -> None:
         if isinstance(node.kind, AssocItemKind.MacCall):
@@ -539,32 +572,35 @@ class CfgPass(Visitor):
             self._configured_mac_call(kind.attrs, node.span, kind.mac)
             return
         if isinstance(kind, (StmtKind.Expr, StmtKind.Semi)):
-            # The statement's attributes are its expression's, read once, here.
-            configured = self._configure(kind.expr.attrs, node.span)
-            if configured is None:
-                return
+            expr = kind.expr
+
+            def visit_expr(configured: Sequence[EffectiveAttr]) -> None:
+                # The statement's attributes are its expression's, read once, here.
+                self._enter(configured)
+                self._walk_expr(expr)
+                self._leave()
+
+            self._configured(expr.attrs, node.span, visit_expr)
+            return
+
+        def visit(configured: Sequence[EffectiveAttr]) -> None:
             self._enter(configured)
-            self._walk_expr(kind.expr)
+            walk_stmt(self, node)
             self._leave()
-            return
-        attrs = kind.local.attrs if isinstance(kind, StmtKind.Let) else ()
-        configured = self._configure(attrs, node.span)
-        if configured is None:
-            return
-        self._enter(configured)
-        walk_stmt(self, node)
-        self._leave()
+
+        self._configured(kind.local.attrs if isinstance(kind, StmtKind.Let) else (), node.span, visit)
 
     def visit_expr(self, node: Expr) -> None:
-        configured = self._configure(node.attrs, node.span)
-        if configured is None:
+        if not node.attrs:
+            self._walk_expr(node)
             return
-        if node.attrs:
+
+        def visit(configured: Sequence[EffectiveAttr]) -> None:
             self._enter(configured)
             self._walk_expr(node)
             self._leave()
-        else:
-            self._walk_expr(node)
+
+        self._configured(node.attrs, node.span, visit)
 
     def _walk_expr(self, node: Expr) -> None:
         """An expression whose attributes were configured already."""
@@ -628,7 +664,8 @@ class CfgPass(Visitor):
         """A macro call: `cfg!`, `cfg_select!`, or another macro whose arguments are
         read as tokens. What it expands to is linted late, at the current node."""
         names = tuple(seg.ident.name for seg in node.path.segments)
-        self.invoked.add((names[-1], tuple(self.inside)))
+        if not self.other:
+            self.invoked.add((names[-1], tuple(self.inside)))
         lo, hi = node.args.dspan
         late, self.late = self.late, True
         if names in _CFG_MACRO_PATHS:
@@ -746,7 +783,7 @@ class CfgPass(Visitor):
                 name, body = decl
                 if body is None:
                     self.mods.append(ModDecl(name, path_attr, tuple(self.inline), tuple(self.node), self.levels[-1],
-                                             True, tuple(self.inside)))
+                                             not self.other, tuple(self.inside)))
                 else:
                     self.inline.append(name)
                     self._tokens(body.trees)
@@ -756,7 +793,8 @@ class CfgPass(Visitor):
                 continue
             elif tree.kind == "ident" and i + 2 < n and _is_token(trees[i + 1], "!") \
                     and isinstance(call := trees[i + 2], TokenTree):
-                self.invoked.add((text, tuple(self.inside)))
+                if not self.other:
+                    self.invoked.add((text, tuple(self.inside)))
                 if text == "cfg":
                     if not _has_metavariable(call.trees) and call.close is not None:
                         self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (tree.lo, call.hi), (call.lo, call.hi)))
@@ -830,6 +868,27 @@ class CfgPass(Visitor):
                         self._removed_mods(last.trees)
                     return i + 1
         return i
+
+
+def _can_hold(pred: Predicate) -> tuple[bool, bool]:
+    """Whether some configuration makes `pred` true, and whether some makes it false
+    (each name and value taken as free: `cfg(any())` and `cfg(false)` never hold)."""
+    match pred:
+        case CfgAny(preds=preds):
+            parts = [_can_hold(p) for p in preds]
+            return any(t for t, _ in parts), all(f for _, f in parts)
+        case CfgAll(preds=preds):
+            parts = [_can_hold(p) for p in preds]
+            return all(t for t, _ in parts), any(f for _, f in parts)
+        case CfgNot(pred=inner):
+            can_true, can_false = _can_hold(inner)
+            return can_false, can_true
+        case CfgBool(value=value):
+            return value, not value
+        case CfgVersion(min=minimum):
+            holds = minimum is not None and minimum <= RUSTC_VERSION
+            return holds, not holds
+    return True, True  # a leaf
 
 
 def _cfg_if_matches(trees: Sequence[TokenTree | Token], i: int) -> bool:

@@ -314,6 +314,7 @@ def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: Po
     information; `other` says why it was found outside the active configuration;
     `outer` places level attributes written in parent modules (`crate_context`)."""
     message = diag.message + "".join(f"\n{child.level}: {child.message}" for child in diag.children)
+    other = other or diag.other
     if other:
         message += f"\nnote: {OTHER_CONFIGURATION}: {other}"
     related = [types.DiagnosticRelatedInformation(
@@ -357,9 +358,11 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
     found, inactive = report(opened, session, context)
     index, encoding = opened.doc.index, ls.documents.encoding
     other = outside_active(opened, package)
-    if other and not ls.documents.settings.check_cfg_all_configurations:
+    every = ls.documents.settings.check_cfg_all_configurations
+    if other and not every:
         return []
-    out = [lsp_diagnostic(diag, opened.uri, index, encoding, session, other, outer) for diag in found]
+    out = [lsp_diagnostic(diag, opened.uri, index, encoding, session, other, outer) for diag in found
+           if every or not diag.other]
     if other:
         out.append(types.Diagnostic(
             range=convert.to_range(index, (0, len(opened.doc.src)), encoding), message=f"{INACTIVE_FILE}: {other}",

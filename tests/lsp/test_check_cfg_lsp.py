@@ -309,3 +309,30 @@ async def test_module_file_alone_has_its_parents_lint_levels(
         assert defined.location.uri == uri_of(crate / "src" / "lib.rs")
         assert defined.location.range == types.Range(start=types.Position(line=0, character=8),
                                                      end=types.Position(line=0, character=23))
+
+
+async def test_cfgs_inside_removed_code_are_found_in_another_configuration(vscode: LanguageClient,
+                                                                             crate: Path) -> None:
+    """A `#[cfg(test)] mod tests` body and a `#[cfg(windows)] fn` body: rustc checks
+    nothing there; the editor does, each warning naming the configuration, until
+    `rustAst.checkCfg.allConfigurations` is turned off."""
+    lib = crate / "src" / "lib.rs"
+    lib.write_text("#[cfg(feature = \"stdd\")] pub fn a() {}\n"
+                   "#[cfg(windows)] pub fn w() { #[cfg(feature = \"typo\")] let _x = 1; }\n"
+                   "#[cfg(test)] mod tests { #[cfg(tset)] fn t() {} }\n")
+    uri = await open_file(vscode, lib)
+    diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 3)
+    assert cfg_messages(diags) == ["unexpected `cfg` condition value: `stdd`",
+                                   "unexpected `cfg` condition value: `typo`",
+                                   "unexpected `cfg` condition name: `tset`"]
+    active, windows, test = (d for d in diags if d.code == "unexpected_cfgs")
+    assert "another configuration" not in active.message
+    assert windows.message.endswith("\nnote: found in another configuration than the active one: "
+                                    "inside code the active configuration removes (windows is disabled)")
+    assert test.message.endswith("(test is disabled)") and test.range.start.line == 2
+    assert [d.range.start.line for d in diags if d.code == "inactive-code"] == [0, 1, 2]
+    vscode.set_configuration({"checkCfg": {"allConfigurations": False}}, section="rustAst")
+    vscode.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"rustAst": {"checkCfg": {"allConfigurations": False}}}))
+    diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 1)
+    assert cfg_messages(diags) == ["unexpected `cfg` condition value: `stdd`"]

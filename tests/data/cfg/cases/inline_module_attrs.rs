@@ -1,4 +1,5 @@
 // check-cfg: cfg()
+// other: --cfg t01
 pub mod a {
     #![cfg(t01)]
     #[cfg(t02)] pub fn f() {}
