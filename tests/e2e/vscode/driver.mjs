@@ -166,6 +166,16 @@ async function selectedLine(editor) {
   });
 }
 
+/** The selected line of `editor` once it matches `pattern` (or the last one seen, after 20 s). */
+async function selectedLineMatching(editor, pattern) {
+  let line = null;
+  for (const end = Date.now() + 20000; Date.now() < end; await page.waitForTimeout(100)) {
+    line = await selectedLine(editor);
+    if (line !== null && pattern.test(line)) break;
+  }
+  return line;
+}
+
 /** The tree view's pane in the Explorer, and the text of its rows. */
 const treePane = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Rust Syntax Tree' }) });
 /** A tree row as "label description": "Expr::MethodCall #22 [13:5-13:24]". */
@@ -321,7 +331,8 @@ async function useTheServer(editor) {
   await page.keyboard.type('\nfn added() {}', { delay: 10 });
   // \s, not a space: Monaco renders spaces as U+00A0.
   await tree.locator('.view-line', { hasText: /Item::Fn\s.*\sadded$/ }).first().waitFor({ state: 'visible' });
-  result.tree_selected_after_edit = await selectedLine(tree);
+  // The selection follows a moment after the reload that shows the new fn.
+  result.tree_selected_after_edit = await selectedLineMatching(tree, /^\s*Block\s/);
   // The whole fn (the view may show `fn added()` of a reload while typing), with the
   // cursor's node, its body, selected.
   const added = pane.locator('.monaco-list-row', { hasText: /#\d+ added \[\d+:1-\d+:14\]/ });
