@@ -23,6 +23,19 @@ def fresh(text: bytes) -> str:
     return Analysis(Document(text, DocumentConfig(2021, target_cfg()))).tree_json()
 
 
+def edit_at(doc: Document, where: float, length: int, fragment: str) -> int:
+    """Replace `length` bytes at the fraction `where` of the text by `fragment`, on UTF-8
+    boundaries as LSP positions always are; returns where the edit starts."""
+    start = int(where * len(doc.src))
+    while start < len(doc.src) and (doc.src[start] & 0xC0) == 0x80:
+        start += 1
+    end = min(len(doc.src), start + length)
+    while end < len(doc.src) and (doc.src[end] & 0xC0) == 0x80:
+        end += 1
+    doc.edit(start, end, fragment.encode())
+    return start
+
+
 edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12), st.sampled_from(FRAGMENTS),
                            st.booleans()), min_size=1, max_size=12)
 
@@ -38,14 +51,7 @@ def test_random_edits_match_a_fresh_parse(case: Path, steps: list) -> None:
     text = case.read_bytes()
     doc = Document(text, DocumentConfig(2021, target_cfg()))
     for where, length, fragment, read in steps:
-        start = int(where * len(doc.src))
-        # keep edits on UTF-8 boundaries, as LSP positions always are
-        while start < len(doc.src) and (doc.src[start] & 0xC0) == 0x80:
-            start += 1
-        end = min(len(doc.src), start + length)
-        while end < len(doc.src) and (doc.src[end] & 0xC0) == 0x80:
-            end += 1
-        doc.edit(start, end, fragment.encode())
+        start = edit_at(doc, where, length, fragment)
         if read:  # reading between edits exercises the lazy shifting
             doc.units_in(start, start + 1)
     assert Analysis(doc).tree_json() == fresh(doc.src)
@@ -77,13 +83,7 @@ def test_units_regrouped_near_the_edits_are_those_of_the_whole_tree(case: Path, 
     their ids what numbering them all gives."""
     doc = Document(case.read_bytes(), DocumentConfig(2021, target_cfg()))
     for where, length, fragment, read in steps:
-        start = int(where * len(doc.src))
-        while start < len(doc.src) and (doc.src[start] & 0xC0) == 0x80:
-            start += 1
-        end = min(len(doc.src), start + length)
-        while end < len(doc.src) and (doc.src[end] & 0xC0) == 0x80:
-            end += 1
-        doc.edit(start, end, fragment.encode())
+        edit_at(doc, where, length, fragment)
         if read:
             doc.sync()
             assert units_now(doc) == full_regroup(doc)
