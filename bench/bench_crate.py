@@ -48,7 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_lsp import IDENT, LET_NAME, Text, spread, summary  # noqa: E402
+from bench_lsp import IDENT, LET_NAME, Text, keystroke_latencies, spread, summary  # noqa: E402
 from lsp_client import LspClient, rss_kb  # noqa: E402
 
 REGISTRY = Path(os.environ.get("RUST_AST_REGISTRY", "/usr/share/cargo/registry"))
@@ -199,13 +199,9 @@ async def run(args: argparse.Namespace, crate: Path, file: str) -> dict[str, obj
             offsets = sorted((m.start(1) for m in LET_NAME.finditer(text.data)), reverse=True)
             if not offsets:
                 break
-            for offset in offsets[:args.edits - len(keystrokes)]:
-                version += 1
-                sent = time.perf_counter()
-                client.notify("textDocument/didChange", {"textDocument": {**doc, "version": version},
-                                                         "contentChanges": [text.insert(offset, b"x")]})
-                published = await client.diagnostics(uri, version=version, after=sent, timeout=args.timeout)
-                keystrokes.append(published.at - sent)
+            typed, version = await keystroke_latencies(client, uri, text, offsets[:args.edits - len(keystrokes)],
+                                                       version, args.timeout)
+            keystrokes += typed
         out["keystroke_diag"] = summary(keystrokes)
         out["rss_mb_after_edits"] = round(rss_kb(client.pid)["rss_kb"] / 1024, 1)
         log(f"hover p99 {out['hover'].get('p99')} ms, keystroke p50 {out['keystroke_diag'].get('p50')} ms "

@@ -107,6 +107,23 @@ def summary(seconds: list[float]) -> dict[str, float]:
             "max": round(ms[-1], 2)}
 
 
+async def keystroke_latencies(client: LspClient, uri: str, text: Text, offsets: list[int], version: int,
+                              timeout: float) -> tuple[list[float], int]:
+    """Type an `x` at each offset (give them from the end backwards, so the earlier ones
+    stay put), one `didChange` at a time, and time each until its version's diagnostics
+    are published; returns the times and the last version sent."""
+    doc = {"uri": uri}
+    latencies = []
+    for offset in offsets:
+        version += 1
+        sent = time.perf_counter()
+        client.notify("textDocument/didChange", {"textDocument": {**doc, "version": version},
+                                                 "contentChanges": [text.insert(offset, b"x")]})
+        published = await client.diagnostics(uri, version=version, after=sent, timeout=timeout)
+        latencies.append(published.at - sent)
+    return latencies, version
+
+
 async def run(args: argparse.Namespace, path: Path) -> dict[str, object]:
     data = path.read_bytes()
     text = Text(data)
@@ -145,14 +162,7 @@ async def run(args: argparse.Namespace, path: Path) -> dict[str, object]:
         version = 1
         # from the end of the file backwards, so earlier offsets stay where they are
         lets = sorted(spread([m.start(1) for m in LET_NAME.finditer(data)], args.edits), reverse=True)
-        keystrokes = []
-        for offset in lets:
-            version += 1
-            sent = time.perf_counter()
-            client.notify("textDocument/didChange", {"textDocument": {**doc, "version": version},
-                                                     "contentChanges": [text.insert(offset, b"x")]})
-            published = await client.diagnostics(uri, version=version, after=sent, timeout=args.timeout)
-            keystrokes.append(published.at - sent)
+        keystrokes, version = await keystroke_latencies(client, uri, text, lets, version, args.timeout)
         out["keystroke_diag"] = summary(keystrokes)
         bursts = []
         for offset in lets[:args.bursts]:
