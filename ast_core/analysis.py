@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cached_property
+from collections.abc import Iterator
 from typing import Any
 
 from .crate import CrateFile
@@ -18,7 +19,7 @@ from .model import HAS_SPAN, Attribute, Crate, Item, Span
 from .passes import locate
 from .passes.no_id import NoIdReasons
 from .crate.config import cfg_text
-from .render import node_class, node_ident, node_kind, nodes_json, to_json_obj, tree_json, tree_text
+from .render import node_class, node_ident, node_kind, nodes_json, to_json_obj, tree_json, tree_lines
 
 
 class Analysis:
@@ -99,13 +100,17 @@ class Analysis:
         return "{" + f'"unreadable":{json.dumps(ranges)},' + text[1:] if ranges else text
 
     def tree_text(self, with_ids: bool = True) -> str:
-        text = tree_text(self.krate, self.doc.index, with_ids)
+        return "".join(self.tree_lines(with_ids))
+
+    def tree_lines(self, with_ids: bool = True) -> Iterator[str]:
+        """`tree_text` a line at a time."""
+        lines = tree_lines(self.krate, self.doc.index, with_ids)
         if self.is_module:  # the root line names the module, not a crate
             assert self.file is not None
-            first, _, rest = text.partition("\n")
-            head = f"Module {self.file.module_name} (crate root {self.file.crate.display_root()})"
-            text = head + first.removeprefix("Crate") + "\n" + rest
-        return text
+            first = next(lines)
+            yield f"Module {self.file.module_name} (crate root {self.file.crate.display_root()})" + \
+                first.removeprefix("Crate")
+        yield from lines
 
     def json_obj(self, with_ids: bool = True) -> dict:
         if self.is_module:

@@ -390,6 +390,7 @@ def node_line(node: Any, index: LineIndex, with_ids: bool = True) -> str:
     return out
 
 
-def tree_text(node: Any, index: LineIndex, with_ids: bool = True) -> str:
-    return "\n".join("  " * depth + node_line(n, index, with_ids)
-                     for n, depth in walk_source_order(node)) + "\n"
+def tree_lines(node: Any, index: LineIndex, with_ids: bool = True) -> Iterator[str]:
+    """The tree as text, a line at a time (the CLI writes them as they come)."""
+    for n, depth in walk_source_order(node):
+        yield "  " * depth + node_line(n, index, with_ids) + "\n"

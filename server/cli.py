@@ -179,7 +179,10 @@ def _run(args: argparse.Namespace) -> int:
             out.write(tree_json(doc_src, config, with_ids=args.ids) + "\n")
             return 0
         analysis = Analysis(_crate_document(args))
-        out.write(analysis.tree_json(with_ids=args.ids) + "\n" if args.json else analysis.tree_text())
+        if args.json:
+            out.write(analysis.tree_json(with_ids=args.ids) + "\n")
+        else:
+            out.writelines(analysis.tree_lines())
         return 0
     if args.command == "ids":
         import json  # noqa: PLC0415
@@ -191,7 +194,8 @@ def _run(args: argparse.Namespace) -> int:
         else:
             rows = Analysis(_crate_document(args)).id_rows()
         if args.json:
-            out.write(json.dumps(rows, ensure_ascii=False) + "\n")
+            out.writelines(json.JSONEncoder(ensure_ascii=False).iterencode(rows))  # as it is encoded
+            out.write("\n")
         else:
             for row in rows:
                 span = row["span"]
