@@ -183,12 +183,7 @@ class ItemState(PrintState):
         if kind.is_auto is IsAuto.Yes:
             self.word_nbsp("auto")
         self.word_nbsp("trait")
-        self.print_ident(kind.ident.name)
-        self.print_generic_params(kind.generics.params)
-        if kind.bounds:
-            self.word_nbsp(":")
-            self.print_type_bounds(kind.bounds)
-        self.print_where_clause(kind.generics.where_clause)
+        self._print_name_generics_bounds(kind)
         self.word(" ")
         self.bopen()
         self.print_inner_attributes(item.attrs)
@@ -262,17 +257,21 @@ class ItemState(PrintState):
         self.word(";")
         self.end()
 
-    def _print_associated_type(self, kind: Any, vis: Visibility) -> None:
-        self.head("")
-        self.print_visibility(vis)
-        self.print_defaultness(kind.defaultness)
-        self.word_space("type")
+    def _print_name_generics_bounds(self, kind: Any) -> None:
+        """`Name<T>: Bound where ..` of a trait or an associated type."""
         self.print_ident(kind.ident.name)
         self.print_generic_params(kind.generics.params)
         if kind.bounds:
             self.word_nbsp(":")
             self.print_type_bounds(kind.bounds)
         self.print_where_clause(kind.generics.where_clause)
+
+    def _print_associated_type(self, kind: Any, vis: Visibility) -> None:
+        self.head("")
+        self.print_visibility(vis)
+        self.print_defaultness(kind.defaultness)
+        self.word_space("type")
+        self._print_name_generics_bounds(kind)
         if kind.ty is not None:
             self.space()
             self.word_space("=")
