@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from . import syntax
-from .cfg.targets import CfgSet
+from .targets import CfgSet
 from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_top_level, syntax_errors
 from .lower.cx import COMMENTS
 from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visitor, shift

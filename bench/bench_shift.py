@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ast_core.cfg.targets import target_cfg  # noqa: E402
+from ast_core.targets import target_cfg  # noqa: E402
 from ast_core.document import Document, DocumentConfig  # noqa: E402
 from ast_core.passes.autodiff import autodiff_expansions  # noqa: E402
-from ast_core.passes.cfg_report import document_scans  # noqa: E402
-from ast_core.passes.check_cfg import SessionSpec, build_session  # noqa: E402
+from ast_core.cfg.report import document_scans  # noqa: E402
+from ast_core.cfg.session import SessionSpec, build_session  # noqa: E402
 from ast_core.shift import shifted  # noqa: E402
 
 TOKIO_RUNTIME = Path("/usr/share/cargo/registry/tokio-1.24.2/src/runtime")

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from ast_core import syntax  # noqa: E402
 from ast_core.analysis import Analysis  # noqa: E402
-from ast_core.cfg.targets import target_cfg  # noqa: E402
+from ast_core.targets import target_cfg  # noqa: E402
 from ast_core.document import Document, DocumentConfig  # noqa: E402
 from ast_core.lower import LowerCx, lower_top_level  # noqa: E402
 from ast_core.project import edition_for, read_source  # noqa: E402

@@ -86,7 +86,7 @@ def _crate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _request(args: argparse.Namespace):
-    from ast_core.cfg.targets import target_cfg  # noqa: PLC0415
+    from ast_core.targets import target_cfg  # noqa: PLC0415
     from ast_core.crate import Request, parse_cfg_specs  # noqa: PLC0415
     from ast_core.project import UsageError  # noqa: PLC0415
 

@@ -49,8 +49,8 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from ast_core.cfg.output import render_human, summary_line, to_json  # noqa: PLC0415
-    from ast_core.cfg_driver import check_paths, check_source  # noqa: PLC0415
-    from ast_core.cfg.targets import DEFAULT_TARGET, parse_print_cfg  # noqa: PLC0415
+    from ast_core.cfg.driver import check_paths, check_source  # noqa: PLC0415
+    from ast_core.targets import DEFAULT_TARGET, parse_print_cfg  # noqa: PLC0415
     from ast_core.cfg.toolchain import read_toolchain  # noqa: PLC0415
     from ast_core.project import UsageError, decode_source  # noqa: PLC0415
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ast_core.cfg.expected import CheckCfgError, parse_check_cfg
-from ast_core.cfg.targets import host_target
+from ast_core.targets import host_target
 from ast_core.project import EDITIONS
 
 

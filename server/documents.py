@@ -24,7 +24,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import to_fs_path
 
 from ast_core.analysis import Analysis
-from ast_core.cfg.targets import CfgSet, target_cfg
+from ast_core.targets import CfgSet, target_cfg
 from ast_core.cfg.toolchain import Toolchain, shipped_toolchain
 from ast_core.crate import PENDING, CrateFile, Crates, Request, parse_cfg_specs
 from ast_core.document import Document, DocumentConfig

@@ -111,7 +111,7 @@ def our_rows(path: Path, edition: int) -> tuple[list[Row], int]:
     from ast_core.analysis import Analysis
     from ast_core.document import Document, DocumentConfig
     from ast_core.project import read_source
-    from ast_core.cfg.targets import target_cfg
+    from ast_core.targets import target_cfg
 
     doc = Document(read_source(path), DocumentConfig(edition, target_cfg(), path))
     rows = flatten(Analysis(doc).json_obj())

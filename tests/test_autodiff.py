@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.passes.autodiff import AutodiffExpansion, autodiff_expansions, expanded_crate
 from ast_core.tokens import tokenize

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ast_core.analysis import Analysis
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.model import Item
 from ast_core.passes.autodiff import driver, expander

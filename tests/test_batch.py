@@ -8,7 +8,7 @@ from pathlib import Path
 from ast_core.analysis import Analysis
 from ast_core import batch
 from ast_core.batch import PARALLEL_MIN_BYTES, tree_json
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 
 CASES = Path(__file__).parent / "data" / "tree"

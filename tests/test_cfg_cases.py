@@ -2,7 +2,7 @@
 `tests/bless_cfg.py`): single files under `tests/data/cfg/cases/` with their
 `.rustc.jsonl`, and small crates under `tests/data/cfg/crates/` with `expected.jsonl`.
 
-Cases run the AST pass (`ast_core.passes.check_cfg`) on each file as its own rustc
+Cases run the AST pass (`ast_core.cfg.scan`) on each file as its own rustc
 session, with the arguments its header names; crates run the `rust-ast check-cfg`
 driver over the crate folder. Each must give rustc's rows exactly (file, span, code,
 level, what, name, value, message, children, suggestions, and rustc's error code and
@@ -26,11 +26,12 @@ import pytest
 
 from ast_core.cfg.findings import LintLevelSource, Mode
 from ast_core.cfg.output import to_json
-from ast_core.cfg_driver import check_paths
+from ast_core.cfg.driver import check_paths
 from ast_core.lower import lower_file
 from ast_core.model.span import LineIndex
-from ast_core.passes.cfg_report import file_report
-from ast_core.passes.check_cfg import LevelSpec, SessionSpec, build_session, scan_file
+from ast_core.cfg.report import file_report
+from ast_core.cfg.scan import scan_file
+from ast_core.cfg.session import LevelSpec, SessionSpec, build_session
 from tests.bless_cfg import CASES, CRATES, case_headers
 
 Row = dict[str, Any]

@@ -1,5 +1,5 @@
 """The shipped check-cfg data (`ast_core/data/*.json`, from `scripts/gen_cfg_data.py`)
-and `ast_core.cfg.targets`. Only the freshness checks need rustc."""
+and `ast_core.targets`. Only the freshness checks need rustc."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from ast_core.cfg.expected import well_known
-from ast_core.cfg.targets import DEFAULT_TARGET, known_targets, parse_print_cfg, target_cfg
+from ast_core.targets import DEFAULT_TARGET, known_targets, parse_print_cfg, target_cfg
 from ast_core.cfg.toolchain import read_toolchain
 from tests.working_rustc import needs_rustc, rustc_version
 

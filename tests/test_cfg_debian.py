@@ -29,8 +29,8 @@ from typing import Any
 import pytest
 
 from ast_core.cfg.output import to_json
-from ast_core.cfg.targets import parse_print_cfg
-from ast_core.cfg_driver import Features, check_paths
+from ast_core.targets import parse_print_cfg
+from ast_core.cfg.driver import Features, check_paths
 from tests.bless_debian_cfg import DEBIAN, DEBIAN_CRATES, EVERY_FILE_CRATES
 from tests.bless_rustc import REGISTRY
 

@@ -17,7 +17,7 @@ from ast_core.cfg.findings import (
     LintContext, LintLevelSource, Mode, OnceTracker, backticked_list, check_cfg_arg, check_leaf,
     diagnostic_level, emit, escape_debug, lint_level_notes,
 )
-from ast_core.cfg.predicate import AttrStyle, CfgLeaf, CfgSite, SiteKind, parse_cfg, parse_cfg_attr
+from ast_core.cfg.predicate import SiteStyle, CfgLeaf, CfgSite, SiteKind, parse_cfg, parse_cfg_attr
 from ast_core.model.span import LineIndex, Span
 from ast_core.tokens import tokenize
 
@@ -59,7 +59,7 @@ def attribute_site(data: bytes, lo: int, hi: int) -> CfgSite:
     rest = toks[3 + inner:-1]
     args = (rest[0].lo, rest[-1].hi) if rest else None
     kind = SiteKind.CFG if path.text == "cfg" else SiteKind.CFG_ATTR
-    return CfgSite(kind, (lo, hi), args, AttrStyle.INNER if inner else AttrStyle.OUTER)
+    return CfgSite(kind, (lo, hi), args, SiteStyle.INNER if inner else SiteStyle.OUTER)
 
 
 def run_example(example: dict[str, Any]) -> list[dict[str, Any]]:

@@ -11,11 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.lower import lower_file
-from ast_core.passes.cfg_report import document_report, file_report
-from ast_core.passes.check_cfg import SessionSpec, build_session, scan_file
+from ast_core.cfg.report import document_report, file_report
+from ast_core.cfg.scan import scan_file
+from ast_core.cfg.session import SessionSpec, build_session
 from tests.test_cfg_cases import CASE_FILES, case_session
 
 SESSION = build_session(SessionSpec((("cfg(known)", "test"), ('cfg(feature, values("std"))', "test"))))

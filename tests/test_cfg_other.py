@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ast_core.cfg_driver import ACTIVE, OTHER, check_paths
+from ast_core.cfg.driver import ACTIVE, OTHER, check_paths
 from tests.test_cli_check_cfg import write
 
 CRATE = {

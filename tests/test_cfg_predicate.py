@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from ast_core.cfg.predicate import (
-    AttrStyle, CfgAll, CfgAny, CfgBool, CfgLeaf, CfgNot, CfgSite, CfgVersion, ParsedCfg,
+    SiteStyle, CfgAll, CfgAny, CfgBool, CfgLeaf, CfgNot, CfgSite, CfgVersion, ParsedCfg,
     SiteKind, eval_predicate, parse_cfg, parse_cfg_attr, parse_predicate, parse_select_arm, parse_version,
 )
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 
 HOST = target_cfg()
 
@@ -22,7 +22,7 @@ def attr(text: str, kind: SiteKind = SiteKind.CFG) -> tuple[bytes, CfgSite]:
         start = data.index(b"=")
     args = (start, len(data) - 1) if start != -1 else None
     inner = data.startswith(b"#!")
-    return data, CfgSite(kind, (0, len(data)), args, AttrStyle.INNER if inner else AttrStyle.OUTER)
+    return data, CfgSite(kind, (0, len(data)), args, SiteStyle.INNER if inner else SiteStyle.OUTER)
 
 
 def cfg(text: str) -> ParsedCfg:
@@ -112,7 +112,7 @@ def test_cfg_attr_items() -> None:
     assert [(a.path, data[a.span[0]:a.span[1]].decode()) for a in parsed.attrs] == [
         ("doc", 'doc = "x"'), ("cfg_attr", "cfg_attr(foo, inline)"), ("allow", "allow(dead_code)")]
     nested = parsed.nested_site(parsed.attrs[1], site)
-    assert nested.kind is SiteKind.CFG_ATTR and nested.style is AttrStyle.OUTER
+    assert nested.kind is SiteKind.CFG_ATTR and nested.style is SiteStyle.OUTER
     assert names(parse_cfg_attr(data, nested)) == ["foo"]
     assert parsed.nested_site(parsed.attrs[2], site) is None
 

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from ast_core.cfg.expected import well_known
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.cfg.toolchain import read_toolchain, shipped_toolchain
-from ast_core.cfg_driver import check_paths
-from ast_core.passes.check_cfg import SessionSpec, build_session
+from ast_core.cfg.driver import check_paths
+from ast_core.cfg.session import SessionSpec, build_session
 
 FAKE_VERSION = "rustc 1.99.0-fake (0000000 2027-01-01)"
 

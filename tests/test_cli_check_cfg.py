@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ast_core.cfg_driver import check_paths
+from ast_core.cfg.driver import check_paths
 
 TYPO = '#[cfg(has_fooo)] pub fn a() {}\n'
 

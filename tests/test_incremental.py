@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ast_core.analysis import Analysis
 from ast_core.document import Document, DocumentConfig, group_units
 from ast_core.lower import LowerCx
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 
 CASES = sorted((Path(__file__).parent / "data" / "tree").glob("*.rs"))
 FRAGMENTS = ["x", "fn g() {}", "{", "}", ";", "(", ")", "#[cfg(any())]", "#[derive(Clone)]",

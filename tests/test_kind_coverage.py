@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 from ast_core.analysis import Analysis
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.model import ExprKind, GenericParamKind, ItemKind, PatKind, StmtKind, TyKind
 from ast_core.passes.locate import iter_nodes

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.pretty import MARGIN, Printer, crate_to_string, gather_comments
 from tests.bless_autodiff import PRETTY, TREE

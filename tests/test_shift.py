@@ -11,7 +11,7 @@ from ast_core.cfg.diagnostic import CfgDiagnostic
 from ast_core.lower.cx import ParseError
 from ast_core.model.span import BytePos, Span
 from ast_core.passes.autodiff.driver import _UnitFacts, _UnitResult
-from ast_core.passes.check_cfg import CfgScan
+from ast_core.cfg.scan import CfgScan
 from ast_core.shift import MovesWhenRead, _class_mover, shifted
 
 

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ast_core.analysis import Analysis
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.model import LineIndex
 from ast_core.passes.hover import hover_markdown

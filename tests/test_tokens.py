@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ast_core.cfg.predicate import AttrStyle, CfgSite, SiteKind, parse_cfg
+from ast_core.cfg.predicate import SiteStyle, CfgSite, SiteKind, parse_cfg
 from ast_core.pretty import gather_comments
 from ast_core.tokens import (
     block_comment_end,
@@ -93,7 +93,7 @@ def test_comment_markers_in_strings_and_chars() -> None:
 def test_cfg_with_nested_comment() -> None:
     """rustc reads `all(/* a /* b */ c */ unix)` as `all(unix)`."""
     data = b"#[cfg(all(/* a /* b */ c */ unix))]"
-    site = CfgSite(SiteKind.CFG, (0, len(data)), (data.index(b"("), len(data) - 1), AttrStyle.OUTER)
+    site = CfgSite(SiteKind.CFG, (0, len(data)), (data.index(b"("), len(data) - 1), SiteStyle.OUTER)
     parsed = parse_cfg(data, site)
     assert not parsed.errors
     assert [leaf.name for leaf in parsed.leaves] == ["unix"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ast_core.analysis import Analysis
-from ast_core.cfg.targets import target_cfg
+from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.passes.hover import hover_markdown, id_text
 from ast_core.passes.symbols import document_symbols

@@ -23,8 +23,8 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from ast_core.cfg.meta import (
-    PATH_SEGMENT_KEYWORDS, LIT_DESCR, Lit, LitError, MetaItem, MetaList, MetaParseError, MetaParser,
+from ast_core.meta import (
+    PATH_SEGMENT_KEYWORDS, LIT_DESCR, MetaItemLit, LitError, MetaItem, MetaList, MetaParseError, MetaParser,
     meta_to_string,
 )
 
@@ -126,21 +126,21 @@ def _invalid(spec: str, *notes: str, parse_error: str | None = None) -> CheckCfg
     return CheckCfgError(spec, (*notes, VISIT_NOTE), parse_error)
 
 
-def _invalid_arg(spec: str, arg: MetaItem | Lit, reason: str) -> CheckCfgError:
+def _invalid_arg(spec: str, arg: MetaItem | MetaItemLit, reason: str) -> CheckCfgError:
     """rustc's `error!(in arg, ...)`: a note naming the argument, then the reason."""
     shown = meta_to_string(arg, 2021)
-    what = f"is {LIT_DESCR[arg.kind]} literal" if isinstance(arg, Lit) else "is invalid"
+    what = f"is {LIT_DESCR[arg.kind]} literal" if isinstance(arg, MetaItemLit) else "is invalid"
     return _invalid(spec, f"`{shown}` {what}", reason)
 
 
-def _word(item: MetaItem | Lit) -> str | None:
+def _word(item: MetaItem | MetaItemLit) -> str | None:
     """The name of a plain one-segment item (`foo`, not `foo(..)`, `a::b`, `"x"`)."""
     if isinstance(item, MetaItem) and item.args is None and item.path.word is not None:
         return item.path.word.name
     return None
 
 
-def _list_named(item: MetaItem | Lit, name: str) -> MetaList | None:
+def _list_named(item: MetaItem | MetaItemLit, name: str) -> MetaList | None:
     """The arguments of `name(..)`."""
     if (isinstance(item, MetaItem) and isinstance(item.args, MetaList)
             and item.path.word is not None and item.path.word.name == name):
@@ -168,7 +168,7 @@ def parse_check_cfg(spec: str) -> CheckCfgSpec | CheckCfgError:
     return _interpret(spec, args.items)
 
 
-def _interpret(spec: str, args: Iterable[MetaItem | Lit]) -> CheckCfgSpec | CheckCfgError:
+def _interpret(spec: str, args: Iterable[MetaItem | MetaItemLit]) -> CheckCfgSpec | CheckCfgError:
     names: list[str] = []
     values: set[str | None] = set()
     any_specified = values_specified = values_any = False
@@ -179,7 +179,7 @@ def _interpret(spec: str, args: Iterable[MetaItem | Lit]) -> CheckCfgSpec | Chec
             if word in PATH_SEGMENT_KEYWORDS:
                 return _invalid(spec, "malformed `cfg` input, expected a valid identifier")
             names.append(word)
-        elif isinstance(arg, Lit) and arg.kind == "bool":
+        elif isinstance(arg, MetaItemLit) and arg.kind == "bool":
             if values_specified:
                 return _invalid(spec, "`cfg()` names cannot be after values")
             names.append(arg.text)
@@ -196,7 +196,7 @@ def _interpret(spec: str, args: Iterable[MetaItem | Lit]) -> CheckCfgSpec | Chec
                 return _invalid(spec, "`values()` cannot be specified multiple times")
             values_specified = True
             for value in inner.items:
-                if isinstance(value, Lit) and value.kind == "str":
+                if isinstance(value, MetaItemLit) and value.kind == "str":
                     values.add(value.value)
                 elif (empty := _list_named(value, "any")) is not None:
                     if values_any:

@@ -26,7 +26,7 @@ from typing import Literal
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Level, Suggestion
 from ast_core.cfg.edit_distance import find_best_match
 from ast_core.cfg.expected import CheckCfg, ExpectedValues
-from ast_core.cfg.meta import ident_to_string
+from ast_core.meta import ident_to_string
 from ast_core.cfg.predicate import CfgLeaf
 from ast_core.model.span import Span
 

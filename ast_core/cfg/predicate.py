@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Label, Level, Suggestion
-from ast_core.cfg.meta import (
-    PATH_SEGMENT_KEYWORDS, Lit, MetaItem, add_suggestion, MetaItemInner, MetaList, MetaParseError, MetaParser,
+from ast_core.meta import (
+    PATH_SEGMENT_KEYWORDS, MetaItemLit, MetaItem, add_suggestion, MetaItemInner, MetaList, MetaParseError, MetaParser,
     NameValue, ident_to_string, syntax_error,
 )
 from ast_core.model.span import Span
@@ -47,7 +47,7 @@ class SiteKind(Enum):
     LINK = "link"
 
 
-class AttrStyle(Enum):
+class SiteStyle(Enum):
     """How the site is written, which decides rustc's "must be of the form" template."""
 
     OUTER = "#[..]"
@@ -68,7 +68,7 @@ class CfgSite:
     kind: SiteKind
     span: Span
     args: Span | None
-    style: AttrStyle = AttrStyle.OUTER
+    style: SiteStyle = SiteStyle.OUTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,7 @@ class ParsedCfgAttr(ParsedCfg):
         """The site of a `cfg` or `cfg_attr` this `cfg_attr` expands to, as rustc sees
         it once expanded (the caller lints it if the predicate holds)."""
         if item.path == "cfg":
-            return CfgSite(SiteKind.CFG, item.span, item.args, AttrStyle.EMBEDDED)
+            return CfgSite(SiteKind.CFG, item.span, item.args, SiteStyle.EMBEDDED)
         if item.path == "cfg_attr":
             return CfgSite(SiteKind.CFG_ATTR, item.span, item.args, outer.style)
         return None
@@ -185,8 +185,8 @@ def _form(site: CfgSite) -> _Form:
         body, anchor = "cfg(predicate)", "the-cfg-attribute"
     if site.kind is SiteKind.CFG_MACRO:
         return _Form("cfg", "macro", "cfg!(predicate)", f"{_DOCS}#{anchor}")
-    text = {AttrStyle.OUTER: f"#[{body}]", AttrStyle.INNER: f"#![{body}]",
-            AttrStyle.EMBEDDED: body}[site.style]
+    text = {SiteStyle.OUTER: f"#[{body}]", SiteStyle.INNER: f"#![{body}]",
+            SiteStyle.EMBEDDED: body}[site.style]
     return _Form(site.kind.value, "attribute", text, f"{_DOCS}#{anchor}")
 
 
@@ -223,7 +223,7 @@ class _Interpreter:
             labels=(Label(span, reason),), children=form.helps + _docs_note(form),
             suggestions=suggestions, rustc_code=code))
 
-    def expected_string(self, lit: Lit) -> None:
+    def expected_string(self, lit: MetaItemLit) -> None:
         if lit.kind != "byte_str":
             self.attr_error(lit.span, "expected a string literal here")
             return
@@ -241,7 +241,7 @@ class _Interpreter:
 
     def entry(self, item: MetaItemInner) -> Predicate | None:
         """The predicate for `item`, or None where rustc gives up on it."""
-        if isinstance(item, Lit):
+        if isinstance(item, MetaItemLit):
             if item.kind == "bool":
                 return CfgBool(item.value == "true", item.span)
             self.attr_error(item.span, "expected a valid identifier here")
@@ -294,7 +294,7 @@ class _Interpreter:
         preds: list[Predicate] = []
         for sub in args.items:
             span = sub.span
-            if isinstance(sub, Lit) or not isinstance(sub.args, NameValue):
+            if isinstance(sub, MetaItemLit) or not isinstance(sub.args, NameValue):
                 self.attr_error(span, 'expected this to be of the form `... = "..."`')
                 continue
             word = sub.path.word
@@ -311,7 +311,7 @@ class _Interpreter:
             self.plain_error("expected single version literal", args.span)
             return None
         lit = args.items[0]
-        if not isinstance(lit, Lit) or lit.kind != "str" or lit.value is None:
+        if not isinstance(lit, MetaItemLit) or lit.kind != "str" or lit.value is None:
             self.plain_error("expected a version literal", lit.span)
             return None
         version = parse_version(lit.value)

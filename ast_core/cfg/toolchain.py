@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from .expected import CheckCfgSpec, ExpectedValues, parse_check_cfg, well_known
-from .targets import CfgSet, parse_print_cfg, target_cfg
+from ..targets import CfgSet, parse_print_cfg, target_cfg
 
 #: Seconds one rustc call may take before we give up on it.
 RUSTC_TIMEOUT = 10.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..cfg.targets import host_target
+from ..targets import host_target
 from .config import CrateConfig, Request, build_script_cfgs, crate_config, parse_cfg_specs
 from .model import PENDING, CrateFile, CrateModel
 from .workspace import Crates

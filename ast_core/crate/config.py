@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..cfg.targets import CfgSet, host_target, target_cfg
+from ..targets import CfgSet, host_target, target_cfg
 from ..tokens import tokenize, unescape_str
 
 _RUSTC_CFG_PREFIXES = ("cargo::rustc-cfg=", "cargo:rustc-cfg=")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cfg.targets import CfgSet
+from ..targets import CfgSet
 from ..project import (
     DEFAULT_EDITION, Package, UsageError, file_stamp, find_manifest, load_package, manifest_edition, read_text,
 )

@@ -207,7 +207,7 @@ def _lit_of_tokens(tokens: Sequence[Token]) -> Lit:
     when it is one literal token (or `true`/`false`), else an error literal."""
     if len(tokens) != 1 or tokens[0].kind not in ("literal", "ident"):
         return Lit(LitKind.Err, " ".join(t.text for t in tokens), None, 0)
-    from ..cfg.meta import classify_lit  # noqa: PLC0415 (check-cfg's modules load only for `= value`: CLI start-up)
+    from ..meta import classify_lit  # noqa: PLC0415 (check-cfg's modules load only for `= value`: CLI start-up)
 
     lit = classify_lit(tokens[0])
     text = lit.text

@@ -52,10 +52,10 @@ def args_span(attr: Attribute) -> Span | None:
 
 
 def attr_site(attr: Attribute, kind: SiteKind) -> CfgSite:
-    from ..cfg.predicate import AttrStyle as CfgAttrStyle  # noqa: PLC0415 (see above)
+    from ..cfg.predicate import SiteStyle  # noqa: PLC0415 (see above)
     from ..cfg.predicate import CfgSite  # noqa: PLC0415
 
-    style = CfgAttrStyle.INNER if attr.style is AttrStyle.Inner else CfgAttrStyle.OUTER
+    style = SiteStyle.INNER if attr.style is AttrStyle.Inner else SiteStyle.OUTER
     return CfgSite(kind, attr.span, args_span(attr), style)
 
 

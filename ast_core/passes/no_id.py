@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..cfg.targets import CfgSet
+from ..targets import CfgSet
 from ..model import AttrKind, Expr, ExprKind, Item, ItemKind, Pat, PatKind, Stmt, StmtKind, Ty, TyKind
 from ..render import id_slot, node_class
 from .configure import Configurer

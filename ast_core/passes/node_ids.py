@@ -54,7 +54,7 @@ from ..model import (
     WherePredicate,
 )
 from ..model._walk import walk_attribute, walk_item, walk_path, walk_stmt, walk_use_tree_kind
-from ..cfg.targets import CfgSet
+from ..targets import CfgSet
 from ..tokens import tokenize, unescape_str
 from .configure import Configurer, SiteHook, path_names
 from .locate import extent

@@ -68,7 +68,7 @@ from ..model import (
     VisibilityKind,
     WhereClause,
 )
-from ..cfg.meta import is_reserved
+from ..meta import is_reserved
 from ..tokens import Token, TokenTree, doc_comment_to_string, token_trees, tokenize
 from .comments import Comment
 from .pp import INDENT_UNIT, Begin, End, Printer

@@ -47,11 +47,12 @@ from ast_core.cfg.toolchain import Toolchain, read_toolchain, shipped_toolchain
 from ast_core.crate import build_script_cfgs, parse_cfg_specs
 from ast_core.model import LineIndex, Span
 from ast_core.model.span import PositionEncoding
-from ast_core.passes.cfg_report import (
+from ast_core.cfg.report import (
     FileContext, child_context, document_report, document_scans, document_site_at, file_levels, hover_markdown,
     inactive_message, package_problems,
 )
-from ast_core.passes.check_cfg import CfgSession, InactiveCode, SessionSpec, build_session, cargo_session_specs
+from ast_core.cfg.scan import InactiveCode
+from ast_core.cfg.session import CfgSession, SessionSpec, build_session, cargo_session_specs
 from ast_core.project import Package, file_stamp, find_manifest, load_package, read_or_empty
 
 from .. import convert

@@ -231,7 +231,7 @@ async def test_declaring_in_a_workspace_member_edits_the_root(vscode: LanguageCl
 def test_package_sessions_and_cargo_toml_problems_are_worked_out_once(tmp_path: Path, monkeypatch) -> None:
     """In-process: a keystroke's diagnostics reuse the package's sessions and leave
     Cargo.toml's problems alone until Cargo.toml changes on disk."""
-    from ast_core.cfg.targets import target_cfg
+    from ast_core.targets import target_cfg
     from ast_core.document import Document, DocumentConfig
     from server.documents import Documents, OpenDocument
     from server.features import check_cfg

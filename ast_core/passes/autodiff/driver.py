@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ...cfg.targets import CfgSet
+from ...targets import CfgSet
 from ...model import Attribute, AttrStyle, Crate, Span
 from ...pretty import State, gather_comments
 from ...shift import shifted

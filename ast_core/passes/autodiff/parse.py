@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...cfg.meta import Lit as MetaLit
-from ...cfg.meta import MetaItem, MetaItemInner, MetaParseError, MetaParser
+from ...meta import MetaItemLit
+from ...meta import MetaItem, MetaItemInner, MetaParseError, MetaParser
 from ...lower.attr import inserted_attr
 from ...model import AttrArgs, AttrKind, Attribute, Delimiter, Span
 from ..configure import Configurer, path_names
@@ -66,7 +66,7 @@ def parse_args(src: bytes, attr: Attribute, item_span: Span, edition: int
 
 def lit_int(item: MetaItemInner | None) -> int | None:
     """The value of an integer literal (`1_0` is 10, `0x2` is 2, `2usize` is 2)."""
-    if not (isinstance(item, MetaLit) and item.kind == "int"):
+    if not (isinstance(item, MetaItemLit) and item.kind == "int"):
         return None
     digits = (item.text[:len(item.text) - len(item.suffix)] if item.suffix else item.text).replace("_", "")
     base = {"0x": 16, "0o": 8, "0b": 2}.get(digits[:2], 10)
@@ -89,4 +89,4 @@ def written(item: MetaItemInner) -> str:
     name = first_ident(item)
     if name is not None:
         return name
-    return item.text if isinstance(item, MetaLit) else "::".join(s.name for s in item.path.segments)
+    return item.text if isinstance(item, MetaItemLit) else "::".join(s.name for s in item.path.segments)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ...cfg.meta import MetaItemInner
+from ...meta import MetaItemInner
 from ...model import (
     AngleBracketedArg, AnyFnRetTy, FnDecl, FnRetTy, GenericArg, GenericArgs, Param, Pat, PatKind, Span, Ty, TyKind,
 )

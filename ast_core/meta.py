@@ -4,7 +4,7 @@ from tokens, with the parser's own errors and recoveries.
 This is what rustc runs before it interprets a `cfg` predicate or a `--check-cfg` spec
 (`rustc_attr_parsing`'s meta-item list parser over `rustc_parse`'s parser): syntax
 errors are reported here, exactly as rustc words and places them; what the items mean
-is for `predicate.py` and `expected.py`.
+is for check-cfg (`cfg/predicate.py`, `cfg/expected.py`) and autodiff.
 
 Two kinds of syntax error exist, as in rustc. A recovered one (a missing `,` inside a
 nested list, a keyword used as a name) is recorded in `MetaParser.errors` and parsing
@@ -73,7 +73,7 @@ def ident_to_string(name: str, edition: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Lit:
+class MetaItemLit:
     """A literal: its kind, its text as written, its string value (unescaped, for the
     string kinds and `true`/`false`) and its suffix."""
 
@@ -119,7 +119,7 @@ class NameValue:
     """`= lit`."""
 
     eq_span: Span
-    lit: Lit
+    lit: MetaItemLit
 
     @property
     def span(self) -> Span:
@@ -138,12 +138,12 @@ class MetaItem:
         return (self.path.span[0], self.args.span[1] if self.args else self.path.span[1])
 
 
-MetaItemInner = MetaItem | Lit
+MetaItemInner = MetaItem | MetaItemLit
 
 
 def meta_to_string(item: MetaItemInner, edition: int) -> str:
     """rustc's pretty-printed form of an item (`foo = "a"`, `any(x)`)."""
-    if isinstance(item, Lit):
+    if isinstance(item, MetaItemLit):
         return item.text
     path = item.path.to_string(edition)
     if isinstance(item.args, MetaList):
@@ -383,7 +383,7 @@ class MetaParser:
         return tok is not None and (tok.kind == "literal"
                                     or tok.kind == "ident" and tok.text in ("true", "false"))
 
-    def parse_lit(self) -> Lit:
+    def parse_lit(self) -> MetaItemLit:
         """The literal at the cursor, with rustc's literal errors."""
         tok = self.bump()
         lit = classify_lit(tok)
@@ -526,25 +526,25 @@ def _help(message: str) -> Child:
     return Child("help", message)
 
 
-def classify_lit(tok: Token) -> Lit:
+def classify_lit(tok: Token) -> MetaItemLit:
     """The kind, value and suffix of a literal token (`true`/`false` included)."""
     text = tok.text
     if tok.kind == "ident":
-        return Lit("bool", text, text, None, tok.span)
+        return MetaItemLit("bool", text, text, None, tok.span)
     body = text.lstrip("bc")
     if body.lstrip("r#").startswith('"'):
         kind: LitKind = ("byte_str" if text.startswith("b") else
                          "c_str" if text.startswith("c") else "str")
         hashes = len(body) - 1 - len(body[1:].lstrip("#")) if body.startswith("r") else 0
         end = text.rindex('"' + "#" * hashes) + 1 + hashes
-        return Lit(kind, text, unescape_str(text[:end]), text[end:] or None, tok.span)
+        return MetaItemLit(kind, text, unescape_str(text[:end]), text[end:] or None, tok.span)
     if text.lstrip("b").startswith("'"):
         close = text.rindex("'")
-        return Lit("byte" if text.startswith("b") else "char", text, None,
+        return MetaItemLit("byte" if text.startswith("b") else "char", text, None,
                    text[close + 1:] or None, tok.span)
     m = _NUMBER.match(text)
     body, suffix = (m.group(1), m.group(2)) if m else (text, "")
     # rustc reads a decimal integer with an `f..` suffix as a float (`1f32`, `1foo`).
     is_float = not body.startswith(("0x", "0o", "0b")) and (
         "." in body or "e" in body.lower() or suffix.startswith("f"))
-    return Lit("float" if is_float else "int", text, None, suffix or None, tok.span)
+    return MetaItemLit("float" if is_float else "int", text, None, suffix or None, tok.span)

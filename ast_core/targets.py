@@ -2,7 +2,7 @@
 
 The shipped table `ast_core/data/target_cfgs.json` (from `scripts/gen_cfg_data.py`:
 each triple maps to the lines rustc prints) covers common targets, so nothing here
-needs rustc at run time; `toolchain.py` reads a local rustc's configurations.
+needs rustc at run time; `cfg/toolchain.py` reads a local rustc's configurations.
 
 What rustc adds on top of the target (cargo's `feature="..."`, `--cfg`, `test`) is for
 the caller; `-O` would remove `debug_assertions`, which these sets include.
@@ -41,7 +41,7 @@ def _table() -> dict[str, list[str]]:
     """The shipped table as written: each triple's lines, parsed when the triple is
     asked for (`_parsed`: parsing them all is most of a CLI run's start-up). Read
     from the package folder (not `importlib.resources`, which costs start-up too)."""
-    return json.loads((Path(__file__).parent.parent / "data/target_cfgs.json").read_text(encoding="utf-8"))
+    return json.loads((Path(__file__).parent / "data/target_cfgs.json").read_text(encoding="utf-8"))
 
 
 @cache

@@ -29,19 +29,20 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cfg.cargo import CargoPackage
-from .cfg.diagnostic import CfgDiagnostic
-from .cfg.expected import CheckCfgError, parse_check_cfg
-from .cfg.toolchain import Toolchain, shipped_toolchain
-from .lower import lower_file
-from .model import LineIndex
-from .passes.cfg_report import (
+from .cargo import CargoPackage
+from .diagnostic import CfgDiagnostic
+from .expected import CheckCfgError, parse_check_cfg
+from .toolchain import Toolchain, shipped_toolchain
+from ..lower import lower_file
+from ..model import LineIndex
+from .report import (
     FileContext, Keyed, called_macros, child_context, emit_session, file_findings, file_levels, file_report,
     package_problems,
 )
-from .passes.check_cfg import CfgScan, SessionSpec, build_session, cargo_session_specs, scan_file
-from .stack import paused_gc
-from .project import DEFAULT_EDITION, ModFiles, Package, UsageError, find_manifest, load_package, read_source
+from .scan import CfgScan, scan_file
+from .session import SessionSpec, build_session, cargo_session_specs
+from ..stack import paused_gc
+from ..project import DEFAULT_EDITION, ModFiles, Package, UsageError, find_manifest, load_package, read_source
 
 CLI_ORIGIN = "`--check-cfg`"
 Features = tuple[tuple[str, ...], bool]

@@ -20,17 +20,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..cfg.cargo import ManifestError
-from ..cfg.diagnostic import CfgDiagnostic, Child
-from ..cfg.expected import CheckCfg
-from ..cfg.findings import LintLevelSource, OnceTracker, check_leaf, emit
-from ..cfg.predicate import CfgLeaf, SiteKind, leaf_text
+from .cargo import ManifestError
+from .diagnostic import CfgDiagnostic, Child
+from .expected import CheckCfg
+from .findings import LintLevelSource, OnceTracker, check_leaf, emit
+from .predicate import CfgLeaf, SiteKind, leaf_text
 from ..document import Document, Unit
 from ..model import LineIndex, Span
 from ..project import Package, read_or_empty
-from .check_cfg import (
-    BUILD_ORIGIN, LINTS_ORIGIN, CfgScan, CfgSession, Finding, InactiveCode, LevelSpec, ModDecl, SiteInfo, scan_file,
-)
+from .scan import CfgScan, Finding, InactiveCode, ModDecl, SiteInfo, scan_file
+from .session import BUILD_ORIGIN, LINTS_ORIGIN, CfgSession, LevelSpec
 
 INACTIVE_MESSAGE = "code is inactive due to #[cfg] directives"
 
