@@ -4,14 +4,19 @@
 current version, in the crate the file belongs to (`ast_core.crate`): its NodeIds are
 the crate's. Questions about one place (hover, node at a cursor) touch only the units
 around it; whole-file questions (the tree, the NodeId table) materialize all.
+
+What a pass derives from the whole version (autodiff expansions, a check-cfg report)
+is computed once per `Analysis`: the server keeps one per open document while its
+version lasts (`Analysis.current`), so a hover, inlay hints and diagnostics in a row
+share it, and the CLI reads the same entry points.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable, Iterator
 from functools import cached_property
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .crate import CrateFile
 from .document import Document
@@ -21,6 +26,15 @@ from .passes.no_id import NoIdReasons
 from .crate.config import cfg_text
 from .render import node_class, node_ident, node_kind, nodes_json, to_json_obj, tree_json, tree_lines
 
+if TYPE_CHECKING:
+    from .cfg.diagnostic import CfgDiagnostic
+    from .cfg.report import FileContext
+    from .cfg.scan import InactiveCode
+    from .cfg.session import CfgSession
+    from .passes.autodiff import AutodiffExpansion
+
+T = TypeVar("T")
+
 
 class Analysis:
     """Facts about the current version of a `Document`, in its crate."""
@@ -29,8 +43,50 @@ class Analysis:
         self.doc = doc
         link = doc.link
         self.file = link if isinstance(link, CrateFile) else None
-        if self.file is not None:  # the file's ids where the crate numbers them
-            self.file.crate.prepare(self.file)
+        _bring_up_to_date(doc)
+        self.revision = doc.revision
+        self._results: dict[Hashable, Any] = {}
+
+    @classmethod
+    def current(cls, analysis: Analysis | None, doc: Document) -> Analysis:
+        """`analysis` while it still describes `doc` as it is now (no edit of it, and no
+        edit before it in the crate that moved its ids), else a new `Analysis` of it."""
+        _bring_up_to_date(doc)
+        if analysis is not None and analysis.doc is doc and analysis.revision == doc.revision:
+            return analysis
+        return cls(doc)
+
+    def _once(self, key: Hashable, compute: Callable[[Document], T]) -> T:
+        """`compute(doc)` once for this version, under `key` (a pass and its arguments)."""
+        if key not in self._results:
+            self._results[key] = compute(self.doc)
+        return self._results[key]
+
+    # -- what passes derive from the whole version -------------------------------------
+
+    def autodiff_expansions(self) -> list[AutodiffExpansion]:
+        """Every autodiff attribute of the file, in source order, with its expansion
+        and rustc's diagnostics."""
+        from .passes.autodiff import autodiff_expansions  # noqa: PLC0415 (tree and ids never load autodiff)
+
+        return self._once("autodiff", autodiff_expansions)
+
+    def autodiff_expanded(self) -> str:
+        """The file with each annotated item replaced by its expansion (`rust-ast
+        expand`); its expansions come from the same pass."""
+        from .passes.autodiff import expand  # noqa: PLC0415
+
+        expansions, text = expand(self.doc)
+        self._results.setdefault("autodiff", expansions)
+        return text
+
+    def cfg_report(self, session: CfgSession,
+                   context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
+        """The file's check-cfg findings and inactive code as `session` lints it, placed
+        in its crate by `context` (its parents' lint levels; None: a crate root)."""
+        from .cfg.report import document_report  # noqa: PLC0415 (tree and ids never load check-cfg)
+
+        return self._once(("cfg_report", session, context), lambda doc: document_report(doc, session, context))
 
     @property
     def is_module(self) -> bool:
@@ -182,3 +238,9 @@ class Analysis:
         return locate.extent(node)
 
 
+def _bring_up_to_date(doc: Document) -> None:
+    """Take in `doc`'s pending edits and put its ids where its crate numbers them now."""
+    doc.sync()
+    link = doc.link
+    if isinstance(link, CrateFile):
+        link.crate.prepare(link)

@@ -209,16 +209,17 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "expand":
         import json  # noqa: PLC0415
 
-        from ast_core.passes.autodiff import expand, expansion_json  # noqa: PLC0415
+        from ast_core.passes.autodiff import expansion_json  # noqa: PLC0415
 
-        doc = _crate_document(args)
-        expansions, expanded = expand(doc)
+        analysis = Analysis(_crate_document(args))
+        index = analysis.doc.index
         if args.json:
-            out.write(json.dumps([expansion_json(e, doc.index) for e in expansions], ensure_ascii=False) + "\n")
+            expansions = analysis.autodiff_expansions()
+            out.write(json.dumps([expansion_json(e, index) for e in expansions], ensure_ascii=False) + "\n")
             return 1 if any(d.level == "error" for e in expansions for d in e.diagnostics) else 0
-        out.write(expanded)
+        out.write(analysis.autodiff_expanded())  # (its expansions come from the same pass)
         out.flush()
-        return _report_expand_errors(args.file, expansions, doc.index)
+        return _report_expand_errors(args.file, analysis.autodiff_expansions(), index)
     if args.command == "check-cfg":
         return cli_check_cfg.run(args)
     raise AssertionError(args.command)

@@ -13,11 +13,10 @@ buffers, every other file from disk.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
@@ -33,8 +32,6 @@ from ast_core.project import edition_for
 
 from . import convert
 from .config import Settings
-
-T = TypeVar("T")
 
 
 @cache
@@ -59,8 +56,7 @@ class OpenDocument:
     doc: Document
     # loads the document's crate and puts the document in it (set while it is not)
     resolver: Callable[[OpenDocument], None] | None = None
-    _memo: dict[Hashable, Any] = field(default_factory=dict)
-    _memo_of: tuple[Document, int] | None = None
+    _analysis: Analysis | None = None
 
     @property
     def file(self) -> CrateFile | None:
@@ -75,26 +71,20 @@ class OpenDocument:
         link = self.doc.link
         return link if isinstance(link, CrateFile) else None
 
-    def memo(self, key: Hashable, compute: Callable[[Document], T]) -> T:
-        """`compute(doc)` once per state of the model: what several requests read in a
-        row (a hover, then inlay hints, then diagnostics) is computed once per edit
-        (of this file, or of one before it in the crate: its ids move)."""
-        doc = self.doc
-        doc.sync()
-        file = doc.link  # (not `self.file`: what diagnostics read needs no crate)
-        if isinstance(file, CrateFile):
-            file.crate.prepare(file)
-        if self._memo_of is None or self._memo_of[0] is not doc or self._memo_of[1] != doc.revision:
-            self._memo.clear()
-            self._memo_of = (doc, doc.revision)
-        if key not in self._memo:
-            self._memo[key] = compute(self.doc)
-        return self._memo[key]
-
     @property
     def analysis(self) -> Analysis:
+        """The document's analysis in its crate (loaded now if it was not)."""
         self.resolve()
-        return self.memo("analysis", Analysis)
+        return self.loaded_analysis
+
+    @property
+    def loaded_analysis(self) -> Analysis:
+        """`analysis`, without loading the crate (what the first diagnostics read): one
+        per version, so what several requests read in a row (a hover, then inlay hints,
+        then diagnostics) is computed once per edit (of this file, or of one before it
+        in the crate: its ids move)."""
+        self._analysis = Analysis.current(self._analysis, self.doc)
+        return self._analysis
 
     def resolve(self) -> None:
         """Analyse the document in its crate now, if it was opened before its crate
@@ -120,6 +110,8 @@ class Documents:
         self.encoding: PositionEncoding = "utf-16"
         self._docs: dict[str, OpenDocument] = {}
         self.crates = self._crates()
+        #: Called when files on disk changed what the crates read (the server lints again).
+        self.disk_changed: Callable[[], None] = lambda: None
 
     def _crates(self) -> Crates:
         settings = self.settings
@@ -133,9 +125,16 @@ class Documents:
             opened = self._docs[uri]
         except KeyError:
             raise DocumentNotOpen(uri) from None
-        if self.crates.check_manifests():  # (polled at most once a second)
-            self._follow_crates()
+        self.check_disk()
         return opened
+
+    def check_disk(self) -> None:
+        """Notice changes on disk (`Crates.check_disk`: at most once a second, unless
+        `files_changed` made it due): documents follow their crates, `disk_changed` is
+        called."""
+        if self.crates.check_disk():
+            self._follow_crates()
+            self.disk_changed()
 
     def config_for(self, path: Path | None) -> DocumentConfig:
         settings = self.settings
@@ -211,9 +210,10 @@ class Documents:
             self.crates.close(opened.path)
 
     def files_changed(self, paths: list[Path]) -> None:
-        """A watcher reports changes on disk (sources, Cargo.toml, build scripts)."""
+        """Files changed on disk (a watcher reports them, the editor saved them): checked
+        now."""
         self.crates.files_changed(paths)
-        self._follow_crates()
+        self.check_disk()
 
     def _follow_crates(self) -> None:
         """Documents whose crate was dropped (its Cargo.toml changed) move to their

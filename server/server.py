@@ -24,7 +24,8 @@ from pygls.lsp.server import LanguageServer
 from . import budget, convert
 from .config import parse_settings
 from .documents import DocumentNotOpen, Documents
-from .features import autodiff, check_cfg, diagnostics, ext, hover, outline
+from .features import autodiff, check_cfg, code_lens, diagnostics, disk, ext, hover, outline
+from .features.registry import Contributions
 from .protocol import MAX_HEADER_LINE, RustAstProtocol, serve_frames
 
 log = logging.getLogger("server")
@@ -89,10 +90,12 @@ class RustAstServer(LanguageServer):
         super().__init__("rust-ast", VERSION, protocol_cls=RustAstProtocol,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
+        self.contributions = Contributions()  # what features add to hovers, diagnostics, code lenses
         self.raw_settings: Any = _NOTHING_APPLIED
         self.settings_pushes = 0  # a fetch answered after a push must not undo it
         self.publisher = diagnostics.Publisher(self)
         self.check_cfg = check_cfg.CheckCfgState(self.documents)
+        self.disk_poll: asyncio.Task[None] | None = None  # for clients that report no changes on disk
         self.exit_status = 0
         self.oversized: dict[str, budget.OversizedText] = {}
         self.protocol.refusal = lambda params: _refusal(self, params)
@@ -181,7 +184,7 @@ def create_server() -> RustAstServer:
     @server.feature(types.INITIALIZED)
     async def initialized(ls: RustAstServer, params: types.InitializedParams) -> None:
         await _fetch_settings(ls)
-        await check_cfg.watch_manifests(ls)
+        await disk.watch_files(ls)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: RustAstServer, params: types.DidChangeConfigurationParams) -> None:
@@ -237,7 +240,8 @@ def create_server() -> RustAstServer:
         ls.documents.close(params.text_document.uri)
         ls.publisher.clear(params.text_document.uri)
 
-    for feature in (hover, ext, outline, autodiff, check_cfg):
+    # (in this order, their hover sections stack and their diagnostics are published)
+    for feature in (hover, code_lens, ext, outline, disk, check_cfg, autodiff):
         feature.register(server)
     return server
 

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from ast_core.analysis import Analysis
-from ast_core.crate import Crates, Request, build_script_cfgs, parse_cfg_specs
+from ast_core.crate import Crates, Request, build_script_cfgs, parse_cfg_specs, workspace
 from ast_core.crate.model import CrateFile
 
 
@@ -78,15 +78,34 @@ def test_each_file_belongs_to_the_first_target_reaching_it(tmp_path: Path) -> No
     assert ids(stray) == {"s": 7}
 
 
-def test_a_file_growing_on_disk_shifts_the_ids_after_its_mod_item(tmp_path: Path) -> None:
+def test_a_file_growing_on_disk_shifts_the_ids_after_its_mod_item(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(workspace, "DISK_CHECK_SECONDS", 3600.0)
     write(tmp_path, PACKAGE)
     crates = Crates()
-    crates.watched = True  # changes come from the watcher (no polling)
     root = crates.crate_of(tmp_path / "src/lib.rs")
     assert ids(root)["after"] == 13
     touch_later(tmp_path / "src/a.rs", "fn f() {}\nfn g() {}\n")
-    crates.files_changed([tmp_path / "src/a.rs"])
+    assert not crates.check_disk()  # checked less than DISK_CHECK_SECONDS ago: trusted
+    crates.files_changed([tmp_path / "src/a.rs"])  # a watcher's report: the next check runs at once
+    assert crates.check_disk()
     assert ids(root)["after"] == 15
+
+
+def test_changes_nobody_reports_are_seen_by_the_next_check(tmp_path: Path, monkeypatch) -> None:
+    """Without a watcher, the check a read makes once a second finds module files and
+    Cargo.toml changed by their stamps."""
+    monkeypatch.setattr(workspace, "DISK_CHECK_SECONDS", 0.0)
+    write(tmp_path, PACKAGE)
+    crates = Crates()
+    root = crates.crate_of(tmp_path / "src/lib.rs")
+    assert not crates.check_disk()
+    touch_later(tmp_path / "src/a.rs", "fn f() {}\nfn g() {}\n")
+    assert crates.check_disk()
+    assert ids(root)["after"] == 15
+    touch_later(tmp_path / "Cargo.toml", PACKAGE["Cargo.toml"].replace('default = ["std"]', "default = []"))
+    assert crates.check_disk()
+    assert root.crate not in crates.crates()  # dropped with its package: read again when asked for
+    assert ids(crates.crate_of(tmp_path / "src/lib.rs")) == {"a": 7, "after": 12}  # with_alloc cfg'd out
 
 
 def test_an_edit_in_an_open_module_moves_the_files_after_it(tmp_path: Path) -> None:

@@ -10,13 +10,13 @@ to the crate root (`refresh`): files after it only move, as units after an edit 
 inside a document.
 
 Files are read from disk once, and again when their modification time or size
-changes; an open buffer (`open`) overrides the disk.
+changes (`check_disk`, which `Crates.check_disk` runs); an open buffer (`open`)
+overrides the disk.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +28,6 @@ from ..tokens import tokenize
 from .config import CrateConfig
 
 _MOD_DECL = re.compile(rb"\bmod\s+((?:r#)?[A-Za-z_][A-Za-z0-9_]*)\s*;")
-#: How long a check of the files on disk is trusted when no watcher reports changes.
-DISK_CHECK_SECONDS = 1.0
 
 
 @dataclass(eq=False)
@@ -118,8 +116,6 @@ class CrateModel:
         self.buffers = buffers if buffers is not None else {}  # open files' texts, shared by the crates
         self.files: dict[Path, CrateFile] = {}
         self._loading: set[Path] = set()
-        self._checked_disk = time.monotonic()
-        self.watched = False  # a watcher reports changes on disk: no need to poll
         self.folder: Path | None = None  # the package's folder (None outside a package)
 
     def display_root(self) -> str:
@@ -288,9 +284,8 @@ class CrateModel:
     # -- keeping the numbering up to date ----------------------------------------------
 
     def refresh(self) -> None:
-        """Take in edits of open documents and (when due) changes on disk: the units
-        holding the `mod` items of files whose counts changed are numbered again, up to
-        the crate root."""
+        """Take in edits of open documents: the units holding the `mod` items of files
+        whose counts changed are numbered again, up to the crate root."""
         changed = []
         opened = [self.files[path] for path in self.buffers if path in self.files]
         root = self.files.get(self.root)
@@ -301,20 +296,16 @@ class CrateModel:
                 file.doc.sync()
                 if file.doc.revision != file.seen_revision:
                     changed.append(file)
-        now = time.monotonic()
-        if not self.watched and now - self._checked_disk >= DISK_CHECK_SECONDS:
-            self._checked_disk = now
-            changed += [f for f in list(self.files.values())
-                        if not f.is_open and f.doc is not None and self._check_file(f)]
         for file in changed:
             self._changed(file)
 
-    def files_changed(self, paths: list[Path]) -> None:
-        """A watcher reports these files changed on disk."""
-        for path in paths:
-            file = self.files.get(path.resolve())
-            if file is not None and self._check_file(file):
-                self._changed(file)
+    def check_disk(self) -> bool:
+        """Read again the files not open in the editor that changed on disk, and
+        renumber after them; whether any did."""
+        changed = [f for f in list(self.files.values()) if not f.is_open and f.doc is not None and self._check_file(f)]
+        for file in changed:
+            self._changed(file)
+        return bool(changed)
 
     def _changed(self, file: CrateFile) -> None:
         while file.doc is not None:

@@ -6,6 +6,12 @@ it: the lib, the bins, examples, tests, benches (cargo's order); the build scrip
 crate of its own. A file no target reaches, or outside any package, is a crate root by
 itself. Packages and crates are kept until their Cargo.toml (or build script)
 changes.
+
+Changes on disk are noticed by one check (`Crates.check_disk`): the stamps (modification
+time and size) of every file the crates read, the manifests, build scripts and cargo's
+record of their last run, and the module files; run on a read at most once a
+`DISK_CHECK_SECONDS`, or at once after `files_changed` (a watcher's report, a save)
+marked it due.
 """
 
 from __future__ import annotations
@@ -29,7 +35,9 @@ if TYPE_CHECKING:
 
 _RUSTC_CFG_LINES = ("cargo:rustc-cfg=", "cargo::rustc-cfg=")
 _KINDS = {"lib": "lib", "bin": "bin", "examples": "example", "tests": "test", "benches": "bench", "build": "build"}
-_MANIFEST_CHECK_SECONDS = 1.0
+_PACKAGE_FILES = ("Cargo.toml", "build.rs")
+#: How long a check of the files on disk is trusted when nothing says it is out of date.
+DISK_CHECK_SECONDS = 1.0
 
 
 class _LoadedPackage:
@@ -52,12 +60,15 @@ class _LoadedPackage:
                     text = ""
                 self.build_cfgs = tuple(build_script_cfgs(text))
                 self.build_open = build_script_open_names(text, self.build_cfgs)
-        self.stamp = file_stamp(manifest, script, self.package.workspace_manifest, self.build_output)
+        self.stamp = file_stamp(*self.files())
+
+    def files(self) -> tuple[Path | None, ...]:
+        """The files the package's configuration was read from (None: a file it has not)."""
+        package = self.package
+        return package.manifest, package.build_script, package.workspace_manifest, self.build_output
 
     def current(self) -> bool:
-        package = self.package
-        return self.stamp == file_stamp(package.manifest, package.build_script, package.workspace_manifest,
-                                        self.build_output)
+        return self.stamp == file_stamp(*self.files())
 
 
 def _cargo_package(package: Package) -> CargoPackage | None:
@@ -115,15 +126,16 @@ class Crates:
         self.buffers: dict[Path, bytes] = {}
         self._packages: dict[Path, _LoadedPackage] = {}
         self._crates: dict[tuple[Path, str], CrateModel] = {}
+        self._manifests: dict[Path, Path | None] = {}  # a source folder's Cargo.toml (`package`)
         self._checked = time.monotonic()
-        self.watched = False  # a watcher reports changes of sources: no polling of them
+        self._due = False  # `files_changed` marked the check of the disk due now
+        self._dropped = False  # crates were dropped since the last check (a Cargo.toml came or went)
 
     # -- finding a file's crate ---------------------------------------------------------
 
     def crate_of(self, path: Path) -> CrateFile:
         """`path`'s file in the crate it belongs to (loading that crate's module tree)."""
         path = path.resolve()
-        self.check_manifests()
         manifest = find_manifest(path)
         loaded = self._package(manifest.resolve()) if manifest is not None else None
         if loaded is not None and _cargo_package(loaded.package) is not None:
@@ -143,7 +155,6 @@ class Crates:
         alone = self._crates.get(key)
         if alone is None or alone.edition != edition:
             alone = self._crates[key] = CrateModel(path, "file", edition, self._config(), None, self.buffers)
-            alone.watched = self.watched
         return alone.root_file()
 
     def loaded(self, path: Path) -> CrateFile | None:
@@ -194,7 +205,6 @@ class Crates:
                                   frozenset() if build or request.cfgs else loaded.build_open)
             edition = request.edition or cargo.edition
             crate = self._crates[key] = CrateModel(root, kind, edition, config, cargo.name, self.buffers)
-            crate.watched = self.watched
             crate.folder = loaded.package.folder.resolve()
         return crate
 
@@ -202,17 +212,35 @@ class Crates:
                 open_names: frozenset[str] | None = frozenset()) -> CrateConfig:
         return crate_config(self.request, features, build_cfgs, self.target_cfg, test, open_names)
 
-    def check_manifests(self) -> bool:
-        """Forget packages whose Cargo.toml or build script changed (polled at most once
-        a second); whether some were."""
+    def package(self, path: Path) -> Package | None:
+        """The package of a source file as the crates read it (None outside any
+        Cargo.toml): a new object once its files changed on disk."""
+        folder = path.parent
+        if folder not in self._manifests:
+            found = find_manifest(path)
+            self._manifests[folder] = found.resolve() if found else None
+        manifest = self._manifests[folder]
+        return self._package(manifest).package if manifest is not None else None
+
+    def check_disk(self) -> bool:
+        """The one check for changes on disk, of every file the crates read: packages
+        whose Cargo.toml, workspace root, build script or its recorded output changed are
+        dropped with their crates (read again when next asked for), module files that
+        changed are read again and the crate renumbered. Run at most once a
+        `DISK_CHECK_SECONDS` unless `files_changed` made it due; whether anything changed
+        (the crates' documents then move to their new crates: `crates()`)."""
         now = time.monotonic()
-        if now - self._checked < _MANIFEST_CHECK_SECONDS:
+        if not self._due and now - self._checked < DISK_CHECK_SECONDS:
             return False
-        self._checked = now
-        stale = [manifest for manifest, loaded in self._packages.items() if not loaded.current()]
-        for manifest in stale:
+        self._checked, self._due = now, False
+        changed, self._dropped = self._dropped, False
+        for manifest in [manifest for manifest, loaded in self._packages.items() if not loaded.current()]:
             self.forget_package(manifest)
-        return bool(stale)
+            self._manifests.clear()  # (a Cargo.toml may have gone)
+            changed = True
+        for crate in self.crates():
+            changed = crate.check_disk() or changed
+        return changed
 
     def forget_package(self, manifest: Path) -> None:
         """Drop a package (its Cargo.toml changed) and its crates."""
@@ -245,19 +273,14 @@ class Crates:
             crate.close(path)
 
     def files_changed(self, paths: list[Path]) -> None:
-        """A watcher reports changes on disk: manifests drop their packages, sources
-        are read again."""
-        sources = []
+        """Files changed on disk (a watcher reports them, or the editor saved them): the
+        next `check_disk` runs at once. A Cargo.toml or build script no package read
+        (a new one) changes the package of its folder: it is dropped now."""
+        self._due = True
+        read = {file.resolve() for loaded in self._packages.values() for file in loaded.files() if file is not None}
         for path in paths:
             path = path.resolve()
-            if path.name == "Cargo.toml":
-                self.forget_package(path)
-            elif path in {p.package.build_script.resolve() for p in self._packages.values()
-                          if p.package.build_script is not None}:
-                manifest = find_manifest(path)
-                if manifest is not None:  # (None only when Cargo.toml went at the same time)
-                    self.forget_package(manifest.resolve())
-            else:
-                sources.append(path)
-        for crate in self.crates():
-            crate.files_changed(sources)
+            if path.name in _PACKAGE_FILES and path not in read:
+                self._manifests.clear()
+                self.forget_package(path.parent / "Cargo.toml")
+                self._dropped = True

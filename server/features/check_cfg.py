@@ -1,6 +1,6 @@
 """check-cfg in the editor: rustc's `unexpected_cfgs` lint and malformed-cfg errors as
 diagnostics, inactive code greyed out, quick fixes (rustc's suggestions, and edits to
-Cargo.toml), a hover section on cfg predicates, and Cargo.toml / build.rs watching.
+Cargo.toml), a hover section on cfg predicates.
 
 An open file is linted as rustc would lint it as its own session: with its package's
 expected set (the nearest Cargo.toml, its workspace root and build script, as cargo
@@ -8,16 +8,13 @@ builds it) plus `rustAst.checkCfg.extra`, and the lint levels its crate root and
 parent modules set around it (`crate_context`, as `rust-ast check-cfg` on the crate);
 active code follows `rustAst.cfg.target` and the package's default features plus
 `rustAst.checkCfg.features`. The pass runs per
-unit of the document (`cfg_report.document_scans`), so a keystroke rescans only what changed.
-Package data is re-read when Cargo.toml, the workspace root or build.rs change on disk
-(their modification time is checked on each use), and the package's sessions are
-computed once per package read and settings. Every open file is linted again when
-one of them changes: the client reports it (watched files), the editor saves one
-(`didSave`), or, for clients that cannot watch files (Neovim on Linux), the server
-sees it itself by checking the modification times of the files read, once a second.
-So no editor needs file watching, and a Cargo.toml quick fix counts once saved. (The
-quick fixes carry no command to announce that they were applied: Python LSP clients,
-through lsprotocol, read a code action that has a command as a bare `Command`.)
+unit of the document (`report.document_scans`), so a keystroke rescans only what changed.
+Packages are the crates' (`Crates.package`): read again when Cargo.toml, the workspace
+root or build.rs change on disk (`disk.py`: every open file is then linted again), and
+their sessions are computed once per package read and settings. So a Cargo.toml quick
+fix counts once saved. (The quick fixes carry no command to announce that they were
+applied: Python LSP clients, through lsprotocol, read a code action that has a command
+as a bare `Command`.)
 
 Well-known names and target configurations come from the shipped rustc 1.95 tables
 until a rustc the user allows has answered (`CheckCfgState.refresh_toolchain`): the
@@ -38,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import from_fs_path
 
 from ast_core.cfg.cargo import CargoPackage
 from ast_core.cfg.diagnostic import CfgDiagnostic
@@ -48,12 +45,12 @@ from ast_core.crate import build_script_cfgs, parse_cfg_specs
 from ast_core.model import LineIndex, Span
 from ast_core.model.span import PositionEncoding
 from ast_core.cfg.report import (
-    FileContext, child_context, document_report, document_scans, document_site_at, file_levels, hover_markdown,
+    FileContext, child_context, document_scans, document_site_at, file_levels, hover_markdown,
     inactive_message, package_problems,
 )
 from ast_core.cfg.scan import InactiveCode
 from ast_core.cfg.session import CfgSession, SessionSpec, build_session, cargo_session_specs
-from ast_core.project import Package, file_stamp, find_manifest, load_package, read_or_empty
+from ast_core.project import Package, read_or_empty
 
 from .. import convert
 from ..config import Settings
@@ -70,9 +67,6 @@ INACTIVE_CODE = "inactive-code"
 INACTIVE_FILE = "file is inactive"
 OTHER_CONFIGURATION = "found in another configuration than the active one"
 SETTING_ORIGIN = "`rustAst.checkCfg.extra`"
-WATCH_ID = "rust-ast/check-cfg-watch"
-POLL_SECONDS = 1.0
-PACKAGE_FILES = ("Cargo.toml", "build.rs")
 _DOCS = {
     "unexpected_cfgs": "https://doc.rust-lang.org/nightly/rustc/check-cfg.html",
     "unexpected_cfgs/cargo": "https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html",
@@ -85,116 +79,74 @@ def _extra(settings: Settings) -> tuple[tuple[str, str], ...]:
     return tuple((spec, SETTING_ORIGIN) for spec in settings.check_cfg_extra)
 
 
-@dataclass(slots=True)
-class _Loaded:
-    """A package as read, with the stamp of its files then; the sessions cargo runs
-    its crates in (library and binaries, build script) under `settings_key`."""
+@dataclass(slots=True, frozen=True)
+class _Sessions:
+    """The sessions cargo runs a package's crates in (library and binaries, build
+    script), for one read of the package and one `key` (settings and toolchain)."""
 
-    stamp: tuple[object, ...]
     package: Package
-    build_script: Path | None  # resolved
-    settings_key: tuple[object, ...] | None = None
-    sessions: tuple[CfgSession, CfgSession] | None = None
+    key: tuple[object, ...]
+    main: CfgSession
+    build: CfgSession
 
-    def cargo_sessions(self, settings: Settings, toolchain: Toolchain) -> tuple[CfgSession, CfgSession] | None:
-        """The main and build-script sessions (None for a package cargo rejects or
-        without `[package] name`), computed once per package read, settings and
-        toolchain."""
-        cargo = self.package.cargo
-        if not isinstance(cargo, CargoPackage) or cargo.name is None:
-            return None
-        key = (settings.check_cfg_extra, settings.target, settings.check_cfg_features, toolchain,
-               settings.cargo_all_features, settings.cargo_no_default_features, settings.cfg_extra)
-        if self.settings_key != key or self.sessions is None:
-            # the configuration the crate's NodeIds are numbered in (ast_core.crate)
-            cfgs = (*build_script_cfgs(read_or_empty(self.package.build_script).decode("utf-8", "replace")
-                                       if self.package.build_script is not None else ""),
-                    *(parse_cfg_specs(settings.cfg_extra) or ()))
-            main, build = cargo_session_specs(cargo, self.package.build_specs, _extra(settings),
-                                              target=settings.target, features=settings.check_cfg_features,
-                                              all_features=settings.cargo_all_features, cfgs=cfgs,
-                                              no_default_features=settings.cargo_no_default_features,
-                                              toolchain=toolchain)
-            self.settings_key, self.sessions = key, (build_session(main), build_session(build))
-        return self.sessions
+
+def _cargo_sessions(package: Package, settings: Settings, toolchain: Toolchain,
+                    key: tuple[object, ...]) -> _Sessions | None:
+    """The main and build-script sessions (None for a package cargo rejects or without
+    `[package] name`)."""
+    cargo = package.cargo
+    if not isinstance(cargo, CargoPackage) or cargo.name is None:
+        return None
+    # the configuration the crate's NodeIds are numbered in (ast_core.crate)
+    cfgs = (*build_script_cfgs(read_or_empty(package.build_script).decode("utf-8", "replace")
+                               if package.build_script is not None else ""),
+            *(parse_cfg_specs(settings.cfg_extra) or ()))
+    main, build = cargo_session_specs(cargo, package.build_specs, _extra(settings),
+                                      target=settings.target, features=settings.check_cfg_features,
+                                      all_features=settings.cargo_all_features, cfgs=cfgs,
+                                      no_default_features=settings.cargo_no_default_features,
+                                      toolchain=toolchain)
+    return _Sessions(package, key, build_session(main), build_session(build))
 
 
 class CheckCfgState:
-    """What check-cfg needs besides a document: packages (re-read when their files
-    change on disk) with their sessions, and the Cargo.toml diagnostics published so
-    far."""
+    """What check-cfg needs besides a document: the sessions of the packages read (the
+    crates'), and the Cargo.toml diagnostics published so far."""
 
     def __init__(self, documents: Documents) -> None:
         self.documents = documents
-        self._manifests: dict[Path, Path | None] = {}
-        self._loaded: dict[Path, _Loaded] = {}
+        self._sessions: dict[Path, _Sessions | None] = {}  # per manifest, for its package as last read
         self._published: dict[str, tuple[types.Diagnostic, ...]] = {}
         # Per manifest, the package and session its problems were last published for.
         self._published_for: dict[Path, tuple[Package, CfgSession]] = {}
         #: Set at `initialize` from the client's `initializationOptions.workspaceTrusted`.
         self.workspace_trusted = False
         self._toolchain_wanted: tuple[str | None, str] | None = None
-        #: The server's own check of package files, for clients that cannot watch them.
-        self.poll: asyncio.Task[None] | None = None
-
-    def _load(self, path: Path | None) -> _Loaded | None:
-        """The package of a source file (None outside any Cargo.toml), re-read when
-        one of its files changed on disk."""
-        if path is None:
-            return None
-        folder = path.parent
-        if folder not in self._manifests:
-            found = find_manifest(path)
-            self._manifests[folder] = found.resolve() if found else None
-        manifest = self._manifests[folder]
-        if manifest is None:
-            return None
-        loaded = self._loaded.get(manifest)
-        if loaded is not None and loaded.stamp == file_stamp(
-                manifest, loaded.package.workspace_manifest, loaded.package.build_script):
-            return loaded
-        package = load_package(manifest)
-        loaded = _Loaded(file_stamp(manifest, package.workspace_manifest, package.build_script), package,
-                         package.build_script.resolve() if package.build_script is not None else None)
-        self._loaded[manifest] = loaded
-        return loaded
 
     def package(self, path: Path | None) -> Package | None:
         """The package of a source file (None outside any Cargo.toml)."""
-        loaded = self._load(path)
-        return loaded.package if loaded is not None else None
-
-    def forget(self) -> None:
-        """A Cargo.toml or build.rs changed, appeared or went: find and read packages
-        again."""
-        self._manifests.clear()
-        self._loaded.clear()
-
-    def changed_on_disk(self) -> list[Path]:
-        """The files of packages read so far (Cargo.toml, the workspace root, build.rs)
-        whose modification time changed since."""
-        changed = []
-        for manifest, loaded in self._loaded.items():
-            package = loaded.package
-            if loaded.stamp != file_stamp(manifest, package.workspace_manifest, package.build_script):
-                changed += [f for f in (manifest, package.workspace_manifest, package.build_script) if f is not None]
-        return changed
+        return self.documents.crates.package(path) if path is not None else None
 
     def session(self, opened: OpenDocument) -> tuple[Package | None, CfgSession]:
         """The package of an open file (None outside any Cargo.toml) and the rustc
-        session the file is linted in."""
+        session the file is linted in (computed once per package read and settings)."""
         settings = self.documents.settings
-        loaded = self._load(opened.path)
+        package = self.package(opened.path)
         toolchain = self.documents.toolchain
-        sessions = loaded.cargo_sessions(settings, toolchain) if loaded is not None else None
-        if loaded is not None and sessions is not None:
-            main, build = sessions
-            path = opened.path
-            is_build = path is not None and loaded.build_script is not None and path.resolve() == loaded.build_script
-            return loaded.package, build if is_build else main
+        sessions = None
+        if package is not None:
+            key = (settings.check_cfg_extra, settings.target, settings.check_cfg_features, toolchain,
+                   settings.cargo_all_features, settings.cargo_no_default_features, settings.cfg_extra)
+            sessions = self._sessions.get(package.manifest)
+            if sessions is None or sessions.package is not package or sessions.key != key:
+                sessions = self._sessions[package.manifest] = _cargo_sessions(package, settings, toolchain, key)
+        if package is not None and sessions is not None:
+            path, script = opened.path, package.build_script
+            is_build = path is not None and script is not None and path.resolve() == script.resolve()
+            return package, sessions.build if is_build else sessions.main
         spec = SessionSpec(_extra(settings), edition=opened.doc.config.edition, target=settings.target,
                            features=settings.check_cfg_features, toolchain=toolchain)
-        return (loaded.package if loaded is not None else None), build_session(spec)
+        return package, build_session(spec)
 
     def allowed_rustc(self) -> str | None:
         """The rustc the user allows us to run: `rustAst.rustc.path`, else `rustc`
@@ -305,7 +257,7 @@ def report(opened: OpenDocument, session: CfgSession,
            context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
     """The document's findings and inactive code under `session`, placed in its crate
     by `context`, once per edit."""
-    return opened.memo(("check_cfg", session, context), lambda doc: document_report(doc, session, context))
+    return opened.loaded_analysis.cfg_report(session, context)
 
 
 def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: PositionEncoding,
@@ -350,7 +302,8 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
     """The document's check-cfg diagnostics and inactive code; Cargo.toml's own
     problems are published on Cargo.toml. A file the active configuration does not
     compile is marked inactive as a whole, and its findings say so (none with
-    `rustAst.checkCfg.allConfigurations` off)."""
+    `rustAst.checkCfg.allConfigurations` off). Inactive code is marked unless
+    `rustAst.inactiveCode.enable` is off."""
     state = ls.check_cfg
     package, session = state.session(opened)
     if package is not None:
@@ -373,6 +326,8 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
                              severity=types.DiagnosticSeverity.Hint, tags=[types.DiagnosticTag.Unnecessary],
                              code=INACTIVE_CODE, source=convert.DIAGNOSTIC_SOURCE)
             for code in inactive]
+    if not ls.documents.settings.inactive_code_enable:
+        out = [diag for diag in out if diag.code != INACTIVE_CODE]
     return out
 
 
@@ -483,7 +438,7 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
     return out
 
 
-# -- hover, watching ------------------------------------------------------------------------
+# -- hover ----------------------------------------------------------------------------------
 
 
 def hover_section(ls: RustAstServer, opened: OpenDocument, offset: int) -> tuple[str, Span] | None:
@@ -495,49 +450,9 @@ def hover_section(ls: RustAstServer, opened: OpenDocument, offset: int) -> tuple
     return hover_markdown(site, offset, session), site.span
 
 
-def files_changed(ls: RustAstServer, paths: list[Path]) -> None:
-    """Files changed on disk: crates follow; when a Cargo.toml or build.rs is among
-    them, packages are read again and every open file is linted again."""
-    ls.documents.files_changed(paths)  # crates: sources re-read, packages reloaded
-    if not any(path.name in PACKAGE_FILES for path in paths):
-        return
-    ls.check_cfg.forget()
-    for opened in ls.documents:
-        ls.publisher.schedule(opened.uri)
-
-
-async def _poll_package_files(ls: RustAstServer) -> None:
-    """The server's own watching, for clients that cannot watch files: the
-    modification times of the package files read so far, once a second."""
-    while True:
-        await asyncio.sleep(POLL_SECONDS)
-        try:
-            if changed := ls.check_cfg.changed_on_disk():
-                files_changed(ls, changed)
-        except Exception as exc:  # noqa: BLE001 - a failed check must not end the checking
-            log.warning("checking Cargo.toml and build.rs for changes failed: %s", exc)
-
-
-async def watch_manifests(ls: RustAstServer) -> None:
-    """Ask the client to report changes of Cargo.toml, build.rs and other Rust files
-    (a crate's module files), when it can; else check package files ourselves."""
-    caps = ls.client_capabilities.workspace
-    watched = caps.did_change_watched_files if caps is not None else None
-    if watched is None or not watched.dynamic_registration:
-        ls.check_cfg.poll = asyncio.ensure_future(_poll_package_files(ls))
-        return
-    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=[
-        types.FileSystemWatcher(glob_pattern="**/Cargo.toml"), types.FileSystemWatcher(glob_pattern="**/build.rs"),
-        types.FileSystemWatcher(glob_pattern="**/*.rs")])
-    try:
-        await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
-            id=WATCH_ID, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
-    except Exception as exc:  # noqa: BLE001 - then we check the files ourselves
-        log.warning("could not watch Cargo.toml and build.rs: %s", exc)
-        ls.check_cfg.poll = asyncio.ensure_future(_poll_package_files(ls))
-
-
 def register(server: RustAstServer) -> None:
+    server.contributions.add(hover_section=hover_section, diagnostics=diagnostics)
+
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     def code_action(ls: RustAstServer, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -545,13 +460,3 @@ def register(server: RustAstServer) -> None:
         index, encoding = opened.doc.index, ls.documents.encoding
         span = (convert.offset(index, params.range.start, encoding), convert.offset(index, params.range.end, encoding))
         return code_actions(ls, opened, span)
-
-    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched_files(ls: RustAstServer, params: types.DidChangeWatchedFilesParams) -> None:
-        files_changed(ls, [Path(to_fs_path(change.uri) or "") for change in params.changes])
-
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: RustAstServer, params: types.DidSaveTextDocumentParams) -> None:
-        path = Path(to_fs_path(params.text_document.uri) or "")
-        if path.name in PACKAGE_FILES:
-            files_changed(ls, [path])

@@ -22,7 +22,6 @@ from lsprotocol import types
 
 from .. import convert
 from ..documents import DocumentNotOpen, OpenDocument
-from . import autodiff, check_cfg
 
 if TYPE_CHECKING:
     from ..server import RustAstServer
@@ -32,17 +31,14 @@ SETTLE_DELAY = 0.3  # seconds without edits
 
 
 def collect(server: RustAstServer, opened: OpenDocument) -> list[types.Diagnostic]:
-    """Everything published for a document: syntax errors, autodiff misuse, check-cfg
-    findings and inactive code."""
+    """Everything published for a document: its syntax errors, then what each feature
+    finds (`registry.Contributions.diagnostic_sources`)."""
     index, encoding = opened.doc.index, server.documents.encoding
     syntax = [types.Diagnostic(range=convert.to_range(index, err.span, encoding), message=err.message,
                                severity=types.DiagnosticSeverity.Error, source=convert.DIAGNOSTIC_SOURCE,
                                code="syntax")
               for err in opened.doc.errors]
-    cfg = check_cfg.diagnostics(server, opened)
-    if not server.documents.settings.inactive_code_enable:
-        cfg = [diag for diag in cfg if diag.code != check_cfg.INACTIVE_CODE]
-    return syntax + autodiff.diagnostics(opened, encoding) + cfg
+    return syntax + [diag for source in server.contributions.diagnostic_sources for diag in source(server, opened)]
 
 
 class Publisher:

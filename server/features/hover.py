@@ -1,4 +1,5 @@
-"""Hover: the AST node under the cursor and its parents, rustc-style."""
+"""Hover: the AST node under the cursor and its parents, rustc-style, below the
+sections features contribute there (`registry.Contributions.hover_sections`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from lsprotocol import types
 from ast_core.passes.hover import hover_markdown
 
 from .. import convert
-from . import autodiff, check_cfg
 
 if TYPE_CHECKING:
     from ..server import RustAstServer
@@ -29,14 +29,11 @@ def register(server: RustAstServer) -> None:
         if not path:
             return None
         name = opened.path.name if opened.path is not None else params.text_document.uri.rsplit("/", 1)[-1]
-        text = hover_markdown(path, doc.index, name, analysis.extent, analysis.no_id_reasons,
+        sections = [section for provider in ls.contributions.hover_sections
+                    if (section := provider(ls, opened, offset)) is not None]
+        node = hover_markdown(path, doc.index, name, analysis.extent, analysis.no_id_reasons,
                               analysis.context_line())
-        extra = autodiff.hover_section(opened, offset)
-        if extra is not None:
-            text = f"{extra}\n\n---\n\n{text}"
-        cfg = check_cfg.hover_section(ls, opened, offset)
-        if cfg is not None:
-            text = f"{cfg[0]}\n\n---\n\n{text}"
-        focus = cfg[1] if cfg is not None else analysis.extent(path[-1])
+        text = "\n\n---\n\n".join([*(markdown for markdown, _ in sections), node])
+        focus = next((span for _, span in sections if span is not None), None) or analysis.extent(path[-1])
         return types.Hover(contents=convert.markdown(text),
                            range=convert.to_range(doc.index, focus, encoding) if focus else None)

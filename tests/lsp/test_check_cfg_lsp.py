@@ -274,7 +274,8 @@ def test_package_sessions_and_cargo_toml_problems_are_worked_out_once(tmp_path: 
     assert toml.uri == uri_of(manifest)
     assert [d.message.split("\n")[0] for d in toml.diagnostics] == ["invalid `--check-cfg` argument: `cfg(bad`"]
 
-    manifest.write_text(CARGO_TOML + "\n")  # fixed: read again, worked out again, cleared
+    manifest.write_text(CARGO_TOML + "\n")  # fixed and saved: read again, worked out again, cleared
+    ls.documents.files_changed([manifest])
     check_cfg.diagnostics(ls, opened)  # type: ignore[arg-type]
     assert calls == {"specs": 2, "problems": 2}
     assert ls.published[-1].uri == uri_of(manifest) and ls.published[-1].diagnostics == []
