@@ -108,6 +108,24 @@ def test_changes_nobody_reports_are_seen_by_the_next_check(tmp_path: Path, monke
     assert ids(crates.crate_of(tmp_path / "src/lib.rs")) == {"a": 7, "after": 12}  # with_alloc cfg'd out
 
 
+def test_a_new_cargo_toml_or_build_script_reported_changes_the_crate(tmp_path: Path) -> None:
+    """Files no package read yet are seen only when reported (a watcher, a save): the
+    package of their folder is read again."""
+    write(tmp_path, {name: text for name, text in PACKAGE.items() if name != "Cargo.toml"})
+    crates = Crates()
+    assert crates.crate_of(tmp_path / "src/a.rs").crate.kind == "file"  # no package: a crate of its own
+    write(tmp_path, {"Cargo.toml": PACKAGE["Cargo.toml"]})
+    crates.files_changed([tmp_path / "Cargo.toml"])
+    assert crates.check_disk()
+    assert not any(crate.kind == "file" for crate in crates.crates())
+    file = crates.crate_of(tmp_path / "src/a.rs")
+    assert (file.crate.kind, file.crate.config.cfgs) == ("lib", ())
+    write(tmp_path, {"build.rs": 'fn main() {\n    println!("cargo::rustc-cfg=has_x");\n}\n'})
+    crates.files_changed([tmp_path / "build.rs"])
+    assert crates.check_disk()
+    assert crates.crate_of(tmp_path / "src/a.rs").crate.config.cfgs == (("has_x", None),)
+
+
 def test_an_edit_in_an_open_module_moves_the_files_after_it(tmp_path: Path) -> None:
     write(tmp_path, {**PACKAGE, "src/lib.rs": "mod a;\nmod b;\nfn after() {}\n", "src/b.rs": "fn h() {}\n"})
     crates = Crates()

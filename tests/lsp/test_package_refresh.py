@@ -1,18 +1,22 @@
-"""Cargo.toml and build.rs changes reach the diagnostics without the client watching
-files (Neovim on Linux cannot): a saved Cargo.toml quick fix, seen by the server's own
-check of modification times, and `didSave` of build.rs. The Rust buffer is never
-edited."""
+"""Cargo.toml, build.rs and module file changes reach the server without the client
+watching files (Neovim on Linux cannot): a saved Cargo.toml quick fix, seen by the
+server's own check of modification times, `didSave` of build.rs, and a module file
+rewritten on disk. The Rust buffer is never edited."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
+import os
 from pathlib import Path
 
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tests.lsp.conftest import SERVER, accept_registrations, keep_raw_results
+from tests.lsp.conftest import PATIENCE, SERVER, accept_registrations, keep_raw_results
+from tests.lsp.test_crate_lsp import item_ids, package
+from tests.lsp.test_crate_lsp import open_file as open_module
 from tests.lsp.test_check_cfg_lsp import CARGO_TOML, apply, cfg_messages, crate, open_file, published, uri_of
 
 __all__ = ["crate"]  # the fixture, used by name
@@ -68,3 +72,23 @@ async def test_saving_build_rs_rereads_it(vscode: LanguageClient, crate: Path) -
         text_document=types.TextDocumentIdentifier(uri=build_uri)))
     diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 2)
     assert "unexpected `cfg` condition name: `has_foo`" not in cfg_messages(diags)
+
+
+async def test_a_module_file_changed_on_disk_moves_the_ids_after_it(unwatching: LanguageClient,
+                                                                     tmp_path: Path) -> None:
+    """Nothing reports the change: the stamps the server checks (at most once a second)
+    find it, and the ids after the module's `mod` item move."""
+    root = package(tmp_path)
+    a, b = root / "src" / "a.rs", root / "src" / "b.rs"
+    await open_module(unwatching, b)
+    assert await item_ids(unwatching, b) == {"in_b": 14}
+    stat = a.stat()
+    a.write_text("fn in_a() {}\nfn more() {}\n")
+    os.utime(a, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+    async def moved() -> dict[str, int]:
+        while (ids := await item_ids(unwatching, b)) == {"in_b": 14}:
+            await asyncio.sleep(0.1)
+        return ids
+
+    assert await asyncio.wait_for(moved(), PATIENCE) == {"in_b": 16}  # more 13 (block 14) · mod b 15
