@@ -76,10 +76,10 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for found in outcome.reported:
         if args.format == "json":
-            row = {**to_json(found.diag, found.name, found.index), "configuration": found.configuration}
+            row = {**to_json(found.diag, found.name, found.index, found.files), "configuration": found.configuration}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            text = render_human(found.diag, found.name, found.index)
+            text = render_human(found.diag, found.name, found.index, found.files)
             if found.why:
                 text += f"  = note: found in another configuration than the active one: {found.why}\n"
             out.write(text + "\n")

@@ -26,8 +26,8 @@ The JSON-lines shape is INTERFACE.md's `check-cfg --format json` one: file, span
 code, level, what, name, value, message, children, suggestions. A rustc child that
 carries a suggested replacement is a suggestion, not a child (rustc lists those last
 anyway). Additions, for checking our layer more closely: `rustc_code` (E0539...),
-`labels` (span labels, primary and secondary), a child's `span` when it has one, and
-each suggestion's `applicability`. Lines are in file then span order.
+`labels` (span labels, primary and secondary), a child's `span` when it has one (and its
+`file` when it is not the diagnostic's), and each suggestion's `applicability`. Lines are in file then span order.
 """
 
 from __future__ import annotations
@@ -154,6 +154,8 @@ def normalize(diag: Json, file: str, sources: dict[str, str]) -> Json:
             entry: Json = {"level": child["level"], "message": child["message"]}
             if child["spans"]:
                 entry["span"] = span_of(child["spans"][0])
+                if child["spans"][0]["file_name"] != file:  # a level attribute in a parent module's file
+                    entry["file"] = child["spans"][0]["file_name"]
             children.append(entry)
     name = value = None
     if lint:

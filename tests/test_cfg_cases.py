@@ -100,7 +100,7 @@ def lint_crate(crate: Path) -> list[Row]:
     manifest errors are compared by line and column (cargo underlines differently)."""
     outcome = check_paths([str(crate)], jobs=1, cwd=crate)
     assert not outcome.problems
-    rows = [to_json(r.diag, r.name, r.index) for r in outcome.reported]
+    rows = [to_json(r.diag, r.name, r.index, r.files) for r in outcome.reported]
     for row in rows:
         if row["code"] == "cargo_manifest":
             row["span"] = row["span"][:2]

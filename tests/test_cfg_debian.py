@@ -65,7 +65,7 @@ def lint(crate: str, jobs: int = 1) -> dict[Key, dict[str, Any]]:
     outcome = check_paths(paths, jobs=jobs, cwd=root, features=features(DEBIAN_CRATES[crate]), cfgs=cfgs,
                           active_only=True)
     assert not outcome.problems
-    rows = [to_json(r.diag, r.name, r.index) for r in outcome.reported if not r.diag.other]
+    rows = [to_json(r.diag, r.name, r.index, r.files) for r in outcome.reported if not r.diag.other]
     return {(r["file"], tuple(r["span"]), r["message"]): r for r in rows}
 
 
@@ -78,7 +78,7 @@ def lint_all(crate: str) -> dict[Key, dict[str, Any]]:
     cfgs = tuple(parse_print_cfg("\n".join(json.loads((DEBIAN / f"{crate}.cfgs.json").read_text()))))
     outcome = check_paths(paths, jobs=1, cwd=root, features=features(ALL_CRATES[crate]), cfgs=cfgs)
     assert not outcome.problems
-    rows = [to_json(r.diag, r.name, r.index) for r in outcome.reported if not r.diag.other]
+    rows = [to_json(r.diag, r.name, r.index, r.files) for r in outcome.reported if not r.diag.other]
     return {(r["file"], tuple(r["span"]), r["message"]): r for r in rows}
 
 

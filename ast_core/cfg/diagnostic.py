@@ -41,11 +41,13 @@ class Suggestion:
 @dataclass(frozen=True, slots=True)
 class Child:
     """A note or help without a suggestion; `span` only where rustc gives one
-    (the "lint level is defined here" note)."""
+    (the "lint level is defined here" note), in `file` when that is not the
+    diagnostic's own file (a level attribute in a parent module's file)."""
 
     level: Literal["note", "help"]
     message: str
     span: Span | None = None
+    file: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -70,13 +70,15 @@ _TEST_TARGETS = ("examples", "tests", "benches")
 @dataclass(frozen=True, slots=True)
 class Reported:
     """A diagnostic to print: the file as shown, its text, the diagnostic, and the
-    configuration it was found in (`ACTIVE`, or `OTHER` with why)."""
+    configuration it was found in (`ACTIVE`, or `OTHER` with why); `files` shows and
+    indexes the other files its children point into (`Child.file`)."""
 
     name: str
     index: LineIndex
     diag: CfgDiagnostic
     configuration: str = ACTIVE
     why: str = ""
+    files: Mapping[str, tuple[str, LineIndex]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -167,6 +169,8 @@ class _Runner:
         self.jobs = jobs
         self.outcome = Outcome()
         self.parsed: dict[tuple[Path, SessionSpec], _Parsed | None] = {}
+        self.texts: dict[Path, bytes] = {}  # each file's text, as read
+        self.indexes: dict[Path, LineIndex] = {}  # line indexes of files reported into
         self.done: set[Path] = set()
         self.removed: set[Path] = set()  # files rustc never reads: their `mod` is cfg'd out
         self.assigned: set[Path] = set()  # files placed in a module tree
@@ -260,6 +264,7 @@ class _Runner:
             self.parsed[(path, spec)] = None
             return None
         self.parsed[(path, spec)] = result
+        self.texts[path] = result.src
         return result
 
     def get(self, path: Path, spec: SessionSpec) -> _Parsed | None:
@@ -359,7 +364,7 @@ class _Runner:
                 if child is None:
                     continue
                 child = child.resolve()
-                child_at = child_context(context, levels, 0, decl)
+                child_at = child_context(context, levels, 0, decl, str(path))
                 if not active:
                     if child not in self.assigned:
                         self.removed.add(child)
@@ -383,7 +388,7 @@ class _Runner:
             found = file_findings([parsed.scan], context, self.called, self.drops, tag=path)
             lints += found.lints
             if path in fresh:
-                indexes[path] = LineIndex(parsed.src)
+                indexes[path] = self.index(path)
                 self.report(path, indexes[path], found.errors, other)
         self.done.update(fresh)
         for path, diag in emit_session(lints):
@@ -396,8 +401,23 @@ class _Runner:
         """`diags` of a file the session reaches, found in another configuration when
         `other` (the file's) or their own `other` (code a false cfg removes) says why."""
         name = self.display(path)
-        self.outcome.reported += [Reported(name, index, diag, OTHER if why else ACTIVE, why) for diag in diags
-                                  if not (why := other or diag.other) or not self.active_only]
+        self.outcome.reported += [Reported(name, index, diag, OTHER if why else ACTIVE, why, self.children_files(diag))
+                                  for diag in diags if not (why := other or diag.other) or not self.active_only]
+
+    def children_files(self, diag: CfgDiagnostic) -> dict[str, tuple[str, LineIndex]]:
+        """The other files `diag`'s children point into, shown and indexed."""
+        out = {}
+        for child in diag.children:
+            if child.file is not None and child.file not in out:
+                path = Path(child.file)
+                out[child.file] = (self.display(path), self.index(path))
+        return out
+
+    def index(self, path: Path) -> LineIndex:
+        """A file's line index, made once."""
+        if path not in self.indexes:
+            self.indexes[path] = LineIndex(self.texts[path])
+        return self.indexes[path]
 
 
 def _testing(spec: SessionSpec) -> SessionSpec:

@@ -293,13 +293,15 @@ class LintLevelSource:
     `[lints]` becomes `--warn=unexpected_cfgs` and the like), or an attribute.
 
     `lint_name` is the name written (`warnings` for `#![deny(warnings)]`) and `span`
-    its span inside the attribute.
+    its span inside the attribute, in `file` when the attribute is in another file
+    than the finding (a parent module's: `LevelSpec.written_in`).
     """
 
     level: LintLevel = "warn"
     origin: Literal["default", "command_line", "attribute"] = "default"
     lint_name: str = "unexpected_cfgs"
     span: Span | None = None
+    file: str | None = None
 
 
 def diagnostic_level(source: LintLevelSource) -> Level | None:
@@ -321,7 +323,7 @@ def lint_level_notes(source: LintLevelSource) -> tuple[Child, ...]:
             return (Child("note", f"requested on the command line with `{flag} unexpected-cfgs`"),)
         given = source.lint_name.replace("_", "-")
         return (Child("note", f"`{flag} unexpected-cfgs` implied by `{flag} {given}`"),)
-    notes = [Child("note", "the lint level is defined here", source.span)]
+    notes = [Child("note", "the lint level is defined here", source.span, source.file)]
     if source.lint_name != "unexpected_cfgs":
         notes.append(Child(
             "note", f"`#[{level}(unexpected_cfgs)]` implied by `#[{level}({source.lint_name})]`"))

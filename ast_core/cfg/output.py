@@ -14,6 +14,7 @@ first line is marked to its end).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Label, Suggestion
@@ -49,15 +50,28 @@ def span_json(index: LineIndex, span: Span) -> list[int]:
     return index.rustc_span(span)
 
 
-def to_json(diag: CfgDiagnostic, file: str, index: LineIndex) -> dict[str, Any]:
+Files = Mapping[str, tuple[str, LineIndex]]
+"""The files a diagnostic's children point into besides its own (`Child.file`): each
+as shown, with its line index."""
+
+
+def _child_place(child: Child, file: str, index: LineIndex, files: Files) -> tuple[str, LineIndex]:
+    """The file (as shown) and line index of a child's span."""
+    return files[child.file] if child.file is not None else (file, index)
+
+
+def to_json(diag: CfgDiagnostic, file: str, index: LineIndex, files: Files | None = None) -> dict[str, Any]:
     """One `--format json` line: docs/json.md's fields, plus rustc's error code
-    (`rustc_code`), the labels, a child's span where rustc gives one, and each
-    suggestion's applicability."""
+    (`rustc_code`), the labels, a child's span where rustc gives one (and its `file`
+    when that is another file), and each suggestion's applicability."""
     children = []
     for child in diag.children:
         entry: dict[str, Any] = {"level": child.level, "message": child.message}
         if child.span is not None:
-            entry["span"] = span_json(index, child.span)
+            where, where_index = _child_place(child, file, index, files or {})
+            entry["span"] = span_json(where_index, child.span)
+            if where != file:
+                entry["file"] = where
         children.append(entry)
     return {
         "file": file, "span": span_json(index, diag.span), "code": diag.code, "level": diag.level,
@@ -191,12 +205,17 @@ def _inline_suggestion(diag: CfgDiagnostic | Rendered, lines: _Lines) -> _Mark |
     return _Mark(start, end, edit.span == diag.span, label)
 
 
-def render_human(diag: CfgDiagnostic | Rendered, file: str, index: LineIndex) -> str:
-    """`diag` as rustc prints it on a terminal (without colours)."""
+def render_human(diag: CfgDiagnostic | Rendered, file: str, index: LineIndex, files: Files | None = None) -> str:
+    """`diag` as rustc prints it on a terminal (without colours). A child with a span
+    (the "lint level is defined here" note) is a block of its own, with its source
+    line; the gutter is as wide as the widest line number shown."""
     code = f"[{diag.rustc_code}]" if diag.rustc_code else ""
     lo_line, lo_col, _, _ = index.rustc_span(diag.span)
     lines = _Lines(index)
-    gutter = " " * len(str(lo_line))
+    placed = {child: _child_place(child, file, index, files or {}) for child in diag.children if child.span}
+    widest = max([lo_line, *(where_index.rustc_span(child.span)[0] for child, (_, where_index) in placed.items()
+                             if child.span is not None)])
+    gutter = " " * len(str(widest))
     out = [f"{diag.level}{code}: {diag.message}", f"{gutter}--> {file}:{lo_line}:{lo_col}", f"{gutter} |"]
     marks: list[_Mark] = []
     elsewhere = []
@@ -213,15 +232,19 @@ def render_human(diag: CfgDiagnostic | Rendered, file: str, index: LineIndex) ->
         suggestions = ()
     if not any(mark.primary for mark in marks):
         marks.append(_Mark(*lines.columns(diag.span, lo_line), True, ""))
-    out.append(f"{lo_line} | {lines.line(lo_line)}")
+    out.append(f"{str(lo_line).rjust(len(gutter))} | {lines.line(lo_line)}")
     out += [f"{gutter} | {row}".rstrip() for row in _layout(marks)]
     for line, label in elsewhere:
         out.append(f"{str(line).rjust(len(gutter))} | {lines.line(line)}")
         start, end = lines.columns(label.span, line)
         out.append(f"{gutter} | {' ' * start}{'-' * (end - start)} {label.message}")
     if diag.children:
-        out.append(f"{gutter} |")
+        if diag.children[0] not in placed:
+            out.append(f"{gutter} |")
         for child in diag.children:
+            if child in placed and child.span is not None:
+                out += _spanned_child(child, child.span, *placed[child], gutter)
+                continue
             text = child.message.replace("\n", "\n" + " " * (len(gutter) + len(child.level) + 5))
             out.append(f"{gutter} = {child.level}: {text}")
     elif suggestions:
@@ -229,6 +252,15 @@ def render_human(diag: CfgDiagnostic | Rendered, file: str, index: LineIndex) ->
     for suggestion in suggestions:
         out += _suggestion(suggestion, lines)
     return "\n".join(out) + "\n"
+
+
+def _spanned_child(child: Child, span: Span, file: str, index: LineIndex, gutter: str) -> list[str]:
+    """A child with a span, as rustc prints it: `note: ...`, where, and the line marked."""
+    line, col, _, _ = index.rustc_span(span)
+    lines = _Lines(index)
+    start, end = lines.columns(span, line)
+    return [f"{child.level}: {child.message}", f"{gutter}--> {file}:{line}:{col}", f"{gutter} |",
+            f"{str(line).rjust(len(gutter))} | {lines.line(line)}", f"{gutter} | {' ' * start}{'^' * (end - start)}"]
 
 
 def _inserted(original: str, new: str) -> tuple[int, str] | None:

@@ -78,11 +78,12 @@ def file_levels(scans: Sequence[CfgScan], outer: LevelSpec) -> LevelSpec:
     return levels
 
 
-def child_context(context: FileContext, levels: LevelSpec, index: int, decl: ModDecl) -> FileContext:
-    """Where the file a `mod x;` loads sits: under the declaring file's `context`,
+def child_context(context: FileContext, levels: LevelSpec, index: int, decl: ModDecl, file: str) -> FileContext:
+    """Where the file a `mod x;` loads sits: under the declaring `file`'s `context`,
     whose own `levels` (`file_levels`) apply around the declaration, found in the
-    file's scan number `index`."""
-    return FileContext((*context.node, index, *decl.node), decl.levels.under(levels))
+    file's scan number `index`. Level attributes written in `file` are marked so (a
+    finding's "lint level is defined here" note points there)."""
+    return FileContext((*context.node, index, *decl.node), decl.levels.under(levels).written_in(file))
 
 
 def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Iterable[str],

@@ -43,6 +43,11 @@ class LevelSpec:
         return LevelSpec(_outermost_forbid(self.unexpected, outer.unexpected),
                          _outermost_forbid(self.warnings, outer.warnings))
 
+    def written_in(self, file: str) -> LevelSpec:
+        """These levels as seen from another file: the attributes among them that
+        name no file are written in `file`."""
+        return LevelSpec(_in_file(self.unexpected, file), _in_file(self.warnings, file))
+
     def resolve(self) -> LintLevelSource:
         """rustc's `reveal_actual_level`: the lint's level, and where a `warn` comes out
         of a `warnings` level set to something else, that one."""
@@ -50,6 +55,12 @@ class LevelSpec:
         if source.level == "warn" and self.warnings is not None and self.warnings.level != "warn":
             return self.warnings
         return source
+
+
+def _in_file(source: LintLevelSource | None, file: str) -> LintLevelSource | None:
+    if source is None or source.origin != "attribute" or source.file is not None:
+        return source
+    return replace(source, file=file)
 
 
 def level_spec(attrs: Iterable[EffectiveAttr], src: bytes) -> LevelSpec:

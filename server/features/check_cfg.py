@@ -216,9 +216,9 @@ def _code_description(diag: CfgDiagnostic, session: CfgSession) -> types.CodeDes
     return types.CodeDescription(href=_DOCS[key])
 
 
-Outer = dict[Span, tuple[str, LineIndex]]
-"""Where the level attributes of a file's parent modules are written: by span, the
-file's uri and line index (for the "lint level is defined here" note)."""
+Outer = dict[str, tuple[str, LineIndex]]
+"""The files of a file's parent modules, where level attributes are written (for the
+"lint level is defined here" note: `Child.file`): by path, the uri and line index."""
 
 
 def crate_context(file: CrateFile | None, session: CfgSession) -> tuple[FileContext | None, Outer]:
@@ -246,10 +246,8 @@ def crate_context(file: CrateFile | None, session: CfgSession) -> tuple[FileCont
         if found is None:
             context = FileContext(context.node, levels)
             break
-        context = child_context(context, levels, *found)
-        for source in (context.levels.unexpected, context.levels.warnings):
-            if source is not None and source.span is not None and source.origin == "attribute":
-                outer.setdefault(source.span, (from_fs_path(str(parent.path)), doc.index))
+        context = child_context(context, levels, *found, str(parent.path))
+        outer[str(parent.path)] = (from_fs_path(str(parent.path)), doc.index)
     return context, outer
 
 
@@ -275,7 +273,7 @@ def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: Po
         for label in diag.labels]
     for child in diag.children:
         if child.span is not None:
-            where, where_index = (outer or {}).get(child.span, (uri, index))
+            where, where_index = (outer or {})[child.file] if child.file is not None else (uri, index)
             related.append(types.DiagnosticRelatedInformation(location=types.Location(
                 uri=where, range=convert.to_range(where_index, child.span, encoding)), message=child.message))
     related += [types.DiagnosticRelatedInformation(
