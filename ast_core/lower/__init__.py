@@ -20,17 +20,31 @@ __all__ = ["LowerCx", "ParseError", "crate_span", "is_inner_unit", "lower_file",
 
 def lower_top_level(cx: LowerCx, nodes: list[SyntaxNode]) -> tuple[list, list]:
     """Items and crate inner attributes of some consecutive children of `source_file`.
-    A keyword `syntax.parse` spelled as spaces that lowering did not find where it
+    A place `syntax.parse` spelled otherwise that lowering did not find where it
     belongs (`become` as a match arm's body) makes the code from there unreadable."""
+    cx.repaired = sorted((lo, hi) for lo, hi, _ in syntax.repairs(cx.src, nodes[0].start_byte, nodes[-1].end_byte)) \
+        if nodes else []
     items, inner = item.lower_items(cx, nodes, "item")
-    if nodes:
-        for lo, hi in syntax.blanked(cx.src, nodes[0].start_byte, nodes[-1].end_byte):
-            if not any(lo <= at < hi for at in cx.found) and not _not_syntax(nodes, lo, hi):
-                cx.unreadable((lo, hi), "keyword here")
+    for lo, hi in cx.repaired:
+        if not any(lo <= at < hi for at in cx.found) and not _not_syntax(nodes, lo, hi):
+            # (rustc numbers a where clause before the type and value it follows)
+            cx.unreadable((lo, hi), "syntax here", _item_start(nodes, lo))
     return items, inner
 
 
-#: Where a keyword spelled as spaces is no syntax to find: macro tokens (read as
+def _item_start(nodes: list[SyntaxNode], at: int) -> int:
+    """Where the innermost item holding byte `at` starts."""
+    for node in nodes:
+        if node.start_byte <= at < node.end_byte:
+            cur = node.descendant_for_byte_range(at, at)
+            while cur is not None and cur.type not in item.ITEM_TYPES and cur.parent is not None \
+                    and cur.parent.type != "source_file":
+                cur = cur.parent
+            return cur.start_byte if cur is not None else node.start_byte
+    return at
+
+
+#: Where a repaired place is no syntax to find: macro tokens (read as
 #: tokens), comments (doc comments are text) and literals.
 _NOT_SYNTAX = frozenset({"token_tree", "macro_definition", "line_comment", "block_comment", "string_literal",
                          "raw_string_literal", "char_literal"})

@@ -180,21 +180,22 @@ def _flatten(trees: list[TokenTree | Token]) -> Iterator[Token]:
                 yield tree.close
 
 
-def attrs_from_error(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:
-    """Outer attributes tree-sitter could not place (`let x = #[a] 1;` is an ERROR
-    holding `#[a]`): read back from the tokens, or [] if the ERROR holds more."""
-    trees = token_trees(tokenize(cx.src, node.start_byte, node.end_byte))
+def _attrs_in(cx: LowerCx, lo: int, hi: int) -> list[Attribute] | None:
+    """The outer attributes at bytes `lo:hi`, which `syntax.parse` spelled as spaces
+    where tree-sitter knows none (`let c = #[coroutine] || ..`): read from the tokens;
+    None if the bytes hold more."""
+    trees = token_trees(tokenize(cx.src, lo, hi))
     out: list[Attribute] = []
     i = 0
     while i + 1 < len(trees):
         hash_tok, group = trees[i], trees[i + 1]
         if not (isinstance(hash_tok, Token) and hash_tok.text == "#" and isinstance(group, TokenTree)
                 and group.open.text == "[" and group.close is not None):
-            return []
+            return None
         item = _item_from_tokens(group.trees, group.lo)
         out.append(Attribute(AttrKind.Normal(item), 0, AttrStyle.Outer, (hash_tok.lo, group.hi)))
         i += 2
-    return out if i == len(trees) else []
+    return out if i == len(trees) else None
 
 
 _STR_KINDS = {("str", False): LitKind.Str, ("str", True): LitKind.StrRaw,
@@ -225,6 +226,20 @@ def _lit_of_tokens(tokens: Sequence[Token]) -> Lit:
         return Lit(LitKind.Bool, text, None, 0)
     digits = text[:len(text) - len(lit.suffix)] if lit.suffix else text
     return Lit(LitKind.Integer if lit.kind == "int" else LitKind.Float, digits, lit.suffix, 0)
+
+
+def blanked_attrs(cx: LowerCx, lo: int, hi: int) -> list[Attribute]:
+    """The outer attributes `syntax.parse` spelled as spaces between bytes `lo` and
+    `hi` (`where #[cfg(x)] T: Copy`), marked found; [] when there are none (a place
+    that does not read stays unfound: its code is unreadable)."""
+    out: list[Attribute] = []
+    for a, b in cx.repaired_in(lo, hi, b"#["):
+        attrs = _attrs_in(cx, a, b)
+        if attrs is None:
+            cx.found.discard(a)
+        else:
+            out.extend(attrs)
+    return out
 
 
 def leading_attrs(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:

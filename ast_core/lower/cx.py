@@ -53,21 +53,22 @@ class LowerCx:
     """What lowering one file needs: its bytes and edition; and the errors rustc's
     parser reports that tree-sitter does not (a `struct` in an `impl`)."""
 
-    __slots__ = ("src", "edition", "errors", "found")
+    __slots__ = ("src", "edition", "errors", "found", "repaired")
 
     def __init__(self, src: bytes, edition: int) -> None:
         self.src = src
         self.edition = edition
         self.errors: list[ParseError] = []
-        self.found: set[int] = set()  # where lowering found keywords `syntax.parse` spelled as spaces
+        self.found: set[int] = set()  # where lowering found places `syntax.parse` spelled otherwise
+        self.repaired: list[tuple[int, int]] = []  # those places (`syntax.repairs`) in the nodes lowered, in order
 
     def text(self, node: SyntaxNode) -> str:
         return self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
-    def unreadable(self, where: Span, what: str) -> None:
+    def unreadable(self, where: Span, what: str, astray: BytePos | None = None) -> None:
         """Lowering met syntax it cannot read (no ERROR node says so): the ids from
-        here on are unknown, as after an ERROR."""
-        self.errors.append(ParseError(where, f"rust-ast cannot read this {what}", True))
+        here on (from `astray`, when given) are unknown, as after an ERROR."""
+        self.errors.append(ParseError(where, f"rust-ast cannot read this {what}", True, astray))
 
     def ident(self, node: SyntaxNode, expected: str = "identifier") -> Ident:
         name = self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -76,6 +77,13 @@ class LowerCx:
         elif name in KEYWORDS or (name in KEYWORDS_2018 and self.edition >= 2018):
             self.unreadable((node.start_byte, node.end_byte), f"keyword `{name}`")
         return Ident(name, (node.start_byte, node.end_byte))
+
+    def repaired_in(self, lo: int, hi: int, starting: bytes = b"") -> list[tuple[int, int]]:
+        """The places `syntax.parse` spelled otherwise within bytes `lo:hi` whose text
+        starts with `starting`, marked found."""
+        out = [(a, b) for a, b in self.repaired if lo <= a and b <= hi and self.src.startswith(starting, a)]
+        self.found.update(a for a, _ in out)
+        return out
 
     def read_after_all(self, node: SyntaxNode) -> None:
         """Lowering read an ERROR node exactly after all (an attribute where tree-sitter

@@ -270,6 +270,8 @@ def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
         where = (left_node.start_byte if left_node is not None else op_node.start_byte, acc.span[1])
         if op_node.type == "assignment_expression":
             eq = next((c for c in op_node.children if c.type == "="), None)
+            if eq is not None and cx.repaired and (value_attrs := _attr.blanked_attrs(cx, eq.end_byte, acc.span[0])):
+                give_outer_attrs(acc, value_attrs)  # `x = #[a] y`
             acc = Expr(ExprKind.Assign(left, acc, span(eq) if eq is not None else span(op_node)), where, ())
             continue
         op = op_node.child_by_field_name("operator")
@@ -435,6 +437,10 @@ def _struct(cx: LowerCx, node: SyntaxNode) -> Expr:
         elif t == "base_field_initializer":
             inner = child.named_children
             rest = StructRest.Base(lower_expr(cx, inner[-1])) if inner else StructRest.Rest(span(child))
+        elif t == "ERROR" and cx.src[child.start_byte:child.end_byte] == b".." and child.next_sibling is not None \
+                and child.next_sibling.type == "}":  # `S { a: 1, .. }` (default field values)
+            rest = StructRest.Rest(span(child))
+            cx.read_after_all(child)
     return Expr(ExprKind.Struct(qself, path, fields, rest), span(node), ())
 
 
@@ -838,11 +844,12 @@ def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | N
             if mac.args.delim is Delimiter.Brace:
                 return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Braces, attrs), span(node))
         expr = lower_expr(cx, expr_node)
+        stmt_span = expr.span
         if attrs:
-            expr.attrs = attrs
+            give_outer_attrs(expr, attrs)
         if has_semi:
             return Stmt(StmtKind.Semi(expr), span(node))
-        return Stmt(StmtKind.Expr(expr), expr.span)
+        return Stmt(StmtKind.Expr(expr), stmt_span)
     if t == "empty_statement":
         return Stmt(StmtKind.Empty(), span(node))
     if t == "macro_invocation":
@@ -858,9 +865,27 @@ def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | N
             return None
         return Stmt(StmtKind.Item(item), item.span)
     expr = lower_expr(cx, node)
+    stmt_span = expr.span
     if attrs:
-        expr.attrs = attrs
-    return Stmt(StmtKind.Expr(expr), expr.span)
+        give_outer_attrs(expr, attrs)
+    return Stmt(StmtKind.Expr(expr), stmt_span)
+
+
+def give_outer_attrs(expr: Expr, attrs: list) -> None:
+    """Put the outer attributes written before `expr` where rustc's parser puts them: on
+    its leftmost operand, each infix expression above that starting at the first
+    attribute (rustc's `mk_expr_sp`): `#[a] x + 1` is `Binary(#[a] x, 1)`."""
+    cur = expr
+    while True:
+        kind = cur.kind
+        left = (kind.lhs if isinstance(kind, ExprKind.Binary | ExprKind.Assign | ExprKind.AssignOp)
+                else kind.expr if isinstance(kind, ExprKind.Cast)
+                else kind.start if isinstance(kind, ExprKind.Range) else None)
+        if left is None:
+            break
+        cur.span = (attrs[0].span[0], cur.span[1])
+        cur = left
+    cur.attrs = attrs
 
 
 def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
@@ -880,11 +905,10 @@ def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
     init = None
     if value is not None:
         init = lower_expr(cx, value)
-        before = value.prev_sibling
-        if before is not None and before.type == "ERROR":
-            expr_attrs = _attr.attrs_from_error(cx, before)
-            if expr_attrs:
-                init.attrs = expr_attrs
+        if cx.repaired:  # `let c = #[coroutine] || ..`
+            eq = value.prev_sibling
+            if eq is not None and (expr_attrs := _attr.blanked_attrs(cx, eq.end_byte, value.start_byte)):
+                give_outer_attrs(init, expr_attrs)
     kind: AnyLocalKind
     if init is None:
         kind = LocalKind.Decl()

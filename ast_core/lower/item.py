@@ -23,6 +23,7 @@ from ..model import (
     ConstBlockItem,
     CoroutineKind,
     Defaultness,
+    Delegation,
     DelimArgs,
     Delimiter,
     ExternKind,
@@ -67,6 +68,7 @@ from ..model import (
     WherePredicate,
     WherePredicateKind,
 )
+from .. import syntax
 from ..syntax import SyntaxNode
 from . import attr as _attr
 from . import expr as _expr
@@ -255,7 +257,13 @@ def lower_where_clause(cx: LowerCx, node: SyntaxNode | None, at: int) -> WhereCl
     """A `where_clause` node, or the empty clause rustc puts at offset `at`."""
     if node is None:
         return WhereClause(False, [], (at, at))
-    preds = [_where_predicate(cx, c, attrs) for c, attrs in _with_attrs(cx, node, ("where_predicate",))]
+    preds = []
+    for pred, attrs in _with_attrs(cx, node, ("where_predicate",)):
+        if cx.repaired:  # `where #[cfg(x)] T: Copy`
+            before = pred.prev_sibling
+            attrs = attrs + _attr.blanked_attrs(cx, before.end_byte if before is not None else node.start_byte,
+                                                pred.start_byte)
+        preds.append(_where_predicate(cx, pred, attrs))
     return WhereClause(True, preds, span(node))
 
 
@@ -288,7 +296,12 @@ def _where_predicate(cx: LowerCx, node: SyntaxNode, attrs: list) -> WherePredica
             lower_generic_params(cx, tps) if tps is not None else [],
             _ty.lower_ty(cx, left.child_by_field_name("type")), bounds)
     else:
-        kind = WherePredicateKind.BoundPredicate([], _ty.lower_ty(cx, left), bounds)
+        bounded = _ty.lower_ty(cx, left)
+        if bounds_node is not None and isinstance(bounded.kind, TyKind.Path) and bounded.kind.path.segments and \
+                (elided := _ty.elided_args(cx, bounded.span[1], bounds_node.start_byte)) is not None:
+            bounded.kind.path.segments[-1].args = elided  # `where T::method(..): Send`
+            bounded.span = bounded.kind.path.span = (bounded.span[0], elided.span[1])
+        kind = WherePredicateKind.BoundPredicate([], bounded, bounds)
     return WherePredicate(attrs, kind, span(node))
 
 
@@ -462,9 +475,30 @@ def _const(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     ident = cx.ident(name)
     generics = Generics([], WhereClause(False, [], (ty_node.end_byte, ty_node.end_byte) if ty_node else span(name)),
                         (name.end_byte, name.end_byte))
+    if cx.repaired and ty_node is not None:
+        _const_generics(cx, generics, name.end_byte, ty_node.start_byte, value.end_byte if value else ty_node.end_byte,
+                        node.end_byte)
     defaultness, lo = _defaultness(cx, node, "const")
     return _starting(_make(cx, ctxt, attrs, node, lower_vis(cx, node), "Const", defaultness, ident, generics,
                            _ty.lower_ty(cx, ty_node), _expr.lower_expr(cx, value) if value is not None else None), lo)
+
+
+def _const_generics(cx: LowerCx, generics: Generics, name_end: int, ty_start: int, value_end: int, end: int) -> None:
+    """A generic const item's parameters and where clause, which `syntax.parse` spelled
+    as spaces, read alone into `generics`; one that does not read stays unfound."""
+    for lo, hi in cx.repaired_in(name_end, ty_start, b"<"):
+        tps = syntax.parse_generic_params(cx.src, lo, hi)
+        if tps is None:
+            cx.found.discard(lo)
+        else:
+            generics.params = lower_generic_params(cx, tps)
+            generics.span = (lo, hi)
+    for lo, hi in cx.repaired_in(value_end, end, b"where"):
+        clause = syntax.parse_where_clause(cx.src, lo, hi)
+        if clause is None:
+            cx.found.discard(lo)
+        else:
+            generics.where_clause = lower_where_clause(cx, clause, lo)
 
 
 def _defaultness(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Defaultness, int]:
@@ -535,10 +569,19 @@ def _blanked_safety(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Safety
 
 def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     """`type A<T> where T: X = B;` (where before `=`), `type A = B where T: X;` (after),
-    and `type A: Bound;` in traits."""
+    and `type A: Bound;` in traits; a trait alias `syntax.parse` spelled as one."""
     name = required(node, "name")
+    keyword = node.children[1] if node.children[0].type == "visibility_modifier" else node.children[0]
+    if cx.repaired and cx.src.startswith(b"trait", keyword.start_byte):
+        return _trait_alias(cx, node, attrs, ctxt, keyword)
     ty_node = node.child_by_field_name("type")
     bounds_node = node.child_by_field_name("bounds")
+    if bounds_node is None and ty_node is not None:  # `type A: Copy = u8;`: tree-sitter's ERROR holds the bounds
+        error = ty_node.prev_named_sibling
+        if error is not None and error.type == "ERROR" and error.named_child_count == 1 and \
+                error.named_children[0].type == "trait_bounds" and span(error.named_children[0]) == span(error):
+            bounds_node = error.named_children[0]
+            cx.read_after_all(error)
     tps = node.child_by_field_name("type_parameters")
     wheres = [c for c in node.children if c.type == "where_clause"]
     eq = next((c for c in node.children if c.type == "="), None)
@@ -558,6 +601,29 @@ def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
                            generics, after_where, bounds, ty), lo)
 
 
+#: The bounds a trait alias may have, as tree-sitter reads them in a type alias's type.
+_ALIAS_BOUNDS = frozenset({"type_identifier", "scoped_type_identifier", "generic_type", "function_type",
+                           "removed_trait_bound", "lifetime"})
+
+
+def _trait_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str, keyword: SyntaxNode):
+    """`trait A<T> = B + C where T: X;`, read as a type alias (`syntax.parse`); bounds
+    of other shapes leave the alias unfound, so unreadable."""
+    name = required(node, "name")
+    ty_node = required(node, "type")
+    parts = _ty._bounded_parts(ty_node) if ty_node.type == "bounded_type" else [ty_node]
+    wheres = [c for c in node.children if c.type == "where_clause"]
+    if any(p.type not in _ALIAS_BOUNDS for p in parts) or any(w.start_byte < ty_node.start_byte for w in wheres):
+        return None
+    cx.repaired_in(keyword.start_byte, keyword.end_byte + 1, b"trait")
+    tps = node.child_by_field_name("type_parameters")
+    params = lower_generic_params(cx, tps) if tps is not None else []
+    where = lower_where_clause(cx, wheres[0] if wheres else None, ty_node.end_byte)
+    generics = Generics(params, where, span(tps) if tps is not None else (name.end_byte, name.end_byte))
+    bounds = [_ty.lower_bound(cx, p) for p in parts]
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "TraitAlias", Const.No, cx.ident(name), generics, bounds)
+
+
 def _variant_data(cx: LowerCx, body: SyntaxNode | None):
     if body is None:
         return VariantData.Unit()
@@ -565,8 +631,11 @@ def _variant_data(cx: LowerCx, body: SyntaxNode | None):
         fields = []
         for child, field_attrs in _with_attrs(cx, body, ("field_declaration",)):
             name = child.child_by_field_name("name")
-            fields.append(FieldDef(field_attrs, span(child), lower_vis(cx, child), Safety.Default, cx.ident(name),
-                                   _ty.lower_ty(cx, child.child_by_field_name("type")), None))
+            field = FieldDef(field_attrs, span(child), lower_vis(cx, child), Safety.Default, cx.ident(name),
+                             _ty.lower_ty(cx, child.child_by_field_name("type")), None)
+            if cx.repaired:
+                _field_default(cx, field, child)
+            fields.append(field)
         return VariantData.Struct(fields, False)
     fields = []
     attrs: list = []
@@ -584,6 +653,19 @@ def _variant_data(cx: LowerCx, body: SyntaxNode | None):
             fields.append(FieldDef(attrs, (lo, child.end_byte), v, Safety.Default, None, ty, None))
             attrs, vis = [], None
     return VariantData.Tuple(fields)
+
+
+def _field_default(cx: LowerCx, field: FieldDef, node: SyntaxNode) -> None:
+    """A field's default value `= 1`, which `syntax.parse` spelled as spaces, read alone;
+    one that does not read stays unfound."""
+    after = node.next_sibling
+    for lo, hi in cx.repaired_in(node.end_byte, after.start_byte if after is not None else node.end_byte, b"="):
+        value = syntax.parse_value(cx.src, lo, hi)
+        if value is None:
+            cx.found.discard(lo)
+        else:
+            field.default = AnonConst(_expr.lower_expr(cx, value))
+            field.span = (field.span[0], value.end_byte)
 
 
 def _struct(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str, kind_name: str = "Struct"):
@@ -689,9 +771,29 @@ def _foreign_mod(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
 
 def _use(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     arg = node.child_by_field_name("argument")
+    keyword = next(c for c in node.children if c.type == "use")
+    if cx.repaired and cx.src.startswith(b"reuse", keyword.start_byte):
+        return _delegation(cx, node, attrs, ctxt, keyword, arg)
     tree = lower_use_tree(cx, arg) if arg is not None else UseTree(Path(span(node), []), UseTreeKind.Glob(),
                                                                     span(node))
     return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Use", tree)
+
+
+def _delegation(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str, keyword: SyntaxNode,
+                arg: SyntaxNode | None):
+    """`reuse a::f;`, `reuse a::f as g;`, read as a use item (`syntax.parse`); other
+    shapes (a body, a list, a qualified path) leave it unfound, so unreadable."""
+    alias = None
+    if arg is not None and arg.type == "use_as_clause":
+        alias = arg.child_by_field_name("alias")
+        arg = arg.child_by_field_name("path")
+    if arg is None or arg.type not in ("scoped_identifier", "identifier"):
+        return None
+    cx.repaired_in(keyword.start_byte, keyword.end_byte + 2, b"reuse")
+    path = _ty.path_of(cx, arg)
+    rename = cx.ident(alias) if alias is not None else None
+    return _make(cx, ctxt, attrs, node, lower_vis(cx, node), "Delegation",
+                 Delegation(None, path, rename or path.segments[-1].ident, rename, None, False))
 
 
 def lower_use_tree(cx: LowerCx, node: SyntaxNode) -> UseTree:

@@ -135,6 +135,8 @@ def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
     for child in node.children:
         kind = child.type
         if kind == "field_pattern":
+            if cx.repaired and (before := child.prev_sibling) is not None:  # `let S { #[cfg(x)] a } = s;`
+                attrs = attrs + _attr.blanked_attrs(cx, before.end_byte, child.start_byte)
             field = _field(cx, child, attrs)
             if index is not None and field.is_shorthand:
                 number = index.named_children[0]

@@ -132,21 +132,53 @@ def lower_generic_args(cx: LowerCx, node: SyntaxNode) -> GenericArgs.AngleBracke
     """`<'a, T, N = u8, Item: Copy, 3, { N }>`."""
     args: list = []
     pending: SyntaxNode | None = None
+    skip_to = -1  # the end of a const argument read with the ERROR before it
     for child in node.children:
         kind = child.type
-        if not child.is_named:
+        if not child.is_named or child.start_byte < skip_to:
             continue
         if kind == "trait_bounds":  # `Item: Bound` constraint on the previous name
             if pending is not None and args:
                 args[-1] = AngleBracketedArg.Constraint(AssocItemConstraint(
-                    cx.ident(pending), None,
+                    cx.ident(pending), elided_args(cx, pending.end_byte, child.start_byte),
                     AssocItemConstraintKind.Bound(lower_bounds(cx, child)),
                     (pending.start_byte, child.end_byte)))
             pending = None
             continue
+        if kind == "ERROR" and (constraint := _const_equality(cx, child)) is not None:
+            args.append(constraint)
+            pending, skip_to = None, constraint.constraint.span[1]
+            continue
         pending = child if kind == "type_identifier" else None
         args.append(lower_generic_arg(cx, child))
     return GenericArgs.AngleBracketed(span(node), args)
+
+
+_CONST_CONSTRAINT = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*\s*=")
+
+
+def _const_equality(cx: LowerCx, error: SyntaxNode) -> AngleBracketedArg.Constraint | None:
+    """`N = 3`, `N = { 1 + 2 }` (associated const equality): tree-sitter reads the name
+    and `=` as an ERROR before a const argument; exact when the ERROR is just those."""
+    value = error.next_named_sibling
+    name = error.named_children[0] if error.named_child_count == 1 else None
+    if value is None or name is None or name.type != "identifier" or \
+            _CONST_CONSTRAINT.fullmatch(cx.src, error.start_byte, error.end_byte) is None or \
+            not (value.type == "block" or value.type in LITERALS):
+        return None
+    cx.read_after_all(error)
+    return AngleBracketedArg.Constraint(AssocItemConstraint(
+        cx.ident(name), None, AssocItemConstraintKind.Equality(Term.Const(AnonConst(_expr.lower_expr(cx, value)))),
+        (error.start_byte, value.end_byte)))
+
+
+def elided_args(cx: LowerCx, lo: int, hi: int) -> GenericArgs.ParenthesizedElided | None:
+    """Return type notation's `(..)` between bytes `lo` and `hi`, which `syntax.parse`
+    spelled as spaces (`T: Tr<method(..): Send>`)."""
+    if not cx.repaired:
+        return None
+    found = cx.repaired_in(lo, hi, b"(..)")
+    return GenericArgs.ParenthesizedElided(found[0]) if found else None
 
 
 def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
@@ -170,8 +202,9 @@ def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
 
 
 def lower_bounds(cx: LowerCx, node: SyntaxNode) -> list:
-    """The bounds of a `trait_bounds` node (`: A + 'a + ?Sized`) or any bound list."""
-    return [lower_bound(cx, c) for c in node.named_children]
+    """The bounds of a `trait_bounds` node (`: A + 'a + ?Sized`) or any bound list; the
+    MISSING bound of empty bounds (`T:`) is none (`syntax_errors` says whether it reads)."""
+    return [lower_bound(cx, c) for c in node.named_children if not c.is_missing]
 
 
 def lower_bound(cx: LowerCx, node: SyntaxNode):

@@ -645,6 +645,29 @@ class QSelf(Node):
         return f"QSelf(path_span={self.path_span!r})"
 
 
+class Delegation(Node):
+    """What `reuse a::b as c;` reuses (rustc's boxed `Delegation`, a node of its own in its tree)."""
+    __slots__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', 'from_glob', )
+    __match_args__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', 'from_glob', )
+    id: NodeId
+    qself: QSelf | None
+    path: Path
+    ident: Ident
+    rename: Ident | None
+    body: Block | None
+    from_glob: bool
+    def __init__(self, qself: QSelf | None, path: Path, ident: Ident, rename: Ident | None, body: Block | None, from_glob: bool, *, id: NodeId = DUMMY_NODE_ID) -> None:
+        self.id = id
+        self.qself = qself
+        self.path = path
+        self.ident = ident
+        self.rename = rename
+        self.body = body
+        self.from_glob = from_glob
+    def __repr__(self) -> str:
+        return f"Delegation(id={self.id!r}, ident={self.ident!r})"
+
+
 class AnonConst(Node):
     """A const expression in type position: array length, discriminant, const argument."""
     __slots__ = ('id', 'value', )
@@ -1460,23 +1483,13 @@ class ItemKind:
 
     class Delegation(AnyItemKind):
         """`reuse a::b;` (unstable)."""
-        __slots__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', )
-        __match_args__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', )
-        id: NodeId
-        qself: QSelf | None
-        path: Path
-        ident: Ident
-        rename: Ident | None
-        body: Block | None
-        def __init__(self, qself: QSelf | None, path: Path, ident: Ident, rename: Ident | None, body: Block | None, *, id: NodeId = DUMMY_NODE_ID) -> None:
-            self.id = id
-            self.qself = qself
-            self.path = path
-            self.ident = ident
-            self.rename = rename
-            self.body = body
+        __slots__ = ('delegation', )
+        __match_args__ = ('delegation', )
+        delegation: Delegation
+        def __init__(self, delegation: Delegation) -> None:
+            self.delegation = delegation
         def __repr__(self) -> str:
-            return f"ItemKind.Delegation(id={self.id!r}, ident={self.ident!r})"
+            return f"ItemKind.Delegation()"
 
     class DelegationMac(AnyItemKind):
         """`reuse a::{b, c};` (unstable)."""
@@ -1570,23 +1583,13 @@ class AssocItemKind:
 
     class Delegation(AnyAssocItemKind):
         """`reuse` in an impl or trait."""
-        __slots__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', )
-        __match_args__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', )
-        id: NodeId
-        qself: QSelf | None
-        path: Path
-        ident: Ident
-        rename: Ident | None
-        body: Block | None
-        def __init__(self, qself: QSelf | None, path: Path, ident: Ident, rename: Ident | None, body: Block | None, *, id: NodeId = DUMMY_NODE_ID) -> None:
-            self.id = id
-            self.qself = qself
-            self.path = path
-            self.ident = ident
-            self.rename = rename
-            self.body = body
+        __slots__ = ('delegation', )
+        __match_args__ = ('delegation', )
+        delegation: Delegation
+        def __init__(self, delegation: Delegation) -> None:
+            self.delegation = delegation
         def __repr__(self) -> str:
-            return f"AssocItemKind.Delegation(id={self.id!r}, ident={self.ident!r})"
+            return f"AssocItemKind.Delegation()"
 
     class DelegationMac(AnyAssocItemKind):
         """`reuse a::{b};` in an impl or trait."""

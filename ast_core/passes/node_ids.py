@@ -64,7 +64,7 @@ if TYPE_CHECKING:  # (the cfg parser loads only when a file has a cfg: CLI start
 
 # Built-in attributes that do not make rustc set a node aside for expansion (node-ids.md §6).
 INERT_ATTRS = frozenset("""
-allow warn deny forbid expect deprecated must_use doc inline cold repr non_exhaustive path
+allow warn deny forbid expect deprecated must_use doc inline cold repr non_exhaustive path coroutine
 macro_use macro_export no_mangle export_name link_section link link_name used track_caller
 target_feature automatically_derived ignore should_panic proc_macro proc_macro_attribute
 proc_macro_derive instruction_set naked coverage optimize unstable stable thread_local no_link

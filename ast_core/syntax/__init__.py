@@ -4,8 +4,10 @@
 type, byte range, children, fields); a grammar or binding upgrade stays in here.
 """
 
-from .parser import (SyntaxNode, Tree, blanked, edit, gates, parse, parse_attribute, parse_generic_params,
-                     parse_pattern, parse_spelled, parse_statements, respelled, spelled)
+from .parser import (SyntaxNode, Tree, edit, gates, parse, parse_attribute, parse_generic_params,
+                     parse_pattern, parse_spelled, parse_statements, parse_value, parse_where_clause, repairs,
+                     respelled, spelled)
 
-__all__ = ["SyntaxNode", "Tree", "blanked", "edit", "gates", "parse", "parse_attribute", "parse_generic_params",
-           "parse_pattern", "parse_spelled", "parse_statements", "respelled", "spelled"]
+__all__ = ["SyntaxNode", "Tree", "edit", "gates", "parse", "parse_attribute", "parse_generic_params",
+           "parse_pattern", "parse_spelled", "parse_statements", "parse_value",
+           "parse_where_clause", "repairs", "respelled", "spelled"]

@@ -37,6 +37,14 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   `for<'a> |x| ..`, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin
 #   const`, an unsafe binder type's `unsafe<'a>`, `do yeet`; spelled as spaces, lowering
 #   finds them.
+# - words of unstable syntax respelled as a word tree-sitter knows in the same place
+#   (`_RESPELLED`): a trait alias `trait A = B;` as a type alias `type  A = B;`, a
+#   delegation `reuse a::f;` as `use   a::f;`; lowering reads the real word.
+# - parts of unstable syntax spelled as spaces (`_BLANKED`), each read alone by lowering
+#   (`parse_generic_params`, `parse_where_clause`, `parse_attribute`, `parse_expression`):
+#   a generic const item's `<T>` and where clause, a field's default value `= 1`,
+#   return type notation's `(..)`, attributes on where predicates, on a `let`'s or an
+#   assignment's value (`= #[coroutine] || ..`) and on fields of a `let`'s struct pattern.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 # (`async fn`, `async {` and `async move` stay: rustc 2015 reads them, with an error)
@@ -60,10 +68,40 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"pin mut", rb"&\s*(?:'\w+\s+)?(pin) mut\b"), (b"pin const", rb"&\s*(?:'\w+\s+)?(pin const)\b"),
     (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])"), (b"do yeet", rb"(do yeet)(?=[\s;])")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
+# (group 1 becomes the spelling; the word must stand alone, as in `_KEYWORD_BEFORE`)
+_RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern, spelling in (
+    (b"trait", rb"(trait)\s+[A-Za-z_]\w*\s*(?:<[^;{}]*?>)?\s*=(?![=>])", b"type "),
+    (b"reuse", rb"(reuse)\s+(?!(?:as|in|if)\b)(?=[A-Za-z_:])", b"use  ")))
+# An outer attribute (brackets nested once, string literals skipped), and a run of them.
+_ATTR = rb'#\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*"|\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*")*\])*\]'
+_ATTRS = rb"(?:" + _ATTR + rb"\s*)+"
+_OPERATOR = frozenset(b"=!<>+-*/%^&|")
+# (every group that matches is spelled as spaces, unless the match follows one of `not_after`)
+_BLANKED = tuple((literal, re.compile(pattern), not_after) for literal, pattern, not_after in (
+    (b"const", rb"const\s+[A-Za-z_]\w*\s*(<[^;{}]*?>)\s*:", _WORD),  # a generic const item's parameters
+    # a const item's where clause (after its value, which holds no braces; `[(); N]` once;
+    # not a const parameter `<const N: u8 = 3>`)
+    (b"const", rb"(?<![<,(])(?<![<,(]\s)const\s+[A-Za-z_]\w*\s*(?:<[^;{}]*?>)?\s*:[^;{}=]*="
+               rb"(?:[^;{}\[\]]|\[[^\[\]{};]*(?:;[^\[\]{};]*)?\])*?"
+               rb"\s(where\s(?:[^;{}\[\]]|\[[^\[\]{};]*(?:;[^\[\]{};]*)?\])*);", _WORD),
+    (b"(..)", rb"(?<=[\w>])(\(\.\.\))(?=\s*:(?!:))", frozenset()),  # return type notation `T::m(..): Send`
+    (b"= #[", rb"= (" + _ATTRS + rb")", _OPERATOR),  # a value's attributes
+    (b"=\n", rb"=\n\s*(" + _ATTRS + rb")", _OPERATOR),
+))
+# Regions holding attributes tree-sitter does not know, and where in them (group 1).
+_ATTR_REGIONS = tuple((literal, re.compile(region), re.compile(inner)) for literal, region, inner in (
+    (b"where", rb"where\b[^{};#]*#\[[^{};]*", rb"(?:\bwhere|,)\s*(" + _ATTRS + rb")"),
+    (b"let", rb"let\s+[A-Za-z_][\w:]*\s*\{[^{}]*#\[[^{}]*\}", rb"[{,]\s*(" + _ATTRS + rb")")))
+# A struct whose body holds a `=`: field default values.
+_DEFAULTS = re.compile(rb"struct\s+[A-Za-z_]\w*\s*(?:<[^{};=]*>)?\s*\{[^{}=]*=[^{}]*\}")
+# What comes before a field's `=`: attributes, comments, a visibility, `name:`, the type.
+_FIELD = re.compile(rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?[A-Za-z_]\w*\s*:[^:]")
 
 
 # Every repair needs one of these in the text: a text without it needs no look for it.
-_GATES = (b"try", b"async", b"..=", *(literal for literal, _ in _KEYWORD_BEFORE), b"safe", b"\xc2\x85", b"\xe2\x80")
+_GATES = (b"try", b"async", b"..=", *(literal for literal, _ in _KEYWORD_BEFORE), b"safe", b"\xc2\x85", b"\xe2\x80",
+          *(literal for literal, _, _ in _RESPELLED), *(literal for literal, _, _ in _BLANKED),
+          *(literal for literal, _, _ in _ATTR_REGIONS), b"struct")
 
 
 def gates(data: bytes, before: frozenset[bytes] | None = None,
@@ -80,24 +118,23 @@ def gates(data: bytes, before: frozenset[bytes] | None = None,
         gate in data if gate in before else data.find(gate, max(0, lo - len(gate) + 1), hi + len(gate) - 1) >= 0))
 
 
-def blanked(data: bytes, lo: int = 0, hi: int | None = None,
-            present: frozenset[bytes] | None = None) -> list[tuple[int, int]]:
-    """The keywords of unstable syntax `parse` spells as spaces in bytes `lo:hi`
-    (`_KEYWORD_BEFORE`, and `safe`/`unsafe` items of extern blocks). Lowering must
-    find each one where it belongs; one it does not find makes the code unreadable.
+def repairs(data: bytes, lo: int = 0, hi: int | None = None,
+            present: frozenset[bytes] | None = None) -> list[tuple[int, int, bytes]]:
+    """The places `parse` spells otherwise in bytes `lo:hi` (`_KEYWORD_BEFORE`, `safe`/
+    `unsafe` items of extern blocks, `_RESPELLED`, `_BLANKED`, attributes in
+    `_ATTR_REGIONS`, field defaults), each with its spelling. Lowering must find each
+    one where it belongs; one it does not find makes the code unreadable.
     `present`: `gates(data)`, when known."""
     hi = len(data) if hi is None else hi
-    out: list[tuple[int, int]] = []
+
+    def has(literal: bytes) -> bool:
+        return (literal in present) if present is not None else data.find(literal, lo, hi) >= 0
+
+    out: list[tuple[int, int, bytes]] = []
     for literal, pattern in _KEYWORD_BEFORE:
-        if (literal not in present) if present is not None else data.find(literal, lo, hi) < 0:
-            continue
-        for found in pattern.finditer(data, lo, hi):
-            start = found.start()
-            a, b = found.span(1)
-            joined_before = start and data[start - 1] in _WORD and data[start] in _WORD
-            if not (joined_before or (b < len(data) and data[b] in _WORD)):
-                out.append((a, b))
-    if (b"safe" in present) if present is not None else data.find(b"safe", lo, hi) >= 0:
+        if has(literal):
+            out.extend((a, b, b" " * (b - a)) for a, b in _alone(data, pattern, lo, hi))
+    if has(b"safe"):
         for found in _SAFE.finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
             a = found.start()
             if data[a - 2:a] == b"un":
@@ -105,7 +142,66 @@ def blanked(data: bytes, lo: int = 0, hi: int | None = None,
                     continue
                 a -= 2
             if not (a and data[a - 1] in _WORD):
-                out.append((a, found.end()))
+                out.append((a, found.end(), b" " * (found.end() - a)))
+    for literal, pattern, spelling in _RESPELLED:
+        if has(literal):
+            out.extend((a, b, spelling) for a, b in _alone(data, pattern, lo, hi))
+    for literal, pattern, not_after in _BLANKED:
+        if has(literal):
+            for found in pattern.finditer(data, lo, hi):
+                if found.start() and data[found.start() - 1] in not_after:  # `xconst`, `== #[`
+                    continue
+                out.extend((a, b, b" " * (b - a)) for a, b in found.regs[1:] if a >= 0)
+    for literal, region, inner in _ATTR_REGIONS:
+        if has(literal):
+            for found in region.finditer(data, lo, hi):
+                if not (found.start() and data[found.start() - 1] in _WORD):
+                    out.extend((a, b, b" " * (b - a)) for a, b in
+                               (m.span(1) for m in inner.finditer(data, found.start(), found.end())))
+    if has(b"struct"):
+        for found in _DEFAULTS.finditer(data, lo, hi):
+            if found.start() and data[found.start() - 1] in _WORD:
+                continue
+            out.extend((a, b, b" " * (b - a)) for a, b in _default_values(data, found.start(), found.end()))
+    return out
+
+
+def _alone(data: bytes, pattern: re.Pattern[bytes], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Group 1 of each match of `pattern` in bytes `lo:hi` whose words are not part of
+    longer ones (`xauto trait`, `gen fnx`)."""
+    out = []
+    for found in pattern.finditer(data, lo, hi):
+        start = found.start()
+        a, b = found.span(1)
+        joined_before = start and data[start - 1] in _WORD and data[start] in _WORD
+        if not (joined_before or (b < len(data) and data[b] in _WORD and data[b - 1] in _WORD)):
+            out.append((a, b))
+    return out
+
+
+def _default_values(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The `= value` of each field in the struct body at bytes `lo:hi`: a `=` outside
+    brackets of the field types (`Box<dyn I<Item = u8>>`), up to the next `,` or the end."""
+    out = []
+    depth = 0
+    at = field = data.index(b"{", lo) + 1
+    start = None
+    while at < hi - 1:
+        c = data[at]
+        if c in b"([<" and not (c == 60 and start is not None):
+            depth += 1
+        elif c in b")]" or (c == 62 and data[at - 1] != 45 and start is None):  # not `->`
+            depth -= 1
+        elif depth == 0 and c == 61 and start is None and data[at + 1] not in b"=>" \
+                and _FIELD.match(data, field, at) is not None:
+            start = at
+        elif depth == 0 and c == 44:
+            if start is not None:
+                out.append((start, at))
+            start, field = None, at + 1
+        at += 1
+    if start is not None:
+        out.append((start, hi - 1))
     return out
 
 
@@ -118,11 +214,11 @@ def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None =
     if b"..=" in present:
         data = data.replace(b"..=", b".. ")
     # (the repairs above only turn letters into `_` and `=` into a space: they make no gate)
-    ranges = blanked(data, present=present)
-    if ranges:
+    places = repairs(data, present=present)
+    if places:
         copy = bytearray(data)
-        for lo, hi in ranges:
-            copy[lo:hi] = b" " * (hi - lo)
+        for lo, hi, spelling in places:
+            copy[lo:hi] = spelling
         data = bytes(copy)
     for gate, white in zip((b"\xc2\x85", b"\xe2\x80"), _WHITE_SPACE, strict=True):
         if gate in present:
@@ -226,6 +322,42 @@ def parse_generic_params(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if tree.root_node.has_error:
         return None
     return tree.root_node.named_children[0].child_by_field_name("type_parameters")
+
+
+def parse_where_clause(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The where clause `where ..` at bytes `lo:hi` of `data`, read alone (as a
+    function's), with offsets into `data`; None if it does not read."""
+    if lo < 7:
+        return None
+    tree = _PARSER.parse(b" " * (lo - 7) + b"fn _()" + b" " + data[lo:hi] + b"{}")
+    if tree.root_node.has_error and not _only_empty_bounds(tree.root_node):
+        return None
+    clause = next((c for c in tree.root_node.named_children[0].children if c.type == "where_clause"), None)
+    return clause if clause is not None and clause.end_byte == hi else None
+
+
+def _only_empty_bounds(node: SyntaxNode) -> bool:
+    """Whether the only errors below `node` are the MISSING bound tree-sitter puts in
+    empty bounds (`where [(); N]:`), which lowering reads as none."""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur.is_error or (cur.is_missing and not (cur.parent is not None and cur.parent.type == "trait_bounds"
+                                                    and cur.parent.named_child_count == 1)):
+            return False
+        stack.extend(c for c in cur.children if c.has_error or c.is_missing)
+    return True
+
+
+def parse_value(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The expression of `= value` at bytes `lo:hi` of `data`, read alone (as a const
+    item's value), with offsets into `data`; None if it does not read."""
+    if lo < 10 or data[lo:lo + 1] != b"=":
+        return None
+    tree = _PARSER.parse(b" " * (lo - 10) + b"const _:u8" + data[lo:hi] + b";")
+    if tree.root_node.has_error:
+        return None
+    return tree.root_node.named_children[0].child_by_field_name("value")
 
 
 def edit(tree: Tree, start: int, old_end: int, new_end: int,
