@@ -8,8 +8,6 @@ import gc
 import sys
 from pathlib import Path
 
-from server import cli_check_cfg
-
 EDITIONS = ("2015", "2018", "2021", "2024")
 
 
@@ -33,43 +31,57 @@ class _Parser(argparse.ArgumentParser):
         return " ".join(words)
 
 
-def _parser() -> argparse.ArgumentParser:
+COMMANDS = ("tree", "serve", "ids", "expand", "check-cfg")
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `command`, that command's only (argparse's work
+    for the other commands and the overview's usage lines is a tenth of a small file's
+    run)."""
     parser = _Parser(prog="rust-ast", formatter_class=argparse.RawDescriptionHelpFormatter, description=(
         "rustc's AST as rustc sees it: the tree, NodeIds, check-cfg lints and autodiff "
         "expansions, on the command line or over LSP."))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    tree = sub.add_parser("tree", help="print the rustc_ast-shaped model of a file")
-    tree.add_argument("file", help="a .rs file, or - for standard input")
-    tree.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
-    tree.add_argument("--ids", action="store_true", help="include NodeIds (JSON; the text tree always has them)")
-    tree.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
-    _crate_arguments(tree)
-
-    serve = sub.add_parser("serve", help="run the language server (LSP over stdio)")
-    serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on a socket instead of stdio")
-    serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
-
-    ids = sub.add_parser("ids", help="print the NodeId table of a file (or, with --crate, of a whole crate)")
-    ids.add_argument("file", help="a .rs file, or - for standard input", nargs="?")
-    ids.add_argument("--json", action="store_true", help="a JSON array, one object per NodeId (docs/json.md)")
-    ids.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
-    ids.add_argument("--crate", metavar="PATH", help="the whole crate's table, each row with its file: PATH is a "
-                     "crate root file or a package folder")
-    _crate_arguments(ids)
-
-    expand = sub.add_parser("expand", help="print what every autodiff attribute of a file expands to")
-    expand.add_argument("file", help="a .rs file, or - for standard input")
-    expand.add_argument("--json", action="store_true", help="one object per attribute (docs/json.md)")
-    expand.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
-    _crate_arguments(expand)
-
-    cli_check_cfg.add_parser(sub)
-    parser.epilog = "commands and their flags (rust-ast COMMAND --help explains each):\n" + "".join(
-        "  " + command.format_usage().removeprefix("usage: ") for command in sub.choices.values())
-    for command in sub.choices.values():
-        command.set_defaults(command_parser=command)
+    for name in COMMANDS if command is None else (command,):
+        _add_command(sub, name)
+    if command is None:
+        parser.epilog = "commands and their flags (rust-ast COMMAND --help explains each):\n" + "".join(
+            "  " + each.format_usage().removeprefix("usage: ") for each in sub.choices.values())
+    for command_parser in sub.choices.values():
+        command_parser.set_defaults(command_parser=command_parser)
     return parser
+
+
+def _add_command(sub: argparse._SubParsersAction, name: str) -> None:
+    if name == "tree":
+        tree = sub.add_parser("tree", help="print the rustc_ast-shaped model of a file")
+        tree.add_argument("file", help="a .rs file, or - for standard input")
+        tree.add_argument("--json", action="store_true", help="print JSON (docs/json.md)")
+        tree.add_argument("--ids", action="store_true", help="include NodeIds (JSON; the text tree always has them)")
+        tree.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
+        _crate_arguments(tree)
+    elif name == "serve":
+        serve = sub.add_parser("serve", help="run the language server (LSP over stdio)")
+        serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on a socket instead of stdio")
+        serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
+    elif name == "ids":
+        ids = sub.add_parser("ids", help="print the NodeId table of a file (or, with --crate, of a whole crate)")
+        ids.add_argument("file", help="a .rs file, or - for standard input", nargs="?")
+        ids.add_argument("--json", action="store_true", help="a JSON array, one object per NodeId (docs/json.md)")
+        ids.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
+        ids.add_argument("--crate", metavar="PATH", help="the whole crate's table, each row with its file: PATH is "
+                         "a crate root file or a package folder")
+        _crate_arguments(ids)
+    elif name == "expand":
+        expand = sub.add_parser("expand", help="print what every autodiff attribute of a file expands to")
+        expand.add_argument("file", help="a .rs file, or - for standard input")
+        expand.add_argument("--json", action="store_true", help="one object per attribute (docs/json.md)")
+        expand.add_argument("--edition", choices=EDITIONS, help=EDITION_HELP)
+        _crate_arguments(expand)
+    else:
+        from server import cli_check_cfg  # noqa: PLC0415
+
+        cli_check_cfg.add_parser(sub)
 
 
 def _crate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -221,6 +233,8 @@ def _run(args: argparse.Namespace) -> int:
         out.flush()
         return _report_expand_errors(args.file, analysis.autodiff_expansions(), index)
     if args.command == "check-cfg":
+        from server import cli_check_cfg  # noqa: PLC0415
+
         return cli_check_cfg.run(args)
     raise AssertionError(args.command)
 
@@ -248,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     from ast_core.project import UsageError  # noqa: PLC0415
     from ast_core.stack import run_with_big_stack  # noqa: PLC0415
 
-    args, unknown = _parser().parse_known_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args, unknown = _parser(words[0] if words and words[0] in COMMANDS else None).parse_known_args(words)
     if unknown:
         args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "serve":
