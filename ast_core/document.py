@@ -38,7 +38,7 @@ from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_top_lev
 from .lower.cx import COMMENTS
 from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visitor, shift
 from .passes import locate
-from .passes.node_ids import ChildMod, Hole, NodeIdAssigner, crate_prefix
+from .passes.node_ids import ChildMod, Hole, ModHook, NodeIdAssigner, crate_prefix
 from .shift import shifted
 from .stack import paused_gc
 
@@ -79,6 +79,9 @@ class Unit:
     holes: list[Hole] = field(default_factory=list)
     withheld: set[int] = field(default_factory=set)  # `id()` of nodes left unnumbered so
     mods_loaded: bool = False  # its `mod x;` files were loaded while its ids were unknown
+    # what its `mod x;` files numbered when it was numbered, in order (`Document.restore_model`)
+    child_mods: tuple[ChildMod | None, ...] = ()
+    dropped: bool = False  # its items were freed (`Document.drop_model`)
     # per-pass results computed on this unit: key -> (byte offset they were made at, value)
     results: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
@@ -273,6 +276,47 @@ class Document:
     def editable(self) -> bool:
         return hasattr(self, "tree")
 
+    def drop_model(self) -> None:
+        """Free the lowered items of a document no editor edits and no numbering of an
+        edited file walks (most of a crate's files): about 90% of what is left after
+        `drop_tree`. What the crate's numbering needs stays: each unit's place, id
+        count and `mod x;` files (`holes`, `child_mods`), and the crate inner
+        attributes. Reading a unit lowers them again (`restore_model`)."""
+        assert not self.editable, "an edited document keeps its model"
+        for unit in self.units:
+            if unit.items and not unit.dropped:
+                unit.dropped = True
+                unit.key = b""
+                unit.items = []
+                unit.results = {}
+                unit.withheld.clear()  # (the same set as `self.withheld`, when it is)
+
+    def restore_model(self) -> None:
+        """Lower again the units `drop_model` freed, numbered as they were (from their
+        first id, their `mod x;` files counted as then): the text did not change, and
+        a fresh parse of it groups the same units."""
+        if not any(unit.dropped for unit in self.units):
+            return
+        tree = syntax.parse_spelled(self._spelled)
+        cx = LowerCx(self.src, self.config.edition)
+        groups = list(group_units(cx, (c for c in tree.root_node.children if c.is_named)))
+        assert len(groups) == len(self.units), "the same text groups the same units"
+        with paused_gc(freeze=True):  # (long-lived, as the model built first)
+            for unit, nodes in zip(self.units, groups, strict=True):
+                if not unit.dropped:
+                    continue
+                lo = self.unit_start(nodes[0].start_byte)
+                unit.key = self.src[lo:nodes[-1].end_byte]
+                unit.items, _, unit.errors = lower_unit(cx, nodes)
+                unit.lo = lo
+                unit.dropped = False
+                if unit.numbered and not self.crate_removed:
+                    sub = self._assigner(unit.first_id, unreadable_from(unit.errors), _replay(unit.child_mods))
+                    for item in unit.items:
+                        sub.visit_item(item)
+                    assert sub.holes == unit.holes, "a unit lowered again numbers as it did"
+                    unit.withheld.update(sub.withheld)
+
     @staticmethod
     def _reusable(units: Iterable[Unit], previous: dict[bytes, deque[Unit]] | None = None) -> dict[bytes, deque[Unit]]:
         """Units by text, to be reused in order (`popleft`), added to `previous`."""
@@ -389,10 +433,25 @@ class Document:
     def is_module(self) -> bool:
         return self.link is not None and not self.link.is_root
 
-    def _assigner(self, next_id: int, unreadable_from: int | None = None) -> NodeIdAssigner:
-        return NodeIdAssigner(self.src, self.config.cfg, next_id,
-                              self.link.load_child if self.link is not None else None, self.config.edition,
+    def _assigner(self, next_id: int, unreadable_from: int | None = None,
+                  load_mod: ModHook | None = None) -> NodeIdAssigner:
+        if load_mod is None and self.link is not None:
+            load_mod = self.link.load_child
+        return NodeIdAssigner(self.src, self.config.cfg, next_id, load_mod, self.config.edition,
                               unreadable_from, self.config.open_names)
+
+    def _recording(self, answers: list[ChildMod | None]) -> ModHook | None:
+        """The crate's `load_child`, noting its answers in `answers`."""
+        if self.link is None:
+            return None
+        load_child = self.link.load_child
+
+        def load(item: Item, mod_path: tuple[str, ...], path_attr: str | None, count: bool) -> ChildMod | None:
+            answer = load_child(item, mod_path, path_attr, count)
+            answers.append(answer)
+            return answer
+
+        return load
 
     def _number_prefix(self, attrs: list) -> tuple[bool, int, bool]:
         """Number the crate root (or, in a module file, nothing) and the inner
@@ -530,16 +589,19 @@ class Document:
                 self.materialize(index, ids=False)
                 unit.first_id = next_id
                 unit.holes = []
+                unit.child_mods = ()
                 unit.id_count = 0
                 unit.withheld = set()
                 if not removed:
                     cut = unreadable_from(unit.errors)
-                    sub = self._assigner(next_id, cut)
+                    answers: list[ChildMod | None] = []
+                    sub = self._assigner(next_id, cut, self._recording(answers))
                     for item in unit.items:
                         sub.visit_item(item)
                     unit.id_count = None if cut is not None or sub.stopped else sub.next_id - next_id
                     unit.withheld = sub.withheld
                     unit.holes = sub.holes
+                    unit.child_mods = tuple(answers)
                 unit.numbered = True
             if unit.id_count is None:
                 next_id = None
@@ -576,6 +638,8 @@ class Document:
         """Bring unit `index`'s spans (and ids) to where the unit is now."""
         self.sync()
         unit = self.units[index]
+        if unit.dropped:
+            self.restore_model()
         db = self.starts[index] - unit.lo
         di = self.bases[index] - unit.first_id if ids and unit.numbered else 0
         if db or di:
@@ -664,6 +728,12 @@ def _shifted(errors: list[ParseError], db: int) -> list[ParseError]:
     if not db:
         return errors
     return [shifted(e, db) for e in errors]
+
+
+def _replay(answers: Iterable[ChildMod | None]) -> ModHook:
+    """A `load_child` giving `answers` in turn: a unit numbered again as it was."""
+    given = iter(answers)
+    return lambda item, mod_path, path_attr, count: next(given)
 
 
 def unreadable_from(errors: list[ParseError]) -> int | None:

@@ -167,6 +167,30 @@ def test_a_file_read_from_disk_keeps_no_syntax_tree_until_the_editor_opens_it(tm
     assert ids(b) == {"h": 13}
 
 
+def test_files_nobody_edits_keep_their_counts_and_are_lowered_again_when_read(tmp_path: Path, monkeypatch) -> None:
+    """While files are open in the editor, a file read from disk with no open file among
+    its modules keeps only what numbering needs (`Document.drop_model`); a change below
+    it renumbers it, and reading it lowers it again, with the crate's ids."""
+    monkeypatch.setattr(workspace, "DISK_CHECK_SECONDS", 0.0)
+    write(tmp_path, {**PACKAGE, "src/lib.rs": "mod a;\nmod b;\nfn after() {}\n",
+                     "src/a.rs": "fn f() {}\nmod c;\nfn g() {}\n", "src/a/c.rs": "fn h() {}\n",
+                     "src/b.rs": "fn i() {}\n"})
+    crates = Crates()
+    b = crates.open(tmp_path / "src/b.rs", b"fn i() {}\n")
+    root = b.crate.root_file()
+    a, c = (b.crate.files[(tmp_path / name).resolve()] for name in ("src/a.rs", "src/a/c.rs"))
+    assert a.doc is not None and c.doc is not None and root.doc is not None and b.doc is not None
+    assert all(unit.dropped for unit in (*a.doc.units, *c.doc.units))
+    assert not any(unit.dropped for unit in (*root.doc.units, *b.doc.units))  # b is open, lib.rs above it
+    touch_later(tmp_path / "src/a/c.rs", "fn h() {}\nfn h2() {}\n")
+    assert crates.check_disk()
+    # mod a 7 · f 8 (block 9) · mod c 10 · h 11 (12) · h2 13 (14) · g 15 (16) · mod b 17 · i 18 (19) · after 20
+    assert ids(b) == {"i": 18}
+    assert ids(root) == {"a": 7, "b": 17, "after": 20}
+    assert ids(a) == {"f": 8, "c": 10, "g": 15}
+    assert ids(c) == {"h": 11, "h2": 13}
+
+
 def test_module_paths_as_rustc_follows_them(tmp_path: Path) -> None:
     write(tmp_path, {
         "Cargo.toml": '[package]\nname = "q"\nversion = "0.1.0"\nedition = "2021"\n',

@@ -136,6 +136,35 @@ def crate_rows(target: Target) -> list[tuple[Key, Node]]:
             for row in json.loads(out)]
 
 
+def editor_rows(target: Target, opened: str) -> list[tuple[Key, Node]]:
+    """The rows `ids --crate` prints, read as the language server reads them: `opened`
+    open in the editor, the other files read from disk keeping only their counts
+    (`Document.drop_model`) until each is read, and lowered again then."""
+    from ast_core.analysis import Analysis
+    from ast_core.crate import CrateFile, Crates
+
+    args = cli._parser().parse_args(["ids", "--crate", target.root, *target.flags])
+    crates = Crates(cli._request(args))
+    path = target.package_dir / opened
+    file: CrateFile | None = crates.open(path, path.read_bytes())
+    assert file is not None
+    crate, above = file.crate, set()
+    while file is not None:
+        above.add(file.path)
+        file = file.parent
+    assert all(unit.dropped or not unit.items for file in crate.files.values() if file.path not in above
+               and file.doc is not None for unit in file.doc.units), "files nobody edits keep their counts only"
+    rows = []
+    for file in crate.reached():
+        if file.doc is None or not crate.prepare(file):
+            continue
+        name = os.path.relpath(file.path, target.package_dir)
+        rows += [((name, row["id"], row.get("field")),
+                  (row["class"], row["kind"], tuple(row["span"]) if row["span"] else None))
+                 for row in Analysis(file.doc).id_rows()]
+    return rows
+
+
 def file_trees(target: Target, files: list[str]) -> dict[str, dict]:
     """`rust-ast tree FILE --json --ids` of `files` of the target: the root file through
     the CLI, the others through the calls the CLI makes (`_crate_document`, `tree_json`)
@@ -183,7 +212,10 @@ def test_crate_ids_match_cargo_rustc(recording: Path) -> None:
     crate, files = Tally(), Tally()
     for target in targets:
         own_files = [f for f in target.files if owner[(target.package_dir, f)] is target]
-        compare(crate_rows(target), target, list(target.files), crate, f"ids --crate {target.root}")
+        rows = crate_rows(target)
+        compare(rows, target, list(target.files), crate, f"ids --crate {target.root}")
+        opened = own_files[-1]  # (a module file, where the crate has one)
+        assert sorted(editor_rows(target, opened)) == sorted(rows), f"{opened} open in the editor"
         trees = file_trees(target, own_files)
         for file in own_files:
             compare(tree_rows(trees[file], file), target, [file], files, "tree --ids")

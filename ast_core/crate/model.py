@@ -189,8 +189,26 @@ class CrateModel:
             self._macro_mods(file)
             if not file.is_open and file.path not in self.buffers:  # read from disk: never edited
                 file.doc.drop_tree()
+                if not self._keeps_model(file):
+                    file.doc.drop_model()
         finally:
             self._loading.discard(file.path)
+
+    def _keeps_model(self, file: CrateFile) -> bool:
+        """Whether a file read from disk keeps its lowered model: when no file is open
+        in the editor (a CLI run reads the files it loads), or when one is among its
+        modules (its units are numbered again as that file is edited). Any other file
+        keeps what numbering needs and is lowered again when read (`Document.drop_model`):
+        an editor opens a few files of each crate, each crate loads all of its files."""
+        if not self.buffers:
+            return True
+        for path in self.buffers:
+            below = self.files.get(path)
+            while below is not None:
+                if below is file:
+                    return True
+                below = below.parent
+        return False
 
     def _macro_mods(self, file: CrateFile) -> None:
         """Load the modules a file declares inside top-level macro calls: rustc
@@ -267,6 +285,11 @@ class CrateModel:
         if file is None or (file is not root and not self.place(file)):
             return None
         file.is_open = True
+        above = file.parent
+        while above is not None:  # numbered again as the file is edited: lowered now, not then
+            if above.doc is not None:
+                above.doc.restore_model()
+            above = above.parent
         if file.doc is None or file.doc.src != self.buffers[path] or not file.doc.editable:
             self._load(file)
             self._changed(file)
