@@ -76,17 +76,39 @@ _RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern
 _ATTR = rb'#\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*"|\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*")*\])*\]'
 _ATTRS = rb"(?:" + _ATTR + rb"\s*)+"
 _OPERATOR = frozenset(b"=!<>+-*/%^&|")
-# (every group that matches is spelled as spaces, unless the match follows one of `not_after`)
-_BLANKED = tuple((literal, re.compile(pattern), not_after) for literal, pattern, not_after in (
-    (b"const", rb"const\s+[A-Za-z_]\w*\s*(<[^;{}]*?>)\s*:", _WORD),  # a generic const item's parameters
-    # a const item's where clause (after its value, which holds no braces; `[(); N]` once;
-    # not a const parameter `<const N: u8 = 3>`)
-    (b"const", rb"(?<![<,(])(?<![<,(]\s)const\s+[A-Za-z_]\w*\s*(?:<[^;{}]*?>)?\s*:[^;{}=]*="
-               rb"(?:[^;{}\[\]]|\[[^\[\]{};]*(?:;[^\[\]{};]*)?\])*?"
-               rb"\s(where\s(?:[^;{}\[\]]|\[[^\[\]{};]*(?:;[^\[\]{};]*)?\])*);", _WORD),
-    (b"(..)", rb"(?<=[\w>])(\(\.\.\))(?=\s*:(?!:))", frozenset()),  # return type notation `T::m(..): Send`
-    (b"= #[", rb"= (" + _ATTRS + rb")", _OPERATOR),  # a value's attributes
-    (b"=\n", rb"=\n\s*(" + _ATTRS + rb")", _OPERATOR),
+
+
+def _not_joined(data: bytes, at: int) -> bool:  # `const`, not `xconst`
+    return not (at and data[at - 1] in _WORD)
+
+
+# A const item up to its value: attributes, comments and a visibility before it.
+_CONST_HEAD = re.compile(rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?const\s+[A-Za-z_]\w*\s*"
+                         rb"(?:<[^;{}]*?>)?\s*:[^;{}=]*=")
+
+
+def _in_const_item(data: bytes, at: int) -> bool:  # `const C: u8 = 1 where ..;`, not a fn's where clause
+    start = max(data.rfind(b";", 0, at), data.rfind(b"{", 0, at), data.rfind(b"}", 0, at)) + 1
+    return at - start < 4096 and _CONST_HEAD.match(data, start, at) is not None
+
+
+def _after_name(data: bytes, at: int) -> bool:  # `method(..)`
+    return at > 0 and (data[at - 1] in _WORD or data[at - 1] == 62)
+
+
+def _not_operator(data: bytes, at: int) -> bool:  # `= #[`, not `== #[`
+    return not (at and data[at - 1] in _OPERATOR)
+
+
+# (every group that matches is spelled as spaces when `check(data, start of the match)`;
+# each pattern starts with its literal, which the regex engine scans for quickly)
+_BLANKED = tuple((literal, re.compile(pattern), check) for literal, pattern, check in (
+    (b"const", rb"const\s+[A-Za-z_]\w*\s*(<[^;{}]*?>)\s*:", _not_joined),  # a generic const item's parameters
+    # a const item's where clause (after its value; `[(); N]` in it)
+    (b"where", rb"(where\s(?:[^;{}\[\]]|\[[^\[\]{};]*(?:;[^\[\]{};]*)?\])*);", _in_const_item),
+    (b"(..)", rb"(\(\.\.\))(?=\s*:(?!:))", _after_name),  # return type notation `T::m(..): Send`
+    (b"= #[", rb"= (" + _ATTRS + rb")", _not_operator),  # a value's attributes
+    (b"=\n", rb"=\n\s*(" + _ATTRS + rb")", _not_operator),
 ))
 # Regions holding attributes tree-sitter does not know, and where in them (group 1).
 _ATTR_REGIONS = tuple((literal, re.compile(region), re.compile(inner)) for literal, region, inner in (
@@ -146,10 +168,10 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
     for literal, pattern, spelling in _RESPELLED:
         if has(literal):
             out.extend((a, b, spelling) for a, b in _alone(data, pattern, lo, hi))
-    for literal, pattern, not_after in _BLANKED:
+    for literal, pattern, check in _BLANKED:
         if has(literal):
             for found in pattern.finditer(data, lo, hi):
-                if found.start() and data[found.start() - 1] in not_after:  # `xconst`, `== #[`
+                if not check(data, found.start()):
                     continue
                 out.extend((a, b, b" " * (b - a)) for a, b in found.regs[1:] if a >= 0)
     for literal, region, inner in _ATTR_REGIONS:
