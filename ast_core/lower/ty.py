@@ -17,6 +17,8 @@ from ..model import (
     BoundAsyncness,
     BoundConstness,
     BoundPolarity,
+    Expr,
+    ExprKind,
     ExternKind,
     FnDecl,
     FnRetTy,
@@ -25,6 +27,8 @@ from ..model import (
     GenericBound,
     Ident,
     Lifetime,
+    Lit,
+    LitKind,
     MutTy,
     Mutability,
     Path,
@@ -145,7 +149,9 @@ def lower_generic_args(cx: LowerCx, node: SyntaxNode) -> GenericArgs.AngleBracke
                     (pending.start_byte, child.end_byte)))
             pending = None
             continue
-        if kind == "ERROR" and (constraint := _const_equality(cx, child)) is not None:
+        if kind == "ERROR" and (constraint := _const_equality(cx, child, pending)) is not None:
+            if constraint.constraint.span[0] != child.start_byte:
+                args.pop()  # the name before the ERROR
             args.append(constraint)
             pending, skip_to = None, constraint.constraint.span[1]
             continue
@@ -155,21 +161,29 @@ def lower_generic_args(cx: LowerCx, node: SyntaxNode) -> GenericArgs.AngleBracke
 
 
 _CONST_CONSTRAINT = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*\s*=")
+_CONST_VALUE = re.compile(rb"=\s*")
 
 
-def _const_equality(cx: LowerCx, error: SyntaxNode) -> AngleBracketedArg.Constraint | None:
-    """`N = 3`, `N = { 1 + 2 }` (associated const equality): tree-sitter reads the name
-    and `=` as an ERROR before a const argument; exact when the ERROR is just those."""
-    value = error.next_named_sibling
-    name = error.named_children[0] if error.named_child_count == 1 else None
-    if value is None or name is None or name.type != "identifier" or \
-            _CONST_CONSTRAINT.fullmatch(cx.src, error.start_byte, error.end_byte) is None or \
-            not (value.type == "block" or value.type in LITERALS):
+def _const_equality(cx: LowerCx, error: SyntaxNode, name: SyntaxNode | None) -> AngleBracketedArg.Constraint | None:
+    """`N = 3`, `N = { 1 + 2 }` (associated const equality), from the ERROR tree-sitter
+    makes of it: the name and `=` before a const argument, or (after the name, `name`)
+    the `=` and the argument; exact when the ERROR holds just those."""
+    inner = error.named_children[0] if error.named_child_count == 1 else None
+    if inner is None:
+        return None
+    if inner.type == "identifier" and _CONST_CONSTRAINT.fullmatch(cx.src, error.start_byte, error.end_byte):
+        name, value = inner, error.next_named_sibling
+    elif name is not None and name.next_named_sibling == error and inner.end_byte == error.end_byte and \
+            _CONST_VALUE.fullmatch(cx.src, error.start_byte, inner.start_byte):
+        value = inner
+    else:
+        return None
+    if value is None or not (value.type == "block" or value.type in LITERALS):
         return None
     cx.read_after_all(error)
     return AngleBracketedArg.Constraint(AssocItemConstraint(
         cx.ident(name), None, AssocItemConstraintKind.Equality(Term.Const(AnonConst(_expr.lower_expr(cx, value)))),
-        (error.start_byte, value.end_byte)))
+        (name.start_byte, value.end_byte)))
 
 
 def elided_args(cx: LowerCx, lo: int, hi: int) -> GenericArgs.ParenthesizedElided | None:
@@ -189,9 +203,12 @@ def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
         name = required(node, "name")
         targs = node.child_by_field_name("type_arguments")
         ty = node.child_by_field_name("type")
+        term = (Term.Const(AnonConst(Expr(ExprKind.Lit(Lit(LitKind.Bool, cx.text(ty), None, 0)), span(ty), ())))
+                if ty is not None and cx.text(ty) in ("true", "false")
+                else Term.Ty(lower_ty(cx, ty)))  # `B = true`: a const argument
         return AngleBracketedArg.Constraint(AssocItemConstraint(
             cx.ident(name), lower_generic_args(cx, targs) if targs is not None else None,
-            AssocItemConstraintKind.Equality(Term.Ty(lower_ty(cx, ty))), span(node)))
+            AssocItemConstraintKind.Equality(term), span(node)))
     if kind == "block" or kind in LITERALS or kind == "negative_literal" or kind == "unary_expression":
         return AngleBracketedArg.Arg(GenericArg.Const(AnonConst(_expr.lower_expr(cx, node))))
     return AngleBracketedArg.Arg(GenericArg.Type(lower_ty(cx, node)))
