@@ -8,6 +8,7 @@ for sorts by its first spanned descendant, else stays after its previous sibling
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -118,8 +119,12 @@ def extras(node: Any) -> dict[str, str]:
 def source_order(node: Any) -> list:
     """Children in the reference's source order."""
     kids = children(node)
-    if len(kids) < 2:
-        return kids
+    return source_order_of(kids) if len(kids) > 1 else kids
+
+
+def source_order_of(kids: list) -> list:
+    """`kids` stably sorted by where each starts; one without a start stays after its
+    previous sibling."""
     keyed = []
     prev = -1
     ordered = True
@@ -187,6 +192,10 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
     append = out.append
     positions: dict[int, str] = {}
     line_col = index.line_col
+    starts = index.starts
+    end = len(index.data)
+    # ASCII without `\r`: a column is the distance in bytes to the line's start
+    plain = index.data.isascii() and b"\r" not in index.data
     heads = _heads(with_ids)
     kind_text = _KIND_TEXT
     has_span = HAS_SPAN
@@ -196,8 +205,11 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
     empty_file = not index.data
 
     def pos(offset: int) -> str:
-        line, col = line_col(offset)
-        text = positions[offset] = f"{line},{col}"
+        if plain and offset != end:  # (the end of a file is `line_col`'s special case)
+            line = bisect_right(starts, offset)
+            text = positions[offset] = f"{line},{offset - starts[line - 1] + 1}"
+        else:
+            text = positions[offset] = "{},{}".format(*line_col(offset))
         return text
 
     def write(node: Any, around: str | None = None) -> None:
@@ -252,20 +264,16 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
 
 
 def _in_source_order(kids: list, has_span: frozenset) -> list:
-    """`source_order`'s sort, for a list of children already made."""
+    """`source_order`'s sort, for a list of children already made (most are in order:
+    checked first, without building the sort keys)."""
     prev = -1
-    keyed = None
-    for i, child in enumerate(kids):
+    for child in kids:
         key = child.span[0] if type(child) in has_span else _key(child)
-        if key is None:
-            key = prev
-        if key < prev and keyed is None:
-            keyed = True
-        prev = key
-        kids[i] = (key, i, child)
-    if keyed:
-        kids.sort(key=lambda t: (t[0], t[1]))
-    return [t[2] for t in kids]
+        if key is not None:
+            if key < prev:
+                return source_order_of(kids)
+            prev = key
+    return kids
 
 
 def _special(node: Any, cls: type, with_ids: bool, dumps: Callable[..., str], offset: int) -> str:
