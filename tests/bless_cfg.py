@@ -108,18 +108,28 @@ NAMED = re.compile(
     r"^(?:unexpected `cfg` condition name: |expected values for |no expected values? for )`(?:r#)?([^`]*)`")
 
 
+VALUED = re.compile(r'^unexpected `cfg` condition value: `(.*)`$')
+SPEC_VALUE = re.compile(r'cfg\([^,()]+, values\("((?:[^"\\]|\\.)*)"\)\)')
+
+
 def leaf_name_value(diag: Json, snippet: bytes) -> tuple[str | None, str | None]:
     """The cfg name of a finding (from its message, or for a value finding from its
     note: `target(os = ..)` checks `target_os`) and the string value written in the
-    leaf (`name` / `name = "value"`)."""
+    leaf (`name` / `name = "value"`); for a leaf a macro made of its arguments, whose
+    text is the macro's (`feature = $v`), the value its message or its `--check-cfg`
+    help names."""
     texts = [diag["message"]] + [c["message"] for c in diag["children"]]
     name = next((m.group(1) for m in map(NAMED.match, texts) if m), None)
     toks = tokenize(snippet)
     while toks and toks[0].kind != "ident":  # rustc's span may start at a stray `,`
         toks.pop(0)
-    if len(toks) >= 3 and toks[1].text == "=":
+    if len(toks) >= 3 and toks[1].text == "=" and toks[2].kind == "literal":
         return name, unescape_str(toks[2].text)
-    return name, None
+    valued = VALUED.match(diag["message"])
+    if valued is not None:
+        return name, valued.group(1)
+    spec = next((m for m in map(SPEC_VALUE.search, texts[1:]) if m), None)
+    return name, unescape_str(f'"{spec.group(1)}"') if spec is not None else None
 
 
 def is_cfg_diagnostic(diag: Json) -> bool:

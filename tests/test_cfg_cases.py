@@ -6,9 +6,8 @@ Cases run the AST pass (`ast_core.cfg.scan`) on each file as its own rustc
 session, with the arguments its header names; crates run the `rust-ast check-cfg`
 driver over the crate folder. Each must give rustc's rows exactly (file, span, code,
 level, what, name, value, message, children, suggestions, and rustc's error code and
-labels), except for the known divergences listed in `KNOWN_MISSES`. rustc reports a
-cfg in a `macro_rules!` body once per expansion; INTERFACE.md asks for one report, so
-recordings are compared without repeats. `test_agreement` measures precision and
+labels). rustc reports a cfg in a `macro_rules!` body once per expansion; INTERFACE.md
+asks for one report, so recordings are compared without repeats. `test_agreement` measures precision and
 recall of findings (same file, span and code) and the share of identical messages:
 
     python -m tests.test_cfg_cases        # prints the figures
@@ -35,12 +34,6 @@ from ast_core.cfg.session import LevelSpec, SessionSpec, build_session
 from tests.bless_cfg import CASES, CRATES, case_headers
 
 Row = dict[str, Any]
-#: Findings rustc reports and the pass misses, and why. FIXME: each is a limitation to
-#: lift, not rustc's behaviour; they keep their place in the agreement figures.
-KNOWN_MISSES: dict[str, dict[tuple[tuple[int, ...], str], str]] = {
-    "macro_rules_body": {((11, 11, 11, 14), "unexpected `cfg` condition name: `r06`"):
-                         "the macro builds this cfg from a `$m:meta` fragment; macros are not expanded"},
-}
 _FLAG_LEVELS = {"-D": "deny", "--deny": "deny", "-W": "warn", "--warn": "warn", "-A": "allow", "--allow": "allow"}
 
 
@@ -80,7 +73,7 @@ def lint_case(path: Path, other: bool = False) -> list[Row]:
     session = build_session(spec)
     assert not session.errors
     items, inner = lower_file(src, spec.edition)
-    diags, _ = file_report([scan_file(src, inner, items, session)], session, len(src))
+    diags, _ = file_report([scan_file(src, inner, items, session)], session, src)
     index = LineIndex(src)
     return sort_rows([to_json(diag, path.name, index) for diag in diags if bool(diag.other) == other])
 
@@ -121,10 +114,7 @@ CRATE_DIRS = sorted(p for p in CRATES.iterdir() if p.is_dir())
 
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
 def test_case_matches_rustc(case: Path) -> None:
-    misses = KNOWN_MISSES.get(case.stem, {})
-    want = [row for row in recorded(case.with_name(case.stem + ".rustc.jsonl"))
-            if (tuple(row["span"]), row["message"]) not in misses]
-    assert lint_case(case) == want
+    assert lint_case(case) == recorded(case.with_name(case.stem + ".rustc.jsonl"))
 
 
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)

@@ -12,9 +12,9 @@ examples and benches as `cargo test` builds them (`CRATE.other.jsonl`), against 
 `rust-ast check-cfg` reports over the whole crate.
 
 A finding is its file, span and message. Each crate must give cargo's findings, field
-for field, except the divergences listed in `KNOWN_MISSES` (FIXME: limits of not
-expanding macros); the figures (precision, recall, identical rows) are printed by the
-command below. Whole-crate runs must also be stable (the same output serially and in
+for field (serde's six cfg leaves passed to `impl_deserialize_num!` as `tt` fragments
+and transcribed into its `#[cfg]` among them); the figures (precision, recall,
+identical rows) are printed by the command below. Whole-crate runs must also be stable (the same output serially and in
 parallel) and never fail to read a file.
 
     python -m tests.test_cfg_debian        # prints the figures
@@ -40,13 +40,6 @@ pytestmark = pytest.mark.skipif(not all((REGISTRY / crate).is_dir() for crate in
                                        "(scripts/install_corpus.sh)")
 
 Key = tuple[str, tuple[int, ...], str]
-_FRAGMENT = "cfg leaves passed as macro arguments and transcribed into the body's `#[cfg]`"
-#: Findings cargo reports that we miss, and why.
-KNOWN_MISSES: dict[str, dict[Key, str]] = {
-    "serde-1.0.152": {("src/de/impls.rs", (line, col, line, col + 21),
-                       "unexpected `cfg` condition name: `no_num_nonzero_signed`"): _FRAGMENT
-                      for line, col in ((280, 27), (287, 29), (295, 29), (303, 29), (310, 33), (413, 35))},
-}
 
 
 def features(args: list[str]) -> Features:
@@ -115,17 +108,13 @@ def figures(every_file: bool = False) -> dict[str, Any]:
 
 @pytest.mark.parametrize("crate", list(DEBIAN_CRATES))
 def test_crate_findings_agree_with_cargo(crate: str) -> None:
-    theirs = recorded(crate)
-    misses = KNOWN_MISSES.get(crate, {})
-    assert misses.keys() <= theirs.keys()
-    assert lint(crate) == {key: row for key, row in theirs.items() if key not in misses}
+    assert lint(crate) == recorded(crate)
 
 
 def test_every_file_agrees_with_rustc() -> None:
     """Over every file of the crates, in every configuration: precision and recall
-    against rustc at least 0.99 (what is left: cfg leaves passed to a macro as
-    fragments, `KNOWN_MISSES`, and rustc's once-per-session notes, which fall
-    elsewhere when it compiles several other files at once)."""
+    against rustc at least 0.99 (what is left: rustc's once-per-session notes, which
+    fall elsewhere when it compiles several other files at once)."""
     found = figures(every_file=True)
     assert found["precision"] >= 0.99 and found["recall"] >= 0.99, found
 

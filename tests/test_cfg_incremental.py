@@ -35,7 +35,7 @@ pub fn e() { println!("{}", cfg!(target_os = "linuz")); }
 
 def whole_file(src: bytes, session=SESSION):
     items, inner = lower_file(src, 2021)
-    return file_report([scan_file(src, inner, items, session)], session, len(src))
+    return file_report([scan_file(src, inner, items, session)], session, src)
 
 
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
@@ -60,4 +60,4 @@ def test_edits_rescan_only_what_changed_and_agree(edits: list[tuple[int, int, by
         cached = document_report(doc, SESSION)
         units = [doc.materialize(i) for i in range(len(doc.units))]
         scans = [scan_file(doc.src, unit.inner_attrs, unit.items, SESSION) for unit in units]
-        assert cached == file_report(scans, SESSION, len(doc.src))
+        assert cached == file_report(scans, SESSION, doc.src)

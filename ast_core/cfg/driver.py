@@ -36,9 +36,10 @@ from .toolchain import Toolchain, shipped_toolchain
 from ..lower import lower_file
 from ..model import LineIndex
 from .report import (
-    FileContext, Keyed, called_macros, child_context, emit_session, file_findings, file_levels, file_report,
-    package_problems,
+    FileContext, Keyed, called_macros, child_context, crate_templates, emit_session, file_findings, file_levels,
+    file_report, package_problems,
 )
+from .fragments import Templates
 from .scan import CfgScan, scan_file
 from .session import SessionSpec, build_session, cargo_session_specs
 from ..stack import paused_gc
@@ -177,6 +178,8 @@ class _Runner:
         # The current package's macros that drop their input, and those its active files call.
         self.drops: frozenset[str] = frozenset()
         self.called: frozenset[str] = frozenset()
+        # The package's `macro_rules!` whose calls make cfgs of their arguments.
+        self.templates = Templates(build_session(SessionSpec()))
 
     def display(self, path: Path) -> str:
         return os.path.relpath(path, self.cwd)
@@ -316,9 +319,10 @@ class _Runner:
                                     owns_folder=path.name in ("mod.rs", "lib.rs", "main.rs"),
                                     context=self.reach.get(path))
             trees.append((tree, main, _OTHER_WHY["mod"]))
-        scans = [parsed.scan for tree, spec, _ in trees for path, _ in tree
+        scans = [(path, parsed.scan) for tree, spec, _ in trees for path, _ in tree
                  if (parsed := self.parsed.get((path, spec))) is not None and path not in self.removed]
-        self.called = called_macros(scans, self.drops)
+        self.called = called_macros((scan for _, scan in scans), self.drops)
+        self.templates = crate_templates(scans, build_session(main))
         for tree, spec, why in trees:
             self.session(tree, spec, why)
 
@@ -382,10 +386,11 @@ class _Runner:
         members = [(path, context, parsed) for path, context in files
                    if (parsed := self.get(path, spec)) is not None]
         lints: list[Keyed] = []
+        macros = replace(self.templates, session=build_session(spec))
         indexes: dict[Path, LineIndex] = {}
         fresh = {path for path, _, _ in members if path in self.files and path not in self.done}
         for path, context, parsed in members:
-            found = file_findings([parsed.scan], context, self.called, self.drops, tag=path)
+            found = file_findings([parsed.scan], context, self.called, self.drops, path, macros, parsed.src)
             lints += found.lints
             if path in fresh:
                 indexes[path] = self.index(path)
@@ -472,7 +477,7 @@ def check_source(src: bytes, name: str, manifest_path: str | None = None, specs:
         runner.package_problems(package, main)
     session = build_session(main)
     items, inner = lower_file(src, main.edition)
-    diags, _ = file_report([scan_file(src, inner, items, session)], session, len(src))
+    diags, _ = file_report([scan_file(src, inner, items, session)], session, src)
     index = LineIndex(src)
     outcome = runner.outcome
     outcome.reported += [Reported(name, index, d, OTHER if d.other else ACTIVE, d.other) for d in diags]

@@ -28,6 +28,7 @@ from .predicate import CfgLeaf, SiteKind, leaf_text
 from ..document import Document, Unit
 from ..model import LineIndex, Span
 from ..project import Package, read_or_empty
+from .fragments import Expanded, Templates
 from .scan import CfgScan, Finding, InactiveCode, ModDecl, SiteInfo, scan_file
 from .session import BUILD_ORIGIN, LINTS_ORIGIN, CfgSession, LevelSpec
 
@@ -87,11 +88,14 @@ def child_context(context: FileContext, levels: LevelSpec, index: int, decl: Mod
 
 
 def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Iterable[str],
-                  drops: Iterable[str] = (), tag: Any = None) -> FileFindings:
+                  drops: Iterable[str] = (), tag: Any = None, macros: Templates | None = None,
+                  src: bytes = b"") -> FileFindings:
     """The findings of a file's scans (its units in order, or one scan of the whole
     file), given where it sits; `invoked` are the macros the crate calls (a
     `macro_rules!` body counts only if its macro is called), `drops` the macros that
-    drop their input (what is written in their arguments does not count)."""
+    drop their input (what is written in their arguments does not count). With the
+    crate's `macros`, the file's calls of them (in `src`) add the cfgs they make of
+    their arguments, each once (the scan may have read the same leaf in the call)."""
     out = FileFindings()
     levels = file_levels(scans, context.levels)
     kept: list[CfgScan] = []
@@ -101,20 +105,40 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
             out.removed = scan.removed
             break
     called, dropped = frozenset(invoked), frozenset(drops)
+    seen = {(f.diag.span, f.diag.message) for scan in kept for f in scan.findings} if macros is not None else set()
     for index, scan in enumerate(kept):
-        if not (scan.findings or scan.inactive):
+        expanded = [] if macros is None or not scan.calls else _expanded(macros.expand(scan.calls, src, tag), seen)
+        if not (scan.findings or scan.inactive or expanded):
             continue
         out.inactive.extend(scan.inactive)
-        for finding in scan.findings:
+        for finding in (*scan.findings, *expanded):
             if (finding.macro is not None and finding.macro not in called) or dropped.intersection(finding.inside):
                 continue
             if finding.diag.code == "malformed_cfg":
                 out.errors.append(replace(finding.diag, other=finding.other) if finding.other else finding.diag)
                 continue
             node = context.node + ((index, *finding.node) if finding.node else ())
-            key = (finding.phase, node, finding.late, finding.diag.span[0])
+            at = finding.diag.span[0]
+            key = (finding.phase, node, finding.late, at if finding.order is None else finding.order, at)
             out.lints.append(Keyed(key, finding, finding.levels.under(levels).resolve(), tag))
     return out
+
+
+def _expanded(found: Iterable[Expanded], seen: set[tuple[Span, str]]) -> list[Finding]:
+    """What calls make of their arguments, as findings at the calls, each leaf once."""
+    out = []
+    for one in found:
+        key = (one.diag.span, one.diag.message)
+        if key not in seen:
+            seen.add(key)
+            call = one.call
+            out.append(Finding(one.diag, call.node, True, 0, call.levels, None, call.inside, call.other, call.args[0]))
+    return out
+
+
+def crate_templates(scans: Iterable[tuple[Any, CfgScan]], session: CfgSession) -> Templates:
+    """The `macro_rules!` of a crate's files (each scan with its file's tag)."""
+    return Templates.of(((tag, template) for tag, scan in scans for template in scan.templates), session)
 
 
 def called_macros(scans: Iterable[CfgScan], drops: frozenset[str]) -> frozenset[str]:
@@ -147,19 +171,19 @@ def _emitted(ordered: Iterable[Keyed]) -> list[tuple[Keyed, CfgDiagnostic]]:
     return out
 
 
-def file_report(scans: Sequence[CfgScan], session: CfgSession, file_len: int,
+def file_report(scans: Sequence[CfgScan], session: CfgSession, src: bytes,
                 context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
-    """One file of `file_len` bytes as its own session (an open document, a file
-    outside any crate), where `context` places it (by default: a crate root):
-    diagnostics in position order, and its inactive code (all of it when a `#![cfg]`
-    removes it)."""
+    """One file, text `src`, as its own session (an open document, a file outside any
+    crate), where `context` places it (by default: a crate root): diagnostics in
+    position order, and its inactive code (all of it when a `#![cfg]` removes it)."""
     drops = frozenset().union(*(scan.drops for scan in scans if scan.drops))
+    macros = crate_templates(((None, scan) for scan in scans), session)
     found = file_findings(scans, context or FileContext(levels=session.spec.given), called_macros(scans, drops),
-                          drops)
+                          drops, macros=macros, src=src)
     diags = [d for _, d in emit_session(found.lints)] + found.errors
     diags.sort(key=lambda d: (d.span, d.message))
     if found.removed is not None:
-        return diags, [InactiveCode((0, file_len), found.removed.reason)]
+        return diags, [InactiveCode((0, len(src)), found.removed.reason)]
     return diags, found.inactive
 
 
@@ -286,7 +310,8 @@ def site_at(scans: Iterable[CfgScan], offset: int) -> SiteInfo | None:
 
 
 __all__ = [
-    "FileContext", "FileFindings", "Keyed", "PackageProblem", "called_macros", "child_context", "emit_session",
+    "FileContext", "FileFindings", "Keyed", "PackageProblem", "called_macros", "child_context", "crate_templates",
+    "emit_session",
     "file_findings", "file_levels", "file_report", "hover_markdown", "inactive_message", "package_problems", "site_at",
 ]
 
@@ -308,7 +333,7 @@ def document_report(doc: Document, session: CfgSession,
                     context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
     """A `Document`'s check-cfg diagnostics (rustc's, as one session) and inactive
     code, where `context` places it in its crate (by default: a crate root)."""
-    return file_report(document_scans(doc, session), session, len(doc.src), context)
+    return file_report(document_scans(doc, session), session, doc.src, context)
 
 
 def document_site_at(doc: Document, session: CfgSession, offset: int) -> SiteInfo | None:

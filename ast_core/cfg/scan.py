@@ -20,10 +20,13 @@ Sites, as rustc's expansion reaches them (check-cfg.md §3):
   (a false `cfg` skips the item or expression after it), `cfg!`, `cfg_select!`, and
   `cfg_if!`'s `if #[cfg(..)] {..} else ..` chains. What a user macro throws away by
   other means (`($($t:tt)*) => {}`) is wrongly linted; a cfg leaf a macro receives as
-  an argument and pastes into its own `#[cfg]` is not linted.
+  an argument and pastes into its own `#[cfg]` is linted with the macro's rules
+  (below).
 - `macro_rules!` bodies: their cfg sites are linted once, tagged with the macro's
   name, and kept only if the crate invokes the macro (rustc lints them per expansion);
-  in a predicate with `$` fragments, the leaves written out are linted. A macro whose
+  in a predicate with `$` fragments, the leaves written out are linted; what the
+  fragments bring is linted per call (`fragments.py`: the scan keeps the crate's
+  `macro_rules!` (`templates`) and its macro calls (`calls`)). A macro whose
   every rule puts a false cfg on its input (`$(#[cfg(x)] $item)*`) drops its input:
   what is written in its arguments is not linted, and `mod` declared there is removed.
 - `mod x;` declarations, in the AST and among macro-argument tokens, feed the crate's
@@ -45,6 +48,7 @@ from typing import Annotated, Any
 from .diagnostic import CfgDiagnostic
 from ..meta import syntax_error
 from .findings import check_leaf
+from .fragments import MacroCall, MacroTemplate, template_of
 from .predicate import SiteStyle
 from .predicate import (
     RUSTC_VERSION, CfgAll, CfgAny, CfgBool, CfgLeaf, CfgNot, CfgSite, CfgVersion, ParsedCfg, Predicate, SiteKind,
@@ -129,6 +133,9 @@ class Finding:
     #: Why the site is found in another configuration than the active one ("" when
     #: the active configuration compiles it): a false cfg removes code around it.
     other: str = ""
+    #: Where rustc meets it among its node's lints when that is not its own span: the
+    #: arguments of the macro call whose expansion makes it (`fragments.py`).
+    order: int | None = None
 
 @dataclass(frozen=True, slots=True)
 class SiteInfo:
@@ -186,6 +193,10 @@ class CfgScan:
     drops: frozenset[str] = frozenset()
     levels: LevelSpec = LevelSpec()
     removed: InactiveCode | None = None
+    #: The `macro_rules!` defined here, and the macro calls (outside macro bodies):
+    #: the crate matches them to lint the cfgs a macro makes of its arguments.
+    templates: tuple[MacroTemplate, ...] = ()
+    calls: tuple[MacroCall, ...] = ()
     #: How far `sites` lie behind the text: they are read for one hover, so a move
     #: (every keystroke before them) only adds here; `located_sites` applies it.
     sites_behind: int = 0
@@ -218,6 +229,8 @@ class CfgPass(Visitor):
         self.mods: list[ModDecl] = []
         self.invoked: set[tuple[str, tuple[str, ...]]] = set()
         self.drops: set[str] = set()
+        self.templates: list[MacroTemplate] = []
+        self.calls: list[MacroCall] = []
         self.inside: list[str] = []  # the macros whose arguments are being read
         self.node: list[int] = []  # the current lint node's path
         self.children = [0]  # child counters, one per open node
@@ -231,7 +244,8 @@ class CfgPass(Visitor):
 
     def result(self, levels: LevelSpec = _NO_LEVELS, removed: InactiveCode | None = None) -> CfgScan:
         return CfgScan(tuple(self.findings), tuple(self.inactive), tuple(self.sites), tuple(self.mods),
-                       frozenset(self.invoked), frozenset(self.drops), levels, removed)
+                       frozenset(self.invoked), frozenset(self.drops), levels, removed, tuple(self.templates),
+                       tuple(self.calls))
 
     # -- recording -------------------------------------------------------------------
 
@@ -521,6 +535,7 @@ class CfgPass(Visitor):
         if not self.other:
             self.invoked.add((names[-1], tuple(self.inside)))
         lo, hi = node.args.dspan
+        self._call(names[-1], (lo + 1, hi - 1))
         late, self.late = self.late, True
         if names in _CFG_MACRO_PATHS:
             self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (node.path.span[0], hi), (lo, hi)))
@@ -531,6 +546,12 @@ class CfgPass(Visitor):
             self._tokens(token_trees(tokenize(self.src, lo + 1, hi - 1)), cfg_if=names[-1] == "cfg_if")
             self.inside.pop()
         self.late = late
+
+    def _call(self, name: str, args: Span) -> None:
+        """A call that may be of a crate's `macro_rules!` (not in a macro's body, where
+        its arguments are not known yet)."""
+        if self.macro is None and name not in _OPAQUE_MACROS and name not in ("cfg", "cfg_select", "macro_rules"):
+            self.calls.append(MacroCall(name, args, tuple(self.node), self.levels[-1], tuple(self.inside), self.other))
 
     def _cfg_macro(self, site: CfgSite) -> None:
         self._lint_site(site, parse_cfg(self.src, site, self.session.lint.edition))
@@ -563,6 +584,7 @@ class CfgPass(Visitor):
         if not kind.def_.macro_rules:
             return
         lo, hi = kind.def_.body.dspan
+        self.templates.append(template_of(kind.ident.name, self.src, (lo + 1, hi - 1)))
         trees = token_trees(tokenize(self.src, lo + 1, hi - 1))
         bodies = [tree for i, tree in enumerate(trees)
                   if isinstance(tree, TokenTree) and i and _is_token(trees[i - 1], "=>")]
@@ -649,6 +671,8 @@ class CfgPass(Visitor):
                     and isinstance(call := trees[i + 2], TokenTree):
                 if not self.other:
                     self.invoked.add((text, tuple(self.inside)))
+                if call.close is not None:
+                    self._call(text, (call.lo + 1, call.hi - 1))
                 if text == "cfg":
                     if not _has_metavariable(call.trees) and call.close is not None:
                         self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (tree.lo, call.hi), (call.lo, call.hi)))
