@@ -8,8 +8,10 @@ Part `lower` (in process, CPU time, best of --repeat): parse, lower and number e
 file of `sets/largest10.txt` (2.9 MB, 223-411 KB each) and `sets/typical200.txt`
 (1.4 MB, median 4 KB), then write the JSON; prints MB/s and s/MB per stage.
 
-Part `cli` (wall time, A B A B alternating runs):
-`rust-ast tree FILE --json --ids --edition E` against
+Part `cli` (A B A B alternating runs, medians of wall time and of CPU time, user+sys,
+which the machine's load disturbs less): start-up, `rust-ast tree FILE` on a small file
+outside any crate against `rustc -Zunpretty=ast-tree FILE` (--startup-repeat runs);
+then `rust-ast tree FILE --json --ids --standalone --edition E` against
 `RUSTC_BOOTSTRAP=1 rustc --edition E -Zunpretty=ast-tree FILE`, for the large files;
 prints the per-file and total ratios. Files come from Debian's crate sources
 (scripts/install_corpus.sh). Prints one JSON line per part.
@@ -24,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -92,13 +95,52 @@ def lower_part(repeat: int) -> dict:
     return {"part": "lower", "cpu": f"process_time, best of {repeat}", **out}
 
 
-def run(cmd: list[str], env: dict) -> float:
+def run(cmd: list[str], env: dict) -> tuple[float, float]:
+    """Wall and CPU (user+sys) seconds of one run."""
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)  # (reaped here, for its rusage)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def cli_part(repeat: int, min_kb: int) -> dict:
+def compare(ours_cmd: list[str], rustc_cmd: list[str], env: dict, repeat: int) -> dict:
+    """Median wall and CPU milliseconds of both commands, run alternately (load changes hit both alike)."""
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(run(ours_cmd, env))
+        theirs.append(run(rustc_cmd, env))
+    out = {}
+    for name, runs in (("rust_ast", ours), ("rustc", theirs)):
+        out[f"{name}_ms"] = round(statistics.median(r[0] for r in runs) * 1000, 1)
+        out[f"{name}_cpu_ms"] = round(statistics.median(r[1] for r in runs) * 1000, 1)
+    return out
+
+
+SMALL_FILE = """/// A small file, outside any crate.
+pub struct Point { pub x: f64, pub y: f64 }
+
+impl Point {
+    pub fn norm(&self) -> f64 { (self.x * self.x + self.y * self.y).sqrt() }
+}
+
+fn main() {
+    let p = Point { x: 3.0, y: 4.0 };
+    println!("{}", p.norm());
+}
+"""
+
+
+def startup(rust_ast: str, env: dict, repeat: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "small.rs"
+        path.write_text(SMALL_FILE)
+        rustc_cmd = ["rustc", "--edition", "2021", "-Zunpretty=ast-tree", "-o", os.devnull, str(path)]
+        return {"file_bytes": len(SMALL_FILE), "repeat": repeat,
+                **compare([rust_ast, "tree", str(path)], rustc_cmd, env, repeat)}
+
+
+def cli_part(repeat: int, min_kb: int, startup_repeat: int) -> dict:
     rust_ast = shutil.which("rust-ast") or str(ROOT / ".venv" / "bin" / "rust-ast")
     env = {**os.environ, "RUSTC_BOOTSTRAP": "1"}
     rows = []
@@ -106,21 +148,19 @@ def cli_part(repeat: int, min_kb: int) -> dict:
         if not path.is_file() or path.stat().st_size < min_kb * 1024:
             continue
         edition = str(edition_for(path))
-        ours_cmd = [rust_ast, "tree", str(path), "--json", "--ids", "--edition", edition]
+        ours_cmd = [rust_ast, "tree", str(path), "--json", "--ids", "--standalone", "--edition", edition]
         rustc_cmd = ["rustc", "--edition", edition, "-Zunpretty=ast-tree", "--crate-type", "lib",
                      "-o", os.devnull, str(path)]
-        ours, theirs = [], []
-        for _ in range(repeat):  # alternate, so load changes hit both alike
-            ours.append(run(ours_cmd, env))
-            theirs.append(run(rustc_cmd, env))
-        rows.append({"file": str(path.relative_to(REGISTRY)), "kb": path.stat().st_size // 1024,
-                     "rust_ast_ms": round(statistics.median(ours) * 1000),
-                     "rustc_ms": round(statistics.median(theirs) * 1000),
-                     "ratio": round(statistics.median(ours) / statistics.median(theirs), 3)})
-    total_ours = sum(r["rust_ast_ms"] for r in rows)
-    total_rustc = sum(r["rustc_ms"] for r in rows)
-    return {"part": "cli", "files": len(rows), "repeat": repeat, "rust_ast_total_ms": total_ours,
-            "rustc_total_ms": total_rustc, "ratio_of_totals": round(total_ours / max(1, total_rustc), 3),
+        row = compare(ours_cmd, rustc_cmd, env, repeat)
+        rows.append({"file": str(path.relative_to(REGISTRY)), "kb": path.stat().st_size // 1024, **row,
+                     "ratio": round(row["rust_ast_ms"] / row["rustc_ms"], 3)})
+    totals = {key: round(sum(r[key] for r in rows), 1)
+              for key in ("rust_ast_ms", "rustc_ms", "rust_ast_cpu_ms", "rustc_cpu_ms")}
+    return {"part": "cli", "load_1min": round(os.getloadavg()[0], 2),
+            "startup": startup(rust_ast, env, startup_repeat),
+            "files": len(rows), "repeat": repeat, **{f"total_{k}": v for k, v in totals.items()},
+            "ratio_of_totals": round(totals["rust_ast_ms"] / max(1, totals["rustc_ms"]), 3),
+            "cpu_ratio_of_totals": round(totals["rust_ast_cpu_ms"] / max(1, totals["rustc_cpu_ms"]), 3),
             "per_file": rows}
 
 
@@ -129,6 +169,7 @@ def main() -> None:
     parser.add_argument("--part", choices=["lower", "cli", "all"], default="all")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--min-kb", type=int, default=200, help="cli: only files at least this large")
+    parser.add_argument("--startup-repeat", type=int, default=20, help="cli: runs of each command on the small file")
     args = parser.parse_args()
     if args.part in ("lower", "all"):
         print(json.dumps(run_with_big_stack(lambda: lower_part(args.repeat))), flush=True)
@@ -136,7 +177,7 @@ def main() -> None:
         if shutil.which("rustc") is None:
             print(json.dumps({"part": "cli", "skipped": "no rustc on PATH"}))
         else:
-            print(json.dumps(cli_part(args.repeat, args.min_kb)))
+            print(json.dumps(cli_part(args.repeat, args.min_kb, args.startup_repeat)))
 
 
 if __name__ == "__main__":
