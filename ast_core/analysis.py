@@ -113,7 +113,8 @@ class Analysis:
         if macro is not None:
             whole_file = ("expansion", f"numbered after the macro call `{macro}!` declaring this module expands")
         unknown_cfg = config.open_names != frozenset() and not self.doc.unreadable_ranges()
-        return NoIdReasons(self.doc.src, config.cfg, config.edition, self.unreadable, whole_file, unknown_cfg)
+        # the document's method, not this Analysis's: no cycle keeps an old version alive
+        return NoIdReasons(self.doc.src, config.cfg, config.edition, self.doc.id_unreadable, whole_file, unknown_cfg)
 
     def context_line(self) -> str | None:
         """Which crate, module and configuration the file is analysed in (for hovers)."""

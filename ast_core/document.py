@@ -40,10 +40,9 @@ from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visito
 from .passes import locate
 from .passes.node_ids import ChildMod, Hole, ModHook, NodeIdAssigner, crate_prefix
 from .shift import shifted
-from .stack import paused_gc
+from .stack import building_model
 
 T = TypeVar("T")
-FREEZE_MIN_UNITS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +300,7 @@ class Document:
         cx = LowerCx(self.src, self.config.edition)
         groups = list(group_units(cx, (c for c in tree.root_node.children if c.is_named)))
         assert len(groups) == len(self.units), "the same text groups the same units"
-        with paused_gc(freeze=True):  # (long-lived, as the model built first)
+        with building_model(len(self.src)):
             for unit, nodes in zip(self.units, groups, strict=True):
                 if not unit.dropped:
                     continue
@@ -378,11 +377,8 @@ class Document:
             key = src[lo_byte:hi_byte]
             reusable = previous.get(key)
             plan.append((unit_nodes, key, reusable.popleft() if reusable else None))
-        to_lower = sum(unit is None for _, _, unit in plan)
         end = head + len(plan)  # the units from `head` to `end` are new or moved
-        total = end + len(old_units) - tail
-        # freezing pays off for a large model kept for long, not for a keystroke's unit
-        with paused_gc(freeze=to_lower >= FREEZE_MIN_UNITS or 2 * to_lower > total):
+        with building_model(sum(len(key) for _, key, unit in plan if unit is None)):
             middle = [unit or self._lower_unit(cx, nodes, key) for nodes, key, unit in plan]
             self.units = [*old_units[:head], *middle, *old_units[tail:]]
             self.starts = [*old_starts[:head], *(self.unit_start(nodes[0].start_byte) for nodes, _, _ in plan),
