@@ -6,6 +6,7 @@ and one rustc `PatKind::Ident` with a `BindingMode`; `(p)` is a Paren, `(p,)` a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import (
@@ -40,7 +41,39 @@ def lower_pat(cx: LowerCx, node: SyntaxNode | None) -> Pat:
         if not node.has_error:
             cx.unreadable(span(node), f"pattern (`{node.type}`)")
         return Pat(PatKind.Err(), span(node))
-    return fn(cx, node)
+    pat = fn(cx, node)
+    return _repaired_around(cx, node, pat) if cx.repaired else pat
+
+
+_BOX = re.compile(rb"(?<![A-Za-z0-9_#])box\s*$")
+
+
+def _repaired_around(cx: LowerCx, node: SyntaxNode, pat: Pat) -> Pat:
+    """`pat` with what `syntax.parse` spelled as spaces around it: `box` before it (once
+    for the innermost pattern starting there; the others start at it), and a guard `if
+    c` after it when no pattern around it ends there too (`(a | b if c)`)."""
+    starts = {lo for lo, _ in cx.repaired}
+    lo = node.start_byte
+    while (found := _BOX.search(cx.src, max(0, lo - 16), lo)) is not None and found.start() in starts:
+        lo = found.start()
+        if lo in cx.found:  # a pattern inside this one starting here has it
+            pat.span = (lo, pat.span[1])
+        else:
+            cx.found.add(lo)
+            pat = Pat(PatKind.Box(pat), (lo, pat.span[1]))
+    parent = node.parent
+    if parent is None or parent.end_byte == node.end_byte or (
+            parent.type == "tuple_pattern" and parent.parent is not None and parent.parent.type == "match_pattern"):
+        return pat  # (rustc rejects a match arm's pattern `(p if c)` and recovers in a way not read here)
+    after = node.next_sibling
+    for guard_lo, guard_hi in cx.repaired_in(node.end_byte, after.start_byte if after is not None else node.end_byte,
+                                             b"if"):
+        cond = syntax.parse_condition(cx.src, guard_lo, guard_hi)
+        if cond is None:
+            cx.found.discard(guard_lo)
+        else:
+            pat = Pat(PatKind.Guard(pat, _expr.lower_expr(cx, cond)), (pat.span[0], cond.end_byte))
+    return pat
 
 
 def _ident(cx: LowerCx, node: SyntaxNode) -> Pat:

@@ -32,7 +32,7 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 # - `safe fn`, `safe static` and `unsafe static` in `unsafe extern` blocks (edition
 #   2024): tree-sitter knows neither; spelled as spaces, lowering finds the keyword.
 # - keywords of unstable syntax before keywords tree-sitter knows: `auto trait`,
-#   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`,
+#   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`, `box x`,
 #   `impl const Tr`, bound modifiers `[const]`, `~const`, `async Fn`, a closure's binder
 #   `for<'a> |x| ..`, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin
 #   const`, an unsafe binder type's `unsafe<'a>`, `do yeet`; spelled as spaces, lowering
@@ -66,7 +66,8 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"for<", rb"(for<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))"),
     (b"default ", rb"(default) (?:const|type|impl|unsafe impl)\b"),
     (b"pin mut", rb"&\s*(?:'\w+\s+)?(pin) mut\b"), (b"pin const", rb"&\s*(?:'\w+\s+)?(pin const)\b"),
-    (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])"), (b"do yeet", rb"(do yeet)(?=[\s;])")))
+    (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])"), (b"do yeet", rb"(do yeet)(?=[\s;])"),
+    (b"box ", rb"(box) (?=[A-Za-z0-9_(&\[\-'\"])")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 # (group 1 becomes the spelling; the word must stand alone, as in `_KEYWORD_BEFORE`)
 _RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern, spelling in (
@@ -96,6 +97,11 @@ def _after_name(data: bytes, at: int) -> bool:  # `method(..)`
     return at > 0 and (data[at - 1] in _WORD or data[at - 1] == 62)
 
 
+def _after_pattern(data: bytes, at: int) -> bool:  # `(x if c)`, not `.. => x if c)`
+    return at > 0 and (data[at - 1] in _WORD or data[at - 1] in b")]") \
+        and data.find(b"=>", at, data.find(b")", at)) < 0
+
+
 def _not_operator(data: bytes, at: int) -> bool:  # `= #[`, not `== #[`
     return not (at and data[at - 1] in _OPERATOR)
 
@@ -105,10 +111,11 @@ def _not_operator(data: bytes, at: int) -> bool:  # `= #[`, not `== #[`
 _BLANKED = tuple((literal, re.compile(pattern), check) for literal, pattern, check in (
     (b"const", rb"const\s+[A-Za-z_]\w*\s*(<[^;{}]*?>)\s*:", _not_joined),  # a generic const item's parameters
     # a const item's where clause (after its value; `[(); N]` in it)
-    (b"where", rb"(where\s(?:[^;{}\[\]]|\[[^\[\]{};]*(?:;[^\[\]{};]*)?\])*);", _in_const_item),
+    (b"where", rb"(where\s(?:[^;{}\[\]\"/]|\[[^\[\]{};\"/]*(?:;[^\[\]{};\"/]*)?\])*);", _in_const_item),
     (b"(..)", rb"(\(\.\.\))(?=\s*:(?!:))", _after_name),  # return type notation `T::m(..): Send`
     (b"= #[", rb"= (" + _ATTRS + rb")", _not_operator),  # a value's attributes
     (b"=\n", rb"=\n\s*(" + _ATTRS + rb")", _not_operator),
+    (b" if ", rb" (if [^{}()\"/\n]*)\)", _after_pattern),  # a guard pattern `(Some(x) if x > 1)`
 ))
 # Regions holding attributes tree-sitter does not know, and where in them (group 1).
 _ATTR_REGIONS = tuple((literal, re.compile(region), re.compile(inner)) for literal, region, inner in (
@@ -155,7 +162,7 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
     out: list[tuple[int, int, bytes]] = []
     for literal, pattern in _KEYWORD_BEFORE:
         if has(literal):
-            out.extend((a, b, b" " * (b - a)) for a, b in _alone(data, pattern, lo, hi))
+            out.extend(_blank(data, a, b) for a, b in _alone(data, pattern, lo, hi))
     if has(b"safe"):
         for found in _SAFE.finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
             a = found.start()
@@ -164,7 +171,7 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
                     continue
                 a -= 2
             if not (a and data[a - 1] in _WORD):
-                out.append((a, found.end(), b" " * (found.end() - a)))
+                out.append(_blank(data, a, found.end()))
     for literal, pattern, spelling in _RESPELLED:
         if has(literal):
             out.extend((a, b, spelling) for a, b in _alone(data, pattern, lo, hi))
@@ -173,18 +180,18 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
             for found in pattern.finditer(data, lo, hi):
                 if not check(data, found.start()):
                     continue
-                out.extend((a, b, b" " * (b - a)) for a, b in found.regs[1:] if a >= 0)
+                out.extend(_blank(data, a, b) for a, b in found.regs[1:] if a >= 0)
     for literal, region, inner in _ATTR_REGIONS:
         if has(literal):
             for found in region.finditer(data, lo, hi):
                 if not (found.start() and data[found.start() - 1] in _WORD):
-                    out.extend((a, b, b" " * (b - a)) for a, b in
+                    out.extend(_blank(data, a, b) for a, b in
                                (m.span(1) for m in inner.finditer(data, found.start(), found.end())))
     if has(b"struct"):
         for found in _DEFAULTS.finditer(data, lo, hi):
             if found.start() and data[found.start() - 1] in _WORD:
                 continue
-            out.extend((a, b, b" " * (b - a)) for a, b in _default_values(data, found.start(), found.end()))
+            out.extend(_blank(data, a, b) for a, b in _default_values(data, found.start(), found.end()))
     return out
 
 
@@ -201,6 +208,30 @@ def _alone(data: bytes, pattern: re.Pattern[bytes], lo: int, hi: int) -> list[tu
     return out
 
 
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_CHAR = re.compile(rb"'(?:[^'\\\n]|\\[^\n]{1,9})'")
+
+
+def _skipped(data: bytes, at: int, hi: int) -> int:
+    """Past the comment, string or char literal starting at byte `at` (its end, up to
+    `hi`), or `at` when none starts there."""
+    c = data[at]
+    if c == 47 and data[at + 1] == 47:
+        end = data.find(b"\n", at, hi)
+        return hi if end < 0 else end
+    if c == 47 and data[at + 1] == 42:
+        end = data.find(b"*/", at + 2, hi)
+        return hi if end < 0 else end + 2
+    found = _STRING.match(data, at, hi) if c == 34 else _CHAR.match(data, at, hi) if c == 39 else None
+    return found.end() if found is not None else at
+
+
+def _blank(data: bytes, lo: int, hi: int) -> tuple[int, int, bytes]:
+    """Bytes `lo:hi` spelled as spaces, line breaks kept (a `//` comment blanked into
+    would otherwise run on into the next line)."""
+    return lo, hi, bytes(c if c in b"\r\n" else 32 for c in data[lo:hi])
+
+
 def _default_values(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     """The `= value` of each field in the struct body at bytes `lo:hi`: a `=` outside
     brackets of the field types (`Box<dyn I<Item = u8>>`), up to the next `,` or the end."""
@@ -210,6 +241,10 @@ def _default_values(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     start = None
     while at < hi - 1:
         c = data[at]
+        skip = _skipped(data, at, hi)
+        if skip > at:  # a comment, string or char literal
+            at = skip
+            continue
         if c in b"([<" and not (c == 60 and start is not None):
             depth += 1
         elif c in b")]" or (c == 62 and data[at - 1] != 45 and start is None):  # not `->`
@@ -369,6 +404,21 @@ def _only_empty_bounds(node: SyntaxNode) -> bool:
             return False
         stack.extend(c for c in cur.children if c.has_error or c.is_missing)
     return True
+
+
+def parse_condition(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The expression of `if cond` at bytes `lo:hi` of `data`, read alone (as an if
+    expression's), with offsets into `data`; None if it does not read."""
+    if lo < 7 or not data.startswith(b"if", lo):
+        return None
+    tree = _PARSER.parse(b" " * (lo - 7) + b"fn _(){" + data[lo:hi] + b"{}}")
+    body = tree.root_node.named_children[0].child_by_field_name("body") if not tree.root_node.has_error else None
+    if body is None or body.named_child_count != 1:
+        return None
+    expr = body.named_children[0]
+    if expr.type == "expression_statement" and expr.named_child_count == 1:
+        expr = expr.named_children[0]
+    return expr.child_by_field_name("condition") if expr.type == "if_expression" else None
 
 
 def parse_value(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
