@@ -11,6 +11,7 @@ the caller; `-O` would remove `debug_assertions`, which these sets include.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -62,9 +63,13 @@ _ARCHES = {"x86_64": "x86_64", "amd64": "x86_64", "aarch64": "aarch64", "arm64":
 def host_target() -> str:
     """The triple of the machine we run on (what rustc builds for without `--target`)
     when the shipped table has it, else `DEFAULT_TARGET`."""
-    import platform  # noqa: PLC0415 (for this one call: CLI start-up)
+    if hasattr(os, "uname"):
+        machine = os.uname().machine  # (what `platform.machine()` gives, without its start-up cost)
+    else:  # Windows
+        import platform  # noqa: PLC0415
 
-    arch = _ARCHES.get(platform.machine().lower(), "")
+        machine = platform.machine()
+    arch = _ARCHES.get(machine.lower(), "")
     if sys.platform.startswith("linux"):
         triple = f"{arch}-unknown-linux-gnueabihf" if arch == "armv7" else f"{arch}-unknown-linux-gnu"
     elif sys.platform == "darwin":
