@@ -38,6 +38,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from ast_core.cfg.cargo import CargoPackage
+from ast_core.cfg.crate_lint import crate_file_report
 from ast_core.cfg.diagnostic import CfgDiagnostic
 from ast_core.cfg.findings import CARGO_TOML_HELP, Mode, check_cfg_arg
 from ast_core.cfg.toolchain import Toolchain, read_toolchain, shipped_toolchain
@@ -253,9 +254,13 @@ def crate_context(file: CrateFile | None, session: CfgSession) -> tuple[FileCont
 
 def report(opened: OpenDocument, session: CfgSession,
            context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
-    """The document's findings and inactive code under `session`, placed in its crate
-    by `context`, once per edit."""
-    return opened.loaded_analysis.cfg_report(session, context)
+    """The document's findings and inactive code under `session`: as its crate's
+    session emits them (`crate_file_report`: rustc's once-per-session notes where
+    `rust-ast check-cfg` on the crate puts them) once its crate is loaded and reaches
+    it; else as a session of its own placed in its crate by `context`."""
+    file = opened.loaded_file
+    found = crate_file_report(file, session) if file is not None else None
+    return found if found is not None else opened.loaded_analysis.cfg_report(session, context)
 
 
 def lsp_diagnostic(diag: CfgDiagnostic, uri: str, index: LineIndex, encoding: PositionEncoding,

@@ -337,3 +337,23 @@ async def test_cfgs_inside_removed_code_are_found_in_another_configuration(vscod
         settings={"rustAst": {"checkCfg": {"allConfigurations": False}}}))
     diags = await published(vscode, uri, lambda d: len(cfg_messages(d)) == 1)
     assert cfg_messages(diags) == ["unexpected `cfg` condition value: `stdd`"]
+
+
+async def test_once_per_session_notes_fall_as_in_the_crates_session(vscode: LanguageClient, crate: Path) -> None:
+    """A module file opened alone: rustc's once-per-session children (the lint-level
+    note, the "expected names" help) go where `rust-ast check-cfg` on the crate puts
+    them (the root's first finding carries the note; the module's first name finding
+    the help), not as if the file were compiled alone."""
+    from ast_core.cfg.driver import check_paths
+
+    (crate / "src" / "lib.rs").write_text("#[cfg(feature = \"stdd\")] pub fn a() {}\nmod net;\n")
+    net = crate / "src" / "net.rs"
+    net.write_text("#[cfg(has_foo)] pub fn b() {}\n#[cfg(feature = \"typo\")] pub fn c() {}\n")
+    cli = [r.diag for r in check_paths([str(crate)], jobs=1, cwd=crate).reported if r.name == "src/net.rs"]
+    expected = [d.message + "".join(f"\n{c.level}: {c.message}" for c in d.children) for d in cli]
+    assert len(expected) == 2 and "on by default" not in "".join(expected)
+    assert "expected names are" in expected[0]
+    uri = await open_file(vscode, net)
+    # (the first diagnostics go out before the crate is loaded: wait for the crate's)
+    diags = await published(vscode, uri, lambda d: [x.message for x in d if x.code == "unexpected_cfgs"] == expected)
+    assert [x.range.start.line for x in diags if x.code == "unexpected_cfgs"] == [0, 1]
