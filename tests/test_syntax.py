@@ -225,3 +225,33 @@ def test_repaired_keywords_in_comments_and_literals_are_text() -> None:
     src = b'/// may become corrupted\nfn f() {\n    // we become x\n    let s = "become y";\n}\n'
     doc = Document(src, DocumentConfig(2021, target_cfg()))
     assert doc.errors == []
+
+
+def test_blanked_text_keeps_comments_and_strings() -> None:
+    """A repair never blanks a line break, a quote or a comment's end: a `= #[` in a
+    comment leaves the next line code, a ` if ` in a string leaves the string whole."""
+    src = (b'// let x = #[a]\nfn f() {}\n#[deprecated(note = "see pull/1316 if you\'re using \\\n this")]\n'
+           b'struct S { a: &\'static str, /* b = 1, */ c: u8 }\nfn g() {}\n')
+    doc = Document(src, DocumentConfig(2021, target_cfg()))
+    assert doc.errors == []
+    assert [item["kind"] for item in Analysis(doc).json_obj()["children"]] == ["Fn", "Struct", "Fn"]
+
+
+# Texts typed byte by byte: each repair comes (or goes) as its syntax is completed.
+TYPED = [
+    b"trait A = B;\nreuse m::f as g;\nconst C<T>: u8 = 1 where T: Copy;\n",
+    b"struct S { a: u8 = 1, b: u8 }\nfn f<T: Tr<m(..): Send>>() where #[cfg(all())] T: Copy {}\n",
+    b"fn f(x: Option<u8>) { let c = #[a] 1 + 2; match x { Some(box y if y > 1) => {} _ => {} } }\n",
+]
+
+
+@pytest.mark.parametrize("text", TYPED, ids=range(len(TYPED)))
+def test_repairs_follow_typing(text: bytes) -> None:
+    """After each keystroke, the document (re-parsed incrementally) is what a fresh
+    parse of its text gives."""
+    doc = Document(b"", DocumentConfig(2024, target_cfg()))
+    for at in range(len(text)):
+        doc.edit(at, at, text[at:at + 1])
+        got = Analysis(doc).tree_json()
+        want = Analysis(Document(doc.src, DocumentConfig(2024, target_cfg()))).tree_json()
+        assert got == want, doc.src
