@@ -2,13 +2,15 @@
 diagnostics, inactive code greyed out, quick fixes (rustc's suggestions, and edits to
 Cargo.toml), a hover section on cfg predicates.
 
-An open file is linted as rustc would lint it as its own session: with its package's
-expected set (the nearest Cargo.toml, its workspace root and build script, as cargo
-builds it) plus `rustAst.checkCfg.extra`, and the lint levels its crate root and
-parent modules set around it (`crate_context`, as `rust-ast check-cfg` on the crate);
-active code follows `rustAst.cfg.target` and the package's default features plus
-`rustAst.checkCfg.features`. The pass runs per
-unit of the document (`report.document_scans`), so a keystroke rescans only what changed.
+An open file is linted as rustc lints it in its crate's session, as `rust-ast
+check-cfg` on the crate does (`crate_lint.crate_file_report`; until its crate is
+loaded, or when no crate reaches it, as a session of its own with the levels its
+parents set, `crate_context`): with its package's expected set (the nearest
+Cargo.toml, its workspace root and build script, as cargo builds it) plus
+`rustAst.checkCfg.extra`; active code follows `rustAst.cfg.target` and the package's
+default features plus `rustAst.checkCfg.features`. The pass runs per unit of the
+document (`report.document_scans`), the crate's other files are scanned once per
+version, so a keystroke rescans only what changed.
 Packages are the crates' (`Crates.package`): read again when Cargo.toml, the workspace
 root or build.rs change on disk (`disk.py`: every open file is then linted again), and
 their sessions are computed once per package read and settings. So a Cargo.toml quick
