@@ -30,6 +30,13 @@ def package(tmp_path: Path, manifest: str = MANIFEST) -> Path:
     return tmp_path
 
 
+def touch_later(path: Path, text: str) -> None:
+    """Rewrite `path` with a modification time surely different from before."""
+    stat = path.stat()
+    path.write_text(text)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
 def uri(path: Path) -> str:
     return from_fs_path(str(path))
 
@@ -100,9 +107,7 @@ async def test_cargo_tomls_default_features_decide_ids_and_greying(vscode: Langu
     await open_file(vscode, b)
     assert await item_ids(vscode, b) == {"in_b": 14}
     manifest = root / "Cargo.toml"
-    stat = manifest.stat()
-    manifest.write_text(MANIFEST.replace('default = ["std"]', "default = []"))
-    os.utime(manifest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    touch_later(manifest, MANIFEST.replace('default = ["std"]', "default = []"))
     vscode.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=uri(manifest), type=types.FileChangeType.Changed)]))
     assert await item_ids(vscode, b) == {"in_b": 11}  # with_std is cfg'd out: mod a 7, in_a 8, mod b 10
@@ -122,9 +127,7 @@ async def test_a_module_growing_on_disk_moves_the_ids_after_its_mod_item(vscode:
     a, b = root / "src" / "a.rs", root / "src" / "b.rs"
     await open_file(vscode, b)
     assert await item_ids(vscode, b) == {"in_b": 14}
-    stat = a.stat()
-    a.write_text("fn in_a() {}\nfn more() {}\n")
-    os.utime(a, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    touch_later(a, "fn in_a() {}\nfn more() {}\n")
     vscode.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=uri(a), type=types.FileChangeType.Changed)]))
     assert await item_ids(vscode, b) == {"in_b": 16}  # more 13 (block 14) · mod b 15

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import os
 from pathlib import Path
 
 import pytest_lsp
@@ -15,7 +14,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from tests.lsp.conftest import PATIENCE, SERVER, accept_registrations, keep_raw_results
-from tests.lsp.test_crate_lsp import item_ids, package
+from tests.lsp.test_crate_lsp import item_ids, package, touch_later
 from tests.lsp.test_crate_lsp import open_file as open_module
 from tests.lsp.test_check_cfg_lsp import CARGO_TOML, apply, cfg_messages, crate, open_file, published, uri_of
 
@@ -82,9 +81,7 @@ async def test_a_module_file_changed_on_disk_moves_the_ids_after_it(unwatching: 
     a, b = root / "src" / "a.rs", root / "src" / "b.rs"
     await open_module(unwatching, b)
     assert await item_ids(unwatching, b) == {"in_b": 14}
-    stat = a.stat()
-    a.write_text("fn in_a() {}\nfn more() {}\n")
-    os.utime(a, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    touch_later(a, "fn in_a() {}\nfn more() {}\n")
 
     async def moved() -> dict[str, int]:
         while (ids := await item_ids(unwatching, b)) == {"in_b": 14}:
