@@ -61,3 +61,10 @@ def test_repetitions_that_do_not_agree_are_not_guessed() -> None:
     text = ("macro_rules! m { ($($a:ident)* ; $($b:meta),*) => { $( #[cfg(all($a, $b))] fn f() {} )* }; }\n"
             "m!(x y ; p);\n")
     assert names(text) == []
+
+
+def test_a_path_into_another_crate_names_another_macro() -> None:
+    text = ("#[macro_export] macro_rules! m { ($m:meta) => { #[cfg($m)] fn f() {} }; }\n"
+            "crate::m!(own);\nother::m!(theirs);\nfn g() { other::m! { theirs2 } crate::m! { own2 } }\n"
+            "wrap! { other::m!(theirs3); self::m!(own3); }\n")
+    assert names(text) == ["own", "own2", "own3"]

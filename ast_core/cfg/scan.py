@@ -103,6 +103,8 @@ _OPAQUE_MACROS = frozenset({
     "global_asm", "asm", "naked_asm", "module_path", "file", "line", "column",
 })
 _NO_LEVELS = LevelSpec()
+#: Path roots under which a call may name the crate's own `macro_rules!`.
+_OWN_PATHS = frozenset({"crate", "$crate", "self", "super"})
 _CFG_MACRO_PATHS = frozenset({("cfg",), ("std", "cfg"), ("core", "cfg"), ("{{root}}", "std", "cfg"),
                               ("{{root}}", "core", "cfg")})
 
@@ -535,7 +537,7 @@ class CfgPass(Visitor):
         if not self.other:
             self.invoked.add((names[-1], tuple(self.inside)))
         lo, hi = node.args.dspan
-        self._call(names[-1], (lo + 1, hi - 1))
+        self._call(names, (lo + 1, hi - 1))
         late, self.late = self.late, True
         if names in _CFG_MACRO_PATHS:
             self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (node.path.span[0], hi), (lo, hi)))
@@ -547,10 +549,13 @@ class CfgPass(Visitor):
             self.inside.pop()
         self.late = late
 
-    def _call(self, name: str, args: Span) -> None:
-        """A call that may be of a crate's `macro_rules!` (not in a macro's body, where
-        its arguments are not known yet)."""
-        if self.macro is None and name not in _OPAQUE_MACROS and name not in ("cfg", "cfg_select", "macro_rules"):
+    def _call(self, path: tuple[str, ...], args: Span) -> None:
+        """A call that may be of a crate's `macro_rules!`: by its name alone, or
+        through `crate::`, `self::`, `super::` (another crate's path names another
+        crate's macro); not in a macro's body, where its arguments are not known yet."""
+        name = path[-1]
+        if self.macro is None and name not in _OPAQUE_MACROS and name not in ("cfg", "cfg_select", "macro_rules") \
+                and (len(path) == 1 or path[0] in _OWN_PATHS):
             self.calls.append(MacroCall(name, args, tuple(self.node), self.levels[-1], tuple(self.inside), self.other))
 
     def _cfg_macro(self, site: CfgSite) -> None:
@@ -672,7 +677,7 @@ class CfgPass(Visitor):
                 if not self.other:
                     self.invoked.add((text, tuple(self.inside)))
                 if call.close is not None:
-                    self._call(text, (call.lo + 1, call.hi - 1))
+                    self._call(_path_before(trees, i), (call.lo + 1, call.hi - 1))
                 if text == "cfg":
                     if not _has_metavariable(call.trees) and call.close is not None:
                         self._cfg_macro(CfgSite(SiteKind.CFG_MACRO, (tree.lo, call.hi), (call.lo, call.hi)))
@@ -817,6 +822,19 @@ def _path_attr(group: TokenTree) -> str | None:
         literal = inside[2]
         return unescape_str(literal.text) if isinstance(literal, Token) else None
     return None
+
+
+def _path_before(trees: Sequence[TokenTree | Token], i: int) -> tuple[str, ...]:
+    """The path whose last segment is the identifier `trees[i]` (`a::b::m` of `m`)."""
+    path: list[str] = []
+    while isinstance(segment := trees[i], Token) and segment.kind == "ident":
+        path.insert(0, segment.text)
+        if not (i >= 2 and _is_token(trees[i - 1], "::")):
+            break
+        i -= 2
+    if i >= 1 and _is_token(trees[i - 1], "::") and path and not isinstance(trees[i], TokenTree):
+        path.insert(0, "{{root}}")
+    return tuple(path)
 
 
 def _is_token(tree: TokenTree | Token, text: str) -> bool:
