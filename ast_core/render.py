@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from .model import (
+    ADD_CHILDREN,
     DUMMY_NODE_ID,
     HAS_KIND,
     HAS_SPAN,
@@ -199,7 +200,7 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
     heads = _heads(with_ids)
     kind_text = _KIND_TEXT
     has_span = HAS_SPAN
-    children_of = children
+    add_children = ADD_CHILDREN
     dumps = _dumps
     dummy = DUMMY_NODE_ID
     empty_file = not index.data
@@ -212,10 +213,11 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
             text = positions[offset] = "{},{}".format(*line_col(offset))
         return text
 
-    def write(node: Any, around: str | None = None) -> None:
+    def write(node: Any, around: str | None, text: str) -> None:
+        """Append the node's JSON after `text` (its separator)."""
         cls = type(node)
         head, kind_of, id_field, id_const, spanned, special, ident_of, extra_of = heads[cls]
-        text = head
+        text += head
         if kind_of:
             text += kind_text[type(node.kind)]
         if id_field:
@@ -244,22 +246,25 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
                 text += ',"ident":' + (f'"{ident}"' if ident.isidentifier() else dumps(ident, ensure_ascii=False))
         if extra_of is not None:
             text += extra_of(node)
+        kids: list = []
+        add_children[cls](node, kids)
+        if not kids:
+            append(text + ',"children":[]}')
+            return
         append(text + ',"children":[')
-        kids = children_of(node)
-        if kids:
-            if len(kids) > 1:
-                kids = _in_source_order(kids, has_span)
-            write(kids[0], around)
-            for child in kids[1:]:
-                append(",")
-                write(child, around)
+        if len(kids) > 1:
+            kids = _in_source_order(kids, has_span)
+        separator = ""
+        for child in kids:
+            write(child, around, separator)
+            separator = ","
         append("]}")
 
     with paused_gc():
-        for position, node in enumerate(nodes):
-            if position:
-                append(",")
-            write(node)
+        separator = ""
+        for node in nodes:
+            write(node, None, separator)
+            separator = ","
         return "".join(out)
 
 

@@ -3031,29 +3031,29 @@ def _children_item(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
     if _is_shown(node.vis): out.append(node.vis)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_assoc_item(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
     if _is_shown(node.vis): out.append(node.vis)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_foreign_item(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
     if _is_shown(node.vis): out.append(node.vis)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_visibility(node: Any, out: list) -> None:
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_attribute(node: Any, out: list) -> None:
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_mac_call(node: Any, out: list) -> None:
@@ -3062,7 +3062,7 @@ def _children_mac_call(node: Any, out: list) -> None:
 
 def _children_use_tree(node: Any, out: list) -> None:
     out.append(node.prefix)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_const_block_item(node: Any, out: list) -> None:
@@ -3072,7 +3072,7 @@ def _children_const_block_item(node: Any, out: list) -> None:
 def _children_fn_decl(node: Any, out: list) -> None:
     for x in node.inputs:
         out.append(x)
-    _CHILDREN[type(node.output)](node.output, out)
+    ADD_CHILDREN[type(node.output)](node.output, out)
 
 
 def _children_param(node: Any, out: list) -> None:
@@ -3092,8 +3092,8 @@ def _children_generic_param(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
-    _CHILDREN[type(node.kind)](node.kind, out)
+        ADD_CHILDREN[type(x)](x, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_where_clause(node: Any, out: list) -> None:
@@ -3104,7 +3104,7 @@ def _children_where_clause(node: Any, out: list) -> None:
 def _children_where_predicate(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_poly_trait_ref(node: Any, out: list) -> None:
@@ -3138,7 +3138,7 @@ def _children_path_segment(node: Any, out: list) -> None:
 def _children_assoc_item_constraint(node: Any, out: list) -> None:
     if node.gen_args is not None:
         out.append(node.gen_args)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_qself(node: Any, out: list) -> None:
@@ -3181,14 +3181,14 @@ def _children_block(node: Any, out: list) -> None:
 
 
 def _children_stmt(node: Any, out: list) -> None:
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_local(node: Any, out: list) -> None:
     out.append(node.pat)
     if node.ty is not None:
         out.append(node.ty)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
     for x in node.attrs:
         out.append(x)
 
@@ -3196,7 +3196,7 @@ def _children_local(node: Any, out: list) -> None:
 def _children_expr(node: Any, out: list) -> None:
     for x in node.attrs:
         out.append(x)
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_arm(node: Any, out: list) -> None:
@@ -3216,7 +3216,7 @@ def _children_expr_field(node: Any, out: list) -> None:
 
 
 def _children_pat(node: Any, out: list) -> None:
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_pat_field(node: Any, out: list) -> None:
@@ -3226,16 +3226,16 @@ def _children_pat_field(node: Any, out: list) -> None:
 
 
 def _children_ty(node: Any, out: list) -> None:
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_ty_pat(node: Any, out: list) -> None:
-    _CHILDREN[type(node.kind)](node.kind, out)
+    ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_attr_item(node: Any, out: list) -> None:
     out.append(node.path)
-    _CHILDREN[type(node.args)](node.args, out)
+    ADD_CHILDREN[type(node.args)](node.args, out)
 
 
 def _children_delim_args(node: Any, out: list) -> None:
@@ -3351,7 +3351,7 @@ def _children_item_kind_fn(node: Any, out: list) -> None:
 
 
 def _children_item_kind_mod(node: Any, out: list) -> None:
-    _CHILDREN[type(node.mod_kind)](node.mod_kind, out)
+    ADD_CHILDREN[type(node.mod_kind)](node.mod_kind, out)
 
 
 def _children_item_kind_foreign_mod(node: Any, out: list) -> None:
@@ -3367,7 +3367,7 @@ def _children_item_kind_ty_alias(node: Any, out: list) -> None:
     out.append(node.generics)
     out.append(node.after_where_clause)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
     if node.ty is not None:
         out.append(node.ty)
 
@@ -3391,7 +3391,7 @@ def _children_item_kind_union(node: Any, out: list) -> None:
 def _children_item_kind_trait(node: Any, out: list) -> None:
     out.append(node.generics)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
     for x in node.items:
         out.append(x)
 
@@ -3399,7 +3399,7 @@ def _children_item_kind_trait(node: Any, out: list) -> None:
 def _children_item_kind_trait_alias(node: Any, out: list) -> None:
     out.append(node.generics)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_item_kind_impl(node: Any, out: list) -> None:
@@ -3450,7 +3450,7 @@ def _children_assoc_item_kind_type(node: Any, out: list) -> None:
     out.append(node.generics)
     out.append(node.after_where_clause)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
     if node.ty is not None:
         out.append(node.ty)
 
@@ -3489,7 +3489,7 @@ def _children_foreign_item_kind_ty_alias(node: Any, out: list) -> None:
     out.append(node.generics)
     out.append(node.after_where_clause)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
     if node.ty is not None:
         out.append(node.ty)
 
@@ -3548,13 +3548,13 @@ def _children_where_predicate_kind_bound_predicate(node: Any, out: list) -> None
         out.append(x)
     out.append(node.bounded_ty)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_where_predicate_kind_region_predicate(node: Any, out: list) -> None:
     out.append(node.lifetime)
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_where_predicate_kind_eq_predicate(node: Any, out: list) -> None:
@@ -3572,11 +3572,11 @@ def _children_generic_bound_outlives(node: Any, out: list) -> None:
 
 def _children_generic_bound_use(node: Any, out: list) -> None:
     for x in node.args:
-        out.append(x) if type(x).__name__ in _NODE_VARIANTS_PRECISE_CAPTURING_ARG else _CHILDREN[type(x)](x, out)
+        out.append(x) if type(x).__name__ in _NODE_VARIANTS_PRECISE_CAPTURING_ARG else ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_angle_bracketed_arg_arg(node: Any, out: list) -> None:
-    _CHILDREN[type(node.arg)](node.arg, out)
+    ADD_CHILDREN[type(node.arg)](node.arg, out)
 
 
 def _children_angle_bracketed_arg_constraint(node: Any, out: list) -> None:
@@ -3596,12 +3596,12 @@ def _children_generic_arg_const(node: Any, out: list) -> None:
 
 
 def _children_assoc_item_constraint_kind_equality(node: Any, out: list) -> None:
-    _CHILDREN[type(node.term)](node.term, out)
+    ADD_CHILDREN[type(node.term)](node.term, out)
 
 
 def _children_assoc_item_constraint_kind_bound(node: Any, out: list) -> None:
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_term_ty(node: Any, out: list) -> None:
@@ -3741,7 +3741,7 @@ def _children_expr_kind_match(node: Any, out: list) -> None:
 
 
 def _children_expr_kind_closure(node: Any, out: list) -> None:
-    _CHILDREN[type(node.binder)](node.binder, out)
+    ADD_CHILDREN[type(node.binder)](node.binder, out)
     if node.coroutine_kind is not None:
         out.append(node.coroutine_kind)
     out.append(node.fn_decl)
@@ -3845,7 +3845,7 @@ def _children_expr_kind_struct(node: Any, out: list) -> None:
     out.append(node.path)
     for x in node.fields:
         out.append(x)
-    _CHILDREN[type(node.rest)](node.rest, out)
+    ADD_CHILDREN[type(node.rest)](node.rest, out)
 
 
 def _children_expr_kind_repeat(node: Any, out: list) -> None:
@@ -4070,12 +4070,12 @@ def _children_ty_kind_path(node: Any, out: list) -> None:
 
 def _children_ty_kind_trait_object(node: Any, out: list) -> None:
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_ty_kind_impl_trait(node: Any, out: list) -> None:
     for x in node.bounds:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_ty_kind_paren(node: Any, out: list) -> None:
@@ -4149,13 +4149,13 @@ def _children_precise_capturing_arg_arg(node: Any, out: list) -> None:
 
 def _children_generic_args_angle_bracketed(node: Any, out: list) -> None:
     for x in node.args:
-        _CHILDREN[type(x)](x, out)
+        ADD_CHILDREN[type(x)](x, out)
 
 
 def _children_generic_args_parenthesized(node: Any, out: list) -> None:
     for x in node.inputs:
         out.append(x)
-    _CHILDREN[type(node.output)](node.output, out)
+    ADD_CHILDREN[type(node.output)](node.output, out)
 
 
 def _children_generic_args_parenthesized_elided(node: Any, out: list) -> None:
@@ -4176,7 +4176,8 @@ def _children_variant_data_unit(node: Any, out: list) -> None:
     pass
 
 
-_CHILDREN: dict[type, Callable[[Any, list], None]] = {Crate: _children_crate, Item: _children_item, AssocItem: _children_assoc_item, ForeignItem: _children_foreign_item, Visibility: _children_visibility, Attribute: _children_attribute, MacCall: _children_mac_call, UseTree: _children_use_tree, ConstBlockItem: _children_const_block_item, FnDecl: _children_fn_decl, Param: _children_param, Generics: _children_generics, GenericParam: _children_generic_param, WhereClause: _children_where_clause, WherePredicate: _children_where_predicate, PolyTraitRef: _children_poly_trait_ref, TraitRef: _children_trait_ref, Lifetime: _children_lifetime, Label: _children_label, Path: _children_path, PathSegment: _children_path_segment, AssocItemConstraint: _children_assoc_item_constraint, QSelf: _children_qself, Delegation: _children_delegation, AnonConst: _children_anon_const, Variant: _children_variant, FieldDef: _children_field_def, Block: _children_block, Stmt: _children_stmt, Local: _children_local, Expr: _children_expr, Arm: _children_arm, ExprField: _children_expr_field, Pat: _children_pat, PatField: _children_pat_field, Ty: _children_ty, TyPat: _children_ty_pat, AttrItem: _children_attr_item, DelimArgs: _children_delim_args, MacroDef: _children_macro_def, TraitImplHeader: _children_trait_impl_header, StrLit: _children_str_lit, FnSig: _children_fn_sig, FnHeader: _children_fn_header, TraitBoundModifiers: _children_trait_bound_modifiers, Lit: _children_lit, InlineAsm: _children_inline_asm, BindingMode: _children_binding_mode, MutTy: _children_mut_ty, VisibilityKind.Public: _children_visibility_kind_public, VisibilityKind.Restricted: _children_visibility_kind_restricted, VisibilityKind.Inherited: _children_visibility_kind_inherited, AttrKind.Normal: _children_attr_kind_normal, AttrKind.DocComment: _children_attr_kind_doc_comment, AttrArgs.Empty: _children_attr_args_empty, AttrArgs.Delimited: _children_attr_args_delimited, AttrArgs.Eq: _children_attr_args_eq, ItemKind.ExternCrate: _children_item_kind_extern_crate, ItemKind.Use: _children_item_kind_use, ItemKind.Static: _children_item_kind_static, ItemKind.Const: _children_item_kind_const, ItemKind.ConstBlock: _children_item_kind_const_block, ItemKind.Fn: _children_item_kind_fn, ItemKind.Mod: _children_item_kind_mod, ItemKind.ForeignMod: _children_item_kind_foreign_mod, ItemKind.GlobalAsm: _children_item_kind_global_asm, ItemKind.TyAlias: _children_item_kind_ty_alias, ItemKind.Enum: _children_item_kind_enum, ItemKind.Struct: _children_item_kind_struct, ItemKind.Union: _children_item_kind_union, ItemKind.Trait: _children_item_kind_trait, ItemKind.TraitAlias: _children_item_kind_trait_alias, ItemKind.Impl: _children_item_kind_impl, ItemKind.MacCall: _children_item_kind_mac_call, ItemKind.MacroDef: _children_item_kind_macro_def, ItemKind.Delegation: _children_item_kind_delegation, ItemKind.DelegationMac: _children_item_kind_delegation_mac, AssocItemKind.Const: _children_assoc_item_kind_const, AssocItemKind.Fn: _children_assoc_item_kind_fn, AssocItemKind.Type: _children_assoc_item_kind_type, AssocItemKind.MacCall: _children_assoc_item_kind_mac_call, AssocItemKind.Delegation: _children_assoc_item_kind_delegation, AssocItemKind.DelegationMac: _children_assoc_item_kind_delegation_mac, ForeignItemKind.Static: _children_foreign_item_kind_static, ForeignItemKind.Fn: _children_foreign_item_kind_fn, ForeignItemKind.TyAlias: _children_foreign_item_kind_ty_alias, ForeignItemKind.MacCall: _children_foreign_item_kind_mac_call, ModKind.Loaded: _children_mod_kind_loaded, ModKind.Unloaded: _children_mod_kind_unloaded, UseTreeKind.Simple: _children_use_tree_kind_simple, UseTreeKind.Nested: _children_use_tree_kind_nested, UseTreeKind.Glob: _children_use_tree_kind_glob, FnRetTy.Default: _children_fn_ret_ty_default, FnRetTy.Ty: _children_fn_ret_ty_ty, GenericParamKind.Lifetime: _children_generic_param_kind_lifetime, GenericParamKind.Type: _children_generic_param_kind_type, GenericParamKind.Const: _children_generic_param_kind_const, WherePredicateKind.BoundPredicate: _children_where_predicate_kind_bound_predicate, WherePredicateKind.RegionPredicate: _children_where_predicate_kind_region_predicate, WherePredicateKind.EqPredicate: _children_where_predicate_kind_eq_predicate, GenericBound.Trait: _children_generic_bound_trait, GenericBound.Outlives: _children_generic_bound_outlives, GenericBound.Use: _children_generic_bound_use, AngleBracketedArg.Arg: _children_angle_bracketed_arg_arg, AngleBracketedArg.Constraint: _children_angle_bracketed_arg_constraint, GenericArg.Lifetime: _children_generic_arg_lifetime, GenericArg.Type: _children_generic_arg_type, GenericArg.Const: _children_generic_arg_const, AssocItemConstraintKind.Equality: _children_assoc_item_constraint_kind_equality, AssocItemConstraintKind.Bound: _children_assoc_item_constraint_kind_bound, Term.Ty: _children_term_ty, Term.Const: _children_term_const, StmtKind.Let: _children_stmt_kind_let, StmtKind.Item: _children_stmt_kind_item, StmtKind.Expr: _children_stmt_kind_expr, StmtKind.Semi: _children_stmt_kind_semi, StmtKind.Empty: _children_stmt_kind_empty, StmtKind.MacCall: _children_stmt_kind_mac_call, LocalKind.Decl: _children_local_kind_decl, LocalKind.Init: _children_local_kind_init, LocalKind.InitElse: _children_local_kind_init_else, ExprKind.Array: _children_expr_kind_array, ExprKind.ConstBlock: _children_expr_kind_const_block, ExprKind.Call: _children_expr_kind_call, ExprKind.MethodCall: _children_expr_kind_method_call, ExprKind.Tup: _children_expr_kind_tup, ExprKind.Binary: _children_expr_kind_binary, ExprKind.Unary: _children_expr_kind_unary, ExprKind.Lit: _children_expr_kind_lit, ExprKind.Cast: _children_expr_kind_cast, ExprKind.Type: _children_expr_kind_type, ExprKind.Let: _children_expr_kind_let, ExprKind.If: _children_expr_kind_if, ExprKind.While: _children_expr_kind_while, ExprKind.ForLoop: _children_expr_kind_for_loop, ExprKind.Loop: _children_expr_kind_loop, ExprKind.Match: _children_expr_kind_match, ExprKind.Closure: _children_expr_kind_closure, ExprKind.Block: _children_expr_kind_block, ExprKind.Gen: _children_expr_kind_gen, ExprKind.Await: _children_expr_kind_await, ExprKind.Use: _children_expr_kind_use, ExprKind.TryBlock: _children_expr_kind_try_block, ExprKind.Assign: _children_expr_kind_assign, ExprKind.AssignOp: _children_expr_kind_assign_op, ExprKind.Field: _children_expr_kind_field, ExprKind.Index: _children_expr_kind_index, ExprKind.Range: _children_expr_kind_range, ExprKind.Underscore: _children_expr_kind_underscore, ExprKind.Path: _children_expr_kind_path, ExprKind.AddrOf: _children_expr_kind_addr_of, ExprKind.Break: _children_expr_kind_break, ExprKind.Continue: _children_expr_kind_continue, ExprKind.Ret: _children_expr_kind_ret, ExprKind.InlineAsm: _children_expr_kind_inline_asm, ExprKind.OffsetOf: _children_expr_kind_offset_of, ExprKind.MacCall: _children_expr_kind_mac_call, ExprKind.Struct: _children_expr_kind_struct, ExprKind.Repeat: _children_expr_kind_repeat, ExprKind.Paren: _children_expr_kind_paren, ExprKind.Try: _children_expr_kind_try, ExprKind.Yield: _children_expr_kind_yield, ExprKind.Yeet: _children_expr_kind_yeet, ExprKind.Become: _children_expr_kind_become, ExprKind.IncludedBytes: _children_expr_kind_included_bytes, ExprKind.FormatArgs: _children_expr_kind_format_args, ExprKind.UnsafeBinderCast: _children_expr_kind_unsafe_binder_cast, ExprKind.Err: _children_expr_kind_err, ExprKind.Dummy: _children_expr_kind_dummy, ClosureBinder.NotPresent: _children_closure_binder_not_present, ClosureBinder.For: _children_closure_binder_for, StructRest.Base: _children_struct_rest_base, StructRest.Rest: _children_struct_rest_rest, StructRest.None_: _children_struct_rest_none, PatKind.Missing: _children_pat_kind_missing, PatKind.Wild: _children_pat_kind_wild, PatKind.Ident: _children_pat_kind_ident, PatKind.Struct: _children_pat_kind_struct, PatKind.TupleStruct: _children_pat_kind_tuple_struct, PatKind.Or: _children_pat_kind_or, PatKind.Path: _children_pat_kind_path, PatKind.Tuple: _children_pat_kind_tuple, PatKind.Box: _children_pat_kind_box, PatKind.Deref: _children_pat_kind_deref, PatKind.Ref: _children_pat_kind_ref, PatKind.Expr: _children_pat_kind_expr, PatKind.Range: _children_pat_kind_range, PatKind.Slice: _children_pat_kind_slice, PatKind.Rest: _children_pat_kind_rest, PatKind.Never: _children_pat_kind_never, PatKind.Guard: _children_pat_kind_guard, PatKind.Paren: _children_pat_kind_paren, PatKind.MacCall: _children_pat_kind_mac_call, PatKind.Err: _children_pat_kind_err, TyKind.Slice: _children_ty_kind_slice, TyKind.Array: _children_ty_kind_array, TyKind.Ptr: _children_ty_kind_ptr, TyKind.Ref: _children_ty_kind_ref, TyKind.PinnedRef: _children_ty_kind_pinned_ref, TyKind.FnPtr: _children_ty_kind_fn_ptr, TyKind.UnsafeBinder: _children_ty_kind_unsafe_binder, TyKind.Never: _children_ty_kind_never, TyKind.Tup: _children_ty_kind_tup, TyKind.Path: _children_ty_kind_path, TyKind.TraitObject: _children_ty_kind_trait_object, TyKind.ImplTrait: _children_ty_kind_impl_trait, TyKind.Paren: _children_ty_kind_paren, TyKind.Infer: _children_ty_kind_infer, TyKind.ImplicitSelf: _children_ty_kind_implicit_self, TyKind.MacCall: _children_ty_kind_mac_call, TyKind.CVarArgs: _children_ty_kind_cvar_args, TyKind.Pat: _children_ty_kind_pat, TyKind.Dummy: _children_ty_kind_dummy, TyKind.Err: _children_ty_kind_err, TyPatKind.Range: _children_ty_pat_kind_range, TyPatKind.Or: _children_ty_pat_kind_or, TyPatKind.Err: _children_ty_pat_kind_err, CoroutineKind.Async: _children_coroutine_kind_async, CoroutineKind.Gen: _children_coroutine_kind_gen, CoroutineKind.AsyncGen: _children_coroutine_kind_async_gen, PreciseCapturingArg.Lifetime: _children_precise_capturing_arg_lifetime, PreciseCapturingArg.Arg: _children_precise_capturing_arg_arg, GenericArgs.AngleBracketed: _children_generic_args_angle_bracketed, GenericArgs.Parenthesized: _children_generic_args_parenthesized, GenericArgs.ParenthesizedElided: _children_generic_args_parenthesized_elided, VariantData.Struct: _children_variant_data_struct, VariantData.Tuple: _children_variant_data_tuple, VariantData.Unit: _children_variant_data_unit}
+ADD_CHILDREN: dict[type, Callable[[Any, list], None]] = {Crate: _children_crate, Item: _children_item, AssocItem: _children_assoc_item, ForeignItem: _children_foreign_item, Visibility: _children_visibility, Attribute: _children_attribute, MacCall: _children_mac_call, UseTree: _children_use_tree, ConstBlockItem: _children_const_block_item, FnDecl: _children_fn_decl, Param: _children_param, Generics: _children_generics, GenericParam: _children_generic_param, WhereClause: _children_where_clause, WherePredicate: _children_where_predicate, PolyTraitRef: _children_poly_trait_ref, TraitRef: _children_trait_ref, Lifetime: _children_lifetime, Label: _children_label, Path: _children_path, PathSegment: _children_path_segment, AssocItemConstraint: _children_assoc_item_constraint, QSelf: _children_qself, Delegation: _children_delegation, AnonConst: _children_anon_const, Variant: _children_variant, FieldDef: _children_field_def, Block: _children_block, Stmt: _children_stmt, Local: _children_local, Expr: _children_expr, Arm: _children_arm, ExprField: _children_expr_field, Pat: _children_pat, PatField: _children_pat_field, Ty: _children_ty, TyPat: _children_ty_pat, AttrItem: _children_attr_item, DelimArgs: _children_delim_args, MacroDef: _children_macro_def, TraitImplHeader: _children_trait_impl_header, StrLit: _children_str_lit, FnSig: _children_fn_sig, FnHeader: _children_fn_header, TraitBoundModifiers: _children_trait_bound_modifiers, Lit: _children_lit, InlineAsm: _children_inline_asm, BindingMode: _children_binding_mode, MutTy: _children_mut_ty, VisibilityKind.Public: _children_visibility_kind_public, VisibilityKind.Restricted: _children_visibility_kind_restricted, VisibilityKind.Inherited: _children_visibility_kind_inherited, AttrKind.Normal: _children_attr_kind_normal, AttrKind.DocComment: _children_attr_kind_doc_comment, AttrArgs.Empty: _children_attr_args_empty, AttrArgs.Delimited: _children_attr_args_delimited, AttrArgs.Eq: _children_attr_args_eq, ItemKind.ExternCrate: _children_item_kind_extern_crate, ItemKind.Use: _children_item_kind_use, ItemKind.Static: _children_item_kind_static, ItemKind.Const: _children_item_kind_const, ItemKind.ConstBlock: _children_item_kind_const_block, ItemKind.Fn: _children_item_kind_fn, ItemKind.Mod: _children_item_kind_mod, ItemKind.ForeignMod: _children_item_kind_foreign_mod, ItemKind.GlobalAsm: _children_item_kind_global_asm, ItemKind.TyAlias: _children_item_kind_ty_alias, ItemKind.Enum: _children_item_kind_enum, ItemKind.Struct: _children_item_kind_struct, ItemKind.Union: _children_item_kind_union, ItemKind.Trait: _children_item_kind_trait, ItemKind.TraitAlias: _children_item_kind_trait_alias, ItemKind.Impl: _children_item_kind_impl, ItemKind.MacCall: _children_item_kind_mac_call, ItemKind.MacroDef: _children_item_kind_macro_def, ItemKind.Delegation: _children_item_kind_delegation, ItemKind.DelegationMac: _children_item_kind_delegation_mac, AssocItemKind.Const: _children_assoc_item_kind_const, AssocItemKind.Fn: _children_assoc_item_kind_fn, AssocItemKind.Type: _children_assoc_item_kind_type, AssocItemKind.MacCall: _children_assoc_item_kind_mac_call, AssocItemKind.Delegation: _children_assoc_item_kind_delegation, AssocItemKind.DelegationMac: _children_assoc_item_kind_delegation_mac, ForeignItemKind.Static: _children_foreign_item_kind_static, ForeignItemKind.Fn: _children_foreign_item_kind_fn, ForeignItemKind.TyAlias: _children_foreign_item_kind_ty_alias, ForeignItemKind.MacCall: _children_foreign_item_kind_mac_call, ModKind.Loaded: _children_mod_kind_loaded, ModKind.Unloaded: _children_mod_kind_unloaded, UseTreeKind.Simple: _children_use_tree_kind_simple, UseTreeKind.Nested: _children_use_tree_kind_nested, UseTreeKind.Glob: _children_use_tree_kind_glob, FnRetTy.Default: _children_fn_ret_ty_default, FnRetTy.Ty: _children_fn_ret_ty_ty, GenericParamKind.Lifetime: _children_generic_param_kind_lifetime, GenericParamKind.Type: _children_generic_param_kind_type, GenericParamKind.Const: _children_generic_param_kind_const, WherePredicateKind.BoundPredicate: _children_where_predicate_kind_bound_predicate, WherePredicateKind.RegionPredicate: _children_where_predicate_kind_region_predicate, WherePredicateKind.EqPredicate: _children_where_predicate_kind_eq_predicate, GenericBound.Trait: _children_generic_bound_trait, GenericBound.Outlives: _children_generic_bound_outlives, GenericBound.Use: _children_generic_bound_use, AngleBracketedArg.Arg: _children_angle_bracketed_arg_arg, AngleBracketedArg.Constraint: _children_angle_bracketed_arg_constraint, GenericArg.Lifetime: _children_generic_arg_lifetime, GenericArg.Type: _children_generic_arg_type, GenericArg.Const: _children_generic_arg_const, AssocItemConstraintKind.Equality: _children_assoc_item_constraint_kind_equality, AssocItemConstraintKind.Bound: _children_assoc_item_constraint_kind_bound, Term.Ty: _children_term_ty, Term.Const: _children_term_const, StmtKind.Let: _children_stmt_kind_let, StmtKind.Item: _children_stmt_kind_item, StmtKind.Expr: _children_stmt_kind_expr, StmtKind.Semi: _children_stmt_kind_semi, StmtKind.Empty: _children_stmt_kind_empty, StmtKind.MacCall: _children_stmt_kind_mac_call, LocalKind.Decl: _children_local_kind_decl, LocalKind.Init: _children_local_kind_init, LocalKind.InitElse: _children_local_kind_init_else, ExprKind.Array: _children_expr_kind_array, ExprKind.ConstBlock: _children_expr_kind_const_block, ExprKind.Call: _children_expr_kind_call, ExprKind.MethodCall: _children_expr_kind_method_call, ExprKind.Tup: _children_expr_kind_tup, ExprKind.Binary: _children_expr_kind_binary, ExprKind.Unary: _children_expr_kind_unary, ExprKind.Lit: _children_expr_kind_lit, ExprKind.Cast: _children_expr_kind_cast, ExprKind.Type: _children_expr_kind_type, ExprKind.Let: _children_expr_kind_let, ExprKind.If: _children_expr_kind_if, ExprKind.While: _children_expr_kind_while, ExprKind.ForLoop: _children_expr_kind_for_loop, ExprKind.Loop: _children_expr_kind_loop, ExprKind.Match: _children_expr_kind_match, ExprKind.Closure: _children_expr_kind_closure, ExprKind.Block: _children_expr_kind_block, ExprKind.Gen: _children_expr_kind_gen, ExprKind.Await: _children_expr_kind_await, ExprKind.Use: _children_expr_kind_use, ExprKind.TryBlock: _children_expr_kind_try_block, ExprKind.Assign: _children_expr_kind_assign, ExprKind.AssignOp: _children_expr_kind_assign_op, ExprKind.Field: _children_expr_kind_field, ExprKind.Index: _children_expr_kind_index, ExprKind.Range: _children_expr_kind_range, ExprKind.Underscore: _children_expr_kind_underscore, ExprKind.Path: _children_expr_kind_path, ExprKind.AddrOf: _children_expr_kind_addr_of, ExprKind.Break: _children_expr_kind_break, ExprKind.Continue: _children_expr_kind_continue, ExprKind.Ret: _children_expr_kind_ret, ExprKind.InlineAsm: _children_expr_kind_inline_asm, ExprKind.OffsetOf: _children_expr_kind_offset_of, ExprKind.MacCall: _children_expr_kind_mac_call, ExprKind.Struct: _children_expr_kind_struct, ExprKind.Repeat: _children_expr_kind_repeat, ExprKind.Paren: _children_expr_kind_paren, ExprKind.Try: _children_expr_kind_try, ExprKind.Yield: _children_expr_kind_yield, ExprKind.Yeet: _children_expr_kind_yeet, ExprKind.Become: _children_expr_kind_become, ExprKind.IncludedBytes: _children_expr_kind_included_bytes, ExprKind.FormatArgs: _children_expr_kind_format_args, ExprKind.UnsafeBinderCast: _children_expr_kind_unsafe_binder_cast, ExprKind.Err: _children_expr_kind_err, ExprKind.Dummy: _children_expr_kind_dummy, ClosureBinder.NotPresent: _children_closure_binder_not_present, ClosureBinder.For: _children_closure_binder_for, StructRest.Base: _children_struct_rest_base, StructRest.Rest: _children_struct_rest_rest, StructRest.None_: _children_struct_rest_none, PatKind.Missing: _children_pat_kind_missing, PatKind.Wild: _children_pat_kind_wild, PatKind.Ident: _children_pat_kind_ident, PatKind.Struct: _children_pat_kind_struct, PatKind.TupleStruct: _children_pat_kind_tuple_struct, PatKind.Or: _children_pat_kind_or, PatKind.Path: _children_pat_kind_path, PatKind.Tuple: _children_pat_kind_tuple, PatKind.Box: _children_pat_kind_box, PatKind.Deref: _children_pat_kind_deref, PatKind.Ref: _children_pat_kind_ref, PatKind.Expr: _children_pat_kind_expr, PatKind.Range: _children_pat_kind_range, PatKind.Slice: _children_pat_kind_slice, PatKind.Rest: _children_pat_kind_rest, PatKind.Never: _children_pat_kind_never, PatKind.Guard: _children_pat_kind_guard, PatKind.Paren: _children_pat_kind_paren, PatKind.MacCall: _children_pat_kind_mac_call, PatKind.Err: _children_pat_kind_err, TyKind.Slice: _children_ty_kind_slice, TyKind.Array: _children_ty_kind_array, TyKind.Ptr: _children_ty_kind_ptr, TyKind.Ref: _children_ty_kind_ref, TyKind.PinnedRef: _children_ty_kind_pinned_ref, TyKind.FnPtr: _children_ty_kind_fn_ptr, TyKind.UnsafeBinder: _children_ty_kind_unsafe_binder, TyKind.Never: _children_ty_kind_never, TyKind.Tup: _children_ty_kind_tup, TyKind.Path: _children_ty_kind_path, TyKind.TraitObject: _children_ty_kind_trait_object, TyKind.ImplTrait: _children_ty_kind_impl_trait, TyKind.Paren: _children_ty_kind_paren, TyKind.Infer: _children_ty_kind_infer, TyKind.ImplicitSelf: _children_ty_kind_implicit_self, TyKind.MacCall: _children_ty_kind_mac_call, TyKind.CVarArgs: _children_ty_kind_cvar_args, TyKind.Pat: _children_ty_kind_pat, TyKind.Dummy: _children_ty_kind_dummy, TyKind.Err: _children_ty_kind_err, TyPatKind.Range: _children_ty_pat_kind_range, TyPatKind.Or: _children_ty_pat_kind_or, TyPatKind.Err: _children_ty_pat_kind_err, CoroutineKind.Async: _children_coroutine_kind_async, CoroutineKind.Gen: _children_coroutine_kind_gen, CoroutineKind.AsyncGen: _children_coroutine_kind_async_gen, PreciseCapturingArg.Lifetime: _children_precise_capturing_arg_lifetime, PreciseCapturingArg.Arg: _children_precise_capturing_arg_arg, GenericArgs.AngleBracketed: _children_generic_args_angle_bracketed, GenericArgs.Parenthesized: _children_generic_args_parenthesized, GenericArgs.ParenthesizedElided: _children_generic_args_parenthesized_elided, VariantData.Struct: _children_variant_data_struct, VariantData.Tuple: _children_variant_data_tuple, VariantData.Unit: _children_variant_data_unit}
+"""Per class: appends a node's children to a list (`children`, into a list of one's own)."""
 
 
 def _is_shown(node: Any) -> bool:
@@ -4186,7 +4187,7 @@ def _is_shown(node: Any) -> bool:
 def children(node: Any) -> list:
     """The child nodes of `node` in rustc's visiting order (hidden ones left out)."""
     out: list = []
-    _CHILDREN[type(node)](node, out)
+    ADD_CHILDREN[type(node)](node, out)
     return out
 
 
@@ -5525,4 +5526,4 @@ def shift(node: Any, db: int, di: int) -> None:
     _SHIFT[type(node)](node, db, di)
 
 
-__all__ = ['HAS_KIND', 'HAS_SPAN', 'ID_FIELD', 'JSON_CLASS', 'VARIANT_KIND', 'MutVisitor', 'Visitor', 'children', 'shift']
+__all__ = ['ADD_CHILDREN', 'HAS_KIND', 'HAS_SPAN', 'ID_FIELD', 'JSON_CLASS', 'VARIANT_KIND', 'MutVisitor', 'Visitor', 'children', 'shift']

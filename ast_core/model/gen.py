@@ -425,7 +425,8 @@ class WalkGen:
             self.w()
             self.w()
         entries = ", ".join(f"{c.qual}: _children_{c.fn}" for c in m.classes.values())
-        self.w(f"_CHILDREN: dict[type, Callable[[Any, list], None]] = {{{entries}}}")
+        self.w(f"ADD_CHILDREN: dict[type, Callable[[Any, list], None]] = {{{entries}}}")
+        self.w('"""Per class: appends a node\'s children to a list (`children`, into a list of one\'s own)."""')
         self.w()
         self.w()
         hidden = [(c.qual, k) for c in m.classes.values() for k in c.hidden_kinds]
@@ -441,7 +442,7 @@ class WalkGen:
         self.w("def children(node: Any) -> list:")
         self.w('    """The child nodes of `node` in rustc\'s visiting order (hidden ones left out)."""')
         self.w("    out: list = []")
-        self.w("    _CHILDREN[type(node)](node, out)")
+        self.w("    ADD_CHILDREN[type(node)](node, out)")
         self.w("    return out")
         self.w()
         self.w()
@@ -455,8 +456,8 @@ class WalkGen:
                 return lambda e: f"out.append({e})"
             if node_variants:  # mixed (PreciseCapturingArg): nodes appended, others descended
                 return lambda e: (f"out.append({e}) if type({e}).__name__ in _NODE_VARIANTS_{snake(ty).upper()}"
-                                  f" else _CHILDREN[type({e})]({e}, out)")
-            return lambda e: f"_CHILDREN[type({e})]({e}, out)"
+                                  f" else ADD_CHILDREN[type({e})]({e}, out)")
+            return lambda e: f"ADD_CHILDREN[type({e})]({e}, out)"
         cls = m.classes[ty]
         if cls.node:
             if cls.hidden_kinds:
@@ -580,7 +581,7 @@ class WalkGen:
         self.gen_walkers("mut")
         self.gen_children()
         self.gen_shift()
-        public = ["HAS_KIND", "HAS_SPAN", "ID_FIELD", "JSON_CLASS", "VARIANT_KIND",
+        public = ["ADD_CHILDREN", "HAS_KIND", "HAS_SPAN", "ID_FIELD", "JSON_CLASS", "VARIANT_KIND",
                   "MutVisitor", "Visitor", "children", "shift"]
         self.w("__all__ = [" + ", ".join(repr(n) for n in public) + "]")
         return "\n".join(self.out).rstrip("\n") + "\n"
