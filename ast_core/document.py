@@ -297,7 +297,7 @@ class Document:
         if not any(unit.dropped for unit in self.units):
             return
         tree = syntax.parse_spelled(self._spelled)
-        cx = LowerCx(self.src, self.config.edition)
+        cx = LowerCx(self.src, self.config.edition, self._gates)
         groups = list(group_units(cx, (c for c in tree.root_node.children if c.is_named)))
         assert len(groups) == len(self.units), "the same text groups the same units"
         with building_model(len(self.src)):
@@ -344,7 +344,7 @@ class Document:
         units before are unchanged, those after only moved."""
         root = self.tree.root_node
         src = self.src
-        cx = LowerCx(src, self.config.edition)
+        cx = LowerCx(src, self.config.edition, self._gates)
         old_units, old_starts = self.units, self.starts
         head, tail, delta = 0, len(old_units), 0  # the units kept: before `head`, from `tail`
         nodes = None

@@ -53,11 +53,12 @@ class LowerCx:
     """What lowering one file needs: its bytes and edition; and the errors rustc's
     parser reports that tree-sitter does not (a `struct` in an `impl`)."""
 
-    __slots__ = ("src", "edition", "errors", "found", "repaired")
+    __slots__ = ("src", "edition", "gates", "errors", "found", "repaired")
 
-    def __init__(self, src: bytes, edition: int) -> None:
+    def __init__(self, src: bytes, edition: int, gates: frozenset[bytes] | None = None) -> None:
         self.src = src
         self.edition = edition
+        self.gates = gates  # `syntax.gates(src)`, when known: each unit's repairs are looked for by them
         self.errors: list[ParseError] = []
         self.found: set[int] = set()  # where lowering found places `syntax.parse` spelled otherwise
         self.repaired: list[tuple[int, int]] = []  # those places (`syntax.repairs`) in the nodes lowered, in order

@@ -109,20 +109,20 @@ def _not_operator(data: bytes, at: int) -> bool:  # `= #[`, not `== #[`
 # (every group that matches is spelled as spaces when `check(data, start of the match)`;
 # each pattern starts with its literal, which the regex engine scans for quickly)
 _BLANKED = tuple((literal, re.compile(pattern), check) for literal, pattern, check in (
-    (b"const", rb"const\s+[A-Za-z_]\w*\s*(<[^;{}]*?>)\s*:", _not_joined),  # a generic const item's parameters
+    (b"const", rb"const\s+[A-Za-z_]\w*+\s*(<[^;{}]*?>)\s*:", _not_joined),  # a generic const item's parameters
     # a const item's where clause (after its value; `[(); N]` in it)
     (b"where", rb"(where\s(?:[^;{}\[\]\"/]|\[[^\[\]{};\"/]*(?:;[^\[\]{};\"/]*)?\])*);", _in_const_item),
     (b"(..)", rb"(\(\.\.\))(?=\s*:(?!:))", _after_name),  # return type notation `T::m(..): Send`
     (b"= #[", rb"= (" + _ATTRS + rb")", _not_operator),  # a value's attributes
     (b"=\n", rb"=\n\s*(" + _ATTRS + rb")", _not_operator),
-    (b" if ", rb" (if [^{}()\"/\n]*)\)", _after_pattern),  # a guard pattern `(Some(x) if x > 1)`
+    (b" if ", rb" (if [^{}()\"/\n]*+)\)", _after_pattern),  # a guard pattern `(Some(x) if x > 1)`
 ))
 # Regions holding attributes tree-sitter does not know, and where in them (group 1).
 _ATTR_REGIONS = tuple((literal, re.compile(region), re.compile(inner)) for literal, region, inner in (
-    (b"where", rb"where\b[^{};#]*#\[[^{};]*", rb"(?:\bwhere|,)\s*(" + _ATTRS + rb")"),
-    (b"let", rb"let\s+[A-Za-z_][\w:]*\s*\{[^{}]*#\[[^{}]*\}", rb"[{,]\s*(" + _ATTRS + rb")")))
+    (b"where", rb"where\b[^{};#]*+#\[[^{};]*+", rb"(?:\bwhere|,)\s*(" + _ATTRS + rb")"),
+    (b"let", rb"let\s+[A-Za-z_][\w:]*+\s*\{[^{}#]*+#\[[^{}]*+\}", rb"[{,]\s*(" + _ATTRS + rb")")))
 # A struct whose body holds a `=`: field default values.
-_DEFAULTS = re.compile(rb"struct\s+[A-Za-z_]\w*\s*(?:<[^{};=]*>)?\s*\{[^{}=]*=[^{}]*\}")
+_DEFAULTS = re.compile(rb"struct\s+[A-Za-z_]\w*+\s*(?:<[^{};=]*>)?\s*\{[^{}=]*+=[^{}]*+\}")
 # What comes before a field's `=`: attributes, comments, a visibility, `name:`, the type.
 _FIELD = re.compile(rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?[A-Za-z_]\w*\s*:[^:]")
 
