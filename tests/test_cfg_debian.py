@@ -113,8 +113,7 @@ def test_crate_findings_agree_with_cargo(crate: str) -> None:
 
 def test_every_file_agrees_with_rustc() -> None:
     """Over every file of the crates, in every configuration: precision and recall
-    against rustc at least 0.99 (what is left: rustc's once-per-session notes, which
-    fall elsewhere when it compiles several other files at once)."""
+    against rustc at least 0.99."""
     found = figures(every_file=True)
     assert found["precision"] >= 0.99 and found["recall"] >= 0.99, found
 

@@ -8,10 +8,13 @@ around its `mod` item and its place in the session's emission order (which decid
 where the once-only notes go). A requested file no crate root reaches (a module
 declared inside a macro call, a stray file) is its own session; one reached only
 through a `mod` a false cfg removes is linted as rustc would lint it in a
-configuration that compiles it (`OTHER`): in a session of its own, with the levels set
-around its `mod` and in its parents and the crate's macros; so are the tests, examples
-and benches, as `cargo test` builds them (with `--test`, so `cfg(test)` holds). Their
-findings are marked, and left out with `active_only`.
+configuration that compiles it (`OTHER`): with the levels set around its `mod` and in
+its parents and the crate's macros, in the library's session after all of the library
+(as if declared at the end of its root: rustc's once-per-session notes went to the
+library's findings), or in a session of its own for a package without a library. The
+tests, examples and benches are linted as `cargo test` builds them (with `--test`, so
+`cfg(test)` holds), each its own session. Their findings are marked, and left out
+with `active_only`.
 
 Files are parsed and scanned in worker processes (the expensive part); the walk over
 module trees, the levels and the emission order are cheap and run in the main
@@ -66,6 +69,9 @@ _OTHER_WHY = {
     "benches": "a bench, linted as `cargo test` builds it (`--test`)",
 }
 _TEST_TARGETS = ("examples", "tests", "benches")
+#: Where files only cfg'd-out `mod`s reach sit in the library's session: after all of
+#: it, as if declared at the end of its root (a node path above any of the root's).
+_APPENDED = 1 << 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +293,8 @@ class _Runner:
         requested = set(files)
         self.drops = frozenset().union(*(parsed.scan.drops for path in files
                                          if (parsed := self.parsed.get((path, main))) is not None))
-        trees: list[tuple[list[tuple[Path, FileContext]], SessionSpec, str]] = []
+        trees: list[tuple[list[tuple[Path, FileContext, str]], SessionSpec]] = []
+        library: list[tuple[Path, FileContext, str]] | None = None  # the library's session
         if package is not None and isinstance(package.cargo, CargoPackage):
             wanted_dirs = {parent for path in files for parent in path.parents}
             testing = _testing(main)
@@ -298,7 +305,10 @@ class _Runner:
                     spec = build if kind == "build" else testing if other else main
                     tree = self.module_tree(root, spec, lambda path, folder: path in requested or folder in wanted_dirs)
                     if not (other and self.active_only):  # (walked all the same: its files are placed)
-                        trees.append((tree, spec, _OTHER_WHY[kind] if other else ""))
+                        files_why = [(path, context, _OTHER_WHY[kind] if other else "") for path, context in tree]
+                        trees.append((files_why, spec))
+                        if kind == "lib":
+                            library = files_why
         by_depth = sorted(files, key=lambda p: (len(p.parts) - (p.name == "mod.rs"), p))
         # Shallowest first, a folder's `mod.rs` before the files it declares beside it.
         for path in by_depth:
@@ -306,7 +316,7 @@ class _Runner:
                 continue
             tree = self.module_tree(path, main, lambda child, _: child in requested and child not in self.assigned,
                                     owns_folder=path.name in ("mod.rs", "lib.rs", "main.rs"))
-            trees.append((tree, main, ""))
+            trees.append(([(path, context, "") for path, context in tree], main))
         # Then what only cfg'd-out `mod`s reach, each in the context of its `mod` (an
         # other tree can remove more of them: shallowest first, until none is left).
         while not self.active_only:
@@ -318,13 +328,17 @@ class _Runner:
             tree = self.module_tree(path, main, lambda child, _: child in requested and child not in self.assigned,
                                     owns_folder=path.name in ("mod.rs", "lib.rs", "main.rs"),
                                     context=self.reach.get(path))
-            trees.append((tree, main, _OTHER_WHY["mod"]))
-        scans = [(path, parsed.scan) for tree, spec, _ in trees for path, _ in tree
+            if library is None:
+                trees.append(([(path, context, _OTHER_WHY["mod"]) for path, context in tree], main))
+            else:  # compiled with the library, declared after all of it (its lints come after the library's)
+                library += [(path, FileContext((_APPENDED, *context.node), context.levels), _OTHER_WHY["mod"])
+                            for path, context in tree]
+        scans = [(path, parsed.scan) for members, spec in trees for path, _, _ in members
                  if (parsed := self.parsed.get((path, spec))) is not None and path not in self.removed]
         self.called = called_macros((scan for _, scan in scans), self.drops)
         self.templates = crate_templates(scans, build_session(main))
-        for tree, spec, why in trees:
-            self.session(tree, spec, why)
+        for members, spec in trees:
+            self.session(members, spec)
 
     def is_removed(self, path: Path) -> bool:
         """Whether a file no crate root reaches is one rustc never reads: declared by a
@@ -379,26 +393,27 @@ class _Runner:
         visit(root, (), context or FileContext(levels=spec.given))
         return out
 
-    def session(self, files: Iterable[tuple[Path, FileContext]], spec: SessionSpec, other: str = "") -> None:
+    def session(self, files: Iterable[tuple[Path, FileContext, str]], spec: SessionSpec) -> None:
         """One rustc session over `files`: its lints in emission order, its errors;
         what falls in requested files, not reported before, is reported (marked as
-        found in another configuration, and why, when `other` says why)."""
-        members = [(path, context, parsed) for path, context in files
+        found in another configuration, and why, where a file's `why` says so)."""
+        members = [(path, context, parsed, why) for path, context, why in files
                    if (parsed := self.get(path, spec)) is not None]
         lints: list[Keyed] = []
         macros = replace(self.templates, session=build_session(spec))
         indexes: dict[Path, LineIndex] = {}
-        fresh = {path for path, _, _ in members if path in self.files and path not in self.done}
-        for path, context, parsed in members:
+        fresh = {path for path, _, _, _ in members if path in self.files and path not in self.done}
+        whys = {path: why for path, _, _, why in members}
+        for path, context, parsed, why in members:
             found = file_findings([parsed.scan], context, self.called, self.drops, path, macros, parsed.src)
             lints += found.lints
             if path in fresh:
                 indexes[path] = self.index(path)
-                self.report(path, indexes[path], found.errors, other)
+                self.report(path, indexes[path], found.errors, why)
         self.done.update(fresh)
         for path, diag in emit_session(lints):
             if path in indexes:
-                self.report(path, indexes[path], [diag], other)
+                self.report(path, indexes[path], [diag], whys[path])
         if fresh and not build_session(spec).checking:
             self.outcome.unchecked = True
 
