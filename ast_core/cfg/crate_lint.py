@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .diagnostic import CfgDiagnostic
 from .report import (
     FileContext, FileFindings, called_macros, child_context, crate_templates, document_scans, emit_session,
-    file_findings, file_levels,
+    file_findings, file_levels, first_calls,
 )
 from .scan import CfgScan, InactiveCode
 from .session import CfgSession
@@ -76,6 +76,7 @@ class CrateLints:
             self._shared = (called, drops, templates)
         called, drops, templates = self._shared
         lints = []
+        founds = []
         mine: FileFindings | None = None
         for file, doc, scans, context in tree:
             kept = self._files[file.path]
@@ -84,10 +85,11 @@ class CrateLints:
                 kept.found = file_findings(scans, context, called, drops, file.path, templates, doc.src)
                 kept.found_for = inputs
             lints += kept.found.lints
+            founds.append(kept.found)
             if file is target:
                 mine = kept.found
         assert mine is not None
-        diags = [diag for path, diag in emit_session(lints) if path == target.path] + mine.errors
+        diags = [diag for path, diag in emit_session(lints, first_calls(founds)) if path == target.path] + mine.errors
         diags.sort(key=lambda d: (d.span, d.message))
         if mine.removed is not None:
             return diags, [InactiveCode((0, len(self._files[target.path].doc.src)), mine.removed.reason)]

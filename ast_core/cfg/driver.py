@@ -40,7 +40,7 @@ from ..lower import lower_file
 from ..model import LineIndex
 from .report import (
     FileContext, Keyed, called_macros, child_context, crate_templates, emit_session, file_findings, file_levels,
-    file_report, package_problems,
+    file_report, first_calls, package_problems,
 )
 from .fragments import Templates
 from .scan import CfgScan, scan_file
@@ -404,14 +404,16 @@ class _Runner:
         indexes: dict[Path, LineIndex] = {}
         fresh = {path for path, _, _, _ in members if path in self.files and path not in self.done}
         whys = {path: why for path, _, _, why in members}
+        founds = []
         for path, context, parsed, why in members:
             found = file_findings([parsed.scan], context, self.called, self.drops, path, macros, parsed.src)
             lints += found.lints
+            founds.append(found)
             if path in fresh:
                 indexes[path] = self.index(path)
                 self.report(path, indexes[path], found.errors, why)
         self.done.update(fresh)
-        for path, diag in emit_session(lints):
+        for path, diag in emit_session(lints, first_calls(founds)):
             if path in indexes:
                 self.report(path, indexes[path], [diag], whys[path])
         if fresh and not build_session(spec).checking:

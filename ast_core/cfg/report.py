@@ -15,7 +15,7 @@ root) and, inside a file, the index of the scan (a `Document` unit) holding it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,9 @@ class FileFindings:
     inactive: list[InactiveCode] = field(default_factory=list)
     #: The false `#![cfg]` that removes the whole file, if any.
     removed: InactiveCode | None = None
+    #: Where each macro is first called here (an emission-order key): rustc lints a
+    #: `macro_rules!` body where a call expands it (`first_calls`, `emit_session`).
+    calls: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
 def file_levels(scans: Sequence[CfgScan], outer: LevelSpec) -> LevelSpec:
@@ -107,6 +110,11 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
     called, dropped = frozenset(invoked), frozenset(drops)
     seen = {(f.diag.span, f.diag.message) for scan in kept for f in scan.findings} if macros is not None else set()
     for index, scan in enumerate(kept):
+        for call in scan.calls:
+            if not call.other and not dropped.intersection(call.inside):
+                at_call = (0, context.node + ((index, *call.node) if call.node else ()), True, call.args[0])
+                if at_call < out.calls.get(call.name, at_call + (0,)):
+                    out.calls[call.name] = at_call
         expanded = [] if macros is None or not scan.calls else _expanded(macros.expand(scan.calls, src, tag), seen)
         if not (scan.findings or scan.inactive or expanded):
             continue
@@ -146,13 +154,26 @@ def called_macros(scans: Iterable[CfgScan], drops: frozenset[str]) -> frozenset[
     return frozenset(name for scan in scans for name, inside in scan.invoked if not drops.intersection(inside))
 
 
-def emit_session(lints: Iterable[Keyed]) -> list[tuple[Any, CfgDiagnostic]]:
+def first_calls(files: Iterable[FileFindings]) -> dict[str, tuple[Any, ...]]:
+    """Where each macro is first called in a session's files (`FileFindings.calls`)."""
+    out: dict[str, tuple[Any, ...]] = {}
+    for found in files:
+        for name, key in found.calls.items():
+            if name not in out or key < out[name]:
+                out[name] = key
+    return out
+
+
+def emit_session(lints: Iterable[Keyed], calls: Mapping[str, tuple[Any, ...]]) -> list[tuple[Any, CfgDiagnostic]]:
     """rustc's output for one session's lints: in emission order, each with its
     level and the once-only children it is the first to carry; allowed ones dropped.
-    Lints in code the active configuration removes (`Finding.other`) come after, as
-    a configuration that compiles that code emits them (among the active ones, which
-    may carry the once-only children before them), marked `other`."""
-    ordered = sorted(lints, key=lambda k: k.key)
+    A lint in a `macro_rules!` body comes where the macro's first call (`calls`,
+    `first_calls`) expands it. Lints in code the active configuration removes
+    (`Finding.other`) come after, as a configuration that compiles that code emits
+    them (among the active ones, which may carry the once-only children before them),
+    marked `other`."""
+    ordered = sorted(lints, key=lambda k: (*calls[k.finding.macro], k.key[-1])
+                     if k.finding.macro is not None and k.finding.macro in calls else k.key)
     active = [keyed for keyed in ordered if not keyed.finding.other]
     out = [(keyed.tag, diag) for keyed, diag in _emitted(active)]
     if len(active) < len(ordered):
@@ -180,7 +201,7 @@ def file_report(scans: Sequence[CfgScan], session: CfgSession, src: bytes,
     macros = crate_templates(((None, scan) for scan in scans), session)
     found = file_findings(scans, context or FileContext(levels=session.spec.given), called_macros(scans, drops),
                           drops, macros=macros, src=src)
-    diags = [d for _, d in emit_session(found.lints)] + found.errors
+    diags = [d for _, d in emit_session(found.lints, found.calls)] + found.errors
     diags.sort(key=lambda d: (d.span, d.message))
     if found.removed is not None:
         return diags, [InactiveCode((0, len(src)), found.removed.reason)]
@@ -311,7 +332,7 @@ def site_at(scans: Iterable[CfgScan], offset: int) -> SiteInfo | None:
 
 __all__ = [
     "FileContext", "FileFindings", "Keyed", "PackageProblem", "called_macros", "child_context", "crate_templates",
-    "emit_session",
+    "emit_session", "first_calls",
     "file_findings", "file_levels", "file_report", "hover_markdown", "inactive_message", "package_problems", "site_at",
 ]
 
