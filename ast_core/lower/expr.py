@@ -606,8 +606,14 @@ def _closure(cx: LowerCx, node: SyntaxNode) -> Expr:
     else:
         body = lower_expr(cx, body_node)
     decl_hi = ret.end_byte if ret is not None else (params_node.end_byte if params_node else node.end_byte)
-    binder, lo = _closure_binder(cx, node)
-    return Expr(ExprKind.Closure(binder, capture, Const.No, coroutine, movability,
+    start = node.start_byte  # before it: `use` (ergonomic clones) and `const`, which `syntax.parse` spelled as spaces
+    if (use_at := _item.blanked_keyword(cx, b"use", start - 16, start)) is not None:
+        capture, start = CaptureBy.Use, use_at
+    constness = Const.No
+    if (const_at := _item.blanked_keyword(cx, b"const", start - 16, start)) is not None:
+        constness, start = Const.Yes, const_at
+    binder, lo = _closure_binder(cx, start)
+    return Expr(ExprKind.Closure(binder, capture, constness, coroutine, movability,
                                  FnDecl(params, output), body, (node.start_byte, decl_hi),
                                  span(params_node) if params_node is not None else span(node)),
                 (lo, node.end_byte), ())
@@ -616,19 +622,19 @@ def _closure(cx: LowerCx, node: SyntaxNode) -> Expr:
 _BINDER = re.compile(rb"(?<![A-Za-z0-9_#])for\s*(<[^<>{};]*>)\s*$")
 
 
-def _closure_binder(cx: LowerCx, node: SyntaxNode):
-    """`for<'a> |x| ..`: the binder `syntax.parse` spelled as spaces, and where the
-    closure starts."""
-    found = _BINDER.search(cx.src, max(0, node.start_byte - 64), node.start_byte)
+def _closure_binder(cx: LowerCx, start: int):
+    """`for<'a> |x| ..`: the binder `syntax.parse` spelled as spaces before byte `start`,
+    and where the closure starts."""
+    found = _BINDER.search(cx.src, max(0, start - 64), start)
     if found is None:
-        return ClosureBinder.NotPresent(), node.start_byte
+        return ClosureBinder.NotPresent(), start
     cx.found.add(found.start())
     if not cx.src[found.start(1) + 1:found.end(1) - 1].strip():  # `for<>`
         return ClosureBinder.For((found.start(), found.end(1)), []), found.start()
     tps = syntax.parse_generic_params(cx.src, found.start(1), found.end(1))
     if tps is None:
         cx.unreadable(found.span(), "closure binder")
-        return ClosureBinder.NotPresent(), node.start_byte
+        return ClosureBinder.NotPresent(), start
     return ClosureBinder.For((found.start(), found.end(1)), _item.lower_generic_params(cx, tps)), found.start()
 
 

@@ -221,7 +221,23 @@ def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
 def lower_bounds(cx: LowerCx, node: SyntaxNode) -> list:
     """The bounds of a `trait_bounds` node (`: A + 'a + ?Sized`) or any bound list; the
     MISSING bound of empty bounds (`T:`) is none (`syntax_errors` says whether it reads)."""
-    return [lower_bound(cx, c) for c in node.named_children if not c.is_missing]
+    bounds = []
+    negative = None  # `!Tr` (negative bounds): tree-sitter reads the `!` as an ERROR of its own
+    for child in node.named_children:
+        if child.is_missing:
+            continue
+        if child.type == "ERROR" and cx.src[child.start_byte:child.end_byte] == b"!":
+            negative = child
+            continue
+        bound = lower_bound(cx, child)
+        if negative is not None and isinstance(bound, GenericBound.Trait) and \
+                bound.poly.modifiers.polarity is BoundPolarity.Positive:
+            bound.poly.modifiers.polarity = BoundPolarity.Negative
+            bound.poly.span = (negative.start_byte, bound.poly.span[1])
+            cx.read_after_all(negative)
+        negative = None
+        bounds.append(bound)
+    return bounds
 
 
 def lower_bound(cx: LowerCx, node: SyntaxNode):
@@ -273,10 +289,12 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
     if (async_at := _item.blanked_keyword(cx, b"async", floor, lo)) is not None:
         asyncness = BoundAsyncness.Async
         lo = async_at
-    for modifier in (b"\\[const\\]", b"~const"):
+    for modifier, kind in ((b"\\[const\\]", BoundConstness.Maybe), (b"~const", BoundConstness.Maybe),
+                           (b"const", BoundConstness.Always)):
         found = _item.blanked_keyword(cx, modifier, floor, lo)
         if found is not None:
-            constness, lo = BoundConstness.Maybe, found
+            constness, lo = kind, found
+            break
     return PolyTraitRef(params, TraitBoundModifiers(constness, asyncness, polarity), TraitRef(path), (lo, hi), parens)
 
 

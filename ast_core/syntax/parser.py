@@ -33,8 +33,8 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   2024): tree-sitter knows neither; spelled as spaces, lowering finds the keyword.
 # - keywords of unstable syntax before keywords tree-sitter knows: `auto trait`,
 #   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`, `box x`,
-#   `impl const Tr`, bound modifiers `[const]`, `~const`, `async Fn`, a closure's binder
-#   `for<'a> |x| ..`, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin
+#   `impl const Tr`, bound modifiers `[const]`, `~const`, `const`, `async Fn`, a closure's
+#   binder `for<'a> |x| ..`, `const` and `use` closures, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin
 #   const`, an unsafe binder type's `unsafe<'a>`, `do yeet`; spelled as spaces, lowering
 #   finds them.
 # - words of unstable syntax respelled as a word tree-sitter knows in the same place
@@ -63,11 +63,13 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"const trait", rb"(const) trait\b"), (b"impl const", rb"impl (const)(?=\s)"),
     (b"[const]", rb"(\[const\])(?=\s)"), (b"~const", rb"(~const)(?=\s)"),
     (b"async Fn", rb"(async) Fn(?:Mut|Once)?\b"),
-    (b"for<", rb"(for<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b))"),
+    (b"for<", rb"(for<[^<>{};]*>)(?=\s*(?:\||move\b|async\b|static\b|const\b))"),
     (b"default ", rb"(default) (?:const|type|impl|unsafe impl)\b"),
     (b"pin mut", rb"&\s*(?:'\w+\s+)?(pin) mut\b"), (b"pin const", rb"&\s*(?:'\w+\s+)?(pin const)\b"),
     (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])"), (b"do yeet", rb"(do yeet)(?=[\s;])"),
-    (b"box ", rb"(box) (?=[A-Za-z0-9_(&\[\-'\"])")))
+    (b"box ", rb"(box) (?=[A-Za-z0-9_(&\[\-'\"])"),
+    (b"const |", rb"(const) (?=\|)"), (b"const move", rb"(const) move\b"), (b"use |", rb"(use) (?=\|)"),
+    (b": const ", rb": (const) (?=[A-Za-z_])")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 # (group 1 becomes the spelling; the word must stand alone, as in `_KEYWORD_BEFORE`)
 _RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern, spelling in (
