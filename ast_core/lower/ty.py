@@ -282,18 +282,18 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
         else:
             break
     path = _bound_path(cx, cur)
-    # `[const] Tr`, `~const Tr`, `async Fn()`: modifiers `syntax.parse` spelled as spaces
+    # `[const] Tr`, `~const Tr`, `const Tr`, `async Fn()`: modifiers `syntax.parse` spelled as spaces
     constness = BoundConstness.Never
     asyncness = BoundAsyncness.Normal
     floor = lo - 16
     if (async_at := _item.blanked_keyword(cx, b"async", floor, lo)) is not None:
         asyncness = BoundAsyncness.Async
         lo = async_at
-    for modifier, kind in ((b"\\[const\\]", BoundConstness.Maybe), (b"~const", BoundConstness.Maybe),
-                           (b"const", BoundConstness.Always)):
+    for modifier, written in ((b"\\[const\\]", BoundConstness.Maybe), (b"~const", BoundConstness.Maybe),
+                              (b"const", BoundConstness.Always)):
         found = _item.blanked_keyword(cx, modifier, floor, lo)
         if found is not None:
-            constness, lo = kind, found
+            constness, lo = written, found
             break
     return PolyTraitRef(params, TraitBoundModifiers(constness, asyncness, polarity), TraitRef(path), (lo, hi), parens)
 
