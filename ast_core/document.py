@@ -279,15 +279,15 @@ class Document:
         """Free the lowered items of a document no editor edits and no numbering of an
         edited file walks (most of a crate's files): about 90% of what is left after
         `drop_tree`. What the crate's numbering needs stays: each unit's place, id
-        count and `mod x;` files (`holes`, `child_mods`), and the crate inner
-        attributes. Reading a unit lowers them again (`restore_model`)."""
+        count and `mod x;` files (`holes`, `child_mods`), the crate inner attributes,
+        and the per-unit results (`unit_results`). Reading a unit lowers them again
+        (`restore_model`)."""
         assert not self.editable, "an edited document keeps its model"
         for unit in self.units:
             if unit.items and not unit.dropped:
                 unit.dropped = True
                 unit.key = b""
                 unit.items = []
-                unit.results = {}
                 unit.withheld.clear()  # (the same set as `self.withheld`, when it is)
 
     def restore_model(self) -> None:
@@ -694,8 +694,11 @@ class Document:
         or `inputs` (what `compute` depends on besides the unit: a session, a context)
         changes. Units whose text did not change are neither recomputed nor
         materialized, so a keystroke costs the changed units; a cached value whose unit
-        moved by `delta` bytes since is `shift(value, delta)` (and cached so)."""
+        moved by `delta` bytes since is `shift(value, delta)` (and cached so). A
+        document whose model was dropped drops it again once the results are made: a
+        crate-wide pass (check-cfg's session) reads every file of the crate."""
         self.sync()
+        dropped = any(unit.dropped for unit in self.units)
         if self._result_inputs.get(key, inputs) != inputs:
             for unit in self.units:
                 unit.results.pop(key, None)
@@ -709,6 +712,8 @@ class Document:
             elif cached[0] != self.starts[index]:
                 cached = unit.results[key] = (self.starts[index], shift(cached[1], self.starts[index] - cached[0]))
             out.append(cached[1])
+        if dropped:
+            self.drop_model()
         return out
 
     def units_in(self, lo: int, hi: int) -> list[Unit]:
