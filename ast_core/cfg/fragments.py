@@ -61,10 +61,12 @@ class MacroCall:
 
 @dataclass(frozen=True, slots=True)
 class Expanded:
-    """A leaf a call makes: its finding, and the lint node and levels of the call."""
+    """A leaf a call makes: its finding, the call (its lint node and levels), and the
+    file the finding is in (the call's, or the macro's for a leaf at `$x` there)."""
 
     diag: CfgDiagnostic
     call: MacroCall
+    file: object
 
 
 class _Unknown(Exception):
@@ -587,22 +589,25 @@ class _Text:
             at += len(out.token.text.encode()) + 1
         self.data = " ".join(parts).encode()
 
-    def span(self, span: Span, allow_body: bool) -> tuple[Span, bool] | None:
-        """The span rustc gives what covers `span` here, and whether a fragment put
-        something there; None when rustc's is not a place in either text (it starts in
-        the call and ends in the macro's text, or the other way) or a fragment's text
-        is unknown."""
+    def span(self, span: Span, allow_body: bool) -> tuple[Span, bool, bool] | None:
+        """The span rustc gives what covers `span` here, whether a fragment put
+        something there, and whether it is in the call; None when rustc's is not a
+        place in either text (it starts in the call and ends in the macro's text, or
+        the other way), a fragment's text is unknown, or it is in the macro's text and
+        that is not `allow_body`."""
         inside = [out for start, out in zip(self.starts, self.tokens, strict=True) if span[0] <= start < span[1]]
         if not inside or any(out.opaque for out in inside):
             return None
         first, last = inside[0], inside[-1]  # rustc's span: from the first token's to the last one's
         if first.call != last.call or not (first.call or allow_body):
             return None
-        return (first.token.lo, last.token.hi), any(out.substituted for out in inside)
+        return (first.token.lo, last.token.hi), any(out.substituted for out in inside), first.call
 
 
-def _leaves(kind: SiteKind, group: _OutGroup, session: CfgSession, allow_body: bool) -> Iterator[CfgLeaf]:
-    """The leaves of a transcribed predicate that a fragment made, at rustc's spans."""
+def _leaves(kind: SiteKind, group: _OutGroup, session: CfgSession,
+            allow_body: bool) -> Iterator[tuple[CfgLeaf, bool]]:
+    """The leaves of a transcribed predicate that a fragment made, at rustc's spans,
+    each with whether it is in the macro's text."""
     text = _Text(group)
     whole = (0, len(text.data))
     site = CfgSite(kind, whole, whole)
@@ -615,14 +620,16 @@ def _leaves(kind: SiteKind, group: _OutGroup, session: CfgSession, allow_body: b
         value = text.span(leaf.value_span, allow_body) if leaf.value_span is not None else None
         if placed is None or name is None or (leaf.value_span is not None and value is None) or not placed[1]:
             continue
-        yield replace(leaf, span=placed[0], name_span=name[0], value_span=value[0] if value is not None else None)
+        placed_leaf = replace(leaf, span=placed[0], name_span=name[0],
+                              value_span=value[0] if value is not None else None)
+        yield placed_leaf, not placed[2]
 
 
 def expand_call(call: MacroCall, src: bytes, template: MacroTemplate, session: CfgSession,
-                same_file: bool) -> list[CfgDiagnostic]:
+                allow_body: bool) -> list[tuple[CfgDiagnostic, bool]]:
     """The findings of the cfg predicates `call` (in `src`) makes out of its arguments
-    with `template`'s rules; those at spans in the macro's text only when it is in
-    the same file (`same_file`). Nothing where the expansion is not known exactly."""
+    with `template`'s rules, each with whether it is in the macro's text (only with
+    `allow_body`). Nothing where the expansion is not known exactly."""
     try:
         rules = _rules(template)
         args = token_trees(tokenize(src, call.args[0], call.args[1]))
@@ -633,10 +640,10 @@ def expand_call(call: MacroCall, src: bytes, template: MacroTemplate, session: C
                 continue
             out = []
             for kind, group in _sites(_transcribe(body.elems, found)):
-                for leaf in _leaves(kind, group, session, same_file):
+                for leaf, in_macro in _leaves(kind, group, session, allow_body):
                     diag = check_leaf(leaf, session.lint)
                     if diag is not None:
-                        out.append(diag)
+                        out.append((diag, in_macro))
             return out
     except (_Unknown, RecursionError):
         return []
@@ -675,22 +682,24 @@ def _dollar(trees: Sequence[Tree]) -> bool:
 @dataclass(slots=True)
 class Templates:
     """A crate's `macro_rules!` with fragment predicates, by name, each with the file
-    that defines it (a tag), and the session its calls are linted in: a name defined
-    more than once is left out (which one a call reaches depends on scopes not
-    followed here)."""
+    that defines it (a tag) and whether it is the only definition, and the session its
+    calls are linted in. A name defined more than once differently is left out (which
+    one a call reaches depends on scopes not followed here); defined more than once
+    alike, its leaves at `$x` in the macro are (which file they are in is not known)."""
 
     session: CfgSession
-    by_name: dict[str, tuple[object, MacroTemplate]] = field(default_factory=dict)
+    by_name: dict[str, tuple[object, MacroTemplate, bool]] = field(default_factory=dict)
 
     @staticmethod
     def of(defined: Iterable[tuple[object, MacroTemplate]], session: CfgSession) -> Templates:
-        found: dict[str, tuple[object, MacroTemplate] | None] = {}
+        found: dict[str, tuple[object, MacroTemplate, bool] | None] = {}
         for tag, template in defined:
             known = found.get(template.name, ...)
             if known is ...:
-                found[template.name] = (tag, template)
-            elif known is not None and (known[1].text != template.text or not template.text):
-                found[template.name] = None
+                found[template.name] = (tag, template, True)
+            elif known is not None:
+                same = known[1].text == template.text and template.text
+                found[template.name] = (known[0], known[1], False) if same else None
         return Templates(session, {name: entry for name, entry in found.items() if entry is not None and entry[1].text})
 
     def expand(self, calls: Sequence[MacroCall], src: bytes, tag: object) -> list[Expanded]:
@@ -699,8 +708,9 @@ class Templates:
         for call in calls:
             entry = self.by_name.get(call.name)
             if entry is not None:
-                out += [Expanded(diag, call) for diag in expand_call(call, src, entry[1], self.session,
-                                                                     entry[0] == tag)]
+                where, template, unique = entry
+                out += [Expanded(diag, call, where if in_macro else tag)
+                        for diag, in_macro in expand_call(call, src, template, self.session, unique)]
         return out
 
 

@@ -108,7 +108,8 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
             out.removed = scan.removed
             break
     called, dropped = frozenset(invoked), frozenset(drops)
-    seen = {(f.diag.span, f.diag.message) for scan in kept for f in scan.findings} if macros is not None else set()
+    seen = ({(tag, f.diag.span, f.diag.message) for scan in kept for f in scan.findings}
+            if macros is not None else set())
     for index, scan in enumerate(kept):
         for call in scan.calls:
             if not call.other and not dropped.intersection(call.inside):
@@ -119,7 +120,7 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
         if not (scan.findings or scan.inactive or expanded):
             continue
         out.inactive.extend(scan.inactive)
-        for finding in (*scan.findings, *expanded):
+        for finding, where in (*((finding, tag) for finding in scan.findings), *expanded):
             if (finding.macro is not None and finding.macro not in called) or dropped.intersection(finding.inside):
                 continue
             if finding.diag.code == "malformed_cfg":
@@ -128,19 +129,21 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
             node = context.node + ((index, *finding.node) if finding.node else ())
             at = finding.diag.span[0]
             key = (finding.phase, node, finding.late, at if finding.order is None else finding.order, at)
-            out.lints.append(Keyed(key, finding, finding.levels.under(levels).resolve(), tag))
+            out.lints.append(Keyed(key, finding, finding.levels.under(levels).resolve(), where))
     return out
 
 
-def _expanded(found: Iterable[Expanded], seen: set[tuple[Span, str]]) -> list[Finding]:
-    """What calls make of their arguments, as findings at the calls, each leaf once."""
+def _expanded(found: Iterable[Expanded], seen: set[tuple[Any, Span, str]]) -> list[tuple[Finding, Any]]:
+    """What calls make of their arguments, as findings at the calls (each with the
+    file it is in), each leaf once."""
     out = []
     for one in found:
-        key = (one.diag.span, one.diag.message)
+        key = (one.file, one.diag.span, one.diag.message)
         if key not in seen:
             seen.add(key)
             call = one.call
-            out.append(Finding(one.diag, call.node, True, 0, call.levels, None, call.inside, call.other, call.args[0]))
+            out.append((Finding(one.diag, call.node, True, 0, call.levels, None, call.inside, call.other,
+                                call.args[0]), one.file))
     return out
 
 
@@ -179,7 +182,10 @@ def emit_session(lints: Iterable[Keyed], calls: Mapping[str, tuple[Any, ...]]) -
     if len(active) < len(ordered):
         out += [(keyed.tag, replace(diag, other=keyed.finding.other))
                 for keyed, diag in _emitted(ordered) if keyed.finding.other]
-    return out
+    unique: dict[tuple[Any, Span, str], tuple[Any, CfgDiagnostic]] = {}  # a leaf two calls make at `$x`: once
+    for tag, diag in out:
+        unique.setdefault((tag, diag.span, diag.message), (tag, diag))
+    return list(unique.values())
 
 
 def _emitted(ordered: Iterable[Keyed]) -> list[tuple[Keyed, CfgDiagnostic]]:

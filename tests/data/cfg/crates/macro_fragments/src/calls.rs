@@ -7,3 +7,5 @@ gated! {
 }
 
 when!(all(unix, not(target_os = "linux_gnu")));
+
+named!(from_module);

@@ -1,5 +1,6 @@
-//! A macro defined in the crate root, called in a module file: the cfgs it makes of
-//! a call's `meta` and `tt` fragments are reported at the call, in the module's file.
+//! Macros defined in the crate root, called in a module file: the cfgs they make of
+//! a call's `meta` and `tt` fragments are reported at the call, in the module's file;
+//! of an `ident` fragment, at `$n` here.
 
 macro_rules! gated {
     (#![$meta:meta] $($item:item)*) => {
@@ -10,6 +11,13 @@ macro_rules! gated {
 macro_rules! when {
     ($($t:tt)*) => {
         pub fn when() -> bool { cfg!($($t)*) }
+    };
+}
+
+macro_rules! named {
+    ($n:ident) => {
+        #[cfg($n)]
+        pub fn $n() {}
     };
 }
 
