@@ -10,6 +10,7 @@ not by recursion, so a 10 000-term `a + b + …` is no deeper than `a + b`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import (
     AnonConst,
@@ -92,7 +93,24 @@ def lower_expr(cx: LowerCx, node: SyntaxNode | None) -> Expr:
     fn = EXPR.get(node.type)
     if fn is None:
         return Expr(ExprKind.Err(), span(node), ())
-    return fn(cx, node)
+    expr = fn(cx, node)
+    if cx.repaired and (at := bisect_left(cx.repaired, (node.end_byte, 0))) < len(cx.repaired):
+        lo, hi = cx.repaired[at]
+        if lo == node.end_byte and lo not in cx.found and cx.src.startswith(b".match", lo):
+            return _postfix_match(cx, expr, lo, hi)
+    return expr
+
+
+def _postfix_match(cx: LowerCx, scrutinee: Expr, lo: int, hi: int) -> Expr:
+    """`x.match { .. }` after `scrutinee`, which `syntax.parse` spelled as spaces, read
+    alone; one that does not read stays unfound."""
+    node = syntax.parse_postfix_match(cx.src, lo, hi)
+    if node is None:
+        return scrutinee
+    cx.found.add(lo)
+    body = node.child_by_field_name("body")
+    arms = [lower_arm(cx, c) for c in body.named_children if c.type == "match_arm"] if body else []
+    return Expr(ExprKind.Match(scrutinee, arms, MatchKind.Postfix), (scrutinee.span[0], hi), ())
 
 
 def _err(cx: LowerCx, node: SyntaxNode) -> Expr:

@@ -41,10 +41,11 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   (`_RESPELLED`): a trait alias `trait A = B;` as a type alias `type  A = B;`, a
 #   delegation `reuse a::f;` as `use   a::f;`; lowering reads the real word.
 # - parts of unstable syntax spelled as spaces (`_BLANKED`), each read alone by lowering
-#   (`parse_generic_params`, `parse_where_clause`, `parse_attribute`, `parse_expression`):
+#   (`parse_generic_params`, `parse_where_clause`, `parse_attribute`, `parse_value`, ..):
 #   a generic const item's `<T>` and where clause, a field's default value `= 1`,
-#   return type notation's `(..)`, attributes on where predicates, on a `let`'s or an
-#   assignment's value (`= #[coroutine] || ..`) and on fields of a `let`'s struct pattern.
+#   return type notation's `(..)`, a postfix match `.match { .. }`, a guard pattern's
+#   `if c`, attributes on where predicates, on a `let`'s or an assignment's value
+#   (`= #[coroutine] || ..`) and on fields of a `let`'s struct pattern.
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 # (`async fn`, `async {` and `async move` stay: rustc 2015 reads them, with an error)
@@ -132,7 +133,7 @@ _FIELD = re.compile(rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\
 # Every repair needs one of these in the text: a text without it needs no look for it.
 _GATES = (b"try", b"async", b"..=", *(literal for literal, _ in _KEYWORD_BEFORE), b"safe", b"\xc2\x85", b"\xe2\x80",
           *(literal for literal, _, _ in _RESPELLED), *(literal for literal, _, _ in _BLANKED),
-          *(literal for literal, _, _ in _ATTR_REGIONS), b"struct")
+          *(literal for literal, _, _ in _ATTR_REGIONS), b"struct", b".match {")
 
 
 def gates(data: bytes, before: frozenset[bytes] | None = None,
@@ -189,6 +190,8 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
                 if not (found.start() and data[found.start() - 1] in _WORD):
                     out.extend(_blank(data, a, b) for a, b in
                                (m.span(1) for m in inner.finditer(data, found.start(), found.end())))
+    if has(b".match {"):
+        out.extend(_blank(data, a, b) for a, b in _postfix_matches(data, lo, hi))
     if has(b"struct"):
         for found in _DEFAULTS.finditer(data, lo, hi):
             if found.start() and data[found.start() - 1] in _WORD:
@@ -218,14 +221,37 @@ def _skipped(data: bytes, at: int, hi: int) -> int:
     """Past the comment, string or char literal starting at byte `at` (its end, up to
     `hi`), or `at` when none starts there."""
     c = data[at]
-    if c == 47 and data[at + 1] == 47:
+    if c == 47 and data[at + 1:at + 2] == b"/":
         end = data.find(b"\n", at, hi)
         return hi if end < 0 else end
-    if c == 47 and data[at + 1] == 42:
+    if c == 47 and data[at + 1:at + 2] == b"*":
         end = data.find(b"*/", at + 2, hi)
         return hi if end < 0 else end + 2
     found = _STRING.match(data, at, hi) if c == 34 else _CHAR.match(data, at, hi) if c == 39 else None
     return found.end() if found is not None else at
+
+
+def _postfix_matches(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Each postfix match `.match { .. }` in bytes `lo:hi`, up to its closing brace. What
+    follows it applies to the expression before it once it is blanked (`x.match {
+    .. }.f()` reads as `x.f()`): lowering puts the match between."""
+    out = []
+    at = data.find(b".match {", lo, hi)
+    while at > 0:
+        depth, end = 0, at + 7
+        while end < hi:
+            skip = _skipped(data, end, hi)
+            if skip > end:
+                end = skip
+                continue
+            depth += {123: 1, 125: -1}.get(data[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        if depth == 0 and (data[at - 1] in _WORD or data[at - 1] in b")]}?"):
+            out.append((at, end))
+        at = data.find(b".match {", at + 1, hi)  # (one inside this one is read with it)
+    return out
 
 
 def _blank(data: bytes, lo: int, hi: int) -> tuple[int, int, bytes]:
@@ -421,6 +447,25 @@ def parse_condition(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if expr.type == "expression_statement" and expr.named_child_count == 1:
         expr = expr.named_children[0]
     return expr.child_by_field_name("condition") if expr.type == "if_expression" else None
+
+
+def parse_postfix_match(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The postfix match `.match { .. }` at bytes `lo:hi` of `data`, read alone as
+    `match _{ .. }` (same length) with the repairs inside it, with offsets into `data`;
+    None if it does not read."""
+    if lo < 7 or not data.startswith(b".match {", lo):
+        return None
+    text = bytearray(b" " * (lo - 7) + b"fn _(){match _{" + data[lo + 8:hi] + b"}")
+    for a, b, spelling in repairs(data, lo + 8, hi):  # (a postfix match in an arm, ..)
+        text[a:b] = spelling
+    tree = _PARSER.parse(bytes(text))
+    body = tree.root_node.named_children[0].child_by_field_name("body") if not tree.root_node.has_error else None
+    if body is None or body.named_child_count != 1:
+        return None
+    expr = body.named_children[0]
+    if expr.type == "expression_statement" and expr.named_child_count == 1:
+        expr = expr.named_children[0]
+    return expr if expr.type == "match_expression" and expr.end_byte == hi else None
 
 
 def parse_value(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
