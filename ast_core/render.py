@@ -201,6 +201,7 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
     kind_text = _KIND_TEXT
     has_span = HAS_SPAN
     add_children = ADD_CHILDREN
+    impl_trait = TyKind.ImplTrait
     dumps = _dumps
     dummy = DUMMY_NODE_ID
     empty_file = not index.data
@@ -233,7 +234,7 @@ def nodes_json(nodes: list, index: LineIndex, with_ids: bool = True, id_offset: 
                 text += ',"id":null'
         elif id_const:
             text += id_const
-        if special:
+        if special and (cls is not Ty or node.kind.__class__ is impl_trait):  # (a Ty's only special id)
             text += _special(node, cls, with_ids, dumps, id_offset)
         if spanned and not (empty_file and cls is Crate):  # an empty file has no span
             lo, hi = node.span
@@ -320,7 +321,7 @@ def _heads(with_ids: bool) -> dict[type, tuple]:
             if not kind_of:
                 variant = VARIANT_KIND.get(cls)
                 head += ',"kind":null' if variant is None else f',"kind":"{variant}"'
-            special = cls is Visibility or cls is Ty or cls in _COROUTINE_KINDS
+            special = with_ids and (cls is Visibility or cls is Ty or cls in _COROUTINE_KINDS)
             id_field = ID_FIELD.get(cls) if with_ids and cls is not Visibility else None
             id_const = ',"id":null,"no_id":"never"' if with_ids and id_field is None and cls is not Visibility else ""
             table[cls] = (head, kind_of, id_field, id_const, cls in HAS_SPAN, special,
