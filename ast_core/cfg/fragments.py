@@ -650,11 +650,9 @@ def expand_call(call: MacroCall, src: bytes, template: MacroTemplate, session: C
     return []
 
 
-def template_of(name: str, src: bytes, span: Span) -> MacroTemplate:
-    """A `macro_rules!` definition whose rules are `src[span]`: with its text when a
-    rule's body puts a `$` fragment in a cfg predicate."""
-    trees = token_trees(tokenize(src, span[0], span[1]))
-    bodies = [tree for k, tree in enumerate(trees) if isinstance(tree, TokenTree) and k and _is(trees[k - 1], "=>")]
+def template_of(name: str, src: bytes, span: Span, bodies: Sequence[TokenTree]) -> MacroTemplate:
+    """A `macro_rules!` definition whose rules are `src[span]`, their bodies `bodies`:
+    with its text when a rule's body puts a `$` fragment in a cfg predicate."""
     if any(_has_fragment_predicate(body.trees) for body in bodies):
         return MacroTemplate(name, span, src[span[0]:span[1]])
     return MacroTemplate(name, span)

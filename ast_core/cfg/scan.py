@@ -589,10 +589,10 @@ class CfgPass(Visitor):
         if not kind.def_.macro_rules:
             return
         lo, hi = kind.def_.body.dspan
-        self.templates.append(template_of(kind.ident.name, self.src, (lo + 1, hi - 1)))
         trees = token_trees(tokenize(self.src, lo + 1, hi - 1))
         bodies = [tree for i, tree in enumerate(trees)
                   if isinstance(tree, TokenTree) and i and _is_token(trees[i - 1], "=>")]
+        self.templates.append(template_of(kind.ident.name, self.src, (lo + 1, hi - 1), bodies))
         macro, late = self.macro, self.late
         self.macro, self.late = kind.ident.name, True
         for body in bodies:
