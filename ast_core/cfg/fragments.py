@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .diagnostic import CfgDiagnostic
 from .findings import check_leaf
@@ -142,18 +143,19 @@ def _elements(trees: Sequence[Tree], matcher: bool) -> tuple[_Elem, ...]:
     return tuple(out)
 
 
-def _rules(template: MacroTemplate) -> list[tuple[tuple[_Elem, ...], _Group]]:
-    """The rules `(matcher) => {body}` of a definition."""
+@lru_cache(maxsize=256)
+def _rules(template: MacroTemplate) -> tuple[tuple[tuple[_Elem, ...], _Group], ...]:
+    """The rules `(matcher) => {body}` of a definition (read once for all its calls)."""
     tokens = [Token(t.kind, t.text, t.lo + template.span[0], t.hi + template.span[0])
               for t in tokenize(template.text)]
     trees = token_trees(tokens)
     rules = []
-    for i in range(0, len(trees) - 2, 1):
+    for i in range(len(trees) - 2):
         matcher, arrow, body = trees[i], trees[i + 1], trees[i + 2]
         if isinstance(matcher, TokenTree) and isinstance(arrow, Token) and arrow.text == "=>" \
                 and isinstance(body, TokenTree) and (i == 0 or _is(trees[i - 1], ";")):
             rules.append((_elements(matcher.trees, True), _Group(body.open, _elements(body.trees, False), body.close)))
-    return rules
+    return tuple(rules)
 
 
 def _is(tree: Tree | None, text: str) -> bool:
