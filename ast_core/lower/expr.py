@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from ..model import (
     AnonConst,
+    AnyExprKind,
     AnyLocalKind,
     AnyStructRest,
     Arm,
@@ -62,6 +63,7 @@ from ..model import (
 )
 from .. import syntax
 from ..syntax import SyntaxNode
+from ..tokens import Token, token_trees, tokenize
 from . import attr as _attr
 from . import item as _item
 from . import pat as _pat
@@ -734,7 +736,45 @@ def lower_mac_call(cx: LowerCx, node: SyntaxNode) -> MacCall:
 
 
 def _mac(cx: LowerCx, node: SyntaxNode) -> Expr:
+    if _is_builtin(cx, node):
+        return _builtin(cx, node)
     return Expr(ExprKind.MacCall(lower_mac_call(cx, node)), span(node), ())
+
+
+def _is_builtin(cx: LowerCx, node: SyntaxNode) -> bool:
+    """`builtin # offset_of(..)`, which `syntax.parse` spelled as a macro call."""
+    return bool(cx.repaired) and cx.src.startswith(b"builtin #", node.start_byte)
+
+
+_FIELDS = re.compile(rb"\s*([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\s*(?:\.|$)")
+
+
+def _builtin(cx: LowerCx, node: SyntaxNode) -> Expr:
+    """`builtin # offset_of(T, a.b)`, `builtin # type_ascribe(e, T)`, read as a macro
+    call (`syntax.parse`): the arguments read alone; other shapes stay unfound."""
+    args = next((c for c in node.children if c.type == "token_tree"), None)
+    trees = token_trees(tokenize(cx.src, args.start_byte + 1, args.end_byte - 1)) if args is not None else []
+    commas = [t for t in trees if isinstance(t, Token) and t.text == ","]
+    if args is None or len(commas) not in (1, 2) or (len(commas) == 2 and trees[-1] is not commas[1]):
+        return _err(cx, node)
+    lo, comma, hi = args.start_byte + 1, commas[0].lo, (commas[1].lo if len(commas) == 2 else args.end_byte - 1)
+    if cx.src.startswith(b"builtin # offset_of", node.start_byte):
+        ty_node = syntax.parse_type(cx.src, lo, comma)
+        fields = []
+        at = comma + 1
+        while at < hi and (found := _FIELDS.match(cx.src, at, hi)) is not None and found.end() > at:
+            fields.append(Ident(found.group(1).decode(), found.span(1)))
+            at = found.end()
+        if ty_node is None or not fields or cx.src[at:hi].strip():
+            return _err(cx, node)
+        kind: AnyExprKind = ExprKind.OffsetOf(_ty.lower_ty(cx, ty_node), fields)
+    else:
+        expr_node, ty_node = syntax.parse_expression(cx.src, lo, comma), syntax.parse_type(cx.src, comma + 1, hi)
+        if expr_node is None or ty_node is None:
+            return _err(cx, node)
+        kind = ExprKind.Type(lower_expr(cx, expr_node), _ty.lower_ty(cx, ty_node))
+    cx.found.add(node.start_byte)
+    return Expr(kind, span(node), ())
 
 
 def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
@@ -861,7 +901,7 @@ def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | N
         if not inner:
             return None
         expr_node = inner[0]
-        if expr_node.type == "macro_invocation":
+        if expr_node.type == "macro_invocation" and not _is_builtin(cx, expr_node):
             mac = lower_mac_call(cx, expr_node)
             if has_semi:
                 return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Semicolon, attrs), span(node))
@@ -876,14 +916,14 @@ def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | N
         return Stmt(StmtKind.Expr(expr), stmt_span)
     if t == "empty_statement":
         return Stmt(StmtKind.Empty(), span(node))
-    if t == "macro_invocation":
+    if t == "macro_invocation" and not _is_builtin(cx, node):
         mac = lower_mac_call(cx, node)
         if mac.args.delim is Delimiter.Brace or not is_last:
             return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Braces if mac.args.delim is Delimiter.Brace
                                          else MacStmtStyle.NoBraces, attrs), span(node))
         expr = Expr(ExprKind.MacCall(mac), span(node), attrs)
         return Stmt(StmtKind.Expr(expr), span(node))
-    if t in _item.ITEM_TYPES:
+    if t in _item.ITEM_TYPES and not _is_builtin(cx, node):
         item = _item.lower_item(cx, node, attrs)
         if item is None:
             return None

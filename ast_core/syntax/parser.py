@@ -39,7 +39,8 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 #   finds them.
 # - words of unstable syntax respelled as a word tree-sitter knows in the same place
 #   (`_RESPELLED`): a trait alias `trait A = B;` as a type alias `type  A = B;`, a
-#   delegation `reuse a::f;` as `use   a::f;`; lowering reads the real word.
+#   delegation `reuse a::f;` as `use   a::f;`, `builtin # offset_of(..)` as a macro call
+#   `builtin__offset_of!(..)`; lowering reads the real words.
 # - parts of unstable syntax spelled as spaces (`_BLANKED`), each read alone by lowering
 #   (`parse_generic_params`, `parse_where_clause`, `parse_attribute`, `parse_value`, ..):
 #   a generic const item's `<T>` and where clause, a field's default value `= 1`,
@@ -75,7 +76,9 @@ _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa
 # (group 1 becomes the spelling; the word must stand alone, as in `_KEYWORD_BEFORE`)
 _RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern, spelling in (
     (b"trait", rb"(trait)\s+[A-Za-z_]\w*\s*(?:<[^;{}]*?>)?\s*=(?![=>])", b"type "),
-    (b"reuse", rb"(reuse)\s+(?!(?:as|in|if)\b)(?=[A-Za-z_:])", b"use  ")))
+    (b"reuse", rb"(reuse)\s+(?!(?:as|in|if)\b)(?=[A-Za-z_:])", b"use  "),
+    (b"builtin # offset_of", rb"(builtin # offset_of)\s*\(", b"builtin__offset_of!"),
+    (b"builtin # type_ascribe", rb"(builtin # type_ascribe)\s*\(", b"builtin__type_ascribe!")))
 # An outer attribute (brackets nested once, string literals skipped), and a run of them.
 _ATTR = rb'#\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*"|\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*")*\])*\]'
 _ATTRS = rb"(?:" + _ATTR + rb"\s*)+"
@@ -466,6 +469,24 @@ def parse_postfix_match(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if expr.type == "expression_statement" and expr.named_child_count == 1:
         expr = expr.named_children[0]
     return expr if expr.type == "match_expression" and expr.end_byte == hi else None
+
+
+def parse_type(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The type at bytes `lo:hi` of `data`, read alone (as a type alias's), with offsets
+    into `data`; None if it does not read."""
+    if lo < 7:
+        return None
+    tree = _PARSER.parse(b" " * (lo - 7) + b"type _=" + data[lo:hi] + b";")
+    return None if tree.root_node.has_error else tree.root_node.named_children[0].child_by_field_name("type")
+
+
+def parse_expression(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
+    """The expression at bytes `lo:hi` of `data`, read alone, with offsets into `data`;
+    None if it does not read."""
+    if lo < 11:
+        return None
+    tree = _PARSER.parse(b" " * (lo - 11) + b"const _:u8=" + data[lo:hi] + b";")
+    return None if tree.root_node.has_error else tree.root_node.named_children[0].child_by_field_name("value")
 
 
 def parse_value(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
