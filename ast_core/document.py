@@ -194,6 +194,8 @@ class Document:
         self.withheld: set[int] = set()
         self.unknown_after: int | None = None
         self.revision = 0  # counts rebuilds: a cache of derived facts is valid for one
+        # False: the model is dropped once `unit_results` made results from it (`drop_model`)
+        self.model_kept = True
         self._result_inputs: dict[str, Hashable] = {}  # `unit_results`' inputs, by key
         self.exact = True  # the tree is what a fresh parse of `src` gives
         # what the edits since the last rebuild replaced: bytes `lo:old_hi` of the text
@@ -694,11 +696,10 @@ class Document:
         or `inputs` (what `compute` depends on besides the unit: a session, a context)
         changes. Units whose text did not change are neither recomputed nor
         materialized, so a keystroke costs the changed units; a cached value whose unit
-        moved by `delta` bytes since is `shift(value, delta)` (and cached so). A
-        document whose model was dropped drops it again once the results are made: a
-        crate-wide pass (check-cfg's session) reads every file of the crate."""
+        moved by `delta` bytes since is `shift(value, delta)` (and cached so). Without
+        `model_kept`, the model is dropped once the results are made: a crate-wide pass
+        (check-cfg's session) reads each file of a crate once, lowered as it was loaded."""
         self.sync()
-        dropped = any(unit.dropped for unit in self.units)
         if self._result_inputs.get(key, inputs) != inputs:
             for unit in self.units:
                 unit.results.pop(key, None)
@@ -712,7 +713,7 @@ class Document:
             elif cached[0] != self.starts[index]:
                 cached = unit.results[key] = (self.starts[index], shift(cached[1], self.starts[index] - cached[0]))
             out.append(cached[1])
-        if dropped:
+        if not self.model_kept:
             self.drop_model()
         return out
 

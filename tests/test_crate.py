@@ -180,11 +180,13 @@ def test_files_nobody_edits_keep_their_counts_and_are_lowered_again_when_read(tm
     root = b.crate.root_file()
     a, c = (b.crate.files[(tmp_path / name).resolve()] for name in ("src/a.rs", "src/a/c.rs"))
     assert a.doc is not None and c.doc is not None and root.doc is not None and b.doc is not None
+    assert (a.doc.model_kept, c.doc.model_kept, root.doc.model_kept, b.doc.model_kept) == (False, False, True, True)
+    # a pass over the crate's files (check-cfg's session) reads the models as loaded and keeps its results
+    for file in (root, a, c, b):
+        assert file.doc is not None and file.doc.unit_results("items", lambda unit: len(unit.items),
+                                                              lambda count, delta: count) == [1] * len(file.doc.units)
     assert all(unit.dropped for unit in (*a.doc.units, *c.doc.units))
     assert not any(unit.dropped for unit in (*root.doc.units, *b.doc.units))  # b is open, lib.rs above it
-    # a pass over the crate's files (check-cfg's session) keeps its results, not the models
-    assert a.doc.unit_results("items", lambda unit: len(unit.items), lambda count, delta: count) == [1, 1, 1]
-    assert all(unit.dropped for unit in a.doc.units)
     touch_later(tmp_path / "src/a/c.rs", "fn h() {}\nfn h2() {}\n")
     assert crates.check_disk()
     # mod a 7 · f 8 (block 9) · mod c 10 · h 11 (12) · h2 13 (14) · g 15 (16) · mod b 17 · i 18 (19) · after 20

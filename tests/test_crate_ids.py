@@ -18,6 +18,7 @@ import io
 import json
 import os
 from dataclasses import dataclass, field
+from unittest import mock
 from pathlib import Path
 
 import pytest
@@ -139,14 +140,16 @@ def crate_rows(target: Target) -> list[tuple[Key, Node]]:
 def editor_rows(target: Target, opened: str) -> list[tuple[Key, Node]]:
     """The rows `ids --crate` prints, read as the language server reads them: `opened`
     open in the editor, the other files read from disk keeping only their counts
-    (`Document.drop_model`) until each is read, and lowered again then."""
+    (`Document.drop_model`; at once, as in a large crate) until each is read, and
+    lowered again then."""
     from ast_core.analysis import Analysis
-    from ast_core.crate import CrateFile, Crates
+    from ast_core.crate import CrateFile, Crates, model
 
     args = cli._parser().parse_args(["ids", "--crate", target.root, *target.flags])
     crates = Crates(cli._request(args))
     path = target.package_dir / opened
-    file: CrateFile | None = crates.open(path, path.read_bytes())
+    with mock.patch.object(model, "UNREAD_MODELS_BYTES", 0):
+        file: CrateFile | None = crates.open(path, path.read_bytes())
     assert file is not None
     crate, above = file.crate, set()
     while file is not None:

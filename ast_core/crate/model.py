@@ -28,6 +28,9 @@ from ..tokens import tokenize
 from .config import CrateConfig
 
 _MOD_DECL = re.compile(rb"\bmod\s+((?:r#)?[A-Za-z_][A-Za-z0-9_]*)\s*;")
+#: Source bytes of files a crate keeps lowered until a pass reads them (`_keeps_model`);
+#: past it, such a file drops its model once loaded, and is lowered again when read.
+UNREAD_MODELS_BYTES = 512_000
 
 
 @dataclass(eq=False)
@@ -116,6 +119,7 @@ class CrateModel:
         self.buffers = buffers if buffers is not None else {}  # open files' texts, shared by the crates
         self.files: dict[Path, CrateFile] = {}
         self._loading: set[Path] = set()
+        self._unread_bytes = 0  # the source of the files lowered until a pass reads them
         self.folder: Path | None = None  # the package's folder (None outside a package)
 
     def display_root(self) -> str:
@@ -139,7 +143,15 @@ class CrateModel:
                 file.doc, file.is_open = doc, True
             else:
                 self._load(file)
+                if not any(path in self.files for path in self.buffers):
+                    self._drop_unread()  # loaded to see whether it reaches a file: no pass reads it
         return file
+
+    def _drop_unread(self) -> None:
+        """Drop now the models files keep only until a pass reads them."""
+        for file in self.files.values():
+            if file.doc is not None and not file.doc.model_kept:
+                file.doc.drop_model()
 
     def child(self, parent: CrateFile, path: Path, module: tuple[str, ...], owns_folder: bool) -> CrateFile | None:
         """The file a `mod` item of `parent` loads, loaded; None for a circular module."""
@@ -189,8 +201,11 @@ class CrateModel:
             self._macro_mods(file)
             if not file.is_open and file.path not in self.buffers:  # read from disk: never edited
                 file.doc.drop_tree()
-                if not self._keeps_model(file):
-                    file.doc.drop_model()
+                file.doc.model_kept = self._keeps_model(file)
+                if not file.doc.model_kept:
+                    self._unread_bytes += len(src)
+                    if self._unread_bytes > UNREAD_MODELS_BYTES:  # (a large crate: bounded memory)
+                        file.doc.drop_model()
         finally:
             self._loading.discard(file.path)
 
@@ -198,7 +213,8 @@ class CrateModel:
         """Whether a file read from disk keeps its lowered model: when no file is open
         in the editor (a CLI run reads the files it loads), or when one is among its
         modules (its units are numbered again as that file is edited). Any other file
-        keeps what numbering needs and is lowered again when read (`Document.drop_model`):
+        keeps what numbering needs once the crate's passes have read it (check-cfg's
+        session reads every file; `Document.drop_model`), and is lowered again when read:
         an editor opens a few files of each crate, each crate loads all of its files."""
         if not self.buffers:
             return True
@@ -288,6 +304,7 @@ class CrateModel:
         above = file.parent
         while above is not None:  # numbered again as the file is edited: lowered now, not then
             if above.doc is not None:
+                above.doc.model_kept = True
                 above.doc.restore_model()
             above = above.parent
         if file.doc is None or file.doc.src != self.buffers[path] or not file.doc.editable:
