@@ -123,7 +123,7 @@ EDITION_ERRORS = ("extern blocks must be unsafe", "expected identifier, found re
 
 GROUPS = ("stable", "gated")
 # the recall each group reaches now (class, kind and span of rustc's nodes)
-RECALL_FLOOR = {"stable": 100.0, "gated": 99.15}
+RECALL_FLOOR = {"stable": 100.0, "gated": 99.3}
 
 
 def group_of(source: Path) -> str:

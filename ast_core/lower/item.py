@@ -597,7 +597,10 @@ def _ty_alias(cx: LowerCx, node: SyntaxNode, attrs: list, ctxt: str):
     after_where = lower_where_clause(cx, after[0] if after else None, after_at)
     bounds = _ty.lower_bounds(cx, bounds_node) if bounds_node is not None else []
     defaultness, lo = _defaultness(cx, node, "type")
-    return _starting(_make(cx, ctxt, attrs, node, lower_vis(cx, node), "TyAlias", defaultness, cx.ident(name),
+    vis = lower_vis(cx, node)
+    if ctxt == "foreign" and cx.repaired and (pub := blanked_keyword(cx, b"pub", lo - 16, lo)) is not None:
+        vis, lo = Visibility(VisibilityKind.Public(), (pub, pub + 3)), pub  # `pub type T;` in an extern block
+    return _starting(_make(cx, ctxt, attrs, node, vis, "TyAlias", defaultness, cx.ident(name),
                            generics, after_where, bounds, ty), lo)
 
 

@@ -32,11 +32,11 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 # - `safe fn`, `safe static` and `unsafe static` in `unsafe extern` blocks (edition
 #   2024): tree-sitter knows neither; spelled as spaces, lowering finds the keyword.
 # - keywords of unstable syntax before keywords tree-sitter knows: `auto trait`,
-#   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`, `box x`,
-#   `impl const Tr`, bound modifiers `[const]`, `~const`, `const`, `async Fn`, a closure's
-#   binder `for<'a> |x| ..`, `const` and `use` closures, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin
-#   const`, an unsafe binder type's `unsafe<'a>`, `do yeet`; spelled as spaces, lowering
-#   finds them.
+#   `gen fn`, `async gen {`, `super let`, `for await`, `become f()`, `const trait`,
+#   `box x`, `impl const Tr`, bound modifiers `[const]`, `~const`, `const`, `async Fn`,
+#   a closure's binder `for<'a> |x| ..`, `const` and `use` closures, `pub` of an extern
+#   type, `default` before `const`, `type` and `impl`, `&pin mut`, `&pin const`, an
+#   unsafe binder type's `unsafe<'a>`, `do yeet`; spelled as spaces, lowering finds them.
 # - words of unstable syntax respelled as a word tree-sitter knows in the same place
 #   (`_RESPELLED`): a trait alias `trait A = B;` as a type alias `type  A = B;`, a
 #   delegation `reuse a::f;` as `use   a::f;`, `builtin # offset_of(..)` as a macro call
@@ -71,7 +71,7 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])"), (b"do yeet", rb"(do yeet)(?=[\s;])"),
     (b"box ", rb"(box) (?=[A-Za-z0-9_(&\[\-'\"])"),
     (b"const |", rb"(const) (?=\|)"), (b"const move", rb"(const) move\b"), (b"use |", rb"(use) (?=\|)"),
-    (b": const ", rb": (const) (?=[A-Za-z_])")))
+    (b": const ", rb": (const) (?=[A-Za-z_])"), (b"pub type", rb"(pub) type [A-Za-z_]\w*\s*;")))
 _WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
 # (group 1 becomes the spelling; the word must stand alone, as in `_KEYWORD_BEFORE`)
 _RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern, spelling in (
