@@ -205,13 +205,14 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
 
 def _alone(data: bytes, pattern: re.Pattern[bytes], lo: int, hi: int) -> list[tuple[int, int]]:
     """Group 1 of each match of `pattern` in bytes `lo:hi` whose words are not part of
-    longer ones (`xauto trait`, `gen fnx`)."""
+    longer ones (`xauto trait`, `gen fnx`) nor a macro call's tokens (`Token![const]`)."""
     out = []
     for found in pattern.finditer(data, lo, hi):
         start = found.start()
         a, b = found.span(1)
         joined_before = start and data[start - 1] in _WORD and data[start] in _WORD
-        if not (joined_before or (b < len(data) and data[b] in _WORD and data[b - 1] in _WORD)):
+        macro_tokens = start and data[start - 1] == 33  # `Token![const]`
+        if not (joined_before or macro_tokens or (b < len(data) and data[b] in _WORD and data[b - 1] in _WORD)):
             out.append((a, b))
     return out
 
