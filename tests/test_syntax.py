@@ -242,6 +242,8 @@ TYPED = [
     b"trait A = B;\nreuse m::f as g;\nconst C<T>: u8 = 1 where T: Copy;\n",
     b"struct S { a: u8 = 1, b: u8 }\nfn f<T: Tr<m(..): Send>>() where #[cfg(all())] T: Copy {}\n",
     b"fn f(x: Option<u8>) { let c = #[a] 1 + 2; match x { Some(box y if y > 1) => {} _ => {} } }\n",
+    b"fn g(v: u8) -> usize { let d = const move || v.match { 0 => 1, _ => 2 }; builtin # offset_of(S, a) }\n"
+    b"unsafe extern \"C\" { pub type P; }\n",
 ]
 
 
