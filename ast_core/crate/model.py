@@ -185,7 +185,9 @@ class CrateModel:
         parent = file.parent
         return parent is not None and parent.doc is not None and parent.doc.hole(file.path) is not None
 
-    def _load(self, file: CrateFile) -> None:
+    def _load(self, file: CrateFile, read_now: bool = False) -> None:
+        """Read and lower `file`; `read_now`: for a reader about to read it (whose pass
+        then drops its model), not for the crate's module tree."""
         self._loading.add(file.path)
         try:
             src = self.buffers.get(file.path)
@@ -202,7 +204,7 @@ class CrateModel:
             if not file.is_open and file.path not in self.buffers:  # read from disk: never edited
                 file.doc.drop_tree()
                 file.doc.model_kept = self._keeps_model(file)
-                if not file.doc.model_kept:
+                if not file.doc.model_kept and not read_now:
                     self._unread_bytes += len(src)
                     if self._unread_bytes > UNREAD_MODELS_BYTES:  # (a large crate: bounded memory)
                         file.doc.drop_model()
@@ -281,7 +283,7 @@ class CrateModel:
     def document(self, file: CrateFile) -> Document | None:
         """The file's document, made now for a file only scanned so far."""
         if file.doc is None:
-            self._load(file)
+            self._load(file, read_now=True)
         return file.doc
 
     def _check_file(self, file: CrateFile) -> bool:
