@@ -491,13 +491,18 @@ class Document:
         return ChildMod(key, self.crate_removed, self.inner_ids,
                         None if self.next_id is None else self.next_id - self.prefix_end)
 
-    def renumber_holes(self, key: object) -> bool:
+    def renumber_holes(self, key: object, counts: ChildMod | None = None) -> bool:
         """Number again the units holding `mod x;` items of file `key` (its count
-        changed); the units after them move. Whether any did."""
+        changed); the units after them move. Whether any did. With `counts` (what the
+        file numbers now), a unit that numbered it with these counts is left as it is:
+        most edits of a module file change no count."""
         self.sync()
         found = False
         for index, unit in enumerate(self.units):
             if unit.numbered and any(hole.key == key for hole in unit.holes):
+                if counts is not None and all(answer == counts for answer in unit.child_mods
+                                              if answer is not None and answer.key == key):
+                    continue
                 clear = ClearIds()
                 for item in unit.items:
                     clear.visit_item(item)

@@ -133,6 +133,10 @@ def test_an_edit_in_an_open_module_moves_the_files_after_it(tmp_path: Path) -> N
     b = crates.crate_of(tmp_path / "src/b.rs")
     # mod a 7 · f 8 (block 9) · mod b 10 · h 11 (block 12) · after 13
     assert ids(b) == {"h": 11}
+    revision = a.crate.root_file().doc.revision
+    a.doc.edit(3, 4, b"g")  # `fn g() {}`: the same count, nothing after it moves
+    assert (ids(b), ids(a), a.crate.root_file().doc.revision) == ({"h": 11}, {"g": 8}, revision)
+    a.doc.edit(3, 4, b"f")
     a.doc.edit(0, 0, b"fn e() {}\n")
     assert ids(b) == {"h": 13}
     assert ids(a) == {"e": 8, "f": 10}

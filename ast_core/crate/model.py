@@ -356,7 +356,8 @@ class CrateModel:
             if parent is None or parent.doc is None:
                 return
             before = parent.doc.next_id
-            if not parent.doc.renumber_holes(file.path) or parent.doc.next_id == before:
+            counts = None if file.doc.unplaced else file.doc.child_mod(file.path)  # (unplaced: counted when loaded)
+            if not parent.doc.renumber_holes(file.path, counts) or parent.doc.next_id == before:
                 parent.seen_revision = parent.doc.revision
                 return
             file = parent
