@@ -79,8 +79,9 @@ _RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern
     (b"reuse", rb"(reuse)\s+(?!(?:as|in|if)\b)(?=[A-Za-z_:])", b"use  "),
     (b"builtin # offset_of", rb"(builtin # offset_of)\s*\(", b"builtin__offset_of!"),
     (b"builtin # type_ascribe", rb"(builtin # type_ascribe)\s*\(", b"builtin__type_ascribe!")))
-# An outer attribute (brackets nested once, string literals skipped), and a run of them.
-_ATTR = rb'#\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*"|\[(?:[^\[\]"]|"(?:[^"\\]|\\.)*")*\])*\]'
+# An outer attribute (brackets nested once, string literals skipped, no `/` outside them:
+# none runs past a comment's end), and a run of them.
+_ATTR = rb'#\[(?:[^\[\]"/]|"(?:[^"\\]|\\.)*"|\[(?:[^\[\]"/]|"(?:[^"\\]|\\.)*")*\])*\]'
 _ATTRS = rb"(?:" + _ATTR + rb"\s*)+"
 _OPERATOR = frozenset(b"=!<>+-*/%^&|")
 
