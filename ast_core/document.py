@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from . import syntax
+from .syntax import kinds as K
 from .targets import CfgSet
 from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_top_level, syntax_errors
 from .lower.cx import COMMENTS
@@ -95,7 +96,7 @@ def group_units(cx: LowerCx, nodes: Iterable[syntax.SyntaxNode]) -> Iterator[lis
     for node in nodes:
         t = node.type
         if last is not None:  # (then nothing is pending)
-            if t == "empty_statement":
+            if t == K.EMPTY_STATEMENT:
                 last.append(node)
                 continue
             yield last
@@ -105,7 +106,7 @@ def group_units(cx: LowerCx, nodes: Iterable[syntax.SyntaxNode]) -> Iterator[lis
                 yield pending
                 pending = []
             last = [node]
-        elif t == "attribute_item" or t in COMMENTS:
+        elif t == K.ATTRIBUTE_ITEM or t in COMMENTS:
             pending.append(node)
         else:
             pending.append(node)
@@ -355,7 +356,7 @@ class Document:
             delta = new_hi - old_hi
             # from the unit before the one holding `lo` (a `;` typed first joins it)
             head = max(0, bisect_right(old_starts, lo) - 2)
-            nodes = self._named_children_from(root, old_starts[head] if head else 0)
+            nodes = syntax.named_children_from(root, old_starts[head] if head else 0)
         if nodes is None:  # regroup all
             head, edited = 0, None
             nodes = (c for c in root.children if c.is_named)
@@ -392,24 +393,6 @@ class Document:
             self.crate_span = crate_span(cx, root)
             self._number(None if edited is None else (head, end, tail))
         self.revision += 1
-
-    @staticmethod
-    def _named_children_from(root: syntax.SyntaxNode, start: int) -> Iterator[syntax.SyntaxNode] | None:
-        """The named children of `root` from the one starting at byte `start`; None
-        when no child starts there."""
-        cursor = root.walk()
-        if cursor.goto_first_child_for_byte(start) is None or cursor.node is None or cursor.node.start_byte != start:
-            return None
-
-        def following() -> Iterator[syntax.SyntaxNode]:
-            while True:
-                node = cursor.node
-                if node is not None and node.is_named:
-                    yield node
-                if not cursor.goto_next_sibling():
-                    return
-
-        return following()
 
     def _lower_unit(self, cx: LowerCx, nodes: list[syntax.SyntaxNode], key: bytes) -> Unit:
         items, inner, errors = lower_unit(cx, nodes)

@@ -8,9 +8,11 @@ Lowering never raises on bad Rust: see `cx.ParseError`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import syntax
 from ..model import AttrStyle, Span
-from ..syntax import SyntaxNode
+from ..syntax import SyntaxNode, kinds as K
 from . import attr, item
 from .cx import COMMENTS, LowerCx, ParseError, syntax_errors
 
@@ -18,7 +20,7 @@ __all__ = ["LowerCx", "ParseError", "crate_span", "is_inner_unit", "lower_file",
            "syntax_errors"]
 
 
-def lower_top_level(cx: LowerCx, nodes: list[SyntaxNode]) -> tuple[list, list]:
+def lower_top_level(cx: LowerCx, nodes: Sequence[SyntaxNode]) -> tuple[list, list]:
     """Items and crate inner attributes of some consecutive children of `source_file`.
     A place `syntax.parse` spelled otherwise that lowering did not find where it
     belongs (`become` as a match arm's body) makes the code from there unreadable."""
@@ -32,13 +34,13 @@ def lower_top_level(cx: LowerCx, nodes: list[SyntaxNode]) -> tuple[list, list]:
     return items, inner
 
 
-def _item_start(nodes: list[SyntaxNode], at: int) -> int:
+def _item_start(nodes: Sequence[SyntaxNode], at: int) -> int:
     """Where the innermost item holding byte `at` starts."""
     for node in nodes:
         if node.start_byte <= at < node.end_byte:
             cur = node.descendant_for_byte_range(at, at)
             while cur is not None and cur.type not in item.ITEM_TYPES and cur.parent is not None \
-                    and cur.parent.type != "source_file":
+                    and cur.parent.type != K.SOURCE_FILE:
                 cur = cur.parent
             return cur.start_byte if cur is not None else node.start_byte
     return at
@@ -46,11 +48,11 @@ def _item_start(nodes: list[SyntaxNode], at: int) -> int:
 
 #: Where a repaired place is no syntax to find: macro tokens (read as
 #: tokens), comments (doc comments are text) and literals.
-_NOT_SYNTAX = frozenset({"token_tree", "macro_definition", "line_comment", "block_comment", "string_literal",
-                         "raw_string_literal", "char_literal"})
+_NOT_SYNTAX = frozenset({K.TOKEN_TREE, K.MACRO_DEFINITION, K.LINE_COMMENT, K.BLOCK_COMMENT, K.STRING_LITERAL,
+                         K.RAW_STRING_LITERAL, K.CHAR_LITERAL})
 
 
-def _not_syntax(nodes: list[SyntaxNode], lo: int, hi: int) -> bool:
+def _not_syntax(nodes: Sequence[SyntaxNode], lo: int, hi: int) -> bool:
     """Whether bytes `lo:hi` lie in macro tokens, a comment or a literal."""
     for node in nodes:
         if node.start_byte <= lo < node.end_byte:
@@ -66,7 +68,7 @@ def is_inner_unit(cx: LowerCx, node: SyntaxNode) -> bool:
     """Whether a child of `source_file` is a crate inner attribute (`#![..]`) or inner
     doc comment (`//!`, `/*!`): the crate's, not an item's, and a unit of its own."""
     t = node.type
-    if t == "inner_attribute_item":
+    if t == K.INNER_ATTRIBUTE_ITEM:
         return True
     if t in COMMENTS:
         style = attr._doc_style(cx, node)
@@ -86,7 +88,7 @@ def crate_span(cx: LowerCx, root: SyntaxNode) -> Span:
     `inner_span`). Only the ends are looked at: this runs on every keystroke."""
 
     def is_token(node: SyntaxNode) -> bool:
-        return node.type not in ("line_comment", "block_comment", "shebang") or attr.is_doc_comment(cx, node)
+        return node.type not in (K.LINE_COMMENT, K.BLOCK_COMMENT, K.SHEBANG) or attr.is_doc_comment(cx, node)
 
     count = root.child_count
     first = next((c for c in map(root.child, range(count)) if is_token(c)), None)
@@ -94,6 +96,6 @@ def crate_span(cx: LowerCx, root: SyntaxNode) -> Span:
         return (len(cx.src), len(cx.src))
     last = next(c for c in map(root.child, range(count - 1, -1, -1)) if is_token(c))
     hi = last.end_byte
-    if last.type == "line_comment":
+    if last.type == K.LINE_COMMENT:
         hi -= len(cx.src[last.start_byte:hi]) - len(cx.src[last.start_byte:hi].rstrip(b"\r\n"))
     return (first.start_byte, hi)

@@ -28,7 +28,7 @@ from ..model import (
     Safety,
     Span,
 )
-from ..syntax import SyntaxNode
+from ..syntax import SyntaxNode, fields as F, kinds as K, optional
 from ..tokens import Token, TokenTree, doc_comment_style, doc_comment_symbol, token_trees, tokenize
 from . import expr as _expr
 from . import ty as _ty
@@ -42,9 +42,9 @@ def is_doc_comment(cx: LowerCx, node: SyntaxNode) -> bool:
 
 
 def _doc_style(cx: LowerCx, node: SyntaxNode) -> tuple[CommentKind, AttrStyle] | None:
-    if node.type == "line_comment":
+    if node.type == K.LINE_COMMENT:
         kind = CommentKind.Line
-    elif node.type == "block_comment":
+    elif node.type == K.BLOCK_COMMENT:
         kind = CommentKind.Block
     else:
         return None
@@ -61,7 +61,7 @@ def is_inner(attr: Attribute) -> bool:
 def lower_attr(cx: LowerCx, node: SyntaxNode) -> Attribute:
     """An `attribute_item`, `inner_attribute_item` or doc comment."""
     t = node.type
-    if t == "line_comment" or t == "block_comment":
+    if t == K.LINE_COMMENT or t == K.BLOCK_COMMENT:
         doc = _doc_style(cx, node)
         assert doc is not None  # callers pass only doc comments (`is_doc_comment`)
         comment_kind, style = doc
@@ -70,8 +70,8 @@ def lower_attr(cx: LowerCx, node: SyntaxNode) -> Attribute:
         if comment_kind is CommentKind.Line:
             hi = lo + len(cx.src[lo:hi].rstrip(b"\n").removesuffix(b"\r"))
         return Attribute(AttrKind.DocComment(comment_kind, body), 0, style, (lo, hi))
-    style = AttrStyle.Inner if t == "inner_attribute_item" else AttrStyle.Outer
-    attribute = next((c for c in node.named_children if c.type == "attribute"), None)
+    style = AttrStyle.Inner if t == K.INNER_ATTRIBUTE_ITEM else AttrStyle.Outer
+    attribute = next((c for c in node.named_children if c.type == K.ATTRIBUTE), None)
     if attribute is None:
         item = AttrItem(Safety.Default, Path(span(node), []), AttrArgs.Empty())
     else:
@@ -81,20 +81,20 @@ def lower_attr(cx: LowerCx, node: SyntaxNode) -> Attribute:
 
 def _attr_item(cx: LowerCx, node: SyntaxNode) -> AttrItem:
     path_node = None
-    args = node.child_by_field_name("arguments")
-    value = node.child_by_field_name("value")
+    args = optional(node, F.ARGUMENTS)
+    value = optional(node, F.VALUE)
     for child in node.named_children:
         if child != args and child != value:
             path_node = child
             break
     if path_node is None:
         return AttrItem(Safety.Default, Path(span(node), []), AttrArgs.Empty())
-    if (path_node.type == "identifier" and args is not None and value is None
+    if (path_node.type == K.IDENTIFIER and args is not None and value is None
             and cx.src[path_node.start_byte:path_node.end_byte] == b"unsafe"):
         return _unsafe_attr_item(cx, args)
     path = _ty.path_of(cx, path_node)
     if value is not None:
-        eq = next((c for c in node.children if c.type == "="), None)
+        eq = next((c for c in node.children if c.type == K.EQ), None)
         return AttrItem(Safety.Default, path, AttrArgs.Eq(span(eq) if eq else span(value),
                                                           _expr.lower_expr(cx, value)))
     if args is not None:
@@ -246,9 +246,9 @@ def leading_attrs(cx: LowerCx, node: SyntaxNode) -> list[Attribute]:
     """Outer attributes written as the first children of `node` (fields, arms)."""
     out: list[Attribute] = []
     for child in node.children:
-        if child.type == "attribute_item" or child.type == "inner_attribute_item":
+        if child.type == K.ATTRIBUTE_ITEM or child.type == K.INNER_ATTRIBUTE_ITEM:
             out.append(lower_attr(cx, child))
-        elif child.type in ("line_comment", "block_comment"):
+        elif child.type in (K.LINE_COMMENT, K.BLOCK_COMMENT):
             if is_doc_comment(cx, child):
                 out.append(lower_attr(cx, child))
         else:

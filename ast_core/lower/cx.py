@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from ..model import Ident, Path, PathSegment, Span
 from ..model.span import BytePos
-from ..syntax import SyntaxNode
+from ..syntax import SyntaxNode, kinds as K
 
 
-COMMENTS = frozenset({"line_comment", "block_comment"})
+COMMENTS = frozenset({K.LINE_COMMENT, K.BLOCK_COMMENT})
 # Keywords no identifier can be (rustc's strict and reserved keywords, `self`, `Self`,
 # `super` and `crate` aside: they are path segments); from edition 2018 on also `async`,
 # `await`, `dyn` and `try`. tree-sitter reads some as identifiers where it does not
@@ -25,8 +25,8 @@ pub ref return static struct trait true type unsafe use where while abstract bec
 final macro override priv typeof unsized virtual yield
 """.split())
 KEYWORDS_2018 = frozenset({"async", "await", "dyn", "try"})
-LITERALS = frozenset({"integer_literal", "float_literal", "string_literal", "raw_string_literal",
-                      "char_literal", "boolean_literal"})
+LITERALS = frozenset({K.INTEGER_LITERAL, K.FLOAT_LITERAL, K.STRING_LITERAL, K.RAW_STRING_LITERAL,
+                      K.CHAR_LITERAL, K.BOOLEAN_LITERAL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +102,6 @@ def span(node: SyntaxNode) -> Span:
     return (node.start_byte, node.end_byte)
 
 
-def required(node: SyntaxNode, name: str) -> SyntaxNode:
-    """`node`'s field `name`, one the grammar requires (where the text lacks it, tree-sitter
-    puts a MISSING node); a node without it fails its unit (`document.lower_unit`)."""
-    child = node.child_by_field_name(name)
-    if child is None:
-        raise ValueError(f"{node.type} at byte {node.start_byte} has no {name}")
-    return child
-
-
 def single_path(ident: Ident) -> Path:
     """`Path::from_ident`: a one-segment path with the ident's span."""
     return Path(ident.span, [PathSegment(ident, None)])
@@ -122,8 +113,8 @@ def single_path(ident: Ident) -> Path:
 # expression around them (`v.map(|x| x + 1$.count()` moves `.count()` into the closure,
 # `[const { x$ }; 3]` is no array repeat): of blocks, only a function's body counts.
 _LISTS = frozenset({
-    "source_file", "block", "declaration_list", "field_declaration_list", "ordered_field_declaration_list",
-    "enum_variant_list", "where_clause", "parameters", "type_parameters",
+    K.SOURCE_FILE, K.BLOCK, K.DECLARATION_LIST, K.FIELD_DECLARATION_LIST, K.ORDERED_FIELD_DECLARATION_LIST,
+    K.ENUM_VARIANT_LIST, K.WHERE_CLAUSE, K.PARAMETERS, K.TYPE_PARAMETERS,
 })
 
 
@@ -138,7 +129,7 @@ def astray(error: SyntaxNode) -> int:
         while cur.parent is not None and not _is_list(cur.parent):
             cur = cur.parent
         parent = cur.parent
-        if parent is None or parent.type == "source_file" or cur.start_byte < error.start_byte:
+        if parent is None or parent.type == K.SOURCE_FILE or cur.start_byte < error.start_byte:
             return cur.start_byte
         prev = cur.prev_named_sibling
         while prev is not None and prev.type in COMMENTS:
@@ -149,8 +140,8 @@ def astray(error: SyntaxNode) -> int:
 
 
 def _is_list(node: SyntaxNode) -> bool:
-    if node.type == "block":
-        return node.parent is not None and node.parent.type == "function_item"
+    if node.type == K.BLOCK:
+        return node.parent is not None and node.parent.type == K.FUNCTION_ITEM
     return node.type in _LISTS
 
 

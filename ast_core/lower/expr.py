@@ -9,6 +9,8 @@ not by recursion, so a 10 000-term `a + b + …` is no deeper than `a + b`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 from bisect import bisect_left
 
@@ -62,29 +64,29 @@ from ..model import (
     YieldKind,
 )
 from .. import syntax
-from ..syntax import SyntaxNode
+from ..syntax import SyntaxNode, fields as F, kinds as K, optional, required
 from ..tokens import Token, token_trees, tokenize
 from . import attr as _attr
 from . import item as _item
 from . import pat as _pat
 from . import ty as _ty
-from .cx import COMMENTS, LITERALS, LowerCx, required, single_path, span
+from .cx import COMMENTS, LITERALS, LowerCx, single_path, span
 
 BIN_OPS = {
-    "+": BinOpKind.Add, "-": BinOpKind.Sub, "*": BinOpKind.Mul, "/": BinOpKind.Div,
-    "%": BinOpKind.Rem, "&&": BinOpKind.And, "||": BinOpKind.Or, "^": BinOpKind.BitXor,
-    "&": BinOpKind.BitAnd, "|": BinOpKind.BitOr, "<<": BinOpKind.Shl, ">>": BinOpKind.Shr,
-    "==": BinOpKind.Eq, "<": BinOpKind.Lt, "<=": BinOpKind.Le, "!=": BinOpKind.Ne,
-    ">=": BinOpKind.Ge, ">": BinOpKind.Gt,
+    K.PLUS: BinOpKind.Add, K.DASH: BinOpKind.Sub, K.STAR: BinOpKind.Mul, K.SLASH: BinOpKind.Div,
+    K.PERCENT: BinOpKind.Rem, K.AMP_AMP: BinOpKind.And, K.PIPE_PIPE: BinOpKind.Or, K.CARET: BinOpKind.BitXor,
+    K.AMP: BinOpKind.BitAnd, K.PIPE: BinOpKind.BitOr, K.LT_LT: BinOpKind.Shl, K.GT_GT: BinOpKind.Shr,
+    K.EQ_EQ: BinOpKind.Eq, K.LT: BinOpKind.Lt, K.LT_EQ: BinOpKind.Le, K.BANG_EQ: BinOpKind.Ne,
+    K.GT_EQ: BinOpKind.Ge, K.GT: BinOpKind.Gt,
 }
 ASSIGN_OPS = {
-    "+=": AssignOpKind.AddAssign, "-=": AssignOpKind.SubAssign, "*=": AssignOpKind.MulAssign,
-    "/=": AssignOpKind.DivAssign, "%=": AssignOpKind.RemAssign, "^=": AssignOpKind.BitXorAssign,
-    "&=": AssignOpKind.BitAndAssign, "|=": AssignOpKind.BitOrAssign,
-    "<<=": AssignOpKind.ShlAssign, ">>=": AssignOpKind.ShrAssign,
+    K.PLUS_EQ: AssignOpKind.AddAssign, K.DASH_EQ: AssignOpKind.SubAssign, K.STAR_EQ: AssignOpKind.MulAssign,
+    K.SLASH_EQ: AssignOpKind.DivAssign, K.PERCENT_EQ: AssignOpKind.RemAssign, K.CARET_EQ: AssignOpKind.BitXorAssign,
+    K.AMP_EQ: AssignOpKind.BitAndAssign, K.PIPE_EQ: AssignOpKind.BitOrAssign,
+    K.LT_LT_EQ: AssignOpKind.ShlAssign, K.GT_GT_EQ: AssignOpKind.ShrAssign,
 }
-UN_OPS = {"-": UnOp.Neg, "*": UnOp.Deref, "!": UnOp.Not}
-DELIMS = {"(": Delimiter.Parenthesis, "[": Delimiter.Bracket, "{": Delimiter.Brace}
+UN_OPS = {K.DASH: UnOp.Neg, K.STAR: UnOp.Deref, K.BANG: UnOp.Not}
+DELIMS = {K.LPAREN: Delimiter.Parenthesis, K.LBRACK: Delimiter.Bracket, K.LBRACE: Delimiter.Brace}
 _INT = re.compile(r"(0x[0-9a-fA-F_]*|0o[0-7_]*|0b[01_]*|[0-9][0-9_]*)(.*)", re.S)
 _FLOAT = re.compile(r"([0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]*[0-9][0-9_]*)?)(.*)", re.S)
 
@@ -110,8 +112,8 @@ def _postfix_match(cx: LowerCx, scrutinee: Expr, lo: int, hi: int) -> Expr:
     if node is None:
         return scrutinee
     cx.found.add(lo)
-    body = node.child_by_field_name("body")
-    arms = [lower_arm(cx, c) for c in body.named_children if c.type == "match_arm"] if body else []
+    body = optional(node, F.BODY)
+    arms = [lower_arm(cx, c) for c in body.named_children if c.type == K.MATCH_ARM] if body else []
     return Expr(ExprKind.Match(scrutinee, arms, MatchKind.Postfix), (scrutinee.span[0], hi), ())
 
 
@@ -138,28 +140,28 @@ def _ident(cx: LowerCx, node: SyntaxNode) -> Expr:
 def lower_lit(cx: LowerCx, node: SyntaxNode) -> Lit:
     text = cx.text(node)
     kind = node.type
-    if kind == "integer_literal":
+    if kind == K.INTEGER_LITERAL:
         m = _INT.match(text)
         assert m is not None  # an integer literal starts with a digit
         return Lit(LitKind.Integer, m.group(1), m.group(2) or None, 0)
-    if kind == "float_literal":
+    if kind == K.FLOAT_LITERAL:
         m = _FLOAT.match(text)
         assert m is not None  # a float literal starts with a digit
         return Lit(LitKind.Float, m.group(1), m.group(2) or None, 0)
-    if kind == "boolean_literal":
+    if kind == K.BOOLEAN_LITERAL:
         return Lit(LitKind.Bool, text, None, 0)
-    if kind == "char_literal":
+    if kind == K.CHAR_LITERAL:
         if text.startswith("b"):
             return Lit(LitKind.Byte, text[2:-1], None, 0)
         return Lit(LitKind.Char, text[1:-1], None, 0)
-    if kind == "string_literal":
+    if kind == K.STRING_LITERAL:
         prefix = text[0]
         close = text.rfind('"')
         body = text[text.index('"') + 1:close] if close > 0 else text[1:]
         suffix = text[close + 1:] or None if close > 0 else None
         lit_kind = {"b": LitKind.ByteStr, "c": LitKind.CStr}.get(prefix, LitKind.Str)
         return Lit(lit_kind, body, suffix, 0)
-    if kind == "raw_string_literal":
+    if kind == K.RAW_STRING_LITERAL:
         prefix = text[: text.index("r")]
         hashes = len(text) - len(text.rstrip("#"))
         open_quote = text.index('"')
@@ -189,13 +191,13 @@ def _reference(cx: LowerCx, node: SyntaxNode) -> Expr:
     kind, mutbl = BorrowKind.Ref, Mutability.Not
     for child in node.children:
         t = child.type
-        if t == "raw":
+        if t == K.RAW:
             kind = BorrowKind.Raw
-        elif t == "mutable_specifier":
+        elif t == K.MUTABLE_SPECIFIER:
             mutbl = Mutability.Mut
     if kind is BorrowKind.Ref and _ty.is_pinned(cx, node):
         kind = BorrowKind.Pin
-    return Expr(ExprKind.AddrOf(kind, mutbl, lower_expr(cx, node.child_by_field_name("value"))),
+    return Expr(ExprKind.AddrOf(kind, mutbl, lower_expr(cx, optional(node, F.VALUE))),
                 span(node), ())
 
 
@@ -203,18 +205,18 @@ def _binary(cx: LowerCx, node: SyntaxNode) -> Expr:
     # Descend the left spine iteratively, then build from the innermost operation out.
     spine = []
     cur = node
-    while cur.type == "binary_expression":
+    while cur.type == K.BINARY_EXPRESSION:
         spine.append(cur)
-        left = cur.child_by_field_name("left")
+        left = optional(cur, F.LEFT)
         if left is None:
             break
         cur = left
-    if cur.type == "range_expression" and _open_range_before(cx, cur, spine[-1]):
+    if cur.type == K.RANGE_EXPRESSION and _open_range_before(cx, cur, spine[-1]):
         return _range_with_prefix_operator(cx, cur, spine)
-    acc = lower_expr(cx, cur) if cur.type != "binary_expression" else _err(cx, cur)
+    acc = lower_expr(cx, cur) if cur.type != K.BINARY_EXPRESSION else _err(cx, cur)
     for bin_node in reversed(spine):
-        op = bin_node.child_by_field_name("operator")
-        rhs = lower_expr(cx, bin_node.child_by_field_name("right"))
+        op = optional(bin_node, F.OPERATOR)
+        rhs = lower_expr(cx, optional(bin_node, F.RIGHT))
         op_kind = BIN_OPS.get(op.type) if op is not None else None
         if op is None or op_kind is None:
             acc = Expr(ExprKind.Err(), span(bin_node), ())
@@ -223,18 +225,18 @@ def _binary(cx: LowerCx, node: SyntaxNode) -> Expr:
     return acc
 
 
-_PREFIX_OPS = {"-": UnOp.Neg, "*": UnOp.Deref, "&": None}
+_PREFIX_OPS = {K.DASH: UnOp.Neg, K.STAR: UnOp.Deref, K.AMP: None}
 
 
 def _open_range_before(cx: LowerCx, rng: SyntaxNode, bin_node: SyntaxNode) -> bool:
     """`a..` as the left operand of `-`, `*` or `&`: tree-sitter's reading of
     `a..-b`, `a..*p`, `a..&x`, where rustc's range ends in a prefix expression."""
     kids = rng.children
-    op = bin_node.child_by_field_name("operator")
-    return bool(kids) and kids[-1].type in ("..", "...") and op is not None and op.type in _PREFIX_OPS
+    op = optional(bin_node, F.OPERATOR)
+    return bool(kids) and kids[-1].type in (K.DOT_DOT, K.DOT_DOT_DOT) and op is not None and op.type in _PREFIX_OPS
 
 
-def _range_with_prefix_operator(cx: LowerCx, rng: SyntaxNode, spine: list[SyntaxNode]) -> Expr:
+def _range_with_prefix_operator(cx: LowerCx, rng: SyntaxNode, spine: Sequence[SyntaxNode]) -> Expr:
     """Rebuild `a.. OP x op2 y` as rustc parses it: `a..((OP x) op2 y)`; the prefix
     operator binds to the leftmost operand of `x` (tighter than binary operators and
     casts, looser than calls, fields and indexing)."""
@@ -242,16 +244,16 @@ def _range_with_prefix_operator(cx: LowerCx, rng: SyntaxNode, spine: list[Syntax
     start = lower_expr(cx, start_kids[0]) if start_kids else None
     dots = rng.children[-1]
     first = spine[-1]
-    op = required(first, "operator")
-    end = _prefix(op, lower_expr(cx, first.child_by_field_name("right")))
+    op = required(first, F.OPERATOR)
+    end = _prefix(op, lower_expr(cx, optional(first, F.RIGHT)))
     for bin_node in reversed(spine[:-1]):
-        bin_op = bin_node.child_by_field_name("operator")
-        rhs = lower_expr(cx, bin_node.child_by_field_name("right"))
+        bin_op = optional(bin_node, F.OPERATOR)
+        rhs = lower_expr(cx, optional(bin_node, F.RIGHT))
         kind = BIN_OPS.get(bin_op.type) if bin_op is not None else None
         if bin_op is None or kind is None:
             return _err(cx, spine[0])
         end = Expr(ExprKind.Binary(kind, span(bin_op), end, rhs), (end.span[0], rhs.span[1]), ())
-    closed = dots.type == "..." or cx.src[dots.end_byte:dots.end_byte + 1] == b"="
+    closed = dots.type == K.DOT_DOT_DOT or cx.src[dots.end_byte:dots.end_byte + 1] == b"="
     return Expr(ExprKind.Range(start, end, RangeLimits.Closed if closed else RangeLimits.HalfOpen),
                 span(spine[0]), ())
 
@@ -279,8 +281,8 @@ def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
     cur: SyntaxNode | None = node
     while cur is not None and cur.type in _ASSIGNS:
         ops.append(cur)
-        operands.append(cur.child_by_field_name("right"))
-        cur = cur.child_by_field_name("left")
+        operands.append(optional(cur, F.RIGHT))
+        cur = optional(cur, F.LEFT)
     operands.append(cur)
     ops.reverse()
     operands.reverse()  # operands[i] op(ops[i]) operands[i + 1]
@@ -288,13 +290,13 @@ def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
     for op_node, left_node in zip(reversed(ops), reversed(operands[:-1]), strict=True):
         left = lower_expr(cx, left_node)
         where = (left_node.start_byte if left_node is not None else op_node.start_byte, acc.span[1])
-        if op_node.type == "assignment_expression":
-            eq = next((c for c in op_node.children if c.type == "="), None)
+        if op_node.type == K.ASSIGNMENT_EXPRESSION:
+            eq = next((c for c in op_node.children if c.type == K.EQ), None)
             if eq is not None and cx.repaired and (value_attrs := _attr.blanked_attrs(cx, eq.end_byte, acc.span[0])):
                 give_outer_attrs(acc, value_attrs)  # `x = #[a] y`
             acc = Expr(ExprKind.Assign(left, acc, span(eq) if eq is not None else span(op_node)), where, ())
             continue
-        op = op_node.child_by_field_name("operator")
+        op = optional(op_node, F.OPERATOR)
         op_kind = ASSIGN_OPS.get(op.type) if op is not None else None
         if op is None or op_kind is None:
             cx.unreadable(span(op_node), "assignment")
@@ -303,12 +305,12 @@ def _assign(cx: LowerCx, node: SyntaxNode) -> Expr:
     return acc
 
 
-_ASSIGNS = ("assignment_expression", "compound_assignment_expr")
+_ASSIGNS = (K.ASSIGNMENT_EXPRESSION, K.COMPOUND_ASSIGNMENT_EXPR)
 
 
 def _cast(cx: LowerCx, node: SyntaxNode) -> Expr:
-    return Expr(ExprKind.Cast(lower_expr(cx, node.child_by_field_name("value")),
-                              _ty.lower_ty(cx, node.child_by_field_name("type"))), span(node), ())
+    return Expr(ExprKind.Cast(lower_expr(cx, optional(node, F.VALUE)),
+                              _ty.lower_ty(cx, optional(node, F.TYPE))), span(node), ())
 
 
 def _range(cx: LowerCx, node: SyntaxNode) -> Expr:
@@ -317,10 +319,10 @@ def _range(cx: LowerCx, node: SyntaxNode) -> Expr:
     seen_op = False
     for child in node.children:
         t = child.type
-        if t in ("..", "...", "..="):
+        if t in (K.DOT_DOT, K.DOT_DOT_DOT, K.DOT_DOT_EQ):
             seen_op = True
             # `..=` is parsed as `.. ` (see syntax/parser.py): look at the real text.
-            closed = t != ".." or cx.src[child.end_byte:child.end_byte + 1] == b"="
+            closed = t != K.DOT_DOT or cx.src[child.end_byte:child.end_byte + 1] == b"="
             limits = RangeLimits.Closed if closed else RangeLimits.HalfOpen
         elif child.is_named and t not in COMMENTS:
             if seen_op:
@@ -335,22 +337,22 @@ def _range(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _call(cx: LowerCx, node: SyntaxNode) -> Expr:
-    func = node.child_by_field_name("function")
-    args_node = node.child_by_field_name("arguments")
+    func = optional(node, F.FUNCTION)
+    args_node = optional(node, F.ARGUMENTS)
     args = _expr_list(cx, args_node) if args_node is not None else []
     if func is not None:
         seg_args = None
         callee = func
-        if func.type == "generic_function":
-            inner = func.child_by_field_name("function")
-            if inner is not None and inner.type == "field_expression":
-                targs = func.child_by_field_name("type_arguments")
+        if func.type == K.GENERIC_FUNCTION:
+            inner = optional(func, F.FUNCTION)
+            if inner is not None and inner.type == K.FIELD_EXPRESSION:
+                targs = optional(func, F.TYPE_ARGUMENTS)
                 seg_args = _ty.lower_generic_args(cx, targs) if targs is not None else None
                 callee = inner
-        if callee.type == "field_expression":
-            field = callee.child_by_field_name("field")
-            if field is not None and field.type == "field_identifier":
-                receiver = lower_expr(cx, callee.child_by_field_name("value"))
+        if callee.type == K.FIELD_EXPRESSION:
+            field = optional(callee, F.FIELD)
+            if field is not None and field.type == K.FIELD_IDENTIFIER:
+                receiver = lower_expr(cx, optional(callee, F.VALUE))
                 seg = PathSegment(cx.ident(field), seg_args)
                 return Expr(ExprKind.MethodCall(seg, receiver, args, (field.start_byte, node.end_byte)),
                             span(node), ())
@@ -376,20 +378,20 @@ def _expr_list(cx: LowerCx, node: SyntaxNode) -> list[Expr]:
 
 
 def _field(cx: LowerCx, node: SyntaxNode) -> Expr:
-    value = lower_expr(cx, node.child_by_field_name("value"))
-    field = node.child_by_field_name("field")
+    value = lower_expr(cx, optional(node, F.VALUE))
+    field = optional(node, F.FIELD)
     if field is None:
         return _err(cx, node)
     name = cx.text(field)
-    if field.type == "field_identifier" and name == "yield":
+    if field.type == K.FIELD_IDENTIFIER and name == "yield":
         return Expr(ExprKind.Yield(YieldKind.Postfix, value), span(node), ())
-    if field.type == "field_identifier" and name == "use":
+    if field.type == K.FIELD_IDENTIFIER and name == "use":
         return Expr(ExprKind.Use(value, span(field)), span(node), ())
     return Expr(ExprKind.Field(value, Ident(name, span(field))), span(node), ())
 
 
 def _await(cx: LowerCx, node: SyntaxNode) -> Expr:
-    kw = next((c for c in node.children if c.type == "await"), None)
+    kw = next((c for c in node.children if c.type == K.AWAIT), None)
     inner = node.named_children[0]
     return Expr(ExprKind.Await(lower_expr(cx, inner), span(kw) if kw is not None else span(node)),
                 span(node), ())
@@ -399,7 +401,7 @@ def _index(cx: LowerCx, node: SyntaxNode) -> Expr:
     named = [c for c in node.named_children if c.type not in COMMENTS]
     if len(named) < 2:
         return _err(cx, node)
-    bracket = next((c for c in node.children if c.type == "["), None)
+    bracket = next((c for c in node.children if c.type == K.LBRACK), None)
     lo = bracket.start_byte if bracket is not None else named[1].start_byte
     return Expr(ExprKind.Index(lower_expr(cx, named[0]), lower_expr(cx, named[1]), (lo, node.end_byte)),
                 span(node), ())
@@ -414,9 +416,9 @@ def _try(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _array(cx: LowerCx, node: SyntaxNode) -> Expr:
-    length = node.child_by_field_name("length")
+    length = optional(node, F.LENGTH)
     if length is not None:
-        elems = [c for c in node.named_children if c.type not in COMMENTS and c.type != "attribute_item"]
+        elems = [c for c in node.named_children if c.type not in COMMENTS and c.type != K.ATTRIBUTE_ITEM]
         return Expr(ExprKind.Repeat(lower_expr(cx, elems[0]), AnonConst(lower_expr(cx, length))),
                     span(node), ())
     return Expr(ExprKind.Array(_expr_list(cx, node)), span(node), ())
@@ -438,27 +440,27 @@ def _paren(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _struct(cx: LowerCx, node: SyntaxNode) -> Expr:
-    qself, path = _ty.lower_path(cx, required(node, "name"))
+    qself, path = _ty.lower_path(cx, required(node, F.NAME))
     fields: list[ExprField] = []
     rest: AnyStructRest = StructRest.None_()
-    body = node.child_by_field_name("body")
+    body = optional(node, F.BODY)
     for child in body.named_children if body is not None else ():
         t = child.type
-        if t == "field_initializer":
+        if t == K.FIELD_INITIALIZER:
             attrs = _attr.leading_attrs(cx, child)
-            field = required(child, "field")
-            value = child.child_by_field_name("value")
+            field = required(child, F.FIELD)
+            value = optional(child, F.VALUE)
             fields.append(ExprField(attrs, (field.start_byte, child.end_byte), cx.ident(field),
                                     lower_expr(cx, value), False))
-        elif t == "shorthand_field_initializer":
+        elif t == K.SHORTHAND_FIELD_INITIALIZER:
             attrs = _attr.leading_attrs(cx, child)
             name = child.named_children[-1]
             fields.append(ExprField(attrs, span(name), cx.ident(name), _ident(cx, name), True))
-        elif t == "base_field_initializer":
+        elif t == K.BASE_FIELD_INITIALIZER:
             inner = child.named_children
             rest = StructRest.Base(lower_expr(cx, inner[-1])) if inner else StructRest.Rest(span(child))
-        elif t == "ERROR" and cx.src[child.start_byte:child.end_byte] == b".." and child.next_sibling is not None \
-                and child.next_sibling.type == "}":  # `S { a: 1, .. }` (default field values)
+        elif t == K.ERROR and cx.src[child.start_byte:child.end_byte] == b".." and child.next_sibling is not None \
+                and child.next_sibling.type == K.RBRACE:  # `S { a: 1, .. }` (default field values)
             rest = StructRest.Rest(span(child))
             cx.read_after_all(child)
     return Expr(ExprKind.Struct(qself, path, fields, rest), span(node), ())
@@ -474,7 +476,7 @@ def lower_label(cx: LowerCx, node: SyntaxNode) -> Label:
 
 def _label_of(cx: LowerCx, node: SyntaxNode) -> Label | None:
     for child in node.children:
-        if child.type == "label":
+        if child.type == K.LABEL:
             return lower_label(cx, child)
     return None
 
@@ -500,7 +502,7 @@ def _break(cx: LowerCx, node: SyntaxNode) -> Expr:
     label = None
     value = None
     for child in node.named_children:
-        if child.type == "label":
+        if child.type == K.LABEL:
             label = lower_label(cx, child)
         elif child.type not in COMMENTS:
             value = lower_expr(cx, child)
@@ -515,11 +517,11 @@ def lower_cond(cx: LowerCx, node: SyntaxNode | None) -> Expr:
     """An `if`/`while`/guard condition: an expression, `let p = e`, or a let chain."""
     if node is None:
         return Expr(ExprKind.Err(), (0, 0), ())
-    if node.type == "let_condition":
+    if node.type == K.LET_CONDITION:
         return _let(cx, node)
-    if node.type == "let_chain":
+    if node.type == K.LET_CHAIN:
         parts = [c for c in node.children if c.is_named and c.type not in COMMENTS]
-        ops = [c for c in node.children if c.type == "&&"]
+        ops = [c for c in node.children if c.type == K.AMP_AMP]
         acc = lower_cond(cx, parts[0])
         for op, part in zip(ops, parts[1:], strict=False):  # (a chain tree-sitter recovered may lack one)
             rhs = lower_cond(cx, part)
@@ -529,16 +531,16 @@ def lower_cond(cx: LowerCx, node: SyntaxNode | None) -> Expr:
 
 
 def _let(cx: LowerCx, node: SyntaxNode) -> Expr:
-    pat = _pat.lower_pat(cx, node.child_by_field_name("pattern"))
-    value = lower_expr(cx, node.child_by_field_name("value"))
+    pat = _pat.lower_pat(cx, optional(node, F.PATTERN))
+    value = lower_expr(cx, optional(node, F.VALUE))
     return Expr(ExprKind.Let(pat, value, span(node), False), span(node), ())
 
 
 def _if(cx: LowerCx, node: SyntaxNode) -> Expr:
-    cond = lower_cond(cx, node.child_by_field_name("condition"))
-    then = lower_block(cx, node.child_by_field_name("consequence"))[0]
+    cond = lower_cond(cx, optional(node, F.CONDITION))
+    then = lower_block(cx, optional(node, F.CONSEQUENCE))[0]
     els = None
-    alt = node.child_by_field_name("alternative")
+    alt = optional(node, F.ALTERNATIVE)
     if alt is not None:
         inner = [c for c in alt.named_children if c.type not in COMMENTS]
         if inner:
@@ -547,25 +549,25 @@ def _if(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _match(cx: LowerCx, node: SyntaxNode) -> Expr:
-    scrutinee = lower_expr(cx, node.child_by_field_name("value"))
-    body = node.child_by_field_name("body")
-    arms = [lower_arm(cx, c) for c in body.named_children if c.type == "match_arm"] if body else []
+    scrutinee = lower_expr(cx, optional(node, F.VALUE))
+    body = optional(node, F.BODY)
+    arms = [lower_arm(cx, c) for c in body.named_children if c.type == K.MATCH_ARM] if body else []
     return Expr(ExprKind.Match(scrutinee, arms, MatchKind.Prefix), span(node), ())
 
 
 def lower_arm(cx: LowerCx, node: SyntaxNode) -> Arm:
     """`pat if guard => body,`; the span runs from the pattern to the body."""
     attrs = _attr.leading_attrs(cx, node)
-    mp = node.child_by_field_name("pattern")
-    value = node.child_by_field_name("value")
+    mp = optional(node, F.PATTERN)
+    value = optional(node, F.VALUE)
     pat_node = None
     guard = None
     if mp is not None:
         pat_node = next((c for c in mp.children if c.is_named and c.type not in COMMENTS
-                         and c != mp.child_by_field_name("condition")), None)
+                         and c != optional(mp, F.CONDITION)), None)
         if pat_node is None:
-            pat_node = next((c for c in mp.children if c.type == "_"), None)
-        cond = mp.child_by_field_name("condition")
+            pat_node = next((c for c in mp.children if c.type == K.UNDERSCORE), None)
+        cond = optional(mp, F.CONDITION)
         guard = lower_cond(cx, cond) if cond is not None else None
     pat = _pat.lower_pat(cx, pat_node) if pat_node is not None else _pat.lower_pat(cx, mp)
     body = lower_expr(cx, value) if value is not None else None
@@ -575,24 +577,24 @@ def lower_arm(cx: LowerCx, node: SyntaxNode) -> Arm:
 
 
 def _while(cx: LowerCx, node: SyntaxNode) -> Expr:
-    cond = lower_cond(cx, node.child_by_field_name("condition"))
-    body = lower_block(cx, node.child_by_field_name("body"))[0]
+    cond = lower_cond(cx, optional(node, F.CONDITION))
+    body = lower_block(cx, optional(node, F.BODY))[0]
     return Expr(ExprKind.While(cond, body, _label_of(cx, node)), span(node), ())
 
 
 def _loop(cx: LowerCx, node: SyntaxNode) -> Expr:
-    body = lower_block(cx, node.child_by_field_name("body"))[0]
-    kw = next((c for c in node.children if c.type == "loop"), None)
+    body = lower_block(cx, optional(node, F.BODY))[0]
+    kw = next((c for c in node.children if c.type == K.LOOP), None)
     return Expr(ExprKind.Loop(body, _label_of(cx, node), span(kw) if kw is not None else span(node)),
                 span(node), ())
 
 
 def _for(cx: LowerCx, node: SyntaxNode) -> Expr:
-    pat_node = node.child_by_field_name("pattern")
+    pat_node = optional(node, F.PATTERN)
     pat = _pat.lower_pat(cx, pat_node)
-    iter_ = lower_expr(cx, node.child_by_field_name("value"))
-    body = lower_block(cx, node.child_by_field_name("body"))[0]
-    keyword = next((c for c in node.children if c.type == "for"), None)
+    iter_ = lower_expr(cx, optional(node, F.VALUE))
+    body = lower_block(cx, optional(node, F.BODY))[0]
+    keyword = next((c for c in node.children if c.type == K.FOR), None)
     awaits = (keyword is not None and pat_node is not None
               and _item.blanked_keyword(cx, b"await", keyword.end_byte, pat_node.start_byte) is not None)
     return Expr(ExprKind.ForLoop(pat, iter_, body, _label_of(cx, node),
@@ -605,22 +607,22 @@ def _closure(cx: LowerCx, node: SyntaxNode) -> Expr:
     coroutine = None
     for child in node.children:
         t = child.type
-        if t == "move":
+        if t == K.MOVE:
             capture = CaptureBy.Value
-        elif t == "static":
+        elif t == K.STATIC:
             movability = Movability.Static
-        elif t == "async":
+        elif t == K.ASYNC:
             coroutine = CoroutineKind.Async(span(child))
         elif child.is_named:
             break
-    params_node = node.child_by_field_name("parameters")
-    ret = node.child_by_field_name("return_type")
-    body_node = node.child_by_field_name("body")
+    params_node = optional(node, F.PARAMETERS)
+    ret = optional(node, F.RETURN_TYPE)
+    body_node = optional(node, F.BODY)
     params = _closure_params(cx, params_node) if params_node is not None else []
     output = (FnRetTy.Ty(_ty.lower_ty(cx, ret)) if ret is not None
               else FnRetTy.Default((params_node.end_byte, params_node.end_byte) if params_node else span(node)))
     if body_node is None:
-        underscore = next((c for c in node.children if c.type == "_"), None)
+        underscore = next((c for c in node.children if c.type == K.UNDERSCORE), None)
         body = (Expr(ExprKind.Underscore(), span(underscore), ()) if underscore is not None
                 else _err(cx, node))
     else:
@@ -663,18 +665,18 @@ def _closure_params(cx: LowerCx, node: SyntaxNode) -> list[Param]:
     attrs: list = []
     for child in node.children:
         t = child.type
-        if t == "attribute_item":
+        if t == K.ATTRIBUTE_ITEM:
             attrs.append(_attr.lower_attr(cx, child))
             continue
-        if t == "ERROR":  # an attribute on a closure parameter, which tree-sitter does not know
+        if t == K.ERROR:  # an attribute on a closure parameter, which tree-sitter does not know
             attr_node = syntax.parse_attribute(cx.src, child.start_byte, child.end_byte)
             if attr_node is not None:
                 attrs.append(_attr.lower_attr(cx, attr_node))
                 cx.read_after_all(child)
             continue
-        if not (child.is_named or t == "_") or t in COMMENTS:
+        if not (child.is_named or t == K.UNDERSCORE) or t in COMMENTS:
             continue
-        if t == "parameter":
+        if t == K.PARAMETER:
             param = _item.lower_param(cx, child, attrs)
         else:
             pat = _pat.lower_pat(cx, child)
@@ -696,7 +698,7 @@ def _block_expr(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _unsafe_block(cx: LowerCx, node: SyntaxNode) -> Expr:
-    inner = next((c for c in node.named_children if c.type == "block"), None)
+    inner = next((c for c in node.named_children if c.type == K.BLOCK), None)
     block, _ = lower_block(cx, inner)
     block.rules = BlockCheckMode.Unsafe
     block.span = span(node)
@@ -704,10 +706,10 @@ def _unsafe_block(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _gen_block(cx: LowerCx, node: SyntaxNode) -> Expr:
-    inner = next((c for c in node.named_children if c.type == "block"), None)
+    inner = next((c for c in node.named_children if c.type == K.BLOCK), None)
     block, _ = lower_block(cx, inner)
-    capture = CaptureBy.Value if any(c.type == "move" for c in node.children) else CaptureBy.Ref
-    kind = GenBlockKind.Gen if node.type == "gen_block" else GenBlockKind.Async
+    capture = CaptureBy.Value if any(c.type == K.MOVE for c in node.children) else CaptureBy.Ref
+    kind = GenBlockKind.Gen if node.type == K.GEN_BLOCK else GenBlockKind.Async
     if kind is GenBlockKind.Async and node.child_count > 1 and \
             _item.blanked_keyword(cx, b"gen", node.children[0].end_byte, node.children[1].start_byte) is not None:
         kind = GenBlockKind.AsyncGen  # `async gen {}`
@@ -715,20 +717,20 @@ def _gen_block(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _try_block(cx: LowerCx, node: SyntaxNode) -> Expr:
-    inner = next((c for c in node.named_children if c.type == "block"), None)
+    inner = next((c for c in node.named_children if c.type == K.BLOCK), None)
     return Expr(ExprKind.TryBlock(lower_block(cx, inner)[0]), span(node), ())
 
 
 def _const_block(cx: LowerCx, node: SyntaxNode) -> Expr:
-    inner = node.child_by_field_name("body")
+    inner = optional(node, F.BODY)
     block, _ = lower_block(cx, inner)
     value = Expr(ExprKind.Block(block, None), block.span, ())
     return Expr(ExprKind.ConstBlock(AnonConst(value)), span(node), ())
 
 
 def lower_mac_call(cx: LowerCx, node: SyntaxNode) -> MacCall:
-    name = node.child_by_field_name("macro")
-    tt = next((c for c in node.children if c.type == "token_tree"), None)
+    name = optional(node, F.MACRO)
+    tt = next((c for c in node.children if c.type == K.TOKEN_TREE), None)
     path = _ty.path_of(cx, name) if name is not None else Path(span(node), [])
     if tt is None:
         return MacCall(path, DelimArgs((node.end_byte, node.end_byte), Delimiter.Parenthesis))
@@ -752,7 +754,7 @@ _FIELDS = re.compile(rb"\s*([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\s*(?:\.|$)")
 def _builtin(cx: LowerCx, node: SyntaxNode) -> Expr:
     """`builtin # offset_of(T, a.b)`, `builtin # type_ascribe(e, T)`, read as a macro
     call (`syntax.parse`): the arguments read alone; other shapes stay unfound."""
-    args = next((c for c in node.children if c.type == "token_tree"), None)
+    args = next((c for c in node.children if c.type == K.TOKEN_TREE), None)
     trees = token_trees(tokenize(cx.src, args.start_byte + 1, args.end_byte - 1)) if args is not None else []
     commas = [t for t in trees if isinstance(t, Token) and t.text == ","]
     if args is None or len(commas) not in (1, 2) or (len(commas) == 2 and trees[-1] is not commas[1]):
@@ -793,7 +795,7 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
         child = kids[i]
         t = child.type
         i += 1
-        if t == "attribute_item":
+        if t == K.ATTRIBUTE_ITEM:
             attrs.append(_attr.lower_attr(cx, child))
             continue
         if t in COMMENTS:
@@ -801,10 +803,10 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
                 attr = _attr.lower_attr(cx, child)
                 (inner_attrs if _attr.is_inner(attr) else attrs).append(attr)
             continue
-        if t == "inner_attribute_item":
+        if t == K.INNER_ATTRIBUTE_ITEM:
             inner_attrs.append(_attr.lower_attr(cx, child))
             continue
-        if t == "label":
+        if t == K.LABEL:
             continue
         split = _brace_macro_split(cx, child)
         if split is not None:
@@ -823,12 +825,12 @@ def lower_block(cx: LowerCx, node: SyntaxNode | None) -> tuple[Block, list]:
         yeet = _item.blanked_keyword(cx, b"do yeet", before, child.start_byte)
         if yeet is not None:
             _yeet(cx, stmt, yeet)
-        if isinstance(stmt.kind, StmtKind.Expr) and i < n and kids[i].type == "empty_statement":
+        if isinstance(stmt.kind, StmtKind.Expr) and i < n and kids[i].type == K.EMPTY_STATEMENT:
             # `{ .. } ;`: rustc's parser makes this one `Semi` statement.
             semi = kids[i]
             i += 1
             stmt = Stmt(StmtKind.Semi(stmt.kind.expr), (stmt.span[0], semi.end_byte))
-        elif isinstance(stmt.kind, StmtKind.MacCall) and i < n and kids[i].type == "empty_statement" \
+        elif isinstance(stmt.kind, StmtKind.MacCall) and i < n and kids[i].type == K.EMPTY_STATEMENT \
                 and stmt.kind.style is MacStmtStyle.Braces:
             semi = kids[i]
             i += 1
@@ -869,15 +871,15 @@ def _brace_macro_split(cx: LowerCx, node: SyntaxNode) -> list[SyntaxNode] | None
     tree-sitter reads `m! {} - 1` as one binary expression. The macro call and the
     rest read again as statements, or None when `node` is no such case."""
     expr: SyntaxNode | None = node
-    if node.type == "expression_statement":
+    if node.type == K.EXPRESSION_STATEMENT:
         expr = next((c for c in node.named_children if c.type not in COMMENTS), None)
     cur = expr
     while cur is not None and cur.type in _LEFT_OPERAND:
         cur = cur.named_children[0] if cur.named_child_count else None
-    if cur is None or cur is expr or cur.type != "macro_invocation" or cur.start_byte != node.start_byte:
+    if cur is None or cur is expr or cur.type != K.MACRO_INVOCATION or cur.start_byte != node.start_byte:
         return None
     tree = cur.named_children[-1]
-    if tree.type != "token_tree" or cx.src[tree.start_byte:tree.start_byte + 1] != b"{":
+    if tree.type != K.TOKEN_TREE or cx.src[tree.start_byte:tree.start_byte + 1] != b"{":
         return None
     rest = syntax.parse_statements(cx.src, cur.end_byte, node.end_byte)
     if rest is None:
@@ -887,21 +889,21 @@ def _brace_macro_split(cx: LowerCx, node: SyntaxNode) -> list[SyntaxNode] | None
 
 
 # expressions whose first child is their left operand, down to a braced macro call
-_LEFT_OPERAND = frozenset({"binary_expression", "call_expression", "index_expression", "range_expression"})
+_LEFT_OPERAND = frozenset({K.BINARY_EXPRESSION, K.CALL_EXPRESSION, K.INDEX_EXPRESSION, K.RANGE_EXPRESSION})
 
 
 def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | None:
     t = node.type
-    if t == "let_declaration":
+    if t == K.LET_DECLARATION:
         local = lower_local(cx, node, attrs)
         return Stmt(StmtKind.Let(local), local.span)
-    if t == "expression_statement":
+    if t == K.EXPRESSION_STATEMENT:
         inner = [c for c in node.named_children if c.type not in COMMENTS]
-        has_semi = node.children[-1].type == ";" and not node.children[-1].is_missing
+        has_semi = node.children[-1].type == K.SEMI and not node.children[-1].is_missing
         if not inner:
             return None
         expr_node = inner[0]
-        if expr_node.type == "macro_invocation" and not _is_builtin(cx, expr_node):
+        if expr_node.type == K.MACRO_INVOCATION and not _is_builtin(cx, expr_node):
             mac = lower_mac_call(cx, expr_node)
             if has_semi:
                 return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Semicolon, attrs), span(node))
@@ -914,9 +916,9 @@ def _stmt(cx: LowerCx, node: SyntaxNode, attrs: list, is_last: bool) -> Stmt | N
         if has_semi:
             return Stmt(StmtKind.Semi(expr), span(node))
         return Stmt(StmtKind.Expr(expr), stmt_span)
-    if t == "empty_statement":
+    if t == K.EMPTY_STATEMENT:
         return Stmt(StmtKind.Empty(), span(node))
-    if t == "macro_invocation" and not _is_builtin(cx, node):
+    if t == K.MACRO_INVOCATION and not _is_builtin(cx, node):
         mac = lower_mac_call(cx, node)
         if mac.args.delim is Delimiter.Brace or not is_last:
             return Stmt(StmtKind.MacCall(mac, MacStmtStyle.Braces if mac.args.delim is Delimiter.Brace
@@ -953,19 +955,19 @@ def give_outer_attrs(expr: Expr, attrs: list) -> None:
 
 
 def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
-    pat_node = node.child_by_field_name("pattern")
+    pat_node = optional(node, F.PATTERN)
     pat = _pat.lower_pat(cx, pat_node)
-    mut = next((c for c in node.children if c.type == "mutable_specifier"), None)
+    mut = next((c for c in node.children if c.type == K.MUTABLE_SPECIFIER), None)
     if mut is not None and pat_node is not None and mut.start_byte < pat_node.start_byte:
         # `let mut x` / `let mut ref x`: the `mut` belongs to the binding.
         if isinstance(pat.kind, PatKind.Ident):
             pat.kind.binding_mode = BindingMode(pat.kind.binding_mode.by_ref, Mutability.Mut)
         pat.span = (mut.start_byte, pat.span[1])
-    ty_node = node.child_by_field_name("type")
+    ty_node = optional(node, F.TYPE)
     ty = _ty.lower_ty(cx, ty_node) if ty_node is not None else None
-    colon = next((c for c in node.children if c.type == ":"), None)
-    value = node.child_by_field_name("value")
-    alt = node.child_by_field_name("alternative")
+    colon = next((c for c in node.children if c.type == K.COLON), None)
+    value = optional(node, F.VALUE)
+    alt = optional(node, F.ALTERNATIVE)
     init = None
     if value is not None:
         init = lower_expr(cx, value)
@@ -987,48 +989,48 @@ def lower_local(cx: LowerCx, node: SyntaxNode, attrs: list) -> Local:
 
 
 EXPR = {
-    "identifier": _ident,
-    "self": _ident,
-    "super": _ident,
-    "crate": _ident,
-    "metavariable": _ident,
-    "scoped_identifier": _path,
-    "generic_function": _path,
-    "unary_expression": _unary,
-    "reference_expression": _reference,
-    "binary_expression": _binary,
-    "assignment_expression": _assign,
-    "compound_assignment_expr": _assign,
-    "type_cast_expression": _cast,
-    "range_expression": _range,
-    "call_expression": _call,
-    "field_expression": _field,
-    "await_expression": _await,
-    "index_expression": _index,
-    "try_expression": _try,
-    "array_expression": _array,
-    "tuple_expression": _tuple,
-    "unit_expression": _unit,
-    "parenthesized_expression": _paren,
-    "struct_expression": _struct,
-    "return_expression": _return,
-    "yield_expression": _yield,
-    "break_expression": _break,
-    "continue_expression": _continue,
-    "let_condition": _let,
-    "let_chain": lower_cond,
-    "if_expression": _if,
-    "match_expression": _match,
-    "while_expression": _while,
-    "loop_expression": _loop,
-    "for_expression": _for,
-    "closure_expression": _closure,
-    "block": _block_expr,
-    "unsafe_block": _unsafe_block,
-    "async_block": _gen_block,
-    "gen_block": _gen_block,
-    "try_block": _try_block,
-    "const_block": _const_block,
-    "macro_invocation": _mac,
+    K.IDENTIFIER: _ident,
+    K.SELF: _ident,
+    K.SUPER: _ident,
+    K.CRATE: _ident,
+    K.METAVARIABLE: _ident,
+    K.SCOPED_IDENTIFIER: _path,
+    K.GENERIC_FUNCTION: _path,
+    K.UNARY_EXPRESSION: _unary,
+    K.REFERENCE_EXPRESSION: _reference,
+    K.BINARY_EXPRESSION: _binary,
+    K.ASSIGNMENT_EXPRESSION: _assign,
+    K.COMPOUND_ASSIGNMENT_EXPR: _assign,
+    K.TYPE_CAST_EXPRESSION: _cast,
+    K.RANGE_EXPRESSION: _range,
+    K.CALL_EXPRESSION: _call,
+    K.FIELD_EXPRESSION: _field,
+    K.AWAIT_EXPRESSION: _await,
+    K.INDEX_EXPRESSION: _index,
+    K.TRY_EXPRESSION: _try,
+    K.ARRAY_EXPRESSION: _array,
+    K.TUPLE_EXPRESSION: _tuple,
+    K.UNIT_EXPRESSION: _unit,
+    K.PARENTHESIZED_EXPRESSION: _paren,
+    K.STRUCT_EXPRESSION: _struct,
+    K.RETURN_EXPRESSION: _return,
+    K.YIELD_EXPRESSION: _yield,
+    K.BREAK_EXPRESSION: _break,
+    K.CONTINUE_EXPRESSION: _continue,
+    K.LET_CONDITION: _let,
+    K.LET_CHAIN: lower_cond,
+    K.IF_EXPRESSION: _if,
+    K.MATCH_EXPRESSION: _match,
+    K.WHILE_EXPRESSION: _while,
+    K.LOOP_EXPRESSION: _loop,
+    K.FOR_EXPRESSION: _for,
+    K.CLOSURE_EXPRESSION: _closure,
+    K.BLOCK: _block_expr,
+    K.UNSAFE_BLOCK: _unsafe_block,
+    K.ASYNC_BLOCK: _gen_block,
+    K.GEN_BLOCK: _gen_block,
+    K.TRY_BLOCK: _try_block,
+    K.CONST_BLOCK: _const_block,
+    K.MACRO_INVOCATION: _mac,
     **{kind: _lit for kind in LITERALS},
 }

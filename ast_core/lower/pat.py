@@ -24,11 +24,11 @@ from ..model import (
     UnOp,
 )
 from .. import syntax
-from ..syntax import SyntaxNode
+from ..syntax import SyntaxNode, fields as F, kinds as K, optional, required
 from . import attr as _attr
 from . import expr as _expr
 from . import ty as _ty
-from .cx import COMMENTS, LITERALS, LowerCx, required, span
+from .cx import COMMENTS, LITERALS, LowerCx, span
 
 BY_VALUE = BindingMode(None, Mutability.Not)
 
@@ -63,7 +63,7 @@ def _repaired_around(cx: LowerCx, node: SyntaxNode, pat: Pat) -> Pat:
             pat = Pat(PatKind.Box(pat), (lo, pat.span[1]))
     parent = node.parent
     if parent is None or parent.end_byte == node.end_byte or (
-            parent.type == "tuple_pattern" and parent.parent is not None and parent.parent.type == "match_pattern"):
+            parent.type == K.TUPLE_PATTERN and parent.parent is not None and parent.parent.type == K.MATCH_PATTERN):
         return pat  # (rustc rejects a match arm's pattern `(p if c)` and recovers in a way not read here)
     after = node.next_sibling
     for guard_lo, guard_hi in cx.repaired_in(node.end_byte, after.start_byte if after is not None else node.end_byte,
@@ -85,11 +85,11 @@ def _binding(cx: LowerCx, node: SyntaxNode | None, by_ref: Mutability | None, mu
     mode; anything else keeps its own shape (rustc reports the misuse)."""
     if node is None:
         return Pat(PatKind.Err(), (0, 0))
-    if node.type in ("identifier", "self", "shorthand_field_identifier"):
+    if node.type in (K.IDENTIFIER, K.SELF, K.SHORTHAND_FIELD_IDENTIFIER):
         return Pat(PatKind.Ident(BindingMode(by_ref, mutbl), cx.ident(node), None), span(node))
-    if node.type == "captured_pattern":
+    if node.type == K.CAPTURED_PATTERN:
         return _captured(cx, node, BindingMode(by_ref, mutbl))
-    if node.type == "mut_pattern":
+    if node.type == K.MUT_PATTERN:
         return _binding(cx, _sub_pattern(node), by_ref, Mutability.Mut)
     return lower_pat(cx, node)
 
@@ -98,7 +98,7 @@ def _mut(cx: LowerCx, node: SyntaxNode) -> Pat:
     inner = _sub_pattern(node)
     if inner is None:
         return Pat(PatKind.Err(), span(node))
-    if inner.type == "ref_pattern":  # `mut ref x`
+    if inner.type == K.REF_PATTERN:  # `mut ref x`
         pat = _binding(cx, _sub_pattern(inner), Mutability.Not, Mutability.Mut)
     else:
         pat = _binding(cx, inner, None, Mutability.Mut)
@@ -110,7 +110,7 @@ def _ref(cx: LowerCx, node: SyntaxNode) -> Pat:
     inner = _sub_pattern(node)
     if inner is None:
         return Pat(PatKind.Err(), span(node))
-    if inner.type == "mut_pattern":  # `ref mut x`
+    if inner.type == K.MUT_PATTERN:  # `ref mut x`
         pat = _binding(cx, _sub_pattern(inner), Mutability.Mut, Mutability.Not)
     else:
         pat = _binding(cx, inner, Mutability.Not, Mutability.Not)
@@ -135,13 +135,13 @@ def _rest(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 def _elements(cx: LowerCx, node: SyntaxNode) -> list[Pat]:
     return [lower_pat(cx, c) for c in node.children
-            if (c.is_named and c.type not in COMMENTS) or c.type == "_"]
+            if (c.is_named and c.type not in COMMENTS) or c.type == K.UNDERSCORE]
 
 
 def _tuple(cx: LowerCx, node: SyntaxNode) -> Pat:
     pats = _elements(cx, node)
     kids = node.children
-    if len(pats) == 1 and not (len(kids) >= 2 and kids[-2].type == ","):
+    if len(pats) == 1 and not (len(kids) >= 2 and kids[-2].type == K.COMMA):
         return Pat(PatKind.Paren(pats[0]), span(node))
     return Pat(PatKind.Tuple(pats), span(node))
 
@@ -151,15 +151,15 @@ def _slice(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 
 def _tuple_struct(cx: LowerCx, node: SyntaxNode) -> Pat:
-    path_node = required(node, "type")
+    path_node = required(node, F.TYPE)
     qself, path = _ty.lower_path(cx, path_node)
     pats = [lower_pat(cx, c) for c in node.children
-            if (c.is_named or c.type == "_") and c != path_node and c.type not in COMMENTS]
+            if (c.is_named or c.type == K.UNDERSCORE) and c != path_node and c.type not in COMMENTS]
     return Pat(PatKind.TupleStruct(qself, path, pats), span(node))
 
 
 def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
-    path_node = required(node, "type")
+    path_node = required(node, F.TYPE)
     qself, path = _ty.lower_path(cx, path_node)
     fields: list[PatField] = []
     rest = PatFieldsRest.None_
@@ -167,7 +167,7 @@ def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
     index = None  # `0:` before a field: tree-sitter knows no numbered fields (`T { 0: a }`)
     for child in node.children:
         kind = child.type
-        if kind == "field_pattern":
+        if kind == K.FIELD_PATTERN:
             if cx.repaired and (before := child.prev_sibling) is not None:  # `let S { #[cfg(x)] a } = s;`
                 attrs = attrs + _attr.blanked_attrs(cx, before.end_byte, child.start_byte)
             field = _field(cx, child, attrs)
@@ -182,27 +182,27 @@ def _struct(cx: LowerCx, node: SyntaxNode) -> Pat:
             index = None
             continue
         index = None
-        if kind == "ERROR" and child.named_child_count == 1 and child.named_children[0].type == "integer_literal" \
+        if kind == K.ERROR and child.named_child_count == 1 and child.named_children[0].type == K.INTEGER_LITERAL \
                 and cx.text(child).replace(" ", "").endswith(":"):
             index = child
-        elif kind == "remaining_field_pattern":
+        elif kind == K.REMAINING_FIELD_PATTERN:
             rest = PatFieldsRest.Rest
-        elif kind == "attribute_item" or _attr.is_doc_comment(cx, child):
+        elif kind == K.ATTRIBUTE_ITEM or _attr.is_doc_comment(cx, child):
             attrs.append(_attr.lower_attr(cx, child))
     return Pat(PatKind.Struct(qself, path, fields, rest), span(node))
 
 
 def _field(cx: LowerCx, node: SyntaxNode, attrs: list) -> PatField:
-    name = required(node, "name")
-    pattern = node.child_by_field_name("pattern")
+    name = required(node, F.NAME)
+    pattern = optional(node, F.PATTERN)
     if pattern is not None:
         return PatField(cx.ident(name), lower_pat(cx, pattern), False, attrs, span(node))
     by_ref = None
     mutbl = Mutability.Not
     for child in node.children:
-        if child.type == "ref":
+        if child.type == K.REF:
             by_ref = Mutability.Not
-        elif child.type == "mutable_specifier":
+        elif child.type == K.MUTABLE_SPECIFIER:
             if by_ref is not None:
                 by_ref = Mutability.Mut
             else:
@@ -213,7 +213,7 @@ def _field(cx: LowerCx, node: SyntaxNode, attrs: list) -> PatField:
 
 
 def _reference(cx: LowerCx, node: SyntaxNode) -> Pat:
-    mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
+    mutbl = Mutability.Mut if any(c.type == K.MUTABLE_SPECIFIER for c in node.children) else Mutability.Not
     return Pat(PatKind.Ref(lower_pat(cx, _sub_pattern(node)), Pinnedness.Not, mutbl), span(node))
 
 
@@ -221,8 +221,8 @@ def _sub_pattern(node: SyntaxNode) -> SyntaxNode | None:
     """The pattern inside `&p`, `ref p`, `mut p`: the last child that is a pattern
     (`_` is an anonymous node to tree-sitter)."""
     for child in reversed(node.children):
-        if (child.is_named and child.type not in COMMENTS and child.type != "mutable_specifier") \
-                or child.type == "_":
+        if (child.is_named and child.type not in COMMENTS and child.type != K.MUTABLE_SPECIFIER) \
+                or child.type == K.UNDERSCORE:
             return child
     return None
 
@@ -232,9 +232,9 @@ def _or(cx: LowerCx, node: SyntaxNode) -> Pat:
     stack = [node]
     while stack:  # flatten left-nested `a | b | c`
         cur = stack.pop()
-        if cur.type == "or_pattern":
+        if cur.type == K.OR_PATTERN:
             stack.extend(reversed([c for c in cur.children
-                                   if (c.is_named or c.type == "_") and c.type not in COMMENTS]))
+                                   if (c.is_named or c.type == K.UNDERSCORE) and c.type not in COMMENTS]))
         else:
             pats.append(lower_pat(cx, cur))
     return Pat(PatKind.Or(pats), span(node))  # `| a` too; a leading `|` is inside rustc's span
@@ -275,7 +275,7 @@ def _negative_expr(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _range_end(cx: LowerCx, node: SyntaxNode) -> Expr:
-    if node.type == "negative_literal":
+    if node.type == K.NEGATIVE_LITERAL:
         return _negative_expr(cx, node)
     if node.type in LITERALS:
         return _expr.lower_expr(cx, node)
@@ -284,14 +284,14 @@ def _range_end(cx: LowerCx, node: SyntaxNode) -> Expr:
 
 
 def _range(cx: LowerCx, node: SyntaxNode) -> Pat:
-    left = node.child_by_field_name("left")
-    right = node.child_by_field_name("right")
-    op = next(c for c in node.children if c.type in ("..", "..=", "..."))
+    left = optional(node, F.LEFT)
+    right = optional(node, F.RIGHT)
+    op = next(c for c in node.children if c.type in (K.DOT_DOT, K.DOT_DOT_EQ, K.DOT_DOT_DOT))
     op_span = span(op)
-    if op.type == "..=" or (op.type == ".." and cx.src[op.end_byte:op.end_byte + 1] == b"="):
+    if op.type == K.DOT_DOT_EQ or (op.type == K.DOT_DOT and cx.src[op.end_byte:op.end_byte + 1] == b"="):
         # `..=` is parsed as `.. ` (see syntax/parser.py): look at the real text.
         end_kind, syntax, op_span = RangeEnd.Included, RangeSyntax.DotDotEq, (op.start_byte, op.end_byte + 1)
-    elif op.type == "...":
+    elif op.type == K.DOT_DOT_DOT:
         end_kind, syntax = RangeEnd.Included, RangeSyntax.DotDotDot
     else:
         end_kind, syntax = RangeEnd.Excluded, None
@@ -305,25 +305,25 @@ def _mac(cx: LowerCx, node: SyntaxNode) -> Pat:
 
 
 PAT: dict[str, Callable[[LowerCx, SyntaxNode], Pat]] = {
-    "identifier": _ident,
-    "self": _ident,
-    "mut_pattern": _mut,
-    "ref_pattern": _ref,
-    "captured_pattern": _captured,
-    "_": _wild,
-    "remaining_field_pattern": _rest,
-    "tuple_pattern": _tuple,
-    "slice_pattern": _slice,
-    "tuple_struct_pattern": _tuple_struct,
-    "struct_pattern": _struct,
-    "reference_pattern": _reference,
-    "or_pattern": _or,
-    "closure_expression": _leading_vert,
-    "scoped_identifier": _path,
-    "generic_pattern": _path,
-    "negative_literal": _negative,
-    "range_pattern": _range,
-    "const_block": _expr_pat,
-    "macro_invocation": _mac,
+    K.IDENTIFIER: _ident,
+    K.SELF: _ident,
+    K.MUT_PATTERN: _mut,
+    K.REF_PATTERN: _ref,
+    K.CAPTURED_PATTERN: _captured,
+    K.UNDERSCORE: _wild,
+    K.REMAINING_FIELD_PATTERN: _rest,
+    K.TUPLE_PATTERN: _tuple,
+    K.SLICE_PATTERN: _slice,
+    K.TUPLE_STRUCT_PATTERN: _tuple_struct,
+    K.STRUCT_PATTERN: _struct,
+    K.REFERENCE_PATTERN: _reference,
+    K.OR_PATTERN: _or,
+    K.CLOSURE_EXPRESSION: _leading_vert,
+    K.SCOPED_IDENTIFIER: _path,
+    K.GENERIC_PATTERN: _path,
+    K.NEGATIVE_LITERAL: _negative,
+    K.RANGE_PATTERN: _range,
+    K.CONST_BLOCK: _expr_pat,
+    K.MACRO_INVOCATION: _mac,
     **{kind: _expr_pat for kind in LITERALS},
 }

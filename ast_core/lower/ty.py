@@ -45,15 +45,15 @@ from ..model import (
     TyKind,
 )
 from .. import syntax
-from ..syntax import SyntaxNode
+from ..syntax import SyntaxNode, fields as F, kinds as K, optional, required
 from . import expr as _expr
 from . import item as _item
-from .cx import COMMENTS, LITERALS, LowerCx, required, single_path, span
+from .cx import COMMENTS, LITERALS, LowerCx, single_path, span
 
 # Nodes that are a single path segment wherever a path may stand.
-SEGMENT_TYPES = frozenset({"identifier", "type_identifier", "primitive_type", "self", "super",
-                           "crate", "field_identifier", "metavariable",
-                           "shorthand_field_identifier"})
+SEGMENT_TYPES = frozenset({K.IDENTIFIER, K.TYPE_IDENTIFIER, K.PRIMITIVE_TYPE, K.SELF, K.SUPER,
+                           K.CRATE, K.FIELD_IDENTIFIER, K.METAVARIABLE,
+                           K.SHORTHAND_FIELD_IDENTIFIER})
 
 
 def lower_lifetime(cx: LowerCx, node: SyntaxNode) -> Lifetime:
@@ -78,9 +78,9 @@ def lower_path(cx: LowerCx, node: SyntaxNode) -> tuple[QSelf | None, Path]:
             segments.append(PathSegment(cx.ident(cur), pending_args))
             pending_args = None
             cur = None
-        elif kind in ("scoped_identifier", "scoped_type_identifier"):
-            name = cur.child_by_field_name("name")
-            prefix = cur.child_by_field_name("path")
+        elif kind in (K.SCOPED_IDENTIFIER, K.SCOPED_TYPE_IDENTIFIER):
+            name = optional(cur, F.NAME)
+            prefix = optional(cur, F.PATH)
             if name is not None:
                 segments.append(PathSegment(cx.ident(name), pending_args))
             pending_args = None
@@ -88,18 +88,18 @@ def lower_path(cx: LowerCx, node: SyntaxNode) -> tuple[QSelf | None, Path]:
                 # `::a` (global path): rustc's `{{root}}` segment
                 colons = cur.children[0]
                 segments.append(PathSegment(Ident("{{root}}", (colons.start_byte, colons.start_byte)), None))
-            elif prefix.type == "bracketed_type":
+            elif prefix.type == K.BRACKETED_TYPE:
                 qself = _lower_qself(cx, prefix, segments)
                 lo = prefix.start_byte
-            cur = prefix if prefix is not None and prefix.type != "bracketed_type" else None
-        elif kind in ("generic_type", "generic_function", "generic_pattern", "generic_type_with_turbofish"):
-            args = cur.child_by_field_name("type_arguments")
-            inner = cur.child_by_field_name("type") or cur.child_by_field_name("function")
+            cur = prefix if prefix is not None and prefix.type != K.BRACKETED_TYPE else None
+        elif kind in (K.GENERIC_TYPE, K.GENERIC_FUNCTION, K.GENERIC_PATTERN, K.GENERIC_TYPE_WITH_TURBOFISH):
+            args = optional(cur, F.TYPE_ARGUMENTS)
+            inner = optional(cur, F.TYPE) or optional(cur, F.FUNCTION)
             if inner is None:
                 inner = next((c for c in cur.named_children if c is not args), None)
             pending_args = lower_generic_args(cx, args) if args is not None else None
             cur = inner
-        elif kind == "bracketed_type":  # `<T>::x` with nothing before
+        elif kind == K.BRACKETED_TYPE:  # `<T>::x` with nothing before
             qself = _lower_qself(cx, cur, segments)
             cur = None
         else:  # an ERROR or an unexpected shape: keep its text as one segment
@@ -114,9 +114,9 @@ def _lower_qself(cx: LowerCx, bracketed: SyntaxNode, segments: list[PathSegment]
     """`<T as Tr>`: the QSelf; Tr's segments are appended to `segments`, which is
     collected right to left, so that they end up before the rest of the path."""
     inner = next((c for c in bracketed.named_children), None)
-    if inner is not None and inner.type == "qualified_type":
-        ty_node = inner.child_by_field_name("type")
-        trait = required(inner, "alias")
+    if inner is not None and inner.type == K.QUALIFIED_TYPE:
+        ty_node = optional(inner, F.TYPE)
+        trait = required(inner, F.ALIAS)
         ty = lower_ty(cx, ty_node)
         _, trait_path = lower_path(cx, trait)
         segments.extend(reversed(trait_path.segments))
@@ -141,7 +141,7 @@ def lower_generic_args(cx: LowerCx, node: SyntaxNode) -> GenericArgs.AngleBracke
         kind = child.type
         if not child.is_named or child.start_byte < skip_to:
             continue
-        if kind == "trait_bounds":  # `Item: Bound` constraint on the previous name
+        if kind == K.TRAIT_BOUNDS:  # `Item: Bound` constraint on the previous name
             if pending is not None and args:
                 args[-1] = AngleBracketedArg.Constraint(AssocItemConstraint(
                     cx.ident(pending), elided_args(cx, pending.end_byte, child.start_byte),
@@ -149,13 +149,13 @@ def lower_generic_args(cx: LowerCx, node: SyntaxNode) -> GenericArgs.AngleBracke
                     (pending.start_byte, child.end_byte)))
             pending = None
             continue
-        if kind == "ERROR" and (constraint := _const_equality(cx, child, pending)) is not None:
+        if kind == K.ERROR and (constraint := _const_equality(cx, child, pending)) is not None:
             if constraint.constraint.span[0] != child.start_byte:
                 args.pop()  # the name before the ERROR
             args.append(constraint)
             pending, skip_to = None, constraint.constraint.span[1]
             continue
-        pending = child if kind == "type_identifier" else None
+        pending = child if kind == K.TYPE_IDENTIFIER else None
         args.append(lower_generic_arg(cx, child))
     return GenericArgs.AngleBracketed(span(node), args)
 
@@ -171,14 +171,14 @@ def _const_equality(cx: LowerCx, error: SyntaxNode, name: SyntaxNode | None) -> 
     inner = error.named_children[0] if error.named_child_count == 1 else None
     if inner is None:
         return None
-    if inner.type == "identifier" and _CONST_CONSTRAINT.fullmatch(cx.src, error.start_byte, error.end_byte):
+    if inner.type == K.IDENTIFIER and _CONST_CONSTRAINT.fullmatch(cx.src, error.start_byte, error.end_byte):
         name, value = inner, error.next_named_sibling
     elif name is not None and name.next_named_sibling == error and inner.end_byte == error.end_byte and \
             _CONST_VALUE.fullmatch(cx.src, error.start_byte, inner.start_byte):
         value = inner
     else:
         return None
-    if value is None or not (value.type == "block" or value.type in LITERALS):
+    if value is None or not (value.type == K.BLOCK or value.type in LITERALS):
         return None
     cx.read_after_all(error)
     return AngleBracketedArg.Constraint(AssocItemConstraint(
@@ -197,19 +197,19 @@ def elided_args(cx: LowerCx, lo: int, hi: int) -> GenericArgs.ParenthesizedElide
 
 def lower_generic_arg(cx: LowerCx, node: SyntaxNode):
     kind = node.type
-    if kind == "lifetime":
+    if kind == K.LIFETIME:
         return AngleBracketedArg.Arg(GenericArg.Lifetime(lower_lifetime(cx, node)))
-    if kind == "type_binding":
-        name = required(node, "name")
-        targs = node.child_by_field_name("type_arguments")
-        ty = node.child_by_field_name("type")
+    if kind == K.TYPE_BINDING:
+        name = required(node, F.NAME)
+        targs = optional(node, F.TYPE_ARGUMENTS)
+        ty = optional(node, F.TYPE)
         term = (Term.Const(AnonConst(Expr(ExprKind.Lit(Lit(LitKind.Bool, cx.text(ty), None, 0)), span(ty), ())))
                 if ty is not None and cx.text(ty) in ("true", "false")
                 else Term.Ty(lower_ty(cx, ty)))  # `B = true`: a const argument
         return AngleBracketedArg.Constraint(AssocItemConstraint(
             cx.ident(name), lower_generic_args(cx, targs) if targs is not None else None,
             AssocItemConstraintKind.Equality(term), span(node)))
-    if kind == "block" or kind in LITERALS or kind == "negative_literal" or kind == "unary_expression":
+    if kind == K.BLOCK or kind in LITERALS or kind == K.NEGATIVE_LITERAL or kind == K.UNARY_EXPRESSION:
         return AngleBracketedArg.Arg(GenericArg.Const(AnonConst(_expr.lower_expr(cx, node))))
     return AngleBracketedArg.Arg(GenericArg.Type(lower_ty(cx, node)))
 
@@ -226,7 +226,7 @@ def lower_bounds(cx: LowerCx, node: SyntaxNode) -> list:
     for child in node.named_children:
         if child.is_missing:
             continue
-        if child.type == "ERROR" and cx.src[child.start_byte:child.end_byte] == b"!":
+        if child.type == K.ERROR and cx.src[child.start_byte:child.end_byte] == b"!":
             negative = child
             continue
         bound = lower_bound(cx, child)
@@ -242,15 +242,15 @@ def lower_bounds(cx: LowerCx, node: SyntaxNode) -> list:
 
 def lower_bound(cx: LowerCx, node: SyntaxNode):
     kind = node.type
-    if kind == "lifetime":
+    if kind == K.LIFETIME:
         return GenericBound.Outlives(lower_lifetime(cx, node))
-    if kind == "use_bounds":
+    if kind == K.USE_BOUNDS:
         return GenericBound.Use([_precise_capturing_arg(cx, c) for c in node.named_children], span(node))
     return GenericBound.Trait(lower_poly_trait_ref(cx, node))
 
 
 def _precise_capturing_arg(cx: LowerCx, node: SyntaxNode):
-    if node.type == "lifetime":
+    if node.type == K.LIFETIME:
         return PreciseCapturingArg.Lifetime(lower_lifetime(cx, node))
     return PreciseCapturingArg.Arg(single_path(cx.ident(node)))
 
@@ -264,18 +264,18 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
     cur = node
     while True:
         kind = cur.type
-        if kind == "removed_trait_bound":
+        if kind == K.REMOVED_TRAIT_BOUND:
             polarity = BoundPolarity.Maybe
             cur = cur.named_children[0]
-        elif kind == "higher_ranked_trait_bound":
-            tps = cur.child_by_field_name("type_parameters")
+        elif kind == K.HIGHER_RANKED_TRAIT_BOUND:
+            tps = optional(cur, F.TYPE_PARAMETERS)
             params = _item.lower_generic_params(cx, tps) if tps is not None else []
-            cur = required(cur, "type")
-        elif kind == "tuple_type" and cur.named_child_count == 1 and not _has_trailing_comma(cur):
+            cur = required(cur, F.TYPE)
+        elif kind == K.TUPLE_TYPE and cur.named_child_count == 1 and not _has_trailing_comma(cur):
             parens = True
             cur = cur.named_children[0]
-        elif kind == "function_type":
-            for_lt = next((c for c in cur.named_children if c.type == "for_lifetimes"), None)
+        elif kind == K.FUNCTION_TYPE:
+            for_lt = next((c for c in cur.named_children if c.type == K.FOR_LIFETIMES), None)
             if for_lt is not None:
                 params = _for_lifetimes(cx, for_lt)
             break
@@ -299,14 +299,14 @@ def lower_poly_trait_ref(cx: LowerCx, node: SyntaxNode) -> PolyTraitRef:
 
 
 def _bound_path(cx: LowerCx, node: SyntaxNode) -> Path:
-    if node.type == "function_type":  # `Fn(A) -> B`: parenthesized args on the last segment
-        trait = node.child_by_field_name("trait")
+    if node.type == K.FUNCTION_TYPE:  # `Fn(A) -> B`: parenthesized args on the last segment
+        trait = optional(node, F.TRAIT)
         if trait is None:
             return Path(span(node), [PathSegment(Ident(cx.text(node), span(node)), None)])
         path = path_of(cx, trait)
         path.segments[-1].args = _parenthesized_args(cx, node, path.segments[-1].ident.span[0])
         path.span = (path.span[0], node.end_byte)
-        for_lt = next((c for c in node.named_children if c.type == "for_lifetimes"), None)
+        for_lt = next((c for c in node.named_children if c.type == K.FOR_LIFETIMES), None)
         if for_lt is not None:
             path.span = (trait.start_byte, node.end_byte)
         return path
@@ -315,21 +315,21 @@ def _bound_path(cx: LowerCx, node: SyntaxNode) -> Path:
 
 def _parenthesized_args(cx: LowerCx, node: SyntaxNode, lo: int) -> GenericArgs.Parenthesized:
     """`(A, B) -> C` of `Fn(A, B) -> C`; rustc's span starts at the segment's name."""
-    params = required(node, "parameters")
-    ret = node.child_by_field_name("return_type")
-    inputs = [lower_ty(cx, c) for c in params.named_children if c.type != "attribute_item"]
+    params = required(node, F.PARAMETERS)
+    ret = optional(node, F.RETURN_TYPE)
+    inputs = [lower_ty(cx, c) for c in params.named_children if c.type != K.ATTRIBUTE_ITEM]
     output = (FnRetTy.Ty(lower_ty(cx, ret)) if ret is not None
               else FnRetTy.Default((params.end_byte, params.end_byte)))
     return GenericArgs.Parenthesized((lo, node.end_byte), inputs, span(params), output)
 
 
 def _for_lifetimes(cx: LowerCx, node: SyntaxNode) -> list:
-    return [_item.lifetime_param(cx, c) for c in node.named_children if c.type == "lifetime"]
+    return [_item.lifetime_param(cx, c) for c in node.named_children if c.type == K.LIFETIME]
 
 
 def _has_trailing_comma(node: SyntaxNode) -> bool:
     kids = node.children
-    return len(kids) >= 2 and kids[-2].type == ","
+    return len(kids) >= 2 and kids[-2].type == K.COMMA
 
 
 # ----------------------------------------------------------------------------------
@@ -372,7 +372,7 @@ def _unsafe_binder(cx: LowerCx, ty: Ty) -> Ty:
 
 
 def _ty_path(cx: LowerCx, node: SyntaxNode) -> Ty:
-    if node.type == "type_identifier" and cx.src[node.start_byte:node.end_byte] == b"_":
+    if node.type == K.TYPE_IDENTIFIER and cx.src[node.start_byte:node.end_byte] == b"_":
         return Ty(TyKind.Infer(), span(node))
     qself, path = lower_path(cx, node)
     return Ty(TyKind.Path(qself, path), span(node))
@@ -395,25 +395,25 @@ def _ty_ref(cx: LowerCx, node: SyntaxNode) -> Ty:
     lifetime = None
     mutbl = Mutability.Not
     for child in node.children:
-        if child.type == "lifetime":
+        if child.type == K.LIFETIME:
             lifetime = lower_lifetime(cx, child)
-        elif child.type == "mutable_specifier":
+        elif child.type == K.MUTABLE_SPECIFIER:
             mutbl = Mutability.Mut
-    inner = lower_ty(cx, node.child_by_field_name("type"))
+    inner = lower_ty(cx, optional(node, F.TYPE))
     if is_pinned(cx, node):
         return Ty(TyKind.PinnedRef(lifetime, MutTy(inner, mutbl)), span(node))
     return Ty(TyKind.Ref(lifetime, MutTy(inner, mutbl)), span(node))
 
 
 def _ty_ptr(cx: LowerCx, node: SyntaxNode) -> Ty:
-    mutbl = Mutability.Mut if any(c.type == "mutable_specifier" for c in node.children) else Mutability.Not
-    inner = lower_ty(cx, node.child_by_field_name("type"))
+    mutbl = Mutability.Mut if any(c.type == K.MUTABLE_SPECIFIER for c in node.children) else Mutability.Not
+    inner = lower_ty(cx, optional(node, F.TYPE))
     return Ty(TyKind.Ptr(MutTy(inner, mutbl)), span(node))
 
 
 def _ty_array(cx: LowerCx, node: SyntaxNode) -> Ty:
-    elem = lower_ty(cx, node.child_by_field_name("element"))
-    length = node.child_by_field_name("length")
+    elem = lower_ty(cx, optional(node, F.ELEMENT))
+    length = optional(node, F.LENGTH)
     if length is None:
         return Ty(TyKind.Slice(elem), span(node))
     return Ty(TyKind.Array(elem, AnonConst(_expr.lower_expr(cx, length))), span(node))
@@ -421,7 +421,7 @@ def _ty_array(cx: LowerCx, node: SyntaxNode) -> Ty:
 
 def _ty_tuple(cx: LowerCx, node: SyntaxNode) -> Ty:
     elems = [c for c in node.named_children
-             if c.type not in ("line_comment", "block_comment") and not c.is_missing]
+             if c.type not in (K.LINE_COMMENT, K.BLOCK_COMMENT) and not c.is_missing]
     if len(elems) == 1 and not _has_trailing_comma(node):
         return Ty(TyKind.Paren(lower_ty(cx, elems[0])), span(node))
     return Ty(TyKind.Tup([lower_ty(cx, c) for c in elems]), span(node))
@@ -436,27 +436,27 @@ def _ty_never(cx: LowerCx, node: SyntaxNode) -> Ty:
 
 
 def _ty_fn(cx: LowerCx, node: SyntaxNode) -> Ty:
-    if node.child_by_field_name("trait") is not None:
+    if optional(node, F.TRAIT) is not None:
         # `Fn(u8) -> u8` without `dyn`: rustc's parser keeps a path type (it becomes a
         # bare trait object only after expansion).
         return Ty(TyKind.Path(None, _bound_path(cx, node)), span(node))
     generic_params: list = []
     safety, ext, abi = Safety.Default, ExternKind.None_, None
     for child in node.children:
-        if child.type == "for_lifetimes":
+        if child.type == K.FOR_LIFETIMES:
             generic_params = _for_lifetimes(cx, child)
-        elif child.type == "function_modifiers":
+        elif child.type == K.FUNCTION_MODIFIERS:
             for mod in child.children:
-                if mod.type == "unsafe":
+                if mod.type == K.UNSAFE:
                     safety = Safety.Unsafe
-                elif mod.type == "extern_modifier":
+                elif mod.type == K.EXTERN_MODIFIER:
                     ext, abi = _item.extern_abi(cx, mod)
-    params = required(node, "parameters")
-    ret = node.child_by_field_name("return_type")
+    params = required(node, F.PARAMETERS)
+    ret = optional(node, F.RETURN_TYPE)
     decl = FnDecl(_item.lower_params(cx, params),
                   FnRetTy.Ty(lower_ty(cx, ret)) if ret is not None
                   else FnRetTy.Default((params.end_byte, params.end_byte)))
-    fn_kw = next((c for c in node.children if c.type == "fn"), None)
+    fn_kw = next((c for c in node.children if c.type == K.FN), None)
     decl_lo = fn_kw.start_byte if fn_kw is not None else node.start_byte
     return Ty(TyKind.FnPtr(safety, ext, abi, generic_params, decl, (decl_lo, node.end_byte)), span(node))
 
@@ -471,15 +471,15 @@ def _ty_dyn(cx: LowerCx, node: SyntaxNode) -> Ty:
 
 def _bounds_of(cx: LowerCx, node: SyntaxNode) -> list:
     """The bounds after `impl`/`dyn`; `impl for<'a> Tr<'a>` keeps its binder."""
-    trait = node.child_by_field_name("trait")
-    tps = next((c for c in node.children if c.type == "type_parameters"), None)
+    trait = optional(node, F.TRAIT)
+    tps = next((c for c in node.children if c.type == K.TYPE_PARAMETERS), None)
     if trait is None:
         return []
-    if trait.type == "bounded_type":  # `impl 'a + Tr`
+    if trait.type == K.BOUNDED_TYPE:  # `impl 'a + Tr`
         return [lower_bound(cx, part) for part in _bounded_parts(trait)]
     bound = lower_bound(cx, trait)
     if tps is not None and isinstance(bound, GenericBound.Trait):
-        for_kw = next(c for c in node.children if c.type == "for")
+        for_kw = next(c for c in node.children if c.type == K.FOR)
         bound.poly.bound_generic_params = _item.lower_generic_params(cx, tps)
         bound.poly.span = (for_kw.start_byte, bound.poly.span[1])
     return [bound]
@@ -489,7 +489,7 @@ def _bounded_parts(node: SyntaxNode) -> list[SyntaxNode]:
     """The operands of a left-nested `A + B + 'c` (`bounded_type`), in order."""
     parts: list[SyntaxNode] = []
     cur = node
-    while cur.type == "bounded_type":
+    while cur.type == K.BOUNDED_TYPE:
         kids = [c for c in cur.named_children if c.type not in COMMENTS]
         parts[:0] = kids[1:]
         cur = kids[0]
@@ -499,9 +499,9 @@ def _bounded_parts(node: SyntaxNode) -> list[SyntaxNode]:
 def _ty_bounded(cx: LowerCx, node: SyntaxNode) -> Ty:
     """`impl A + B`, `dyn A + 'a`, `A + B` (2015 trait object): one type, flat bounds."""
     cur, *parts = _bounded_parts(node)
-    if cur.type in ("abstract_type", "dynamic_type"):
+    if cur.type in (K.ABSTRACT_TYPE, K.DYNAMIC_TYPE):
         bounds = _bounds_of(cx, cur) + [lower_bound(cx, p) for p in parts]
-        if cur.type == "abstract_type":
+        if cur.type == K.ABSTRACT_TYPE:
             return Ty(TyKind.ImplTrait(bounds), span(node))
         return Ty(TyKind.TraitObject(bounds, TraitObjectSyntax.Dyn), span(node))
     bounds = [lower_bound(cx, cur)] + [lower_bound(cx, p) for p in parts]
@@ -518,24 +518,24 @@ def _ty_removed_bound(cx: LowerCx, node: SyntaxNode) -> Ty:
 
 
 TY = {
-    "type_identifier": _ty_path,
-    "primitive_type": _ty_path,
-    "scoped_type_identifier": _ty_path,
-    "generic_type": _ty_path,
-    "scoped_identifier": _ty_path,
-    "identifier": _ty_path,
-    "self": _ty_path,
-    "metavariable": _ty_path,
-    "reference_type": _ty_ref,
-    "pointer_type": _ty_ptr,
-    "array_type": _ty_array,
-    "tuple_type": _ty_tuple,
-    "unit_type": _ty_unit,
-    "never_type": _ty_never,
-    "function_type": _ty_fn,
-    "abstract_type": _ty_impl,
-    "dynamic_type": _ty_dyn,
-    "bounded_type": _ty_bounded,
-    "macro_invocation": _ty_mac,
-    "removed_trait_bound": _ty_removed_bound,
+    K.TYPE_IDENTIFIER: _ty_path,
+    K.PRIMITIVE_TYPE: _ty_path,
+    K.SCOPED_TYPE_IDENTIFIER: _ty_path,
+    K.GENERIC_TYPE: _ty_path,
+    K.SCOPED_IDENTIFIER: _ty_path,
+    K.IDENTIFIER: _ty_path,
+    K.SELF: _ty_path,
+    K.METAVARIABLE: _ty_path,
+    K.REFERENCE_TYPE: _ty_ref,
+    K.POINTER_TYPE: _ty_ptr,
+    K.ARRAY_TYPE: _ty_array,
+    K.TUPLE_TYPE: _ty_tuple,
+    K.UNIT_TYPE: _ty_unit,
+    K.NEVER_TYPE: _ty_never,
+    K.FUNCTION_TYPE: _ty_fn,
+    K.ABSTRACT_TYPE: _ty_impl,
+    K.DYNAMIC_TYPE: _ty_dyn,
+    K.BOUNDED_TYPE: _ty_bounded,
+    K.MACRO_INVOCATION: _ty_mac,
+    K.REMOVED_TRAIT_BOUND: _ty_removed_bound,
 }

@@ -1,14 +1,20 @@
 """tree-sitter-rust, behind one door: the only package that imports `tree_sitter`.
 
-`lower/` reads syntax nodes through the attributes `SyntaxNode` lists (their grammar
-type, byte range, children, fields); a grammar or binding upgrade stays in here.
+Code outside reads syntax nodes through `SyntaxNode` (a Protocol: kind, byte range,
+children, error flags), compares kinds with `kinds` constants and reads fields with
+`optional`/`required` and `fields` constants. Both are generated from the installed
+grammar (`python -m ast_core.syntax.gen`), so a grammar or binding upgrade is met in
+here: a renamed or dropped kind or field is an unknown name to mypy, not a comparison
+silently never true in `lower/`.
 """
 
-from .parser import (SyntaxNode, Tree, edit, gates, parse, parse_attribute, parse_condition, parse_expression,
-                     parse_generic_params, parse_pattern, parse_postfix_match, parse_spelled, parse_statements,
-                     parse_type, parse_value, parse_where_clause, repairs, respelled, spelled)
+from . import fields, kinds
+from .node import SyntaxNode, named_children_from, optional, required
+from .parser import (Tree, edit, gates, parse, parse_attribute, parse_condition, parse_expression, parse_generic_params,
+                     parse_pattern, parse_postfix_match, parse_spelled, parse_statements, parse_type, parse_value,
+                     parse_where_clause, repairs, respelled, spelled)
 
-__all__ = ["SyntaxNode", "Tree", "edit", "gates", "parse", "parse_attribute", "parse_condition", "parse_expression",
-           "parse_generic_params",
-           "parse_pattern", "parse_postfix_match", "parse_spelled", "parse_statements", "parse_type", "parse_value",
-           "parse_where_clause", "repairs", "respelled", "spelled"]
+__all__ = ["SyntaxNode", "Tree", "edit", "fields", "gates", "kinds", "named_children_from", "optional", "parse",
+           "parse_attribute", "parse_condition", "parse_expression", "parse_generic_params", "parse_pattern",
+           "parse_postfix_match", "parse_spelled", "parse_statements", "parse_type", "parse_value",
+           "parse_where_clause", "repairs", "required", "respelled", "spelled"]

@@ -7,13 +7,15 @@ subtree the edit did not touch, so a keystroke costs a fraction of a full parse.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
 import tree_sitter
 import tree_sitter_rust
 
-SyntaxNode = tree_sitter.Node
-"""A node of the concrete syntax tree. `lower/` uses: `type`, `is_named`,
-`is_missing`, `is_error`, `has_error`, `start_byte`, `end_byte`, `children`,
-`named_children`, `child_by_field_name`, `child_count`, `parent`, `id`."""
+from . import fields as F, kinds as K
+
+if TYPE_CHECKING:
+    from .node import SyntaxNode
 
 Tree = tree_sitter.Tree
 
@@ -370,9 +372,9 @@ def parse_pattern(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     root = tree.root_node
     if root.has_error:
         return None
-    body = root.named_children[0].child_by_field_name("body")
-    pattern = body.named_children[0].child_by_field_name("pattern") if body and body.named_children else None
-    if pattern is None or pattern.type != "tuple_pattern" or pattern.named_child_count != 1:
+    body = root.named_children[0].child_by_field_name(F.BODY)
+    pattern = body.named_children[0].child_by_field_name(F.PATTERN) if body and body.named_children else None
+    if pattern is None or pattern.type != K.TUPLE_PATTERN or pattern.named_child_count != 1:
         return None
     return pattern.named_children[0]
 
@@ -388,7 +390,7 @@ def parse_statements(data: bytes, lo: int, hi: int) -> list[SyntaxNode] | None:
     tree = _PARSER.parse(b" " * (lo - len(_BLOCK_BEFORE)) + _BLOCK_BEFORE + data[lo:hi] + b"}")
     if tree.root_node.has_error:
         return None
-    body = tree.root_node.named_children[0].child_by_field_name("body")
+    body = tree.root_node.named_children[0].child_by_field_name(F.BODY)
     return [c for c in body.children if c.is_named] if body is not None else None
 
 
@@ -398,7 +400,7 @@ def parse_attribute(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     tree = _PARSER.parse(b" " * lo + data[lo:hi] + b" fn _(){}")
     root = tree.root_node
     first = root.named_children[0] if root.named_child_count else None
-    if root.has_error or first is None or first.type != "attribute_item" or first.end_byte != hi:
+    if root.has_error or first is None or first.type != K.ATTRIBUTE_ITEM or first.end_byte != hi:
         return None
     return first
 
@@ -411,7 +413,7 @@ def parse_generic_params(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     tree = _PARSER.parse(b" " * (lo - 4) + b"fn _" + data[lo:hi] + b"(){}")
     if tree.root_node.has_error:
         return None
-    return tree.root_node.named_children[0].child_by_field_name("type_parameters")
+    return tree.root_node.named_children[0].child_by_field_name(F.TYPE_PARAMETERS)
 
 
 def parse_where_clause(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
@@ -422,7 +424,7 @@ def parse_where_clause(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     tree = _PARSER.parse(b" " * (lo - 7) + b"fn _()" + b" " + data[lo:hi] + b"{}")
     if tree.root_node.has_error and not _only_empty_bounds(tree.root_node):
         return None
-    clause = next((c for c in tree.root_node.named_children[0].children if c.type == "where_clause"), None)
+    clause = next((c for c in tree.root_node.named_children[0].children if c.type == K.WHERE_CLAUSE), None)
     return clause if clause is not None and clause.end_byte == hi else None
 
 
@@ -432,7 +434,7 @@ def _only_empty_bounds(node: SyntaxNode) -> bool:
     stack = [node]
     while stack:
         cur = stack.pop()
-        if cur.is_error or (cur.is_missing and not (cur.parent is not None and cur.parent.type == "trait_bounds"
+        if cur.is_error or (cur.is_missing and not (cur.parent is not None and cur.parent.type == K.TRAIT_BOUNDS
                                                     and cur.parent.named_child_count == 1)):
             return False
         stack.extend(c for c in cur.children if c.has_error or c.is_missing)
@@ -445,13 +447,13 @@ def parse_condition(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if lo < 7 or not data.startswith(b"if", lo):
         return None
     tree = _PARSER.parse(b" " * (lo - 7) + b"fn _(){" + data[lo:hi] + b"{}}")
-    body = tree.root_node.named_children[0].child_by_field_name("body") if not tree.root_node.has_error else None
+    body = tree.root_node.named_children[0].child_by_field_name(F.BODY) if not tree.root_node.has_error else None
     if body is None or body.named_child_count != 1:
         return None
     expr = body.named_children[0]
-    if expr.type == "expression_statement" and expr.named_child_count == 1:
+    if expr.type == K.EXPRESSION_STATEMENT and expr.named_child_count == 1:
         expr = expr.named_children[0]
-    return expr.child_by_field_name("condition") if expr.type == "if_expression" else None
+    return expr.child_by_field_name(F.CONDITION) if expr.type == K.IF_EXPRESSION else None
 
 
 def parse_postfix_match(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
@@ -464,13 +466,13 @@ def parse_postfix_match(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     for a, b, spelling in repairs(data, lo + 8, hi):  # (a postfix match in an arm, ..)
         text[a:b] = spelling
     tree = _PARSER.parse(bytes(text))
-    body = tree.root_node.named_children[0].child_by_field_name("body") if not tree.root_node.has_error else None
+    body = tree.root_node.named_children[0].child_by_field_name(F.BODY) if not tree.root_node.has_error else None
     if body is None or body.named_child_count != 1:
         return None
     expr = body.named_children[0]
-    if expr.type == "expression_statement" and expr.named_child_count == 1:
+    if expr.type == K.EXPRESSION_STATEMENT and expr.named_child_count == 1:
         expr = expr.named_children[0]
-    return expr if expr.type == "match_expression" and expr.end_byte == hi else None
+    return expr if expr.type == K.MATCH_EXPRESSION and expr.end_byte == hi else None
 
 
 def parse_type(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
@@ -479,7 +481,7 @@ def parse_type(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if lo < 7:
         return None
     tree = _PARSER.parse(b" " * (lo - 7) + b"type _=" + data[lo:hi] + b";")
-    return None if tree.root_node.has_error else tree.root_node.named_children[0].child_by_field_name("type")
+    return None if tree.root_node.has_error else tree.root_node.named_children[0].child_by_field_name(F.TYPE)
 
 
 def parse_expression(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
@@ -488,7 +490,7 @@ def parse_expression(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     if lo < 11:
         return None
     tree = _PARSER.parse(b" " * (lo - 11) + b"const _:u8=" + data[lo:hi] + b";")
-    return None if tree.root_node.has_error else tree.root_node.named_children[0].child_by_field_name("value")
+    return None if tree.root_node.has_error else tree.root_node.named_children[0].child_by_field_name(F.VALUE)
 
 
 def parse_value(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
@@ -499,7 +501,7 @@ def parse_value(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     tree = _PARSER.parse(b" " * (lo - 10) + b"const _:u8" + data[lo:hi] + b";")
     if tree.root_node.has_error:
         return None
-    return tree.root_node.named_children[0].child_by_field_name("value")
+    return tree.root_node.named_children[0].child_by_field_name(F.VALUE)
 
 
 def edit(tree: Tree, start: int, old_end: int, new_end: int,
