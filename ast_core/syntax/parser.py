@@ -446,14 +446,20 @@ def parse_condition(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     expression's), with offsets into `data`; None if it does not read."""
     if lo < 7 or not data.startswith(b"if", lo):
         return None
-    tree = _PARSER.parse(b" " * (lo - 7) + b"fn _(){" + data[lo:hi] + b"{}}")
+    expr = _lone_expression(_PARSER.parse(b" " * (lo - 7) + b"fn _(){" + data[lo:hi] + b"{}}"))
+    return expr.child_by_field_name(F.CONDITION) if expr is not None and expr.type == K.IF_EXPRESSION else None
+
+
+def _lone_expression(tree: Tree) -> tree_sitter.Node | None:
+    """The one expression in the body of `fn _(){..}`, the text a `parse_*` reads
+    alone; None if the text has an error or holds something else."""
     body = tree.root_node.named_children[0].child_by_field_name(F.BODY) if not tree.root_node.has_error else None
     if body is None or body.named_child_count != 1:
         return None
     expr = body.named_children[0]
     if expr.type == K.EXPRESSION_STATEMENT and expr.named_child_count == 1:
         expr = expr.named_children[0]
-    return expr.child_by_field_name(F.CONDITION) if expr.type == K.IF_EXPRESSION else None
+    return expr
 
 
 def parse_postfix_match(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
@@ -465,14 +471,8 @@ def parse_postfix_match(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
     text = bytearray(b" " * (lo - 7) + b"fn _(){match _{" + data[lo + 8:hi] + b"}")
     for a, b, spelling in repairs(data, lo + 8, hi):  # (a postfix match in an arm, ..)
         text[a:b] = spelling
-    tree = _PARSER.parse(bytes(text))
-    body = tree.root_node.named_children[0].child_by_field_name(F.BODY) if not tree.root_node.has_error else None
-    if body is None or body.named_child_count != 1:
-        return None
-    expr = body.named_children[0]
-    if expr.type == K.EXPRESSION_STATEMENT and expr.named_child_count == 1:
-        expr = expr.named_children[0]
-    return expr if expr.type == K.MATCH_EXPRESSION and expr.end_byte == hi else None
+    expr = _lone_expression(_PARSER.parse(bytes(text)))
+    return expr if expr is not None and expr.type == K.MATCH_EXPRESSION and expr.end_byte == hi else None
 
 
 def parse_type(data: bytes, lo: int, hi: int) -> SyntaxNode | None:
