@@ -7,10 +7,10 @@ subtree the edit did not touch, so a keystroke costs a fraction of a full parse.
 from __future__ import annotations
 
 import re
+from importlib.machinery import ExtensionFileLoader, PathFinder
 from typing import TYPE_CHECKING
 
 import tree_sitter
-import tree_sitter_rust
 
 from . import fields as F, kinds as K
 
@@ -19,7 +19,21 @@ if TYPE_CHECKING:
 
 Tree = tree_sitter.Tree
 
-LANGUAGE = tree_sitter.Language(tree_sitter_rust.language())
+
+def _rust_grammar() -> object:
+    """tree-sitter-rust's grammar, from the package's compiled `_binding` alone: its
+    `__init__` imports `importlib.resources` (and tempfile, random, ...) for the query
+    files, which we never read: 3 ms of the CLI's start-up."""
+    package = PathFinder.find_spec("tree_sitter_rust")
+    spec = PathFinder.find_spec("tree_sitter_rust._binding", package.submodule_search_locations) if package else None
+    if spec is None or not isinstance(spec.loader, ExtensionFileLoader):
+        raise ImportError("tree-sitter-rust is not installed (pip install the rust-ast package)")
+    binding = spec.loader.create_module(spec)
+    spec.loader.exec_module(binding)
+    return binding.language()
+
+
+LANGUAGE = tree_sitter.Language(_rust_grammar())
 _PARSER = tree_sitter.Parser(LANGUAGE)
 
 
@@ -52,15 +66,17 @@ _PARSER = tree_sitter.Parser(LANGUAGE)
 # - the non-ASCII characters of Pattern_White_Space (U+0085, U+200E, U+200F, U+2028,
 #   U+2029) are whitespace to rustc and unknown to tree-sitter: spelled as spaces.
 # (`async fn`, `async {` and `async move` stay: rustc 2015 reads them, with an error)
-_KEYWORDS_2018 = re.compile(rb"(?<![A-Za-z0-9_#])(?:try|async(?!\s*(?:fn\b|move\b|unsafe\b|\{|\|)))(?![A-Za-z0-9_])")
+# The patterns below are compiled at their first use (`re.compile` keeps them): most
+# texts need few of them, and compiling all costs 2 ms of the CLI's start-up.
+_KEYWORDS_2018 = rb"(?<![A-Za-z0-9_#])(?:try|async(?!\s*(?:fn\b|move\b|unsafe\b|\{|\|)))(?![A-Za-z0-9_])"
 # (patterns that start with a literal: the regex engine scans for it quickly)
-_SAFE = re.compile(rb"safe(?=\s+(fn|static)\b)")
+_SAFE = rb"safe(?=\s+(fn|static)\b)"
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_#")
 # (group 1 is the keyword. Each pattern matches only with its literal in it, one space
 # between the words: that literal is looked for first, which costs little on every
 # keystroke, and the repair stays a function of the text around each place, as
 # incremental parsing needs. Other spellings stay ERRORs, which is safe.)
-_KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
+_KEYWORD_BEFORE = (
     (b"auto trait", rb"(auto) trait\b"), (b"gen fn", rb"(gen) fn\b"),
     (b"async gen", rb"async (gen)(?= ?\{| move\b)"), (b"super let", rb"(super) let\b"),
     (b"for await", rb"for (await)(?=\s)"), (b"become", rb"(become)(?=\s)"),
@@ -73,14 +89,14 @@ _KEYWORD_BEFORE = tuple((literal, re.compile(pattern)) for literal, pattern in (
     (b"unsafe<", rb"(unsafe<[^<>{};]*>)(?=\s*[&(\[*A-Za-z_'!])"), (b"do yeet", rb"(do yeet)(?=[\s;])"),
     (b"box ", rb"(box) (?=[A-Za-z0-9_(&\[\-'\"])"),
     (b"const |", rb"(const) (?=\|)"), (b"const move", rb"(const) move\b"), (b"use |", rb"(use) (?=\|)"),
-    (b": const ", rb": (const) (?=[A-Za-z_])"), (b"pub type", rb"(pub) type [A-Za-z_]\w*\s*;")))
-_WHITE_SPACE = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\x8e\x8f\xa8\xa9]"))
+    (b": const ", rb": (const) (?=[A-Za-z_])"), (b"pub type", rb"(pub) type [A-Za-z_]\w*\s*;"))
+_WHITE_SPACE = (rb"\xc2\x85", rb"\xe2\x80[\x8e\x8f\xa8\xa9]")
 # (group 1 becomes the spelling; the word must stand alone, as in `_KEYWORD_BEFORE`)
-_RESPELLED = tuple((literal, re.compile(pattern), spelling) for literal, pattern, spelling in (
+_RESPELLED = (
     (b"trait", rb"(trait)\s+[A-Za-z_]\w*\s*(?:<[^;{}]*?>)?\s*=(?![=>])", b"type "),
     (b"reuse", rb"(reuse)\s+(?!(?:as|in|if)\b)(?=[A-Za-z_:])", b"use  "),
     (b"builtin # offset_of", rb"(builtin # offset_of)\s*\(", b"builtin__offset_of!"),
-    (b"builtin # type_ascribe", rb"(builtin # type_ascribe)\s*\(", b"builtin__type_ascribe!")))
+    (b"builtin # type_ascribe", rb"(builtin # type_ascribe)\s*\(", b"builtin__type_ascribe!"))
 # An outer attribute (brackets nested once, string literals skipped, no `/` outside them:
 # none runs past a comment's end), and a run of them.
 _ATTR = rb'#\[(?:[^\[\]"/]|"(?:[^"\\]|\\.)*"|\[(?:[^\[\]"/]|"(?:[^"\\]|\\.)*")*\])*\]'
@@ -93,13 +109,13 @@ def _not_joined(data: bytes, at: int) -> bool:  # `const`, not `xconst`
 
 
 # A const item up to its value: attributes, comments and a visibility before it.
-_CONST_HEAD = re.compile(rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?const\s+[A-Za-z_]\w*\s*"
-                         rb"(?:<[^;{}]*?>)?\s*:[^;{}=]*=")
+_CONST_HEAD = (rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?const\s+[A-Za-z_]\w*\s*"
+               rb"(?:<[^;{}]*?>)?\s*:[^;{}=]*=")
 
 
 def _in_const_item(data: bytes, at: int) -> bool:  # `const C: u8 = 1 where ..;`, not a fn's where clause
     start = max(data.rfind(b";", 0, at), data.rfind(b"{", 0, at), data.rfind(b"}", 0, at)) + 1
-    return at - start < 4096 and _CONST_HEAD.match(data, start, at) is not None
+    return at - start < 4096 and re.compile(_CONST_HEAD).match(data, start, at) is not None
 
 
 def _after_name(data: bytes, at: int) -> bool:  # `method(..)`
@@ -117,7 +133,7 @@ def _not_operator(data: bytes, at: int) -> bool:  # `= #[`, not `== #[`
 
 # (every group that matches is spelled as spaces when `check(data, start of the match)`;
 # each pattern starts with its literal, which the regex engine scans for quickly)
-_BLANKED = tuple((literal, re.compile(pattern), check) for literal, pattern, check in (
+_BLANKED = (
     (b"const", rb"const\s+[A-Za-z_]\w*+\s*(<[^;{}]*?>)\s*:", _not_joined),  # a generic const item's parameters
     # a const item's where clause (after its value; `[(); N]` in it)
     (b"where", rb"(where\s(?:[^;{}\[\]\"/]|\[[^\[\]{};\"/]*(?:;[^\[\]{};\"/]*)?\])*);", _in_const_item),
@@ -125,15 +141,15 @@ _BLANKED = tuple((literal, re.compile(pattern), check) for literal, pattern, che
     (b"= #[", rb"= (" + _ATTRS + rb")", _not_operator),  # a value's attributes
     (b"=\n", rb"=\n\s*(" + _ATTRS + rb")", _not_operator),
     (b" if ", rb" (if [^{}()\"/\n]*+)\)", _after_pattern),  # a guard pattern `(Some(x) if x > 1)`
-))
+)
 # Regions holding attributes tree-sitter does not know, and where in them (group 1).
-_ATTR_REGIONS = tuple((literal, re.compile(region), re.compile(inner)) for literal, region, inner in (
+_ATTR_REGIONS = (
     (b"where", rb"where\b[^{};#]*+#\[[^{};]*+", rb"(?:\bwhere|,)\s*(" + _ATTRS + rb")"),
-    (b"let", rb"let\s+[A-Za-z_][\w:]*+\s*\{[^{}#]*+#\[[^{}]*+\}", rb"[{,]\s*(" + _ATTRS + rb")")))
+    (b"let", rb"let\s+[A-Za-z_][\w:]*+\s*\{[^{}#]*+#\[[^{}]*+\}", rb"[{,]\s*(" + _ATTRS + rb")"))
 # A struct whose body holds a `=`: field default values.
-_DEFAULTS = re.compile(rb"struct\s+[A-Za-z_]\w*+\s*(?:<[^{};=]*>)?\s*\{[^{}=]*+=[^{}]*+\}")
+_DEFAULTS = rb"struct\s+[A-Za-z_]\w*+\s*(?:<[^{};=]*>)?\s*\{[^{}=]*+=[^{}]*+\}"
 # What comes before a field's `=`: attributes, comments, a visibility, `name:`, the type.
-_FIELD = re.compile(rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?[A-Za-z_]\w*\s*:[^:]")
+_FIELD = rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?[A-Za-z_]\w*\s*:[^:]"
 
 
 # Every repair needs one of these in the text: a text without it needs no look for it.
@@ -173,7 +189,7 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
         if has(literal):
             out.extend(_blank(data, a, b) for a, b in _alone(data, pattern, lo, hi))
     if has(b"safe"):
-        for found in _SAFE.finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
+        for found in re.compile(_SAFE).finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
             a = found.start()
             if data[a - 2:a] == b"un":
                 if found.group(1) == b"fn":
@@ -186,31 +202,31 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
             out.extend((a, b, spelling) for a, b in _alone(data, pattern, lo, hi))
     for literal, pattern, check in _BLANKED:
         if has(literal):
-            for found in pattern.finditer(data, lo, hi):
+            for found in re.compile(pattern).finditer(data, lo, hi):
                 if not check(data, found.start()):
                     continue
                 out.extend(_blank(data, a, b) for a, b in found.regs[1:] if a >= 0)
     for literal, region, inner in _ATTR_REGIONS:
         if has(literal):
-            for found in region.finditer(data, lo, hi):
+            for found in re.compile(region).finditer(data, lo, hi):
                 if not (found.start() and data[found.start() - 1] in _WORD):
                     out.extend(_blank(data, a, b) for a, b in
-                               (m.span(1) for m in inner.finditer(data, found.start(), found.end())))
+                               (m.span(1) for m in re.compile(inner).finditer(data, found.start(), found.end())))
     if has(b".match {"):
         out.extend(_blank(data, a, b) for a, b in _postfix_matches(data, lo, hi))
     if has(b"struct"):
-        for found in _DEFAULTS.finditer(data, lo, hi):
+        for found in re.compile(_DEFAULTS).finditer(data, lo, hi):
             if found.start() and data[found.start() - 1] in _WORD:
                 continue
             out.extend(_blank(data, a, b) for a, b in _default_values(data, found.start(), found.end()))
     return out
 
 
-def _alone(data: bytes, pattern: re.Pattern[bytes], lo: int, hi: int) -> list[tuple[int, int]]:
+def _alone(data: bytes, pattern: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     """Group 1 of each match of `pattern` in bytes `lo:hi` whose words are not part of
     longer ones (`xauto trait`, `gen fnx`) nor a macro call's tokens (`Token![const]`)."""
     out = []
-    for found in pattern.finditer(data, lo, hi):
+    for found in re.compile(pattern).finditer(data, lo, hi):
         start = found.start()
         a, b = found.span(1)
         joined_before = start and data[start - 1] in _WORD and data[start] in _WORD
@@ -220,8 +236,8 @@ def _alone(data: bytes, pattern: re.Pattern[bytes], lo: int, hi: int) -> list[tu
     return out
 
 
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
-_CHAR = re.compile(rb"'(?:[^'\\\n]|\\[^\n]{1,9})'")
+_STRING = rb'(?s)"(?:[^"\\]|\\.)*"'
+_CHAR = rb"'(?:[^'\\\n]|\\[^\n]{1,9})'"
 
 
 def _skipped(data: bytes, at: int, hi: int) -> int:
@@ -234,7 +250,7 @@ def _skipped(data: bytes, at: int, hi: int) -> int:
     if c == 47 and data[at + 1:at + 2] == b"*":
         end = data.find(b"*/", at + 2, hi)
         return hi if end < 0 else end + 2
-    found = _STRING.match(data, at, hi) if c == 34 else _CHAR.match(data, at, hi) if c == 39 else None
+    found = re.compile(_STRING if c == 34 else _CHAR).match(data, at, hi) if c in (34, 39) else None
     return found.end() if found is not None else at
 
 
@@ -285,7 +301,7 @@ def _default_values(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
         elif c in b")]" or (c == 62 and data[at - 1] != 45 and start is None):  # not `->`
             depth -= 1
         elif depth == 0 and c == 61 and start is None and data[at + 1] not in b"=>" \
-                and _FIELD.match(data, field, at) is not None:
+                and re.compile(_FIELD).match(data, field, at) is not None:
             start = at
         elif depth == 0 and c == 44:
             if start is not None:
@@ -302,7 +318,7 @@ def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None =
     `present`: `gates(data)`, when the caller follows them edit by edit."""
     present = gates(data) if present is None else present
     if edition == 2015 and (b"try" in present or b"async" in present):
-        data = _KEYWORDS_2018.sub(lambda m: m.group()[:-1] + b"_", data)
+        data = re.sub(_KEYWORDS_2018, lambda m: m.group()[:-1] + b"_", data)
     if b"..=" in present:
         data = data.replace(b"..=", b".. ")
     # (the repairs above only turn letters into `_` and `=` into a space: they make no gate)
@@ -314,7 +330,7 @@ def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None =
         data = bytes(copy)
     for gate, white in zip((b"\xc2\x85", b"\xe2\x80"), _WHITE_SPACE, strict=True):
         if gate in present:
-            data = white.sub(lambda m: b" " * len(m.group()), data)
+            data = re.sub(white, lambda m: b" " * len(m.group()), data)
     return data
 
 
