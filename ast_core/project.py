@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -124,8 +123,7 @@ def find_workspace_root(manifest: Path) -> WorkspaceRoot | None:
     return None
 
 
-@dataclass(frozen=True)
-class Package:
+class Package(NamedTuple):
     """A Cargo package as check-cfg sees it: the manifest read as cargo reads it (or
     cargo's error), the workspace root manifest it inherits from (if it does), and its
     build script with the `rustc-check-cfg` specs found in it."""

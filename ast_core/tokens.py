@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal as Lit
+from typing import Literal as Lit, NamedTuple
 
 TokenKind = Lit["ident", "lifetime", "literal", "punct", "open", "close", "unknown", "doc", "comment"]
 """`doc` (a doc comment) and `comment` (any other) only when `tokenize` is asked for them."""
@@ -44,8 +43,7 @@ _LEX = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: TokenKind
     text: str
     lo: int
@@ -148,14 +146,16 @@ def tokenize(data: bytes, lo: int = 0, hi: int | None = None, *, keep_docs: bool
             if (kind != "doc" or keep_docs) and (kind != "comment" or keep_comments)]
 
 
-@dataclass(slots=True)
 class TokenTree:
     """A delimited group: `open` and `close` tokens (close None when missing) and
     the trees between them; a plain token is a `Token`."""
 
-    open: Token
-    trees: list[TokenTree | Token]
-    close: Token | None
+    __slots__ = ("open", "trees", "close")
+
+    def __init__(self, open: Token, trees: list[TokenTree | Token], close: Token | None) -> None:
+        self.open = open
+        self.trees = trees
+        self.close = close
 
     @property
     def lo(self) -> int:

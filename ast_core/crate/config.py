@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..targets import CfgSet, host_target, target_cfg
 from ..tokens import tokenize, unescape_str
@@ -23,8 +23,7 @@ _STRING_NAME = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"')
 Cfg = tuple[str, "str | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
+class Request(NamedTuple):
     """What the user asks cargo for (command-line flags or settings)."""
 
     features: tuple[str, ...] = ()
@@ -35,8 +34,7 @@ class Request:
     edition: int | None = None  # overrides the packages' editions
 
 
-@dataclass(frozen=True, slots=True)
-class CrateConfig:
+class CrateConfig(NamedTuple):
     """What rustc compiles one crate with: the target, the enabled features, the other
     `--cfg`s (a build script's, then the requested ones), and the cfg set they make."""
 

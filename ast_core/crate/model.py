@@ -17,7 +17,6 @@ overrides the disk.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document, DocumentConfig
@@ -33,27 +32,25 @@ _MOD_DECL = re.compile(rb"\bmod\s+((?:r#)?[A-Za-z_][A-Za-z0-9_]*)\s*;")
 UNREAD_MODELS_BYTES = 512_000
 
 
-@dataclass(eq=False)
 class CrateFile:
     """One file of a crate: where it sits in the module tree and its document.
 
     It is the `ModuleLink` of its document: `load_child` finds and counts the files
     of the document's `mod x;` items."""
 
-    crate: CrateModel
-    path: Path
-    module: tuple[str, ...]  # the module path from the crate root (() for the root)
-    parent: CrateFile | None
-    owns_folder: bool  # `mod x;` in it looks beside it (crate root, mod.rs, #[path]) rather than in `a/`
-    doc: Document | None = None
-    is_open: bool = False
-    in_macro: str | None = None  # the macro whose call declares the module (`cfg_rt! { mod rt; }`)
-    stamp: tuple = ()
-    seen_revision: int = -1
-    mod_files: ModFiles = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.mod_files = ModFiles(self.path, self.owns_folder)
+    def __init__(self, crate: CrateModel, path: Path, module: tuple[str, ...], parent: CrateFile | None,
+                 owns_folder: bool, *, is_open: bool = False, in_macro: str | None = None) -> None:
+        self.crate = crate
+        self.path = path
+        self.module = module  # the module path from the crate root (() for the root)
+        self.parent = parent
+        self.owns_folder = owns_folder  # `mod x;` in it looks beside it (crate root, mod.rs, #[path]), not in `a/`
+        self.doc: Document | None = None
+        self.is_open = is_open
+        self.in_macro = in_macro  # the macro whose call declares the module (`cfg_rt! { mod rt; }`)
+        self.stamp: tuple = ()
+        self.seen_revision = -1
+        self.mod_files = ModFiles(path, owns_folder)
 
     @property
     def is_root(self) -> bool:

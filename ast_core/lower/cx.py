@@ -7,7 +7,7 @@ Lowering never raises on any input: a node it cannot read becomes an `Err` kind
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Ident, Path, PathSegment, Span
 from ..model.span import BytePos
@@ -29,8 +29,7 @@ LITERALS = frozenset({K.INTEGER_LITERAL, K.FLOAT_LITERAL, K.STRING_LITERAL, K.RA
                       K.CHAR_LITERAL, K.BOOLEAN_LITERAL})
 
 
-@dataclass(frozen=True, slots=True)
-class ParseError:
+class ParseError(NamedTuple):
     """A syntax error: where, and what could not be made sense of. `unreadable`: the
     code there may be valid Rust that tree-sitter could not read (an ERROR or MISSING
     node), so what rustc makes of it, and every NodeId from there on, is unknown; the

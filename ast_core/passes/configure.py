@@ -14,8 +14,7 @@ verdicts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import AttrArgs, AttrKind, AttrStyle, Attribute, Span
 
@@ -59,8 +58,7 @@ def attr_site(attr: Attribute, kind: SiteKind) -> CfgSite:
     return CfgSite(kind, attr.span, args_span(attr), style)
 
 
-@dataclass(frozen=True, slots=True)
-class EffectiveAttr:
+class EffectiveAttr(NamedTuple):
     """An attribute in effect once `cfg` and `cfg_attr` are applied: written on the
     node, or inserted by a true `cfg_attr` (`inserted`). `args` is as for `args_span`;
     `source` is the written attribute: this one, or the `cfg_attr` that inserted it."""

@@ -16,8 +16,7 @@ makes of the code there is unknown, and with it every later id.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import (
     DUMMY_NODE_ID,
@@ -90,8 +89,7 @@ POST_ORDER_IDS = frozenset({Block, TraitRef, UseTree})
 INJECTED_IDS = {2015: 7, 2018: 6, 2021: 6, 2024: 6}
 
 
-@dataclass(frozen=True, slots=True)
-class AttrsEffect:
+class AttrsEffect(NamedTuple):
     """What a node's attributes make of it: dropped, set aside, or numbered."""
 
     removed: bool
@@ -109,8 +107,7 @@ unreadable code), what the module's file numbers, or None when the file does not
 exist (or cannot be read)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ChildMod:
+class ChildMod(NamedTuple):
     """What an out-of-line module's file numbers, as its `mod x;` item sees it: its
     key (the file), whether a `#![cfg]` in it removes the module, and how many ids its
     inner attributes and its items (with their own module files) use; None when
@@ -122,8 +119,7 @@ class ChildMod:
     item_ids: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Hole:
+class Hole(NamedTuple):
     """Where a `mod x;` file's ids go in the numbering of the file declaring it: its
     inner attributes from `inner_base`, its items from `items_base` (the module item's
     visibility sits between)."""
