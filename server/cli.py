@@ -18,6 +18,16 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors as the one `rust-ast: error: ...` line every other error is,
     ending with the usage of the command at fault (not the top-level one)."""
 
+    built = False  # (`_parser` sets it once the parser and its commands are complete)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """argparse's formatter once the parser is built. While it is built, argparse makes
+        one at every `add_argument`, only to check the metavar: one of a fixed width
+        then, since asking the terminal's imports shutil (2 ms of a run's start-up)."""
+        if not self.built:
+            return argparse.HelpFormatter(self.prog, width=80)
+        return super()._get_formatter()
+
     def error(self, message: str):
         print(f"rust-ast: error: {message} (usage: {self.short_usage()}; see {self.prog} --help)", file=sys.stderr)
         sys.exit(2)
@@ -44,6 +54,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS if command is None else (command,):
         _add_command(sub, name)
+    for each in (parser, *sub.choices.values()):
+        each.built = True
     if command is None:
         parser.epilog = "commands and their flags (rust-ast COMMAND --help explains each):\n" + "".join(
             "  " + each.format_usage().removeprefix("usage: ") for each in sub.choices.values())
