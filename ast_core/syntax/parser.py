@@ -180,15 +180,15 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
     one where it belongs; one it does not find makes the code unreadable.
     `present`: `gates(data)`, when known."""
     hi = len(data) if hi is None else hi
-
-    def has(literal: bytes) -> bool:
-        return (literal in present) if present is not None else data.find(literal, lo, hi) >= 0
-
+    if present is None or lo > 0 or hi < len(data):  # the gates in bytes lo:hi (of those in `data`)
+        present = frozenset(gate for gate in (_GATES if present is None else present) if data.find(gate, lo, hi) >= 0)
+    if not present:
+        return []
     out: list[tuple[int, int, bytes]] = []
     for literal, pattern in _KEYWORD_BEFORE:
-        if has(literal):
+        if literal in present:
             out.extend(_blank(data, a, b) for a, b in _alone(data, pattern, lo, hi))
-    if has(b"safe"):
+    if b"safe" in present:
         for found in re.compile(_SAFE).finditer(data, lo, hi):  # not `unsafe fn`, which tree-sitter knows
             a = found.start()
             if data[a - 2:a] == b"un":
@@ -198,23 +198,23 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
             if not (a and data[a - 1] in _WORD):
                 out.append(_blank(data, a, found.end()))
     for literal, pattern, spelling in _RESPELLED:
-        if has(literal):
+        if literal in present:
             out.extend((a, b, spelling) for a, b in _alone(data, pattern, lo, hi))
     for literal, pattern, check in _BLANKED:
-        if has(literal):
+        if literal in present:
             for found in re.compile(pattern).finditer(data, lo, hi):
                 if not check(data, found.start()):
                     continue
                 out.extend(_blank(data, a, b) for a, b in found.regs[1:] if a >= 0)
     for literal, region, inner in _ATTR_REGIONS:
-        if has(literal):
+        if literal in present:
             for found in re.compile(region).finditer(data, lo, hi):
                 if not (found.start() and data[found.start() - 1] in _WORD):
                     out.extend(_blank(data, a, b) for a, b in
                                (m.span(1) for m in re.compile(inner).finditer(data, found.start(), found.end())))
-    if has(b".match {"):
+    if b".match {" in present:
         out.extend(_blank(data, a, b) for a, b in _postfix_matches(data, lo, hi))
-    if has(b"struct"):
+    if b"struct" in present:
         for found in re.compile(_DEFAULTS).finditer(data, lo, hi):
             if found.start() and data[found.start() - 1] in _WORD:
                 continue
