@@ -38,11 +38,18 @@ def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
     nothing is numbered."""
     if len(src) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
         return Analysis(Document(src, config)).tree_json(with_ids)
-    tree = syntax.parse(src, edition=config.edition)
+    with paused_gc():  # (all through: a collection between lowering and writing walks the whole model)
+        return _two_processes(src, config, with_ids)
+
+
+def _two_processes(src: bytes, config: DocumentConfig, with_ids: bool) -> str:
+    """The two-process run the module's docstring describes, where the split is exact."""
+    gates = syntax.gates(src)  # (each unit's repairs are looked for by those in the file)
+    tree = syntax.parse(src, edition=config.edition, present=gates)
     if tree.root_node.has_error:  # ids stop at code that could not be read: one process
         return Analysis(Document(src, config)).tree_json(with_ids)
     children = tree.root_node.children
-    cx = LowerCx(src, config.edition)
+    cx = LowerCx(src, config.edition, gates)
     units = list(group_units(cx, [c for c in children if c.is_named]))
     split = _split_point(cx, units)
     if split is None:
@@ -56,7 +63,7 @@ def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
         try:
             os.close(to_child)
             os.close(from_child)
-            inner, items, _ = _lower_and_number(src, config, units[split:], 0, with_ids)
+            inner, items, _ = _lower_and_number(cx, config, units[split:], 0, with_ids)
             message = _read_all(from_parent)
             if inner:  # found by lowering where `_split_point` did not look (an ERROR)
                 payload = INNER
@@ -74,7 +81,7 @@ def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
             os._exit(status)
     os.close(from_parent)
     os.close(to_parent)
-    attrs, items, next_id = _lower_and_number(src, config, units[:split], None, with_ids)
+    attrs, items, next_id = _lower_and_number(cx, config, units[:split], None, with_ids)
     _write_all(to_child, str(next_id).encode() if next_id is not None else REMOVED)
     head = nodes_json([Crate(attrs, items, crate_span(cx, tree.root_node), id=0)], index, with_ids,
                       no_id=_reasons(src, config))
@@ -114,30 +121,29 @@ def _split_point(cx: LowerCx, units: list[list[Any]]) -> int | None:
     return None
 
 
-def _lower_and_number(src: bytes, config: DocumentConfig, units: list[list[Any]],
+def _lower_and_number(cx: LowerCx, config: DocumentConfig, units: list[list[Any]],
                       first_id: int | None, with_ids: bool) -> tuple[list, list, int | None]:
     """Lower units and number their items (`with_ids`); `first_id` None numbers the
     crate root and its inner attributes first (the first half), else items start at
     `first_id`. The next free id, or None when a crate `#![cfg]` removes every item."""
-    with paused_gc():
-        cx = LowerCx(src, config.edition)
-        attrs: list = []
-        items: list = []
-        for nodes in units:
-            unit_items, inner, _ = lower_unit(cx, nodes)
-            items += unit_items
-            attrs += inner
-        if not with_ids:
-            return attrs, items, 0
-        assigner = NodeIdAssigner(src, config.cfg, first_id or 0, module_loader(config), config.edition)
-        kept = True
-        if first_id is None:
-            kept = crate_prefix(assigner, Crate(attrs, [], (0, 0)), config.edition)
-        if not kept:
-            return attrs, items, None
-        for item in items:
-            assigner.visit_item(item)
-        return attrs, items, assigner.next_id
+    src = cx.src
+    attrs: list = []
+    items: list = []
+    for nodes in units:
+        unit_items, inner, _ = lower_unit(cx, nodes)
+        items += unit_items
+        attrs += inner
+    if not with_ids:
+        return attrs, items, 0
+    assigner = NodeIdAssigner(src, config.cfg, first_id or 0, module_loader(config), config.edition)
+    kept = True
+    if first_id is None:
+        kept = crate_prefix(assigner, Crate(attrs, [], (0, 0)), config.edition)
+    if not kept:
+        return attrs, items, None
+    for item in items:
+        assigner.visit_item(item)
+    return attrs, items, assigner.next_id
 
 
 def _write_all(fd: int, data: bytes) -> None:

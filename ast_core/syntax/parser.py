@@ -153,9 +153,10 @@ _FIELD = rb"(?:\s|#\[[^\]]*\]|//[^\n]*\n)*(?:pub\b(?:\s*\([^()]*\))?\s*)?[A-Za-z
 
 
 # Every repair needs one of these in the text: a text without it needs no look for it.
-_GATES = (b"try", b"async", b"..=", *(literal for literal, _ in _KEYWORD_BEFORE), b"safe", b"\xc2\x85", b"\xe2\x80",
-          *(literal for literal, _, _ in _RESPELLED), *(literal for literal, _, _ in _BLANKED),
-          *(literal for literal, _, _ in _ATTR_REGIONS), b"struct", b".match {")
+_REPAIR_GATES = (*(literal for literal, _ in _KEYWORD_BEFORE), b"safe", *(literal for literal, _, _ in _RESPELLED),
+                 *(literal for literal, _, _ in _BLANKED), *(literal for literal, _, _ in _ATTR_REGIONS), b"struct",
+                 b".match {")  # (those `repairs` looks for)
+_GATES = (b"try", b"async", b"..=", b"\xc2\x85", b"\xe2\x80", *_REPAIR_GATES)
 
 
 def gates(data: bytes, before: frozenset[bytes] | None = None,
@@ -181,7 +182,8 @@ def repairs(data: bytes, lo: int = 0, hi: int | None = None,
     `present`: `gates(data)`, when known."""
     hi = len(data) if hi is None else hi
     if present is None or lo > 0 or hi < len(data):  # the gates in bytes lo:hi (of those in `data`)
-        present = frozenset(gate for gate in (_GATES if present is None else present) if data.find(gate, lo, hi) >= 0)
+        present = frozenset(gate for gate in (_REPAIR_GATES if present is None else present)
+                            if data.find(gate, lo, hi) >= 0)
     if not present:
         return []
     out: list[tuple[int, int, bytes]] = []
