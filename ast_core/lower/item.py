@@ -504,6 +504,8 @@ def _const_generics(cx: LowerCx, generics: Generics, name_end: int, ty_start: in
 def _defaultness(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Defaultness, int]:
     """`default const`, `default type`, `default impl` (specialization): whether the
     keyword `syntax.parse` spelled as spaces is there, and where the item starts."""
+    if cx.src.find(b"default", max(0, node.start_byte - 32), node.end_byte) < 0:  # (most items: no children read)
+        return Defaultness.Implicit, node.start_byte
     first = next((c for c in node.children if c.type == keyword), None)
     found = blanked_keyword(cx, b"default", node.start_byte - 32, first.start_byte) if first is not None else None
     if found is None:
