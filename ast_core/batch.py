@@ -12,7 +12,7 @@ attributes or inner doc comments after the split point), take the one-process pa
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import syntax
 from .analysis import Analysis
@@ -33,27 +33,31 @@ REMOVED = b"removed"
 INNER = b"inner"  # the child's answer when its half holds crate inner attributes
 
 
-def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> str:
-    """The crate's JSON (docs/json.md), as `Analysis.tree_json` gives it; without ids,
-    nothing is numbered."""
+def write_tree_json(src: bytes, config: DocumentConfig, out: BinaryIO, with_ids: bool = True) -> None:
+    """Write the crate's JSON (docs/json.md) to `out` in UTF-8, as `Analysis.tree_json`
+    gives it; without ids, nothing is numbered. The halves are written one after the
+    other, never joined: a large file's JSON is megabytes, and each copy of it (joining,
+    decoding the child's half, encoding the whole) cost several ms."""
     if len(src) < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
-        return Analysis(Document(src, config)).tree_json(with_ids)
+        out.write(Analysis(Document(src, config)).tree_json(with_ids).encode())
+        return
     with paused_gc():  # (all through: a collection between lowering and writing walks the whole model)
-        return _two_processes(src, config, with_ids)
+        out.writelines(_two_processes(src, config, with_ids))
 
 
-def _two_processes(src: bytes, config: DocumentConfig, with_ids: bool) -> str:
-    """The two-process run the module's docstring describes, where the split is exact."""
+def _two_processes(src: bytes, config: DocumentConfig, with_ids: bool) -> list[bytes | memoryview]:
+    """The JSON's pieces from the two-process run the module's docstring describes,
+    where the split is exact (else from one process)."""
     gates = syntax.gates(src)  # (each unit's repairs are looked for by those in the file)
     tree = syntax.parse(src, edition=config.edition, present=gates)
     if tree.root_node.has_error:  # ids stop at code that could not be read: one process
-        return Analysis(Document(src, config)).tree_json(with_ids)
+        return [Analysis(Document(src, config)).tree_json(with_ids).encode()]
     children = tree.root_node.children
     cx = LowerCx(src, config.edition, gates)
     units = list(group_units(cx, [c for c in children if c.is_named]))
     split = _split_point(cx, units)
     if split is None:
-        return Analysis(Document(src, config)).tree_json(with_ids)
+        return [Analysis(Document(src, config)).tree_json(with_ids).encode()]
     index = LineIndex(src)
     from_parent, to_child = os.pipe()  # (read end, write end)
     from_child, to_parent = os.pipe()
@@ -84,19 +88,18 @@ def _two_processes(src: bytes, config: DocumentConfig, with_ids: bool) -> str:
     attrs, items, next_id = _lower_and_number(cx, config, units[:split], None, with_ids)
     _write_all(to_child, str(next_id).encode() if next_id is not None else REMOVED)
     head = nodes_json([Crate(attrs, items, crate_span(cx, tree.root_node), id=0)], index, with_ids,
-                      no_id=_reasons(src, config))
-    rest_bytes = _read_all(from_child)
+                      no_id=_reasons(src, config)).encode()
+    rest = _read_all(from_child)
     _, status = os.waitpid(pid, 0)
     if status != 0:
         raise RuntimeError(f"the worker process failed (status {status})")
-    if rest_bytes == INNER:
-        return Analysis(Document(src, config)).tree_json(with_ids)
-    rest = rest_bytes.decode()
+    if rest == INNER:
+        return [Analysis(Document(src, config)).tree_json(with_ids).encode()]
     if not rest:
-        return head
+        return [head]
     # `...,"children":[<attrs and first items>]}`: the second half joins that list
-    closing = "]}"
-    return head[: -len(closing)] + ("," if items or attrs else "") + rest + closing
+    closing = b"]}"
+    return [memoryview(head)[: -len(closing)], b"," if items or attrs else b"", rest, closing]
 
 
 def _reasons(src: bytes, config: DocumentConfig) -> NoIdReasons:

@@ -198,10 +198,11 @@ def _run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.command == "tree":
         if args.json and (args.standalone or args.file == "-"):
-            from ast_core.batch import tree_json  # noqa: PLC0415
+            from ast_core.batch import write_tree_json  # noqa: PLC0415
 
             doc_src, config = _source_and_config(args.file, args.edition, _request(args))
-            out.write(tree_json(doc_src, config, with_ids=args.ids) + "\n")
+            write_tree_json(doc_src, config, out.buffer, with_ids=args.ids)  # (nothing is written before)
+            out.buffer.write(b"\n")
             return 0
         analysis = Analysis(_crate_document(args))
         if args.json:

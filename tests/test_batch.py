@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 from ast_core.analysis import Analysis
 from ast_core import batch
-from ast_core.batch import PARALLEL_MIN_BYTES, tree_json
+from ast_core.batch import PARALLEL_MIN_BYTES, write_tree_json
 from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 
 CASES = Path(__file__).parent / "data" / "tree"
+
+
+def tree_json(src: bytes, config: DocumentConfig, with_ids: bool = True) -> bytes:
+    out = io.BytesIO()
+    write_tree_json(src, config, out, with_ids)
+    return out.getvalue()
 
 
 def big_source() -> bytes:
@@ -60,4 +67,4 @@ def test_inner_attributes_the_split_check_misses_fall_back(monkeypatch) -> None:
     monkeypatch.setattr(batch, "is_inner_unit", lambda cx, node: False)
     config = DocumentConfig(2021, target_cfg())
     src = big_source() + b"#![allow(dead_code)]\n"
-    assert json.loads(batch.tree_json(src, config)) == json.loads(Analysis(Document(src, config)).tree_json())
+    assert json.loads(tree_json(src, config)) == json.loads(Analysis(Document(src, config)).tree_json())
