@@ -3021,29 +3021,24 @@ def mut_walk_variant_data(vis: MutVisitor, node: AnyVariantData) -> None:
 
 
 def _children_crate(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
-    for x in node.items:
-        out.append(x)
+    out += node.attrs
+    out += node.items
 
 
 def _children_item(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     if _is_shown(node.vis): out.append(node.vis)
     ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_assoc_item(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     if _is_shown(node.vis): out.append(node.vis)
     ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_foreign_item(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     if _is_shown(node.vis): out.append(node.vis)
     ADD_CHILDREN[type(node.kind)](node.kind, out)
 
@@ -3070,46 +3065,39 @@ def _children_const_block_item(node: Any, out: list) -> None:
 
 
 def _children_fn_decl(node: Any, out: list) -> None:
-    for x in node.inputs:
-        out.append(x)
+    out += node.inputs
     ADD_CHILDREN[type(node.output)](node.output, out)
 
 
 def _children_param(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     out.append(node.ty)
     out.append(node.pat)
 
 
 def _children_generics(node: Any, out: list) -> None:
-    for x in node.params:
-        out.append(x)
+    out += node.params
     out.append(node.where_clause)
 
 
 def _children_generic_param(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     for x in node.bounds:
         ADD_CHILDREN[type(x)](x, out)
     ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_where_clause(node: Any, out: list) -> None:
-    for x in node.predicates:
-        out.append(x)
+    out += node.predicates
 
 
 def _children_where_predicate(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_poly_trait_ref(node: Any, out: list) -> None:
-    for x in node.bound_generic_params:
-        out.append(x)
+    out += node.bound_generic_params
     out.append(node.trait_ref)
 
 
@@ -3126,8 +3114,7 @@ def _children_label(node: Any, out: list) -> None:
 
 
 def _children_path(node: Any, out: list) -> None:
-    for x in node.segments:
-        out.append(x)
+    out += node.segments
 
 
 def _children_path_segment(node: Any, out: list) -> None:
@@ -3158,8 +3145,7 @@ def _children_anon_const(node: Any, out: list) -> None:
 
 
 def _children_variant(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     if _is_shown(node.vis): out.append(node.vis)
     out.append(node.data)
     if node.disr_expr is not None:
@@ -3167,8 +3153,7 @@ def _children_variant(node: Any, out: list) -> None:
 
 
 def _children_field_def(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     if _is_shown(node.vis): out.append(node.vis)
     out.append(node.ty)
     if node.default is not None:
@@ -3176,8 +3161,7 @@ def _children_field_def(node: Any, out: list) -> None:
 
 
 def _children_block(node: Any, out: list) -> None:
-    for x in node.stmts:
-        out.append(x)
+    out += node.stmts
 
 
 def _children_stmt(node: Any, out: list) -> None:
@@ -3189,19 +3173,16 @@ def _children_local(node: Any, out: list) -> None:
     if node.ty is not None:
         out.append(node.ty)
     ADD_CHILDREN[type(node.kind)](node.kind, out)
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
 
 
 def _children_expr(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     ADD_CHILDREN[type(node.kind)](node.kind, out)
 
 
 def _children_arm(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     out.append(node.pat)
     if node.guard is not None:
         out.append(node.guard)
@@ -3210,8 +3191,7 @@ def _children_arm(node: Any, out: list) -> None:
 
 
 def _children_expr_field(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     out.append(node.expr)
 
 
@@ -3221,8 +3201,7 @@ def _children_pat(node: Any, out: list) -> None:
 
 def _children_pat_field(node: Any, out: list) -> None:
     out.append(node.pat)
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
 
 
 def _children_ty(node: Any, out: list) -> None:
@@ -3273,8 +3252,7 @@ def _children_lit(node: Any, out: list) -> None:
 
 
 def _children_inline_asm(node: Any, out: list) -> None:
-    for x in node.operands:
-        out.append(x)
+    out += node.operands
 
 
 def _children_binding_mode(node: Any, out: list) -> None:
@@ -3355,8 +3333,7 @@ def _children_item_kind_mod(node: Any, out: list) -> None:
 
 
 def _children_item_kind_foreign_mod(node: Any, out: list) -> None:
-    for x in node.items:
-        out.append(x)
+    out += node.items
 
 
 def _children_item_kind_global_asm(node: Any, out: list) -> None:
@@ -3374,8 +3351,7 @@ def _children_item_kind_ty_alias(node: Any, out: list) -> None:
 
 def _children_item_kind_enum(node: Any, out: list) -> None:
     out.append(node.generics)
-    for x in node.variants:
-        out.append(x)
+    out += node.variants
 
 
 def _children_item_kind_struct(node: Any, out: list) -> None:
@@ -3392,8 +3368,7 @@ def _children_item_kind_trait(node: Any, out: list) -> None:
     out.append(node.generics)
     for x in node.bounds:
         ADD_CHILDREN[type(x)](x, out)
-    for x in node.items:
-        out.append(x)
+    out += node.items
 
 
 def _children_item_kind_trait_alias(node: Any, out: list) -> None:
@@ -3407,8 +3382,7 @@ def _children_item_kind_impl(node: Any, out: list) -> None:
     if node.of_trait is not None:
         _children_trait_impl_header(node.of_trait, out)
     out.append(node.self_ty)
-    for x in node.items:
-        out.append(x)
+    out += node.items
 
 
 def _children_item_kind_mac_call(node: Any, out: list) -> None:
@@ -3499,8 +3473,7 @@ def _children_foreign_item_kind_mac_call(node: Any, out: list) -> None:
 
 
 def _children_mod_kind_loaded(node: Any, out: list) -> None:
-    for x in node.items:
-        out.append(x)
+    out += node.items
 
 
 def _children_mod_kind_unloaded(node: Any, out: list) -> None:
@@ -3512,8 +3485,7 @@ def _children_use_tree_kind_simple(node: Any, out: list) -> None:
 
 
 def _children_use_tree_kind_nested(node: Any, out: list) -> None:
-    for x in node.items:
-        out.append(x)
+    out += node.items
 
 
 def _children_use_tree_kind_glob(node: Any, out: list) -> None:
@@ -3544,8 +3516,7 @@ def _children_generic_param_kind_const(node: Any, out: list) -> None:
 
 
 def _children_where_predicate_kind_bound_predicate(node: Any, out: list) -> None:
-    for x in node.bound_generic_params:
-        out.append(x)
+    out += node.bound_generic_params
     out.append(node.bounded_ty)
     for x in node.bounds:
         ADD_CHILDREN[type(x)](x, out)
@@ -3633,8 +3604,7 @@ def _children_stmt_kind_empty(node: Any, out: list) -> None:
 
 
 def _children_stmt_kind_mac_call(node: Any, out: list) -> None:
-    for x in node.attrs:
-        out.append(x)
+    out += node.attrs
     out.append(node.mac)
 
 
@@ -3652,8 +3622,7 @@ def _children_local_kind_init_else(node: Any, out: list) -> None:
 
 
 def _children_expr_kind_array(node: Any, out: list) -> None:
-    for x in node.exprs:
-        out.append(x)
+    out += node.exprs
 
 
 def _children_expr_kind_const_block(node: Any, out: list) -> None:
@@ -3662,20 +3631,17 @@ def _children_expr_kind_const_block(node: Any, out: list) -> None:
 
 def _children_expr_kind_call(node: Any, out: list) -> None:
     out.append(node.func)
-    for x in node.args:
-        out.append(x)
+    out += node.args
 
 
 def _children_expr_kind_method_call(node: Any, out: list) -> None:
     out.append(node.receiver)
     out.append(node.seg)
-    for x in node.args:
-        out.append(x)
+    out += node.args
 
 
 def _children_expr_kind_tup(node: Any, out: list) -> None:
-    for x in node.exprs:
-        out.append(x)
+    out += node.exprs
 
 
 def _children_expr_kind_binary(node: Any, out: list) -> None:
@@ -3736,8 +3702,7 @@ def _children_expr_kind_loop(node: Any, out: list) -> None:
 
 def _children_expr_kind_match(node: Any, out: list) -> None:
     out.append(node.expr)
-    for x in node.arms:
-        out.append(x)
+    out += node.arms
 
 
 def _children_expr_kind_closure(node: Any, out: list) -> None:
@@ -3843,8 +3808,7 @@ def _children_expr_kind_struct(node: Any, out: list) -> None:
     if node.qself is not None:
         out.append(node.qself)
     out.append(node.path)
-    for x in node.fields:
-        out.append(x)
+    out += node.fields
     ADD_CHILDREN[type(node.rest)](node.rest, out)
 
 
@@ -3902,8 +3866,7 @@ def _children_closure_binder_not_present(node: Any, out: list) -> None:
 
 
 def _children_closure_binder_for(node: Any, out: list) -> None:
-    for x in node.generic_params:
-        out.append(x)
+    out += node.generic_params
 
 
 def _children_struct_rest_base(node: Any, out: list) -> None:
@@ -3935,21 +3898,18 @@ def _children_pat_kind_struct(node: Any, out: list) -> None:
     if node.qself is not None:
         out.append(node.qself)
     out.append(node.path)
-    for x in node.fields:
-        out.append(x)
+    out += node.fields
 
 
 def _children_pat_kind_tuple_struct(node: Any, out: list) -> None:
     if node.qself is not None:
         out.append(node.qself)
     out.append(node.path)
-    for x in node.pats:
-        out.append(x)
+    out += node.pats
 
 
 def _children_pat_kind_or(node: Any, out: list) -> None:
-    for x in node.pats:
-        out.append(x)
+    out += node.pats
 
 
 def _children_pat_kind_path(node: Any, out: list) -> None:
@@ -3959,8 +3919,7 @@ def _children_pat_kind_path(node: Any, out: list) -> None:
 
 
 def _children_pat_kind_tuple(node: Any, out: list) -> None:
-    for x in node.pats:
-        out.append(x)
+    out += node.pats
 
 
 def _children_pat_kind_box(node: Any, out: list) -> None:
@@ -3987,8 +3946,7 @@ def _children_pat_kind_range(node: Any, out: list) -> None:
 
 
 def _children_pat_kind_slice(node: Any, out: list) -> None:
-    for x in node.pats:
-        out.append(x)
+    out += node.pats
 
 
 def _children_pat_kind_rest(node: Any, out: list) -> None:
@@ -4042,14 +4000,12 @@ def _children_ty_kind_pinned_ref(node: Any, out: list) -> None:
 
 
 def _children_ty_kind_fn_ptr(node: Any, out: list) -> None:
-    for x in node.generic_params:
-        out.append(x)
+    out += node.generic_params
     out.append(node.decl)
 
 
 def _children_ty_kind_unsafe_binder(node: Any, out: list) -> None:
-    for x in node.generic_params:
-        out.append(x)
+    out += node.generic_params
     out.append(node.inner_ty)
 
 
@@ -4058,8 +4014,7 @@ def _children_ty_kind_never(node: Any, out: list) -> None:
 
 
 def _children_ty_kind_tup(node: Any, out: list) -> None:
-    for x in node.tys:
-        out.append(x)
+    out += node.tys
 
 
 def _children_ty_kind_path(node: Any, out: list) -> None:
@@ -4119,8 +4074,7 @@ def _children_ty_pat_kind_range(node: Any, out: list) -> None:
 
 
 def _children_ty_pat_kind_or(node: Any, out: list) -> None:
-    for x in node.pats:
-        out.append(x)
+    out += node.pats
 
 
 def _children_ty_pat_kind_err(node: Any, out: list) -> None:
@@ -4153,8 +4107,7 @@ def _children_generic_args_angle_bracketed(node: Any, out: list) -> None:
 
 
 def _children_generic_args_parenthesized(node: Any, out: list) -> None:
-    for x in node.inputs:
-        out.append(x)
+    out += node.inputs
     ADD_CHILDREN[type(node.output)](node.output, out)
 
 
@@ -4163,13 +4116,11 @@ def _children_generic_args_parenthesized_elided(node: Any, out: list) -> None:
 
 
 def _children_variant_data_struct(node: Any, out: list) -> None:
-    for x in node.fields:
-        out.append(x)
+    out += node.fields
 
 
 def _children_variant_data_tuple(node: Any, out: list) -> None:
-    for x in node.fields:
-        out.append(x)
+    out += node.fields
 
 
 def _children_variant_data_unit(node: Any, out: list) -> None:

@@ -412,7 +412,9 @@ class WalkGen:
                     continue
                 expr = f"node{suffix}"
                 add = self._child_add(f.type)
-                if f.mod == "*":
+                if f.mod == "*" and self._appended_as_is(f.type):
+                    lines.append(f"out += {expr}")  # (the JSON writer's hot path: no loop in Python)
+                elif f.mod == "*":
                     lines.append(f"for x in {expr}:")
                     lines.append(f"    {add('x')}")
                 elif f.mod == "?":
@@ -447,22 +449,27 @@ class WalkGen:
         self.w()
         self.w()
 
+    def _appended_as_is(self, ty: str) -> bool:
+        """Whether every value of type `ty` is a child node itself (`_child_add` appends it)."""
+        m = self.m
+        if ty in m.namespaces:
+            return bool(m.namespaces[ty]) and all(v.node for v in m.namespaces[ty])
+        return m.classes[ty].node and not m.classes[ty].hidden_kinds
+
     def _child_add(self, ty: str):
         m = self.m
         # A node value is appended; a non-node struct or kind is descended into.
+        if self._appended_as_is(ty):
+            return lambda e: f"out.append({e})"
         if ty in m.namespaces:
             node_variants = [v for v in m.namespaces[ty] if v.node]
-            if node_variants and len(node_variants) == len(m.namespaces[ty]):
-                return lambda e: f"out.append({e})"
             if node_variants:  # mixed (PreciseCapturingArg): nodes appended, others descended
                 return lambda e: (f"out.append({e}) if type({e}).__name__ in _NODE_VARIANTS_{snake(ty).upper()}"
                                   f" else ADD_CHILDREN[type({e})]({e}, out)")
             return lambda e: f"ADD_CHILDREN[type({e})]({e}, out)"
         cls = m.classes[ty]
-        if cls.node:
-            if cls.hidden_kinds:
-                return lambda e: f"if _is_shown({e}): out.append({e})"
-            return lambda e: f"out.append({e})"
+        if cls.node:  # (with hidden kinds)
+            return lambda e: f"if _is_shown({e}): out.append({e})"
         return lambda e: f"_children_{cls.fn}({e}, out)"
 
     # -- shift: move spans and ids of a reused subtree --------------------------------
