@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 EDITIONS = ("2015", "2018", "2021", "2024")
@@ -270,6 +272,18 @@ def _report_expand_errors(file: str, expansions, index) -> int:
     if diags:
         sys.stderr.write(summary_line(sum(d.level == "error" for d in diags), len(diags)))
     return 1 if any(d.level == "error" for d in diags) else 0
+
+
+def run() -> None:
+    """The `rust-ast` command: `main`, then the process ends as soon as its output is
+    flushed, without the interpreter's teardown (freeing every module and object, a
+    last collection: ~9 ms of a small file's run). Every command has finished its work
+    when `main` returns (check-cfg's worker processes are joined)."""
+    status = main()
+    with suppress(BrokenPipeError):  # (a reader that stopped early, which `main` allows)
+        sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:
