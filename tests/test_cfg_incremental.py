@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ast_core.targets import target_cfg
 from ast_core.document import Document, DocumentConfig
 from ast_core.lower import lower_file
-from ast_core.cfg.report import document_report, file_report
+from ast_core.cfg.report import document_report, document_scans, file_report
 from ast_core.cfg.scan import scan_file
 from ast_core.cfg.session import SessionSpec, build_session
 from tests.test_cfg_cases import CASE_FILES, case_session
@@ -61,3 +61,53 @@ def test_edits_rescan_only_what_changed_and_agree(edits: list[tuple[int, int, by
         units = [doc.materialize(i) for i in range(len(doc.units))]
         scans = [scan_file(doc.src, unit.inner_attrs, unit.items, SESSION) for unit in units]
         assert cached == file_report(scans, SESSION, doc.src)
+
+
+# A macro call large enough to be replayed (`scan._REPLAY_MIN_BYTES`), with a cfg site of
+# each kind read in tokens, nested calls and `mod` declarations.
+BIG_CALL = b"""big! {
+    #[cfg(knwon)] fn a() {}
+    #[cfg(unix)] #[path = "p.rs"] mod kept;
+    #[cfg(not(unix))] mod gone;
+    mod inline { mod inner; }
+    fn b() { if cfg!(target_os = "linuz") { let _v = vec![1, 2, 3]; } }
+    cfg_select! { unix => { fn c() {} } _ => { #[cfg(zzz)] fn d() {} } }
+    inner! { #[cfg_attr(feature = "stdd", allow(dead_code))] struct S; }
+    cfg_if! { if #[cfg(feature = "std")] { fn e() {} } else { #[cfg(qqq)] fn f() {} } }
+    // padding, so that the call is large: .........................................
+}"""
+BIG_TEXT = b"".join([
+    b"fn one() { ", BIG_CALL, b" }\n",
+    b"#[cfg(not(unix))] fn two() { ", BIG_CALL, b" }\n",
+    b"#[allow(unexpected_cfgs)] mod three { ", BIG_CALL, b"\n fn four() { ", BIG_CALL, b" } }\n",
+    BIG_CALL, b"\n",
+])
+
+
+def _scan_fields(scan) -> tuple:
+    return (scan.findings, scan.inactive, scan.located_sites(), scan.mods, scan.invoked, scan.drops, scan.levels,
+            scan.removed, scan.templates, scan.calls)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(BIG_TEXT)), st.integers(0, 3),
+                          st.sampled_from([b"", b" ", b"x", b"\n", b"#[cfg(zz)] ", b"fn f() {}", b"}", b"{",
+                                           b"cfg!(yy)", b"mod m;", b"#[allow(unexpected_cfgs)] "])),
+                min_size=1, max_size=6))
+def test_replayed_macro_arguments_agree_with_reading_them(edits: list[tuple[int, int, bytes]]) -> None:
+    """A large macro call met again (the same text, state and session) replays what
+    reading it recorded, moved: the same scans as reading every call afresh."""
+    from ast_core.cfg import scan as scan_module
+
+    assert len(BIG_CALL) >= scan_module._REPLAY_MIN_BYTES
+    doc = Document(BIG_TEXT, DocumentConfig(2021, target_cfg(), None))
+    document_report(doc, SESSION)
+    for start, length, text in edits:
+        start = min(start, len(doc.src))
+        doc.edit(start, min(len(doc.src), start + length), text)
+        cached = document_scans(doc, SESSION)
+        units = [doc.materialize(i) for i in range(len(doc.units))]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(scan_module, "_ARGUMENT_SCANS", scan_module._ArgumentScans(0))  # keeps nothing
+            fresh = [scan_file(doc.src, unit.inner_attrs, unit.items, SESSION) for unit in units]
+        assert [_scan_fields(scan) for scan in cached] == [_scan_fields(scan) for scan in fresh]

@@ -41,6 +41,7 @@ spans; `report.py` turns scans into rustc's emission order, levels and texts.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
@@ -215,6 +216,43 @@ class CfgScan:
 
 
 # -- the pass ---------------------------------------------------------------------------
+
+#: What a `CfgPass` records (lists and sets of results): what reading a macro call's
+#: arguments added to them is replayed when the call is met again (`_ArgumentScans`).
+_RECORDS = ("findings", "inactive", "sites", "mods", "invoked", "drops", "templates", "calls")
+#: Macro arguments shorter than this are read again each time (it costs less than keeping them).
+_REPLAY_MIN_BYTES = 256
+
+
+class _ArgumentScans:
+    """What reading large macro arguments recorded, by their text and the pass's state
+    around them (and the session), with the offset they were read at: the latest
+    calls, up to `limit` bytes of text. A keystroke in a unit rescans it; its macro
+    calls (a test module's hundred `assert_eq!`s) are mostly as they were."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self._scans: OrderedDict[tuple[Any, ...], tuple[int, tuple[tuple[Any, ...], ...]]] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...]) -> tuple[int, tuple[tuple[Any, ...], ...]] | None:
+        found = self._scans.get(key)
+        if found is not None:
+            self._scans.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[Any, ...], lo: int,
+            made: tuple[tuple[Any, ...], ...]) -> tuple[int, tuple[tuple[Any, ...], ...]]:
+        self._scans[key] = (lo, made)
+        self.size += len(key[1])
+        while self.size > self.limit:
+            oldest, _ = self._scans.popitem(last=False)
+            self.size -= len(oldest[1])
+        return lo, made
+
+
+_ARGUMENT_SCANS = _ArgumentScans(2 << 20)
+
 
 
 class CfgPass(Visitor):
@@ -545,9 +583,38 @@ class CfgPass(Visitor):
             self._cfg_select(token_trees(tokenize(self.src, lo + 1, hi - 1)), (node.path.span[0], hi))
         elif names[-1] not in _OPAQUE_MACROS:
             self.inside.append(names[-1])
-            self._tokens(token_trees(tokenize(self.src, lo + 1, hi - 1)), cfg_if=names[-1] == "cfg_if")
+            self._arguments(names[-1], lo + 1, hi - 1)
             self.inside.pop()
         self.late = late
+
+    def _arguments(self, name: str, lo: int, hi: int) -> None:
+        """The arguments `lo..hi` of a call of macro `name`, read as tokens. What that
+        records depends on their text and on the state around the call only: a large
+        call met again in the same state (a keystroke elsewhere in its unit rescans
+        the unit) replays what it recorded then, moved (`_ArgumentScans`)."""
+        if hi - lo < _REPLAY_MIN_BYTES:
+            self._tokens(token_trees(tokenize(self.src, lo, hi)), cfg_if=name == "cfg_if")
+            return
+        # (the levels as seen from the call: a replay moves what it recorded, levels included)
+        key = (self.session, self.src[lo:hi], name, tuple(self.inside), tuple(self.node),
+               shifted(self.levels[-1], -lo), tuple(self.inline), self.other, self.macro, self.late)
+        replay = _ARGUMENT_SCANS.get(key)
+        if replay is None:
+            outer = [getattr(self, record) for record in _RECORDS]
+            for record, value in zip(_RECORDS, outer, strict=True):
+                setattr(self, record, type(value)())
+            self._tokens(token_trees(tokenize(self.src, lo, hi)), cfg_if=name == "cfg_if")
+            made = tuple(tuple(getattr(self, record)) for record in _RECORDS)
+            for record, value in zip(_RECORDS, outer, strict=True):
+                setattr(self, record, value)
+            replay = _ARGUMENT_SCANS.put(key, lo, made)
+        at, made = replay
+        for record, values in zip(_RECORDS, made, strict=True):
+            kept = getattr(self, record)
+            if isinstance(kept, set):  # (of names: nothing to move)
+                kept.update(values)
+            else:
+                kept.extend(values if at == lo else [shifted(value, lo - at) for value in values])
 
     def _call(self, path: tuple[str, ...], args: Span) -> None:
         """A call that may be of a crate's `macro_rules!`: by its name alone, or
