@@ -30,8 +30,11 @@ def cli(root: Path) -> dict[Path, list[CfgDiagnostic]]:
 
 
 @pytest.mark.skipif(not all((REGISTRY / crate).is_dir() for crate in CRATES), reason="Debian crate sources missing")
+@pytest.mark.parametrize("warmed", ["no", "in steps", "partly"])
 @pytest.mark.parametrize("crate", CRATES)
-def test_each_file_as_the_crates_session_emits_it(crate: str) -> None:
+def test_each_file_as_the_crates_session_emits_it(crate: str, warmed: str) -> None:
+    """Also after the crate was read in steps first (`warm`, as the server does in the
+    background), and after such a reading was left half-way."""
     root = REGISTRY / crate
     crates = Crates()
     lib = crates.crate_of(root / "src" / "lib.rs")
@@ -42,6 +45,14 @@ def test_each_file_as_the_crates_session_emits_it(crate: str) -> None:
     lints = CrateLints()
     files = lib.crate.reached()
     assert len(files) > 3
+    assert not lints.ready(session)
+    if warmed == "in steps":
+        assert sum(1 for _ in lints.warm(lib.crate, session)) == len(files)  # a step per file
+    elif warmed == "partly":
+        steps = lints.warm(lib.crate, session)
+        next(steps), next(steps)
+        steps.close()
+    assert lints.ready(session) is (warmed != "no")
     for file in files:
         found = lints.file_report(lib.crate, file, session)
         assert found is not None

@@ -10,39 +10,59 @@ file's scans are kept per version of its document (an open file's per unit, thro
 `document_scans`; a file read from disk until it is read again), and its findings per
 scans and crate-wide inputs (the macros called, those that drop their input, the
 crate's `macro_rules!`); so a keystroke rescans the units it touched, and orders the
-crate's findings again (cheap: they are few), not the crate.
+crate's findings again (cheap: they are few), not the crate. The first reading of a
+crate (all its files lowered and scanned: a second for tokio) can be done in steps
+(`warm`), between which an editor answers other requests.
 """
 
 from __future__ import annotations
 
 import weakref
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostic import CfgDiagnostic
+from .fragments import MacroTemplate, Templates
 from .report import (
-    FileContext, FileFindings, called_macros, child_context, crate_templates, document_scans, emit_session,
-    file_findings, file_levels, first_calls,
+    FileContext, FileFindings, called_macros, child_context, document_scans, emit_session, file_findings,
+    file_levels, first_calls,
 )
-from .scan import CfgScan, InactiveCode
+from .scan import CfgScan, InactiveCode, ModDecl
 from .session import CfgSession
 
 if TYPE_CHECKING:
     from ..crate import CrateFile, CrateModel
     from ..document import Document
-    from .fragments import Templates
+    from ..project import ModFiles
 
 
 @dataclass(slots=True)
 class _File:
-    """What is kept of one file: its document and scans, and its findings with the
-    inputs they were worked out from."""
+    """What is kept of one file: its document and scans, what the crate combines of
+    them (worked out once per scans), and its findings with the inputs they were
+    worked out from."""
 
     doc: Document
     scans: list[CfgScan]
+    drops: frozenset[str]
+    invoked: tuple[tuple[str, tuple[str, ...]], ...]
+    templates: tuple[tuple[Path, MacroTemplate], ...]
+    removed: bool
+    #: Its `mod` declarations, each with the index of the scan holding it.
+    mods: tuple[tuple[int, ModDecl], ...]
     found: FileFindings | None = None
     found_for: tuple[object, ...] = ()
+
+    @staticmethod
+    def of(path: Path, doc: Document, scans: list[CfgScan]) -> _File:
+        return _File(doc, scans, frozenset().union(*(scan.drops for scan in scans)),
+                     tuple(pair for scan in scans for pair in scan.invoked),
+                     tuple((path, template) for scan in scans for template in scan.templates),
+                     any(scan.removed is not None for scan in scans),
+                     tuple((index, decl) for index, scan in enumerate(scans) for decl in scan.mods))
 
 
 class CrateLints:
@@ -53,24 +73,26 @@ class CrateLints:
         self._files: dict[Path, _File] = {}
         self._drops: frozenset[str] = frozenset()
         self._shared: tuple[frozenset[str], frozenset[str], Templates] | None = None
+        # (a file's module list, a `mod` declaration's name, inline modules and #[path])
+        self._children: dict[tuple[ModFiles, str, tuple[str, ...], str | None], CrateFile | None] = {}
+        self._children_for = 0  # the crate's number of files when `_children` was filled
+        self._ready: CfgSession | None = None
 
     def file_report(self, crate: CrateModel, target: CrateFile, session: CfgSession
                     ) -> tuple[list[CfgDiagnostic], list[InactiveCode]] | None:
         """`target`'s diagnostics (in position order) and inactive code as the crate's
         session emits them; None when the crate's module tree does not reach it in
         the active configuration."""
-        if session is not self._session:
-            self._session, self._files, self._shared = session, {}, None
+        self._start(crate, session)
         tree = self._tree(crate, session, self._drops)
-        drops = frozenset().union(*(scan.drops for _, _, scans, _ in tree for scan in scans))
+        drops = frozenset().union(*(kept.drops for _, kept, _ in tree))
         if drops != self._drops:
             self._drops = drops
             tree = self._tree(crate, session, drops)
-        if not any(file is target for file, _, _, _ in tree):
+        if not any(file is target for file, _, _ in tree):
             return None
-        all_scans = [(file.path, scan) for file, _, scans, _ in tree for scan in scans]
-        called = called_macros((scan for _, scan in all_scans), drops)
-        templates = crate_templates(all_scans, session)
+        called = called_macros((pair for _, kept, _ in tree for pair in kept.invoked), drops)
+        templates = Templates.of((pair for _, kept, _ in tree for pair in kept.templates), session)
         if self._shared is None or self._shared[:2] != (called, drops) or \
                 self._shared[2].by_name != templates.by_name:
             self._shared = (called, drops, templates)
@@ -78,11 +100,10 @@ class CrateLints:
         lints = []
         founds = []
         mine: FileFindings | None = None
-        for file, doc, scans, context in tree:
-            kept = self._files[file.path]
+        for file, kept, context in tree:
             inputs = (context, called, drops, templates)
             if kept.found is None or kept.found_for != inputs:
-                kept.found = file_findings(scans, context, called, drops, file.path, templates, doc.src)
+                kept.found = file_findings(kept.scans, context, called, drops, file.path, templates, kept.doc.src)
                 kept.found_for = inputs
             lints += kept.found.lints
             founds.append(kept.found)
@@ -95,61 +116,95 @@ class CrateLints:
             return diags, [InactiveCode((0, len(self._files[target.path].doc.src)), mine.removed.reason)]
         return diags, mine.inactive
 
-    def _scans(self, file: CrateFile, doc: Document, session: CfgSession) -> list[CfgScan]:
-        """A file's scans, the same list while its document's text is the same."""
+    def _start(self, crate: CrateModel, session: CfgSession) -> None:
+        """Forget what belongs to another session, or to fewer files of the crate."""
+        if session is not self._session:
+            self._session, self._files, self._shared, self._children = session, {}, None, {}
+        if len(crate.files) != self._children_for:  # (a file the crate did not have may be a child now)
+            self._children, self._children_for = {}, len(crate.files)
+
+    def _kept(self, file: CrateFile, doc: Document, session: CfgSession) -> _File:
+        """What is kept of a file, the same while its document's text is the same."""
         kept = self._files.get(file.path)
         if kept is not None and kept.doc is doc and not file.is_open:
-            return kept.scans
+            return kept
         scans = document_scans(doc, session)
         if kept is not None and kept.doc is doc and len(scans) == len(kept.scans) and all(
                 a is b for a, b in zip(scans, kept.scans, strict=True)):
-            return kept.scans
-        self._files[file.path] = _File(doc, scans)
-        return scans
+            return kept
+        kept = self._files[file.path] = _File.of(file.path, doc, scans)
+        return kept
+
+    def _child(self, crate: CrateModel, file: CrateFile, decl: ModDecl) -> CrateFile | None:
+        """The crate's file `decl` in `file` loads, if any (remembered: finding it
+        asks the disk)."""
+        key = (file.mod_files, decl.name, decl.inline, decl.path_attr)
+        try:
+            return self._children[key]
+        except KeyError:
+            path = file.mod_files.resolve_name(decl.name, decl.inline, decl.path_attr, record=False)
+            child = self._children[key] = crate.files.get(path.resolve()) if path is not None else None
+            return child
+
+    def warm(self, crate: CrateModel, session: CfgSession) -> Iterator[None]:
+        """Read and scan the crate's files for `session`, one file per step, so that a
+        caller can answer other requests between them (an editor's first report in a
+        large crate reads all of it); `ready` once it ends, also early (a report then
+        reads what is left)."""
+        try:
+            self._start(crate, session)
+            yield from self._walk(crate, session, self._drops, [])
+        finally:
+            self._ready = session
+
+    def ready(self, session: CfgSession) -> bool:
+        """Whether the crate was read for `session` (`warm`)."""
+        return self._ready is session
 
     def _tree(self, crate: CrateModel, session: CfgSession, drops: frozenset[str]
-              ) -> list[tuple[CrateFile, Document, list[CfgScan], FileContext]]:
+              ) -> list[tuple[CrateFile, _File, FileContext]]:
         """The crate's files in rustc's order, from the root through the `mod`
         declarations rustc loads (not those in the arguments of a macro in `drops`),
-        each with its document, scans and context."""
-        out: list[tuple[CrateFile, Document, list[CfgScan], FileContext]] = []
+        each with what is kept of it and its context."""
+        out: list[tuple[CrateFile, _File, FileContext]] = []
+        deque(self._walk(crate, session, drops, out), maxlen=0)
+        return out
+
+    def _walk(self, crate: CrateModel, session: CfgSession, drops: frozenset[str],
+              out: list[tuple[CrateFile, _File, FileContext]]) -> Iterator[None]:
+        """`_tree` into `out`, a step per file."""
         seen: set[Path] = set()
 
-        def visit(file: CrateFile, context: FileContext) -> None:
+        def visit(file: CrateFile, context: FileContext) -> Iterator[None]:
             seen.add(file.path)
             doc = crate.document(file)
             if doc is None:
                 return
-            scans = self._scans(file, doc, session)
-            out.append((file, doc, scans, context))
-            if any(scan.removed is not None for scan in scans):
+            kept = self._kept(file, doc, session)
+            out.append((file, kept, context))
+            yield
+            if kept.removed:
                 return
-            levels = file_levels(scans, context.levels)
-            for index, scan in enumerate(scans):
-                for decl in scan.mods:
-                    if not decl.active or drops.intersection(decl.inside):
-                        continue
-                    path = file.mod_files.resolve_name(decl.name, decl.inline, decl.path_attr, record=False)
-                    child = crate.files.get(path.resolve()) if path is not None else None
-                    if child is not None and child.parent is file and child.path not in seen:
-                        visit(child, child_context(context, levels, index, decl, str(file.path)))
+            levels = file_levels(kept.scans, context.levels)
+            for index, decl in kept.mods:
+                if not decl.active or drops.intersection(decl.inside):
+                    continue
+                child = self._child(crate, file, decl)
+                if child is not None and child.parent is file and child.path not in seen:
+                    yield from visit(child, child_context(context, levels, index, decl, str(file.path)))
 
-        visit(crate.root_file(), FileContext(levels=session.spec.given))
-        return out
+        yield from visit(crate.root_file(), FileContext(levels=session.spec.given))
 
 
 _CRATES: weakref.WeakKeyDictionary[CrateModel, CrateLints] = weakref.WeakKeyDictionary()
 
 
-def crate_file_report(target: CrateFile, session: CfgSession
-                      ) -> tuple[list[CfgDiagnostic], list[InactiveCode]] | None:
-    """`target`'s check-cfg diagnostics and inactive code in its crate's session (see
-    `CrateLints.file_report`), the crate's state kept for the next call."""
-    crate = target.crate
+def crate_lints(crate: CrateModel) -> CrateLints:
+    """The crate's check-cfg state in the editor, kept between calls."""
     lints = _CRATES.get(crate)
     if lints is None:
         lints = _CRATES[crate] = CrateLints()
-    return lints.file_report(crate, target, session)
+    return lints
 
 
-__all__ = ["CrateLints", "crate_file_report"]
+__all__ = ["CrateLints", "crate_lints"]

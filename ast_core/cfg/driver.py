@@ -335,7 +335,7 @@ class _Runner:
                             for path, context in tree]
         scans = [(path, parsed.scan) for members, spec in trees for path, _, _ in members
                  if (parsed := self.parsed.get((path, spec))) is not None and path not in self.removed]
-        self.called = called_macros((scan for _, scan in scans), self.drops)
+        self.called = called_macros((pair for _, scan in scans for pair in scan.invoked), self.drops)
         self.templates = crate_templates(scans, build_session(main))
         for members, spec in trees:
             self.session(members, spec)

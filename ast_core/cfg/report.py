@@ -152,9 +152,10 @@ def crate_templates(scans: Iterable[tuple[Any, CfgScan]], session: CfgSession) -
     return Templates.of(((tag, template) for tag, scan in scans for template in scan.templates), session)
 
 
-def called_macros(scans: Iterable[CfgScan], drops: frozenset[str]) -> frozenset[str]:
-    """The macros the scans call, except in the arguments of macros that drop them."""
-    return frozenset(name for scan in scans for name, inside in scan.invoked if not drops.intersection(inside))
+def called_macros(invoked: Iterable[tuple[str, tuple[str, ...]]], drops: frozenset[str]) -> frozenset[str]:
+    """The macros called (`CfgScan.invoked` of a crate's scans), except in the arguments
+    of macros that drop them."""
+    return frozenset(name for name, inside in invoked if not drops.intersection(inside))
 
 
 def first_calls(files: Iterable[FileFindings]) -> dict[str, tuple[Any, ...]]:
@@ -205,8 +206,9 @@ def file_report(scans: Sequence[CfgScan], session: CfgSession, src: bytes,
     position order, and its inactive code (all of it when a `#![cfg]` removes it)."""
     drops = frozenset().union(*(scan.drops for scan in scans if scan.drops))
     macros = crate_templates(((None, scan) for scan in scans), session)
-    found = file_findings(scans, context or FileContext(levels=session.spec.given), called_macros(scans, drops),
-                          drops, macros=macros, src=src)
+    called = called_macros((pair for scan in scans for pair in scan.invoked), drops)
+    found = file_findings(scans, context or FileContext(levels=session.spec.given), called, drops, macros=macros,
+                          src=src)
     diags = [d for _, d in emit_session(found.lints, found.calls)] + found.errors
     diags.sort(key=lambda d: (d.span, d.message))
     if found.removed is not None:

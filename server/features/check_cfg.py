@@ -3,9 +3,9 @@ diagnostics, inactive code greyed out, quick fixes (rustc's suggestions, and edi
 Cargo.toml), a hover section on cfg predicates.
 
 An open file is linted as rustc lints it in its crate's session, as `rust-ast
-check-cfg` on the crate does (`crate_lint.crate_file_report`; until its crate is
-loaded, or when no crate reaches it, as a session of its own with the levels its
-parents set, `crate_context`): with its package's expected set (the nearest
+check-cfg` on the crate does (`crate_lint.CrateLints`; until its crate is loaded
+and read in the background, or when no crate reaches it, as a session of its own
+with the levels its parents set, `crate_context`): with its package's expected set (the nearest
 Cargo.toml, its workspace root and build script, as cargo builds it) plus
 `rustAst.checkCfg.extra`; active code follows `rustAst.cfg.target` and the package's
 default features plus `rustAst.checkCfg.features`. The pass runs per unit of the
@@ -40,7 +40,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from ast_core.cfg.cargo import CargoPackage
-from ast_core.cfg.crate_lint import crate_file_report
+from ast_core.cfg.crate_lint import crate_lints
 from ast_core.cfg.diagnostic import CfgDiagnostic
 from ast_core.cfg.findings import CARGO_TOML_HELP, Mode, check_cfg_arg
 from ast_core.cfg.toolchain import Toolchain, read_toolchain, shipped_toolchain
@@ -61,7 +61,7 @@ from ..documents import Documents, OpenDocument
 
 if TYPE_CHECKING:
     from ast_core.cfg.cargo_edit import CargoToml
-    from ast_core.crate import CrateFile
+    from ast_core.crate import CrateFile, CrateModel
 
     from ..server import RustAstServer
 
@@ -125,6 +125,7 @@ class CheckCfgState:
         #: Set at `initialize` from the client's `initializationOptions.workspaceTrusted`.
         self.workspace_trusted = False
         self._toolchain_wanted: tuple[str | None, str] | None = None
+        self._warming: set[tuple[CrateModel, CfgSession]] = set()  # crates read in the background (`warm`)
 
     def package(self, path: Path | None) -> Package | None:
         """The package of a source file (None outside any Cargo.toml)."""
@@ -190,6 +191,36 @@ class CheckCfgState:
         for opened in self.documents:
             ls.publisher.schedule(opened.uri)
 
+    def in_crate_session(self, opened: OpenDocument) -> bool:
+        """Whether the file is linted in its crate's session now (its crate loaded and
+        read, `warm`), not as a session of its own."""
+        file = opened.loaded_file
+        return file is not None and crate_lints(file.crate).ready(self.session(opened)[1])
+
+    def warm(self, ls: RustAstServer, crate: CrateModel, session: CfgSession) -> None:
+        """Read `crate` for `session` in the background, a file between two messages
+        (`CrateLints.warm`): a large crate's first reading takes a second, and the
+        requests meanwhile (its NodeIds) must not wait; then lint its open files again."""
+        key = (crate, session)
+        if key in self._warming:
+            return
+        self._warming.add(key)
+
+        async def run() -> None:
+            try:
+                for _ in crate_lints(crate).warm(crate, session):
+                    await asyncio.sleep(0)
+            except Exception:  # (the editor's next report reads the crate, and says what failed)
+                log.exception("check-cfg: reading crate %s", crate.root)
+            finally:
+                self._warming.discard(key)
+            for opened in ls.documents:
+                file = opened.loaded_file
+                if file is not None and file.crate is crate:
+                    ls.publisher.schedule(opened.uri)
+
+        asyncio.ensure_future(run())
+
     def publish_manifest(self, ls: RustAstServer, package: Package, session: CfgSession) -> None:
         """Cargo.toml problems (cargo's rejection, a `check-cfg` entry rustc rejects)
         as diagnostics on the file that holds them, published when they change:
@@ -254,14 +285,21 @@ def crate_context(file: CrateFile | None, session: CfgSession) -> tuple[FileCont
     return context, outer
 
 
-def report(opened: OpenDocument, session: CfgSession,
+def report(ls: RustAstServer, opened: OpenDocument, session: CfgSession,
            context: FileContext | None = None) -> tuple[list[CfgDiagnostic], list[InactiveCode]]:
     """The document's findings and inactive code under `session`: as its crate's
-    session emits them (`crate_file_report`: rustc's once-per-session notes where
-    `rust-ast check-cfg` on the crate puts them) once its crate is loaded and reaches
-    it; else as a session of its own placed in its crate by `context`."""
+    session emits them (`CrateLints.file_report`: rustc's once-per-session notes where
+    `rust-ast check-cfg` on the crate puts them) once its crate is loaded, read for the
+    session (`CheckCfgState.warm`) and reaches it; else as a session of its own placed
+    in its crate by `context`."""
     file = opened.loaded_file
-    found = crate_file_report(file, session) if file is not None else None
+    found = None
+    if file is not None:
+        lints = crate_lints(file.crate)
+        if lints.ready(session):
+            found = lints.file_report(file.crate, file, session)
+        else:
+            ls.check_cfg.warm(ls, file.crate, session)
     return found if found is not None else opened.loaded_analysis.cfg_report(session, context)
 
 
@@ -314,7 +352,7 @@ def diagnostics(ls: RustAstServer, opened: OpenDocument) -> list[types.Diagnosti
     if package is not None:
         state.publish_manifest(ls, package, session)
     context, outer = crate_context(opened.loaded_file, session)
-    found, inactive = report(opened, session, context)
+    found, inactive = report(ls, opened, session, context)
     index, encoding = opened.doc.index, ls.documents.encoding
     other = outside_active(opened, package)
     every = ls.documents.settings.check_cfg_all_configurations
@@ -416,7 +454,7 @@ def code_actions(ls: RustAstServer, opened: OpenDocument, span: Span) -> list[ty
     suggestions (a similar name or value, ...) and the Cargo.toml edits."""
     package, session = ls.check_cfg.session(opened)
     context, outer = crate_context(opened.loaded_file, session)
-    found, _ = report(opened, session, context)
+    found, _ = report(ls, opened, session, context)
     index, encoding = opened.doc.index, ls.documents.encoding
     if session.lint.mode is not Mode.CARGO:
         package = None

@@ -145,7 +145,9 @@ def register(server: RustAstServer) -> None:
     @server.feature(CRATE_INFO)
     def crate_info(ls: RustAstServer, params: Any) -> dict:
         opened = ls.documents.get(field(params, "textDocument", "uri"))
-        return opened.analysis.crate_info()
+        info = opened.analysis.crate_info()
+        info["checkCfgSession"] = "crate" if ls.check_cfg.in_crate_session(opened) else "file"
+        return info
 
 
 def find_in_crate(start: CrateFile, wanted: int) -> tuple[CrateFile, Analysis, Any] | None:

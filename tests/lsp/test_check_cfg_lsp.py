@@ -357,3 +357,6 @@ async def test_once_per_session_notes_fall_as_in_the_crates_session(vscode: Lang
     # (the first diagnostics go out before the crate is loaded: wait for the crate's)
     diags = await published(vscode, uri, lambda d: [x.message for x in d if x.code == "unexpected_cfgs"] == expected)
     assert [x.range.start.line for x in diags if x.code == "unexpected_cfgs"] == [0, 1]
+    # (the server read the crate for its session in the background, and says so)
+    info = await vscode.protocol.send_request_async("rustAst/crateInfo", {"textDocument": {"uri": uri}})
+    assert info["checkCfgSession"] == "crate"
