@@ -172,7 +172,7 @@ class Document:
         self.src = src
         self.index = LineIndex(src)
         self._gates = syntax.gates(src)  # what the parser's repairs look for, followed edit by edit
-        self._spelled = syntax.spelled(src, config.edition, self._gates)  # what the tree is a parse of
+        self._spelled = self._spelled_all()  # what the tree is a parse of
         self.tree = syntax.parse_spelled(self._spelled)
         if link is None and config.path is not None:
             from .crate import standalone_link  # noqa: PLC0415 (the crate package builds on this one)
@@ -234,16 +234,24 @@ class Document:
             self._edited = None
             old_tree = self.tree
             self._gates = syntax.gates(self.src, self._gates, (lo, new_hi))
-            spelled = syntax.spelled(self.src, self.config.edition, self._gates)
-            respelled = syntax.respelled(self._spelled[:lo] + spelled[lo:new_hi] + self._spelled[old_hi:], spelled)
-            if respelled is not None:  # a repair outside the edits came or went: re-read it too
-                a, b = respelled
-                syntax.edit(old_tree, a, b, b, self._point(a), self._point(b), self._point(b))
-                if a < lo or b > new_hi:
-                    old_hi, new_hi = old_hi + max(b, new_hi) - new_hi, max(b, new_hi)
-                    lo = min(lo, a)
+            windowed = not old_tree.root_node.has_error and bool(self.units)
+            spelled = self._respelled(lo, old_hi, new_hi) if windowed else self._spelled_all()
+            for _ in range(2):
+                respelled = syntax.respelled(self._spelled[:lo] + spelled[lo:new_hi] + self._spelled[old_hi:],
+                                             spelled)
+                if respelled is not None:  # a repair outside the edits came or went: re-read it too
+                    a, b = respelled
+                    syntax.edit(old_tree, a, b, b, self._point(a), self._point(b), self._point(b))
+                    if a < lo or b > new_hi:
+                        old_hi, new_hi = old_hi + max(b, new_hi) - new_hi, max(b, new_hi)
+                        lo = min(lo, a)
+                self.tree = syntax.parse_spelled(spelled, old_tree)
+                if not (windowed and self.tree.root_node.has_error):
+                    break
+                # Code that does not parse may not end where a top-level item ended
+                # before: a repair can reach across (see `_respelled`); so all of it.
+                windowed, spelled = False, self._spelled_all()
             self._spelled = spelled
-            self.tree = syntax.parse_spelled(spelled, old_tree)
             self.exact = self.exact and not self.tree.root_node.has_error
             if old_tree.root_node.has_error or self.tree.root_node.has_error:
                 # Error recovery depends on the history: the syntax may also change
@@ -255,6 +263,24 @@ class Document:
                     if changed.end_byte > new_hi:
                         old_hi, new_hi = old_hi + changed.end_byte - new_hi, changed.end_byte
             self._rebuild(edited=(lo, old_hi, new_hi))
+
+    def _spelled_all(self) -> bytes:
+        return syntax.spelled(self.src, self.config.edition, self._gates)
+
+    def _respelled(self, lo: int, old_hi: int, new_hi: int) -> bytes:
+        """The spelled text (`syntax.spelled`) after edits that replaced bytes
+        `lo:old_hi` of the text at the last rebuild with `lo:new_hi`: the old one, with
+        the units around the edits spelled again (a keystroke costs them, not the
+        file). Sound when the tree before the edits had no error and the new one has
+        none (`sync` checks): no repair reaches out of a top-level item."""
+        starts = self.starts
+        before = bisect_right(starts, lo) - 2  # (`_rebuild` regroups from the unit before the edits')
+        a = starts[before] if before >= 0 else 0
+        after = bisect_right(starts, old_hi)  # the first unit after the edits
+        b_old = starts[after] if after < len(starts) else len(self._spelled)
+        b = b_old + new_hi - old_hi
+        return self._spelled[:a] + syntax.spelled(self.src[a:b], self.config.edition, self._gates) + \
+            self._spelled[b_old:]
 
     def settle(self) -> bool:
         """Make the model what a fresh parse of the text gives (see the module's

@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from ast_core import syntax
 from ast_core.analysis import Analysis
 from ast_core.document import Document, DocumentConfig, group_units
 from ast_core.lower import LowerCx
@@ -55,6 +56,30 @@ def test_random_edits_match_a_fresh_parse(case: Path, steps: list) -> None:
         if read:  # reading between edits exercises the lazy shifting
             doc.units_in(start, start + 1)
     assert Analysis(doc).tree_json() == fresh(doc.src)
+
+
+# Files that hold repairs (`syntax.spelled` spells them otherwise), and texts that make them.
+REPAIRED = sorted(path for path in (Path(__file__).parent / "data" / "syntax").glob("*.rs")
+                  if syntax.repairs(path.read_bytes()))
+REPAIRING = ["gen ", "become ", "default ", "auto ", "safe ", " where T: Copy", "trait A = B;", " if y)",
+             "= #[a] ", "struct S { a: u8 = 1 }", ".match { _ => 1 }", "const ", "(..): Send", "try ", "..="]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=st.sampled_from(REPAIRED + CASES),
+       steps=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12), st.sampled_from(FRAGMENTS + REPAIRING)),
+                      min_size=1, max_size=12))
+def test_the_spelled_text_is_the_whole_texts(case: Path, steps: list) -> None:
+    """A re-parse spells again only the units around the edits while the syntax has no
+    error (`Document._respelled`): what tree-sitter parses is still what spelling the
+    whole text gives, and the model a fresh parse's."""
+    doc = Document(case.read_bytes(), DocumentConfig(2024, target_cfg()))
+    for where, length, fragment in steps:
+        edit_at(doc, where, length, fragment)
+        doc.sync()
+        assert doc._spelled == syntax.spelled(doc.src, 2024), doc.src
+    want = Analysis(Document(doc.src, DocumentConfig(2024, target_cfg()))).tree_json()
+    assert Analysis(doc).tree_json() == want
 
 
 def test_edit_shifts_later_items_and_ids() -> None:
