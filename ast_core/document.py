@@ -28,9 +28,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from . import syntax
 from .syntax import kinds as K
@@ -46,8 +45,7 @@ from .stack import building_model
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentConfig:
+class DocumentConfig(NamedTuple):
     """What a file is analysed for: its edition, the active cfg set, where it lives (for
     `mod x;` files; None for an unsaved buffer), and the cfg names a build script may
     set that we cannot read (a cfg naming one has an unknown verdict, and every id
@@ -60,30 +58,33 @@ class DocumentConfig:
     open_names: frozenset[str] | None = frozenset()
 
 
-@dataclass(slots=True, eq=False)
 class Unit:
     """One top-level item with its leading attributes, or a crate inner attribute.
 
     `lo` and `first_id` are the byte offset and first NodeId its nodes hold now; they
     lag behind the unit's real place until `Document.materialize` shifts them."""
 
-    key: bytes  # its text: a unit with the same text (and no errors) lowers the same
-    items: list[Item]
-    inner_attrs: list
-    errors: list[ParseError]
-    lo: int
-    first_id: int = 0
-    id_count: int | None = 0  # None: unknown (the unit holds code that could not be read)
-    numbered: bool = False
-    # the `mod x;` files numbered inside the unit, as of `first_id`
-    holes: list[Hole] = field(default_factory=list)
-    withheld: set[int] = field(default_factory=set)  # `id()` of nodes left unnumbered so
-    mods_loaded: bool = False  # its `mod x;` files were loaded while its ids were unknown
-    # what its `mod x;` files numbered when it was numbered, in order (`Document.restore_model`)
-    child_mods: tuple[ChildMod | None, ...] = ()
-    dropped: bool = False  # its items were freed (`Document.drop_model`)
-    # per-pass results computed on this unit: key -> (byte offset they were made at, value)
-    results: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    __slots__ = ("key", "items", "inner_attrs", "errors", "lo", "first_id", "id_count", "numbered", "holes",
+                 "withheld", "mods_loaded", "child_mods", "dropped", "results")
+
+    def __init__(self, key: bytes, items: list[Item], inner_attrs: list, errors: list[ParseError], lo: int) -> None:
+        self.key = key  # its text: a unit with the same text (and no errors) lowers the same
+        self.items = items
+        self.inner_attrs = inner_attrs
+        self.errors = errors
+        self.lo = lo
+        self.first_id = 0
+        self.id_count: int | None = 0  # None: unknown (the unit holds code that could not be read)
+        self.numbered = False
+        # the `mod x;` files numbered inside the unit, as of `first_id`
+        self.holes: list[Hole] = []
+        self.withheld: set[int] = set()  # `id()` of nodes left unnumbered so
+        self.mods_loaded = False  # its `mod x;` files were loaded while its ids were unknown
+        # what its `mod x;` files numbered when it was numbered, in order (`Document.restore_model`)
+        self.child_mods: tuple[ChildMod | None, ...] = ()
+        self.dropped = False  # its items were freed (`Document.drop_model`)
+        # per-pass results computed on this unit: key -> (byte offset they were made at, value)
+        self.results: dict[str, tuple[int, Any]] = {}
 
 
 def group_units(cx: LowerCx, nodes: Iterable[syntax.SyntaxNode]) -> Iterator[list[syntax.SyntaxNode]]:

@@ -10,7 +10,7 @@ import pytest
 from ast_core.cfg.cargo import (
     CargoPackage, ManifestError, UnexpectedCfgsLint, build_script_check_cfgs, read_manifest,
 )
-from ast_core.cfg.findings import LintLevelSource
+from ast_core.cfg.levels import LintLevelSource
 from ast_core.project import load_package, manifest_edition
 
 APP = """\

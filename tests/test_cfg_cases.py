@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from ast_core.cfg.findings import LintLevelSource, Mode
+from ast_core.cfg.findings import Mode
+from ast_core.cfg.levels import LintLevelSource
 from ast_core.cfg.output import to_json
 from ast_core.cfg.driver import check_paths
 from ast_core.lower import lower_file

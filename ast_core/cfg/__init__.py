@@ -6,6 +6,7 @@ The data layer works on bytes and `(lo, hi)` byte spans only:
 - `expected`: `--check-cfg` specs and the well-known names (rustc's `CheckCfg`);
   `toolchain`: those of the user's rustc, cached per `rustc -vV`.
 - `findings`: the lint's diagnostics, lint-level notes and once-only children.
+- `levels`: lint levels and where one comes from (what `cargo` reads from `[lints]`).
 - `cargo`: what cargo passes for a Cargo.toml (and build.rs); `cargo_edit`: quick fixes.
 - `edit_distance`: rustc's similar-name search; `edition`: what an edition changes.
 - `output`: `rust-ast check-cfg`'s JSON lines and rustc-like human rendering.

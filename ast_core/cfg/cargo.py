@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from ast_core.cfg.edition import package_edition
-from ast_core.cfg.findings import LintLevel, LintLevelSource
+from ast_core.cfg.levels import LintLevel, LintLevelSource
 from ast_core.tokens import tokenize, unescape_str
 
 _LEVELS: dict[str, LintLevel] = {level: level for level in get_args(LintLevel)}

@@ -26,6 +26,7 @@ from typing import Literal
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Level, Suggestion
 from ast_core.cfg.edit_distance import find_best_match
 from ast_core.cfg.expected import CheckCfg, ExpectedValues
+from ast_core.cfg.levels import LintLevelSource
 from ast_core.meta import ident_to_string
 from ast_core.cfg.predicate import CfgLeaf
 from ast_core.model.span import Span
@@ -281,27 +282,8 @@ def unexpected_value(leaf: CfgLeaf, expected: ExpectedValues, cx: LintContext) -
 
 # -- what depends on emission order: lint levels and once-only children --------------
 
-LintLevel = Literal["allow", "expect", "warn", "force-warn", "deny", "forbid"]
 _FLAGS: dict[str, str] = {"allow": "-A", "expect": "-A", "warn": "-W", "force-warn": "--force-warn",
                           "deny": "-D", "forbid": "-F"}
-
-
-@dataclass(frozen=True, slots=True)
-class LintLevelSource:
-    """Where the level of `unexpected_cfgs` at a finding comes from (rustc's
-    `LintLevelSource`): rustc's default (warn), a command-line flag (cargo's
-    `[lints]` becomes `--warn=unexpected_cfgs` and the like), or an attribute.
-
-    `lint_name` is the name written (`warnings` for `#![deny(warnings)]`) and `span`
-    its span inside the attribute, in `file` when the attribute is in another file
-    than the finding (a parent module's: `LevelSpec.written_in`).
-    """
-
-    level: LintLevel = "warn"
-    origin: Literal["default", "command_line", "attribute"] = "default"
-    lint_name: str = "unexpected_cfgs"
-    span: Span | None = None
-    file: str | None = None
 
 
 def diagnostic_level(source: LintLevelSource) -> Level | None:

@@ -23,7 +23,8 @@ from typing import Any
 from .cargo import ManifestError
 from .diagnostic import CfgDiagnostic, Child
 from .expected import CheckCfg
-from .findings import LintLevelSource, OnceTracker, check_leaf, emit
+from .findings import OnceTracker, check_leaf, emit
+from .levels import LintLevelSource
 from .predicate import CfgLeaf, SiteKind, leaf_text
 from ..document import Document, Unit
 from ..model import LineIndex, Span

@@ -14,7 +14,8 @@ from ..targets import DEFAULT_TARGET, CfgSet, target_cfg
 from ..tokens import Token, split_commas, token_trees, tokenize
 from .cargo import DOCSRS_TEST_CHECK_CFG, CargoPackage
 from .expected import CheckCfgError, CheckCfgSpec, check_cfg_of, parse_check_cfg
-from .findings import BUILD_SCRIPT_CRATE, LintContext, LintLevel, LintLevelSource, Mode
+from .findings import BUILD_SCRIPT_CRATE, LintContext, Mode
+from .levels import LintLevel, LintLevelSource
 from .toolchain import Toolchain, shipped_toolchain
 
 # the lint level attributes (force-warn is a command-line level only)

@@ -1,0 +1,34 @@
+"""Lint levels: rustc's, and where the level of `unexpected_cfgs` comes from.
+
+Apart from `findings` (which imports the cfg parser and the expected sets) because
+`cargo` reads `[lints.rust]` levels, and `rust-ast tree` reads every Cargo.toml it
+meets through `cargo` without linting anything: importing `findings` cost a small
+file's tree in a crate ~10 ms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ast_core.model.span import Span
+
+LintLevel = Literal["allow", "expect", "warn", "force-warn", "deny", "forbid"]
+
+
+@dataclass(frozen=True, slots=True)
+class LintLevelSource:
+    """Where the level of `unexpected_cfgs` at a finding comes from (rustc's
+    `LintLevelSource`): rustc's default (warn), a command-line flag (cargo's
+    `[lints]` becomes `--warn=unexpected_cfgs` and the like), or an attribute.
+
+    `lint_name` is the name written (`warnings` for `#![deny(warnings)]`) and `span`
+    its span inside the attribute, in `file` when the attribute is in another file
+    than the finding (a parent module's: `LevelSpec.written_in`).
+    """
+
+    level: LintLevel = "warn"
+    origin: Literal["default", "command_line", "attribute"] = "default"
+    lint_name: str = "unexpected_cfgs"
+    span: Span | None = None
+    file: str | None = None
