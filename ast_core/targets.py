@@ -1,7 +1,8 @@
 """Active configurations (`rustc --print cfg --target T`) for evaluating predicates.
 
 The shipped table `ast_core/data/target_cfgs.json` (from `scripts/gen_cfg_data.py`:
-each triple maps to the lines rustc prints) covers common targets, so nothing here
+each triple maps to the `[name, value or null]` pairs of the lines rustc prints) covers
+common targets, so nothing here
 needs rustc at run time; `cfg/toolchain.py` reads a local rustc's configurations.
 
 What rustc adds on top of the target (cargo's `feature="..."`, `--cfg`, `test`) is for
@@ -38,16 +39,16 @@ def parse_print_cfg(text: str) -> list[tuple[str, str | None]]:
 
 
 @cache
-def _table() -> dict[str, list[str]]:
-    """The shipped table as written: each triple's lines, parsed when the triple is
-    asked for (`_parsed`: parsing them all is most of a CLI run's start-up). Read
-    from the package folder (not `importlib.resources`, which costs start-up too)."""
+def _table() -> dict[str, list[tuple[str, str | None]]]:
+    """The shipped table as written, each triple's pairs (JSON arrays; parsed there:
+    no tokenizing at start-up). Read from the package folder (not
+    `importlib.resources`, which costs start-up too)."""
     return json.loads((Path(__file__).parent / "data/target_cfgs.json").read_text(encoding="utf-8"))
 
 
 @cache
 def _parsed(triple: str) -> CfgSet:
-    return frozenset(parse_print_cfg("\n".join(_table()[triple])))
+    return frozenset((name, value) for name, value in _table()[triple])
 
 
 def known_targets() -> list[str]:

@@ -6,8 +6,8 @@
   `--check-cfg` is given (`RUSTC_BOOTSTRAP=1 rustc -Zunstable-options
   --print=check-cfg --check-cfg 'cfg()'`), as `{"rustc": VERSION, "names": {NAME:
   [VALUE or null, ...]}}` with each value list sorted (null first).
-- `ast_core/data/target_cfgs.json`: `{TRIPLE: [LINE, ...]}`, the lines of
-  `RUSTC_BOOTSTRAP=1 rustc -Zunstable-options --print cfg --target TRIPLE` for the
+- `ast_core/data/target_cfgs.json`: `{TRIPLE: [[NAME, VALUE or null], ...]}`, the lines
+  of `RUSTC_BOOTSTRAP=1 rustc -Zunstable-options --print cfg --target TRIPLE` for the
   common targets the rustc knows. The unstable flag makes rustc also print the gated
   cfgs it sets (`target_has_atomic_load_store`, `ub_checks`, ...), which code tests
   and which decide what rustc keeps even on stable.
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ast_core.cfg.expected import parse_check_cfg  # noqa: E402
+from ast_core.targets import parse_print_cfg  # noqa: E402
 
 DATA = ROOT / "ast_core" / "data"
 
@@ -65,15 +66,22 @@ def well_known() -> dict[str, object]:
     return {"rustc": rustc("--version").strip(), "names": dict(sorted(names.items()))}
 
 
-def target_cfgs() -> dict[str, list[str]]:
+def target_cfgs() -> dict[str, list[tuple[str, str | None]]]:
     known = set(rustc("--print", "target-list").split())
-    return {t: rustc("-Zunstable-options", "--print", "cfg", "--target", t, bootstrap=True).splitlines()
+    return {t: parse_print_cfg(rustc("-Zunstable-options", "--print", "cfg", "--target", t, bootstrap=True))
             for t in TARGETS if t in known}
 
 
 def main() -> None:
     (DATA / "well_known_cfgs.json").write_text(json.dumps(well_known(), indent=1) + "\n")
-    (DATA / "target_cfgs.json").write_text(json.dumps(target_cfgs(), indent=1) + "\n")
+    (DATA / "target_cfgs.json").write_text(pairs_json(target_cfgs()))
+
+
+def pairs_json(table: dict[str, list[tuple[str, str | None]]]) -> str:
+    """The target table as JSON, a pair per line."""
+    triples = (f" {json.dumps(triple)}: [\n" + ",\n".join(f"  {json.dumps(pair)}" for pair in pairs) + "\n ]"
+               for triple, pairs in table.items())
+    return "{\n" + ",\n".join(triples) + "\n}\n"
 
 
 if __name__ == "__main__":
