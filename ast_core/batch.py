@@ -48,12 +48,12 @@ def write_tree_json(src: bytes, config: DocumentConfig, out: BinaryIO, with_ids:
 def _two_processes(src: bytes, config: DocumentConfig, with_ids: bool) -> list[bytes | memoryview]:
     """The JSON's pieces from the two-process run the module's docstring describes,
     where the split is exact (else from one process)."""
-    gates = syntax.gates(src)  # (each unit's repairs are looked for by those in the file)
-    tree = syntax.parse(src, edition=config.edition, present=gates)
+    spelled = syntax.spelled(src, config.edition)
+    tree = syntax.parse_spelled(spelled.text)
     if tree.root_node.has_error:  # ids stop at code that could not be read: one process
         return [Analysis(Document(src, config)).tree_json(with_ids).encode()]
     children = tree.root_node.children
-    cx = LowerCx(src, config.edition, gates)
+    cx = LowerCx(src, config.edition, spelled.places)
     units = list(group_units(cx, [c for c in children if c.is_named]))
     split = _split_point(cx, units)
     if split is None:

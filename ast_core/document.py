@@ -173,7 +173,8 @@ class Document:
         self.src = src
         self.index = LineIndex(src)
         self._gates = syntax.gates(src)  # what the parser's repairs look for, followed edit by edit
-        self._spelled = self._spelled_all()  # what the tree is a parse of
+        # what the tree is a parse of, and where it is spelled otherwise than the text
+        self._spelled, self._places = self._spelled_all()
         self.tree = syntax.parse_spelled(self._spelled)
         if link is None and config.path is not None:
             from .crate import standalone_link  # noqa: PLC0415 (the crate package builds on this one)
@@ -238,21 +239,21 @@ class Document:
             windowed = not old_tree.root_node.has_error and bool(self.units)
             spelled = self._respelled(lo, old_hi, new_hi) if windowed else self._spelled_all()
             for _ in range(2):
-                respelled = syntax.respelled(self._spelled[:lo] + spelled[lo:new_hi] + self._spelled[old_hi:],
-                                             spelled)
+                respelled = syntax.respelled(self._spelled[:lo] + spelled.text[lo:new_hi] + self._spelled[old_hi:],
+                                             spelled.text)
                 if respelled is not None:  # a repair outside the edits came or went: re-read it too
                     a, b = respelled
                     syntax.edit(old_tree, a, b, b, self._point(a), self._point(b), self._point(b))
                     if a < lo or b > new_hi:
                         old_hi, new_hi = old_hi + max(b, new_hi) - new_hi, max(b, new_hi)
                         lo = min(lo, a)
-                self.tree = syntax.parse_spelled(spelled, old_tree)
+                self.tree = syntax.parse_spelled(spelled.text, old_tree)
                 if not (windowed and self.tree.root_node.has_error):
                     break
                 # Code that does not parse may not end where a top-level item ended
                 # before: a repair can reach across (see `_respelled`); so all of it.
                 windowed, spelled = False, self._spelled_all()
-            self._spelled = spelled
+            self._spelled, self._places = spelled
             self.exact = self.exact and not self.tree.root_node.has_error
             if old_tree.root_node.has_error or self.tree.root_node.has_error:
                 # Error recovery depends on the history: the syntax may also change
@@ -265,11 +266,11 @@ class Document:
                         old_hi, new_hi = old_hi + changed.end_byte - new_hi, changed.end_byte
             self._rebuild(edited=(lo, old_hi, new_hi))
 
-    def _spelled_all(self) -> bytes:
+    def _spelled_all(self) -> syntax.Spelled:
         return syntax.spelled(self.src, self.config.edition, self._gates)
 
-    def _respelled(self, lo: int, old_hi: int, new_hi: int) -> bytes:
-        """The spelled text (`syntax.spelled`) after edits that replaced bytes
+    def _respelled(self, lo: int, old_hi: int, new_hi: int) -> syntax.Spelled:
+        """The spelled text and places (`syntax.spelled`) after edits that replaced bytes
         `lo:old_hi` of the text at the last rebuild with `lo:new_hi`: the old one, with
         the units around the edits spelled again (a keystroke costs them, not the
         file). Sound when the tree before the edits had no error and the new one has
@@ -279,9 +280,13 @@ class Document:
         a = starts[before] if before >= 0 else 0
         after = bisect_right(starts, old_hi)  # the first unit after the edits
         b_old = starts[after] if after < len(starts) else len(self._spelled)
-        b = b_old + new_hi - old_hi
-        return self._spelled[:a] + syntax.spelled(self.src[a:b], self.config.edition, self._gates) + \
-            self._spelled[b_old:]
+        delta = new_hi - old_hi
+        window = syntax.spelled(self.src[a:b_old + delta], self.config.edition, self._gates)
+        places = self._places
+        first, last = bisect_left(places, (a,)), bisect_left(places, (b_old,))
+        return syntax.Spelled(self._spelled[:a] + window.text + self._spelled[b_old:], [
+            *places[:first], *((lo + a, hi + a) for lo, hi in window.places),
+            *((lo + delta, hi + delta) for lo, hi in places[last:])])
 
     def settle(self) -> bool:
         """Make the model what a fresh parse of the text gives (see the module's
@@ -327,7 +332,7 @@ class Document:
         if not any(unit.dropped for unit in self.units):
             return
         tree = syntax.parse_spelled(self._spelled)
-        cx = LowerCx(self.src, self.config.edition, self._gates)
+        cx = LowerCx(self.src, self.config.edition, self._places)
         groups = list(group_units(cx, (c for c in tree.root_node.children if c.is_named)))
         assert len(groups) == len(self.units), "the same text groups the same units"
         with building_model(len(self.src)):
@@ -374,7 +379,7 @@ class Document:
         units before are unchanged, those after only moved."""
         root = self.tree.root_node
         src = self.src
-        cx = LowerCx(src, self.config.edition, self._gates)
+        cx = LowerCx(src, self.config.edition, self._places)
         old_units, old_starts = self.units, self.starts
         head, tail, delta = 0, len(old_units), 0  # the units kept: before `head`, from `tail`
         nodes = None

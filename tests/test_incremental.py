@@ -72,12 +72,12 @@ REPAIRING = ["gen ", "become ", "default ", "auto ", "safe ", " where T: Copy", 
 def test_the_spelled_text_is_the_whole_texts(case: Path, steps: list) -> None:
     """A re-parse spells again only the units around the edits while the syntax has no
     error (`Document._respelled`): what tree-sitter parses is still what spelling the
-    whole text gives, and the model a fresh parse's."""
+    whole text gives (and the places it repaired), and the model a fresh parse's."""
     doc = Document(case.read_bytes(), DocumentConfig(2024, target_cfg()))
     for where, length, fragment in steps:
         edit_at(doc, where, length, fragment)
         doc.sync()
-        assert doc._spelled == syntax.spelled(doc.src, 2024), doc.src
+        assert syntax.Spelled(doc._spelled, doc._places) == syntax.spelled(doc.src, 2024), doc.src
     want = Analysis(Document(doc.src, DocumentConfig(2024, target_cfg()))).tree_json()
     assert Analysis(doc).tree_json() == want
 

@@ -24,8 +24,7 @@ def lower_top_level(cx: LowerCx, nodes: Sequence[SyntaxNode]) -> tuple[list, lis
     """Items and crate inner attributes of some consecutive children of `source_file`.
     A place `syntax.parse` spelled otherwise that lowering did not find where it
     belongs (`become` as a match arm's body) makes the code from there unreadable."""
-    places = syntax.repairs(cx.src, nodes[0].start_byte, nodes[-1].end_byte, cx.gates) if nodes else []
-    cx.repaired = sorted((lo, hi) for lo, hi, _ in places)
+    cx.repaired = cx.repairs_in(nodes[0].start_byte, nodes[-1].end_byte) if nodes else []
     items, inner = item.lower_items(cx, nodes, "item")
     for lo, hi in cx.repaired:
         if not any(lo <= at < hi for at in cx.found) and not _not_syntax(nodes, lo, hi):

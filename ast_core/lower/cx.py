@@ -7,10 +7,12 @@ Lowering never raises on any input: a node it cannot read becomes an `Err` kind
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from ..model import Ident, Path, PathSegment, Span
 from ..model.span import BytePos
+from .. import syntax
 from ..syntax import SyntaxNode, kinds as K
 
 
@@ -52,12 +54,12 @@ class LowerCx:
     """What lowering one file needs: its bytes and edition; and the errors rustc's
     parser reports that tree-sitter does not (a `struct` in an `impl`)."""
 
-    __slots__ = ("src", "edition", "gates", "errors", "found", "repaired")
+    __slots__ = ("src", "edition", "places", "errors", "found", "repaired")
 
-    def __init__(self, src: bytes, edition: int, gates: frozenset[bytes] | None = None) -> None:
+    def __init__(self, src: bytes, edition: int, places: list[tuple[int, int]] | None = None) -> None:
         self.src = src
         self.edition = edition
-        self.gates = gates  # `syntax.gates(src)`, when known: each unit's repairs are looked for by them
+        self.places = places  # `syntax.spelled(src).places`, when known
         self.errors: list[ParseError] = []
         self.found: set[int] = set()  # where lowering found places `syntax.parse` spelled otherwise
         self.repaired: list[tuple[int, int]] = []  # those places (`syntax.repairs`) in the nodes lowered, in order
@@ -77,6 +79,15 @@ class LowerCx:
         elif name in KEYWORDS or (name in KEYWORDS_2018 and self.edition >= 2018):
             self.unreadable((node.start_byte, node.end_byte), f"keyword `{name}`")
         return Ident(name, (node.start_byte, node.end_byte))
+
+    def repairs_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The places `syntax.spelled` spelled otherwise within bytes `lo:hi`, in order
+        (those of the whole text, when known: looking for them again in each unit
+        costs a large file more than one look through all of it)."""
+        if self.places is None:
+            return sorted((a, b) for a, b, _ in syntax.repairs(self.src, lo, hi))
+        first, last = bisect_left(self.places, (lo,)), bisect_left(self.places, (hi,))
+        return [(a, b) for a, b in self.places[first:last] if b <= hi]
 
     def repaired_in(self, lo: int, hi: int, starting: bytes = b"") -> list[tuple[int, int]]:
         """The places `syntax.parse` spelled otherwise within bytes `lo:hi` whose text

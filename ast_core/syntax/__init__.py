@@ -12,9 +12,9 @@ from . import fields, kinds
 from .node import SyntaxNode, named_children_from, optional, required
 from .parser import (Tree, edit, gates, parse, parse_attribute, parse_condition, parse_expression, parse_generic_params,
                      parse_pattern, parse_postfix_match, parse_spelled, parse_statements, parse_type, parse_value,
-                     parse_where_clause, repairs, respelled, spelled)
+                     parse_where_clause, repairs, respelled, Spelled, spelled)
 
 __all__ = ["SyntaxNode", "Tree", "edit", "fields", "gates", "kinds", "named_children_from", "optional", "parse",
            "parse_attribute", "parse_condition", "parse_expression", "parse_generic_params", "parse_pattern",
            "parse_postfix_match", "parse_spelled", "parse_statements", "parse_type", "parse_value",
-           "parse_where_clause", "repairs", "required", "respelled", "spelled"]
+           "parse_where_clause", "repairs", "required", "respelled", "Spelled", "spelled"]

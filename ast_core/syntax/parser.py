@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from importlib.machinery import ExtensionFileLoader, PathFinder
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import tree_sitter
 
@@ -315,9 +315,18 @@ def _default_values(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None = None) -> bytes:
-    """The same-length copy of UTF-8 source that tree-sitter parses (the repairs above).
-    `present`: `gates(data)`, when the caller follows them edit by edit."""
+class Spelled(NamedTuple):
+    """What tree-sitter parses: `text`, the same-length copy of the source with the
+    repairs above, and `places`, the bytes `lo:hi` the repairs spelled otherwise, in
+    order (lowering must find each where it belongs)."""
+
+    text: bytes
+    places: list[tuple[int, int]]
+
+
+def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None = None) -> Spelled:
+    """UTF-8 source as tree-sitter parses it (`Spelled`). `present`: `gates(data)`,
+    when the caller follows them edit by edit."""
     present = gates(data) if present is None else present
     if edition == 2015 and (b"try" in present or b"async" in present):
         data = re.sub(_KEYWORDS_2018, lambda m: m.group()[:-1] + b"_", data)
@@ -333,13 +342,13 @@ def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None =
     for gate, white in zip((b"\xc2\x85", b"\xe2\x80"), _WHITE_SPACE, strict=True):
         if gate in present:
             data = re.sub(white, lambda m: b" " * len(m.group()), data)
-    return data
+    return Spelled(data, sorted((lo, hi) for lo, hi, _ in places))
 
 
 def parse(data: bytes, old_tree: Tree | None = None, edition: int = 2021,
           present: frozenset[bytes] | None = None) -> Tree:
     """Parse UTF-8 source; with `old_tree` (already `edit`ed) reuse its subtrees."""
-    return parse_spelled(spelled(data, edition, present), old_tree)
+    return parse_spelled(spelled(data, edition, present).text, old_tree)
 
 
 def parse_spelled(text: bytes, old_tree: Tree | None = None) -> Tree:
