@@ -12,10 +12,13 @@ DEMO := examples/demo
 # The venv and the package (editable), again when pyproject.toml or this Makefile changes.
 # Editable in setuptools' compat mode: a plain path in a .pth file. The default (strict)
 # mode installs an import finder that site imports at every Python start, with pathlib
-# and urllib: 14 ms of the CLI's start-up on a small file.
+# and urllib: 14 ms of the CLI's start-up on a small file. The venv keeps no setuptools
+# (pip builds the package with its own, in an isolated environment): its .pth hook
+# makes every Python start import _distutils_hack.
 $(VENV)/.installed: pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' --config-settings editable_mode=compat
+	$(BIN)/python -m pip uninstall -q -y setuptools
 	touch $@
 
 # Bytecode on every run (only changed modules are compiled): the CLI's start-up time
