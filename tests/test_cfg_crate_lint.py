@@ -5,6 +5,7 @@ on real crates from Debian; and a keystroke rescans only the file it edits."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +93,21 @@ def test_an_edit_rescans_only_its_file(tmp_path: Path, monkeypatch: pytest.Monke
     # the crate's first finding (lib.rs's) carries the once-only children; c.rs's does not
     assert not any("on by default" in child.message or "expected names" in child.message
                    for child in diags[0].children)
+
+
+@pytest.mark.skipif(not (REGISTRY / CRATES[0]).is_dir(), reason="Debian crate sources missing")
+def test_a_reading_for_a_session_no_longer_in_use_stops() -> None:
+    """The settings changed while the crate was read for the old session: the reading
+    ends at its next step, and the old session is not the one the crate is ready for."""
+    root = REGISTRY / CRATES[0]
+    lib = Crates().crate_of(root / "src" / "lib.rs")
+    package = Crates().package(lib.path)
+    assert package is not None and isinstance(package.cargo, CargoPackage)
+    spec = cargo_session_specs(package.cargo, package.build_specs)[0]
+    old, new = build_session(spec), build_session(replace(spec, specs=(*spec.specs, ("cfg(has_foo)", "a setting"))))
+    lints = CrateLints()
+    steps = lints.warm(lib.crate, old)
+    next(steps)
+    assert lints.file_report(lib.crate, lib, new) is not None
+    assert list(steps) == []
+    assert not lints.ready(old)

@@ -150,12 +150,17 @@ class CrateLints:
         """Read and scan the crate's files for `session`, one file per step, so that a
         caller can answer other requests between them (an editor's first report in a
         large crate reads all of it); `ready` once it ends, also early (a report then
-        reads what is left)."""
+        reads what is left). It stops when a report for another session (the settings
+        changed) took the crate over meanwhile."""
         try:
             self._start(crate, session)
-            yield from self._walk(crate, session, self._drops, [])
+            for _ in self._walk(crate, session, self._drops, []):
+                yield
+                if self._session is not session:
+                    return
         finally:
-            self._ready = session
+            if self._session is session:
+                self._ready = session
 
     def ready(self, session: CfgSession) -> bool:
         """Whether the crate was read for `session` (`warm`)."""
