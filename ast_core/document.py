@@ -78,7 +78,7 @@ class Unit:
         self.numbered = False
         # the `mod x;` files numbered inside the unit, as of `first_id`
         self.holes: list[Hole] = []
-        self.withheld: set[int] = set()  # `id()` of nodes left unnumbered so
+        self.withheld: set[int] = set()  # `id()` of its nodes unnumbered: code before them could not be read
         self.mods_loaded = False  # its `mod x;` files were loaded while its ids were unknown
         # what its `mod x;` files numbered when it was numbered, in order (`Document.restore_model`)
         self.child_mods: tuple[ChildMod | None, ...] = ()
