@@ -20,8 +20,7 @@ finds the crate itself) and measures:
   crate's ids, i.e. the rows `rust-ast ids --crate` prints for this file (asked again until
   it does; `crate_ids_match` says whether it ever did);
 - `crate_check_cfg_ms`: from `didOpen` to check-cfg linting the file in its crate's
-  session (`rustAst/crateInfo`'s `checkCfgSession`: the server reads the crate for it in
-  the background, between requests); the figures below are taken after it;
+  session (`bench_lsp.crate_session`); the figures below are taken after it;
 - `hover`: round trips of `textDocument/hover` at identifiers spread over the file
   (p50, p90, p99, max in ms);
 - `keystroke_diag`: a one-character insertion (`x` before a `let` binding's name) in that
@@ -51,7 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_lsp import IDENT, LET_NAME, Text, keystroke_latencies, spread, summary  # noqa: E402
+from bench_lsp import IDENT, LET_NAME, Text, crate_session, keystroke_latencies, spread, summary  # noqa: E402
 from lsp_client import LspClient, rss_kb  # noqa: E402
 
 REGISTRY = Path(os.environ.get("RUST_AST_REGISTRY", "/usr/share/cargo/registry"))
@@ -159,17 +158,6 @@ async def crate_ids(client: LspClient, uri: str, want: set[tuple], opened: float
         if got == want or now > deadline:
             return round((now - opened) * 1000, 1), got == want, len(got)
         await asyncio.sleep(0.01)
-
-
-async def crate_session(client: LspClient, uri: str, opened: float, timeout: float) -> tuple[float, dict]:
-    """(ms from didOpen to `checkCfgSession` "crate", the last crateInfo answer)."""
-    deadline = time.perf_counter() + timeout
-    while True:
-        info = await client.request("rustAst/crateInfo", {"textDocument": {"uri": uri}}, timeout)
-        now = time.perf_counter()
-        if info.get("checkCfgSession") == "crate" or now > deadline:
-            return round((now - opened) * 1000, 1), info
-        await asyncio.sleep(0.02)
 
 
 async def run(args: argparse.Namespace, crate: Path, file: str) -> dict[str, object]:

@@ -9,6 +9,12 @@ Starts `rust-ast serve` (or `--server "CMD ..."`) with the client of `lsp_client
 
 - `startup_ms`: from starting the process to the `initialize` answer;
 - `first_diag_ms`: from `didOpen` to the file's first diagnostics;
+- `crate_check_cfg_ms`: from `didOpen` to check-cfg linting the file in its crate's
+  session (`rustAst/crateInfo`'s `checkCfgSession`): the server reads the crate for it
+  in the background while no message comes, and lints the file as a session of its
+  own meanwhile; `crate_session` asks every 0.1 s, leaving it the gaps. The figures
+  below are taken after it (null: no crate reaches the file, or `--server` does not
+  say);
 - `hover`, `node_at`: round trips of `textDocument/hover` and `rustAst/nodeAt`, one at
   a time, at identifiers spread evenly over the file (p50, p90, p99, max in ms);
 - `keystroke_diag`: a one-character insertion (`x` before a `let` binding's name,
@@ -39,7 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lsp_client import LspClient, rss_kb  # noqa: E402
+from lsp_client import LspClient, LspError, rss_kb  # noqa: E402
 
 REGISTRY = Path(os.environ.get("RUST_AST_REGISTRY", "/usr/share/cargo/registry"))
 SETS = Path(__file__).resolve().parent / "sets"
@@ -124,6 +130,21 @@ async def keystroke_latencies(client: LspClient, uri: str, text: Text, offsets: 
     return latencies, version
 
 
+async def crate_session(client: LspClient, uri: str, opened: float, timeout: float) -> tuple[float, dict]:
+    """(ms from didOpen to check-cfg's reading of the crate ending, the last crateInfo
+    answer): asked every 0.1 s while `checkCfgSession` is "reading"."""
+    deadline = time.perf_counter() + timeout
+    while True:
+        try:
+            info = await client.request("rustAst/crateInfo", {"textDocument": {"uri": uri}}, timeout)
+        except LspError:
+            return 0.0, {}
+        now = time.perf_counter()
+        if info.get("checkCfgSession") != "reading" or now > deadline:
+            return round((now - opened) * 1000, 1), info
+        await asyncio.sleep(0.1)
+
+
 async def run(args: argparse.Namespace, path: Path) -> dict[str, object]:
     data = path.read_bytes()
     text = Text(data)
@@ -142,6 +163,8 @@ async def run(args: argparse.Namespace, path: Path) -> dict[str, object]:
         out["first_diag_ms"] = round((first.at - opened) * 1000, 1)
         out["rss_mb"] = {"after_open": round(rss_kb(client.pid)["rss_kb"] / 1024, 1)}
         log(f"opened {path.name} ({len(data)} B): first diagnostics after {out['first_diag_ms']} ms")
+        crate_ms, info = await crate_session(client, uri, opened, args.timeout)
+        out["crate_check_cfg_ms"] = crate_ms if info.get("checkCfgSession") == "crate" else None
 
         doc = {"uri": uri}
         idents = spread([m.start() for m in IDENT.finditer(data)], args.hovers)

@@ -18,12 +18,14 @@ message before pygls dispatches it, so that:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import json
 import logging
 import re
 import sys
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +43,8 @@ log = logging.getLogger("server")
 MAX_HEADER_LINE = 4096
 """Longest header line read (a real one is under 100 bytes)."""
 MAX_HEADERS = 32
+IDLE_BEFORE_WORK = 0.02
+"""Seconds without a message before a step of background work (`RustAstProtocol.idle`)."""
 MAX_BODY = 1 << 30
 """Largest message body accepted (1 GiB: far above any file the server analyses)."""
 
@@ -155,6 +159,15 @@ class RustAstProtocol(LanguageServerProtocol):
         self.initialize_received = False
         self.refusal: Callable[[Any], str | None] = lambda params: None
         """Why a request with these (valid) params is not served, if it is not."""
+        self.last_message_at = 0.0  # `time.monotonic()` when the last message came
+
+    async def idle(self) -> None:
+        """Return once no message has come for `IDLE_BEFORE_WORK`: background work (a
+        crate's first reading) goes in the gaps between a client's messages, where it
+        delays none of them, rather than between a request and the next."""
+        await asyncio.sleep(0)  # (messages already read are handled first)
+        while (left := self.last_message_at + IDLE_BEFORE_WORK - time.monotonic()) > 0:
+            await asyncio.sleep(left)
 
     def report_fatal(self, message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -169,6 +182,7 @@ class RustAstProtocol(LanguageServerProtocol):
 
     def handle_body(self, body: bytes) -> None:
         """Check one message and dispatch it; every request gets an answer."""
+        self.last_message_at = time.monotonic()
         try:
             data = json.loads(body)
         except ValueError as err:  # also bytes that are not UTF-8

@@ -191,16 +191,25 @@ class CheckCfgState:
         for opened in self.documents:
             ls.publisher.schedule(opened.uri)
 
-    def in_crate_session(self, opened: OpenDocument) -> bool:
-        """Whether the file is linted in its crate's session now (its crate loaded and
-        read, `warm`), not as a session of its own."""
+    def session_kind(self, opened: OpenDocument) -> str:
+        """Which session lints the file now: "crate" (its crate's), "reading" (its
+        own, while its crate is read for the crate's: `warm`) or "file" (its own: no
+        crate is loaded, or the crate's module tree does not reach it)."""
         file = opened.loaded_file
-        return file is not None and crate_lints(file.crate).ready(self.session(opened)[1])
+        if file is None:
+            return "file"
+        session = self.session(opened)[1]
+        lints = crate_lints(file.crate)
+        if not lints.ready(session):
+            return "reading"
+        return "crate" if lints.file_report(file.crate, file, session) is not None else "file"
 
     def warm(self, ls: RustAstServer, crate: CrateModel, session: CfgSession) -> None:
-        """Read `crate` for `session` in the background, a file between two messages
-        (`CrateLints.warm`): a large crate's first reading takes a second, and the
-        requests meanwhile (its NodeIds) must not wait; then lint its open files again."""
+        """Read `crate` for `session` in the background, a file at a time while no
+        message comes (`CrateLints.warm`, `RustAstProtocol.idle`): a large crate's first
+        reading takes a second, and the requests meanwhile (its NodeIds, hovers,
+        keystrokes, linted as sessions of their own until then) must not wait; then
+        lint its open files again."""
         key = (crate, session)
         if key in self._warming:
             return
@@ -208,8 +217,9 @@ class CheckCfgState:
 
         async def run() -> None:
             try:
+                await ls.protocol.idle()
                 for _ in crate_lints(crate).warm(crate, session):
-                    await asyncio.sleep(0)
+                    await ls.protocol.idle()
             except Exception:  # (the editor's next report reads the crate, and says what failed)
                 log.exception("check-cfg: reading crate %s", crate.root)
             finally:

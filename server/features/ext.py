@@ -146,7 +146,7 @@ def register(server: RustAstServer) -> None:
     def crate_info(ls: RustAstServer, params: Any) -> dict:
         opened = ls.documents.get(field(params, "textDocument", "uri"))
         info = opened.analysis.crate_info()
-        info["checkCfgSession"] = "crate" if ls.check_cfg.in_crate_session(opened) else "file"
+        info["checkCfgSession"] = ls.check_cfg.session_kind(opened)
         return info
 
 
