@@ -285,8 +285,8 @@ class Document:
         places = self._places
         first, last = bisect_left(places, (a,)), bisect_left(places, (b_old,))
         return syntax.Spelled(self._spelled[:a] + window.text + self._spelled[b_old:], [
-            *places[:first], *((lo + a, hi + a) for lo, hi in window.places),
-            *((lo + delta, hi + delta) for lo, hi in places[last:])])
+            *places[:first], *((start + a, end + a) for start, end in window.places),
+            *((start + delta, end + delta) for start, end in places[last:])])
 
     def settle(self) -> bool:
         """Make the model what a fresh parse of the text gives (see the module's

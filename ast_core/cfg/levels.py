@@ -1,9 +1,9 @@
 """Lint levels: rustc's, and where the level of `unexpected_cfgs` comes from.
 
-Apart from `findings` (which imports the cfg parser and the expected sets) because
+Kept apart from `findings`, which imports the cfg parser and the expected sets:
 `cargo` reads `[lints.rust]` levels, and `rust-ast tree` reads every Cargo.toml it
-meets through `cargo` without linting anything: importing `findings` cost a small
-file's tree in a crate ~10 ms.
+meets through `cargo` without linting anything (importing `findings` cost `tree` on a
+small file of a crate ~10 ms).
 """
 
 from __future__ import annotations

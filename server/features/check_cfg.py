@@ -3,9 +3,9 @@ diagnostics, inactive code greyed out, quick fixes (rustc's suggestions, and edi
 Cargo.toml), a hover section on cfg predicates.
 
 An open file is linted as rustc lints it in its crate's session, as `rust-ast
-check-cfg` on the crate does (`crate_lint.CrateLints`; until its crate is loaded
-and read in the background, or when no crate reaches it, as a session of its own
-with the levels its parents set, `crate_context`): with its package's expected set (the nearest
+check-cfg` on the crate does (`crate_lint.CrateLints`; until its crate is loaded and
+read in the background, or when no crate reaches it, as a session of its own with the
+levels its parents set, `crate_context`): with its package's expected set (the nearest
 Cargo.toml, its workspace root and build script, as cargo builds it) plus
 `rustAst.checkCfg.extra`; active code follows `rustAst.cfg.target` and the package's
 default features plus `rustAst.checkCfg.features`. The pass runs per unit of the
@@ -125,7 +125,8 @@ class CheckCfgState:
         #: Set at `initialize` from the client's `initializationOptions.workspaceTrusted`.
         self.workspace_trusted = False
         self._toolchain_wanted: tuple[str | None, str] | None = None
-        self._warming: set[tuple[CrateModel, CfgSession]] = set()  # crates read in the background (`warm`)
+        # the crates being read in the background (`warm`), with the task reading each
+        self._warming: dict[tuple[CrateModel, CfgSession], asyncio.Task[None]] = {}
 
     def package(self, path: Path | None) -> Package | None:
         """The package of a source file (None outside any Cargo.toml)."""
@@ -213,7 +214,6 @@ class CheckCfgState:
         key = (crate, session)
         if key in self._warming:
             return
-        self._warming.add(key)
 
         async def run() -> None:
             try:
@@ -223,13 +223,13 @@ class CheckCfgState:
             except Exception:  # (the editor's next report reads the crate, and says what failed)
                 log.exception("check-cfg: reading crate %s", crate.root)
             finally:
-                self._warming.discard(key)
+                del self._warming[key]
             for opened in ls.documents:
                 file = opened.loaded_file
                 if file is not None and file.crate is crate:
                     ls.publisher.schedule(opened.uri)
 
-        asyncio.ensure_future(run())
+        self._warming[key] = asyncio.ensure_future(run())  # (the loop keeps only weak references to tasks)
 
     def publish_manifest(self, ls: RustAstServer, package: Package, session: CfgSession) -> None:
         """Cargo.toml problems (cargo's rejection, a `check-cfg` entry rustc rejects)
