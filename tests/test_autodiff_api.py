@@ -219,6 +219,16 @@ def test_crash_inputs_do_not_raise() -> None:
         assert exp.diagnostics[-1].message.startswith("rustc 1.95 crashes on this attribute")
 
 
+def test_imports_without_a_path_beside_the_macro() -> None:
+    """`use *;` and `use {*};` (a glob of no path, which the soak's random edits typed)
+    bring no autodiff name: the expansion is the one without them."""
+    text = HEADER + "#[autodiff_reverse(df, Active, Active)]\nfn f(x: f64) -> f64 { x }\n"
+    [want] = autodiff_expansions(document(text))
+    for glob in ("use *;\n", "use {*};\n", "use ::*;\n"):
+        [exp] = autodiff_expansions(document(text + glob))
+        assert (exp.text, exp.diagnostics) == (want.text, want.diagnostics), glob
+
+
 def test_unicode_columns() -> None:
     text = "// é\n" + HEADER + "/* ü */ #[autodiff_forward(d, Dual, Dual)]\nfn f(x: f64) -> f64 { x }\n"
     doc = document(text)

@@ -85,7 +85,7 @@ def autodiff_uses(tree: UseTree) -> Iterator[tuple[str, DiffMode | None]]:
     """The autodiff names a `use` brings into scope: macros with their mode, and names
     of the `std::autodiff` module (mode None)."""
     for path, name, _ in use_leaves(tree):
-        if path[0] == "{{root}}":
+        if path[:1] == ("{{root}}",):  # (a glob may have no path at all: `use *;`, `use {*};`)
             path = path[1:]
         if name is None:
             if path == ("std", "autodiff"):
