@@ -2,8 +2,8 @@
 
 The shipped table `ast_core/data/target_cfgs.json` (from `scripts/gen_cfg_data.py`:
 each triple maps to the `[name, value or null]` pairs of the lines rustc prints) covers
-common targets, so nothing here
-needs rustc at run time; `cfg/toolchain.py` reads a local rustc's configurations.
+common targets, so nothing here needs rustc at run time; `cfg/toolchain.py` reads a
+local rustc's configurations.
 
 What rustc adds on top of the target (cargo's `feature="..."`, `--cfg`, `test`) is for
 the caller; `-O` would remove `debug_assertions`, which these sets include.

@@ -130,18 +130,20 @@ async def keystroke_latencies(client: LspClient, uri: str, text: Text, offsets: 
     return latencies, version
 
 
-async def crate_session(client: LspClient, uri: str, opened: float, timeout: float) -> tuple[float, dict]:
-    """(ms from didOpen to check-cfg's reading of the crate ending, the last crateInfo
-    answer): asked every 0.1 s while `checkCfgSession` is "reading"."""
+async def crate_session(client: LspClient, uri: str, opened: float, timeout: float) -> tuple[float | None, dict]:
+    """(ms from didOpen to check-cfg linting the file in its crate's session, or None
+    when it does not; the last crateInfo answer): asked every 0.1 s while
+    `checkCfgSession` is "reading"."""
     deadline = time.perf_counter() + timeout
     while True:
         try:
             info = await client.request("rustAst/crateInfo", {"textDocument": {"uri": uri}}, timeout)
         except LspError:
-            return 0.0, {}
+            return None, {}
         now = time.perf_counter()
         if info.get("checkCfgSession") != "reading" or now > deadline:
-            return round((now - opened) * 1000, 1), info
+            ms = round((now - opened) * 1000, 1) if info.get("checkCfgSession") == "crate" else None
+            return ms, info
         await asyncio.sleep(0.1)
 
 
@@ -163,8 +165,7 @@ async def run(args: argparse.Namespace, path: Path) -> dict[str, object]:
         out["first_diag_ms"] = round((first.at - opened) * 1000, 1)
         out["rss_mb"] = {"after_open": round(rss_kb(client.pid)["rss_kb"] / 1024, 1)}
         log(f"opened {path.name} ({len(data)} B): first diagnostics after {out['first_diag_ms']} ms")
-        crate_ms, info = await crate_session(client, uri, opened, args.timeout)
-        out["crate_check_cfg_ms"] = crate_ms if info.get("checkCfgSession") == "crate" else None
+        out["crate_check_cfg_ms"], _ = await crate_session(client, uri, opened, args.timeout)
 
         doc = {"uri": uri}
         idents = spread([m.start() for m in IDENT.finditer(data)], args.hovers)

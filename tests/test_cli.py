@@ -76,7 +76,6 @@ def test_broken_rust_still_prints_a_tree() -> None:
     assert "Item::Fn" in out.stdout.decode()
 
 
-
 @pytest.mark.parametrize("flags", [(), ("--json", "--standalone")])
 def test_tree_of_a_small_file_imports_no_dataclasses(tmp_path: Path, flags: tuple[str, ...]) -> None:
     """Start-up is most of a small file's `tree`: without a cfg to evaluate or a
@@ -89,6 +88,7 @@ def test_tree_of_a_small_file_imports_no_dataclasses(tmp_path: Path, flags: tupl
     loaded = set(out.stderr.decode().split())
     assert "ast_core.document" in loaded
     assert loaded.isdisjoint({"dataclasses", "inspect", "pygls"})
+
 
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
