@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from . import syntax
 from .syntax import kinds as K
@@ -39,23 +39,27 @@ from .lower.cx import COMMENTS
 from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visitor, shift
 from .passes import locate
 from .passes.node_ids import ChildMod, Hole, ModHook, NodeIdAssigner, crate_prefix
+from .record import Record
 from .shift import shifted
 from .stack import building_model
 
 T = TypeVar("T")
 
 
-class DocumentConfig(NamedTuple):
+class DocumentConfig(Record):
     """What a file is analysed for: its edition, the active cfg set, where it lives (for
     `mod x;` files; None for an unsaved buffer), and the cfg names a build script may
     set that we cannot read (a cfg naming one has an unknown verdict, and every id
     after it is unknown)."""
 
-    edition: int
-    cfg: CfgSet
-    path: Path | None = None
-    # the cfg names a build script may set that could not be read (None: any name)
-    open_names: frozenset[str] | None = frozenset()
+    __slots__ = ("edition", "cfg", "path", "open_names")
+
+    def __init__(self, edition: int, cfg: CfgSet, path: Path | None = None,
+                 open_names: frozenset[str] | None = frozenset()) -> None:
+        self.edition = edition
+        self.cfg = cfg
+        self.path = path
+        self.open_names = open_names
 
 
 class Unit:
@@ -174,7 +178,8 @@ class Document:
         self.index = LineIndex(src)
         self._gates = syntax.gates(src)  # what the parser's repairs look for, followed edit by edit
         # what the tree is a parse of, and where it is spelled otherwise than the text
-        self._spelled, self._places = self._spelled_all()
+        spelled = self._spelled_all()
+        self._spelled, self._places = spelled.text, spelled.places
         self.tree = syntax.parse_spelled(self._spelled)
         if link is None and config.path is not None:
             from .crate import standalone_link  # noqa: PLC0415 (the crate package builds on this one)
@@ -253,7 +258,7 @@ class Document:
                 # Code that does not parse may not end where a top-level item ended
                 # before: a repair can reach across (see `_respelled`); so all of it.
                 windowed, spelled = False, self._spelled_all()
-            self._spelled, self._places = spelled
+            self._spelled, self._places = spelled.text, spelled.places
             self.exact = self.exact and not self.tree.root_node.has_error
             if old_tree.root_node.has_error or self.tree.root_node.has_error:
                 # Error recovery depends on the history: the syntax may also change

@@ -15,12 +15,14 @@ whole attribute.
 from __future__ import annotations
 
 import re
+
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Label, Suggestion
 from ast_core.cfg.edit_distance import find_best_match
 from ast_core.model.span import Span
+from ast_core.patterns import lazy_regex
 from ast_core.tokens import Token, tokenize, unescape_str
 
 LitKind = Literal["str", "byte_str", "c_str", "char", "byte", "int", "float", "bool"]
@@ -46,7 +48,7 @@ _USED_KEYWORDS_2018 = ("async", "await", "dyn")
 #: Keywords a path may still use as a segment (`self::x`, `crate::y`).
 PATH_SEGMENT_KEYWORDS = frozenset({"self", "Self", "super", "crate"})
 
-_NUMBER = re.compile(
+_NUMBER = lazy_regex(
     r"(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9_]+)?)(.*)",
     re.DOTALL)
 _INT_SUFFIXES = frozenset("u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize".split())
@@ -542,7 +544,7 @@ def classify_lit(tok: Token) -> MetaItemLit:
         close = text.rindex("'")
         return MetaItemLit("byte" if text.startswith("b") else "char", text, None,
                    text[close + 1:] or None, tok.span)
-    m = _NUMBER.match(text)
+    m = _NUMBER().match(text)
     body, suffix = (m.group(1), m.group(2)) if m else (text, "")
     # rustc reads a decimal integer with an `f..` suffix as a float (`1f32`, `1foo`).
     is_float = not body.startswith(("0x", "0o", "0b")) and (

@@ -9,11 +9,12 @@ import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .cfg.edition import EDITIONS as EDITIONS  # re-exported: the editions a Cargo.toml or a setting may name
 from .cfg.edition import inherits_edition, package_edition
 from .model import Item, ItemKind
+from .record import Record
 
 if TYPE_CHECKING:
     from .cfg.cargo import CargoPackage, ManifestError
@@ -95,12 +96,15 @@ def read_text(path: Path) -> str:
     return read_source(path).decode("utf-8")
 
 
-class WorkspaceRoot(NamedTuple):
+class WorkspaceRoot(Record):
     """A workspace root manifest: its path, text and parsed TOML."""
 
-    manifest: Path
-    text: str
-    table: dict[str, Any]
+    __slots__ = ("manifest", "text", "table")
+
+    def __init__(self, manifest: Path, text: str, table: dict[str, Any]) -> None:
+        self.manifest = manifest
+        self.text = text
+        self.table = table
 
 
 def find_workspace_root(manifest: Path) -> WorkspaceRoot | None:
@@ -123,16 +127,20 @@ def find_workspace_root(manifest: Path) -> WorkspaceRoot | None:
     return None
 
 
-class Package(NamedTuple):
+class Package(Record):
     """A Cargo package as check-cfg sees it: the manifest read as cargo reads it (or
     cargo's error), the workspace root manifest it inherits from (if it does), and its
     build script with the `rustc-check-cfg` specs found in it."""
 
-    manifest: Path
-    cargo: CargoPackage | ManifestError
-    workspace_manifest: Path | None = None
-    build_script: Path | None = None
-    build_specs: tuple[str, ...] = ()
+    __slots__ = ("manifest", "cargo", "workspace_manifest", "build_script", "build_specs")
+
+    def __init__(self, manifest: Path, cargo: CargoPackage | ManifestError, workspace_manifest: Path | None = None,
+                 build_script: Path | None = None, build_specs: tuple[str, ...] = ()) -> None:
+        self.manifest = manifest
+        self.cargo = cargo
+        self.workspace_manifest = workspace_manifest
+        self.build_script = build_script
+        self.build_specs = build_specs
 
     @property
     def folder(self) -> Path:

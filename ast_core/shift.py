@@ -3,7 +3,7 @@
 A pass's results for a unit (diagnostics, expansions, findings) hold byte offsets; when
 an edit before the unit moves it by `db` bytes, the cached results move too. Which
 values are offsets is read from the result classes' field types: `Span` and `BytePos`
-(`model.span`) move, inside any nesting of records (dataclasses and NamedTuples),
+(`model.span`) move, inside any nesting of records (dataclasses and `record.Record`s),
 tuples and `X | None`;
 everything else stays. So a field added to a result class moves without anyone
 writing it down, and a field whose type is unknown here is an error when its class is
@@ -16,8 +16,7 @@ nothing in it moved (no spans in its lists, None where offsets could be). The co
 made field by field, without `__init__` or `__post_init__`: moving changes no
 invariant.
 
-(The records the CLI's start-up imports are NamedTuples: importing `dataclasses` costs
-11 ms, and making a frozen dataclass 0.3 ms.)
+(The records the CLI's start-up imports are `Record`s: see `record` for why.)
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from .model.span import Moves
+from .record import Record
 
 T = TypeVar("T")
 
@@ -61,12 +61,12 @@ def _class_mover(cls: type) -> Callable[[Any, int], Any] | None:
         return None
     fields = _record_fields(cls)
     if fields is None:
-        raise TypeError(f"cannot tell which offsets a {cls.__name__} holds: make it a dataclass or a NamedTuple")
+        raise TypeError(f"cannot tell which offsets a {cls.__name__} holds: make it a dataclass or a Record")
     _MOVERS[cls] = _moved_any  # while compiling: a field of its own class moves through the table
-    hints = typing.get_type_hints(cls, include_extras=True)
+    # (a Record's field types are its `__init__`'s parameter types)
+    hints = typing.get_type_hints(cls.__init__ if issubclass(cls, Record) else cls, include_extras=True)
     names = itertools.count()
-    env: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_tuple_new": tuple.__new__,
-                           "_cls": cls, "_moved_any": _moved_any}
+    env: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls, "_moved_any": _moved_any}
     lines = []
     moved = []
     for name in fields:
@@ -80,12 +80,9 @@ def _class_mover(cls: type) -> Callable[[Any, int], Any] | None:
     lines.append("    if " + " and ".join(f"n_{name} is o_{name}" for name in moved) + ":")
     lines.append("        return value")
     values = [f"n_{name}" if name in moved else f"value.{name}" for name in fields]
-    if issubclass(cls, tuple):
-        lines.append(f"    return _tuple_new(_cls, ({', '.join(values)},))")
-    else:
-        lines.append("    new = _new(_cls)")
-        lines += [f"    _set(new, {name!r}, {value})" for name, value in zip(fields, values, strict=True)]
-        lines.append("    return new")
+    lines.append("    new = _new(_cls)")
+    lines += [f"    _set(new, {name!r}, {value})" for name, value in zip(fields, values, strict=True)]
+    lines.append("    return new")
     source = "def move(value, db):\n" + "\n".join(lines) + "\n"
     exec(compile(source, f"<shift {cls.__qualname__}>", "exec"), env)  # noqa: S102 (our own text)
     mover: Callable[[Any, int], Any] = env["move"]
@@ -141,9 +138,9 @@ def _move_expr(hint: Any, x: str, names: itertools.count, env: dict[str, Any]) -
 
 
 def _record_fields(cls: type) -> tuple[str, ...] | None:
-    """The field names of a NamedTuple or a dataclass, in order; None for another class."""
-    if issubclass(cls, tuple):
-        return getattr(cls, "_fields", None)
+    """The field names of a `Record` or a dataclass, in order; None for another class."""
+    if issubclass(cls, Record):
+        return cls.__slots__
     import dataclasses  # noqa: PLC0415 (only once a result moves: the CLI's start-up never needs it)
 
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None

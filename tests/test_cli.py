@@ -80,14 +80,26 @@ def test_broken_rust_still_prints_a_tree() -> None:
 def test_tree_of_a_small_file_imports_no_dataclasses(tmp_path: Path, flags: tuple[str, ...]) -> None:
     """Start-up is most of a small file's `tree`: without a cfg to evaluate or a
     Cargo.toml to read, its path imports neither `dataclasses` (with `inspect`, 6 ms
-    of a 55 ms run) nor pygls (the server's)."""
+    of a 55 ms run) nor pygls (the server's), and compiles no Python text but the
+    modules it imports (a `typing.NamedTuple`'s annotations would: see
+    `ast_core.record`)."""
     file = _write(tmp_path / "main.rs", b"/// A doc.\nfn main() { let v = vec![1, 2]; }\n")
-    code = "import sys; from server.cli import main; main(sys.argv[1:]); print(*sys.modules, file=sys.stderr)"
+    code = ("import builtins, sys\n"
+            "compiled = []\n"
+            "compile = builtins.compile\n"
+            "def counting(source, filename, *args, **kwargs):\n"
+            "    compiled.extend([] if str(filename).endswith('.py') else [filename])\n"
+            "    return compile(source, filename, *args, **kwargs)\n"
+            "builtins.compile = counting\n"
+            "from server.cli import main\n"
+            "main(sys.argv[1:])\n"
+            "print(*sys.modules, len(compiled), file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, "tree", str(file), *flags], capture_output=True, timeout=120)
     assert out.returncode == 0 and b"Item" in out.stdout
-    loaded = set(out.stderr.decode().split())
+    *loaded, compiled = out.stderr.decode().split()
     assert "ast_core.document" in loaded
-    assert loaded.isdisjoint({"dataclasses", "inspect", "pygls"})
+    assert set(loaded).isdisjoint({"dataclasses", "inspect", "pygls"})
+    assert compiled == "0"
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -15,23 +15,28 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Label, Suggestion
 from ast_core.model.span import LineIndex, Span
+from ast_core.record import Record
 
 
-class Rendered(NamedTuple):
+class Rendered(Record):
     """Another pass's error (autodiff's) in the terms `render_human` reads from a
     `CfgDiagnostic`."""
 
-    level: str
-    rustc_code: str | None
-    message: str
-    span: Span
-    labels: tuple[Label, ...] = ()
-    children: tuple[Child, ...] = ()
-    suggestions: tuple[Suggestion, ...] = ()
+    __slots__ = ("level", "rustc_code", "message", "span", "labels", "children", "suggestions")
+
+    def __init__(self, level: str, rustc_code: str | None, message: str, span: Span, labels: tuple[Label, ...] = (),
+                 children: tuple[Child, ...] = (), suggestions: tuple[Suggestion, ...] = ()) -> None:
+        self.level = level
+        self.rustc_code = rustc_code
+        self.message = message
+        self.span = span
+        self.labels = labels
+        self.children = children
+        self.suggestions = suggestions
 
 
 def summary_line(errors: int, total: int) -> str:
@@ -117,13 +122,16 @@ class _Lines:
         return self.index.data[span[0]:span[1]].decode("utf-8", "replace")
 
 
-class _Mark(NamedTuple):
+class _Mark(Record):
     """One annotation under a source line: display columns [start, end)."""
 
-    start: int
-    end: int
-    primary: bool
-    label: str
+    __slots__ = ("start", "end", "primary", "label")
+
+    def __init__(self, start: int, end: int, primary: bool, label: str) -> None:
+        self.start = start
+        self.end = end
+        self.primary = primary
+        self.label = label
 
 
 def _overlaps(a: _Mark, b: _Mark, padding: int) -> bool:

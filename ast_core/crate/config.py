@@ -11,39 +11,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from ..patterns import lazy_regex
+from ..record import Record
 from ..targets import CfgSet, host_target, target_cfg
 from ..tokens import tokenize, unescape_str
 
 _RUSTC_CFG_PREFIXES = ("cargo::rustc-cfg=", "cargo:rustc-cfg=")
-_LITERAL_CFG = re.compile(r"rustc-cfg=([A-Za-z_][A-Za-z0-9_]*)")
-_DYNAMIC_CFG = re.compile(r'rustc-cfg=(?:\{|"|$)', re.MULTILINE)
-_STRING_NAME = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"')
+_LITERAL_CFG = lazy_regex(r"rustc-cfg=([A-Za-z_][A-Za-z0-9_]*)")
+_DYNAMIC_CFG = lazy_regex(r'rustc-cfg=(?:\{|"|$)', re.MULTILINE)
+_STRING_NAME = lazy_regex(r'"([A-Za-z_][A-Za-z0-9_]*)"')
 Cfg = tuple[str, "str | None"]
 
 
-class Request(NamedTuple):
+class Request(Record):
     """What the user asks cargo for (command-line flags or settings)."""
 
-    features: tuple[str, ...] = ()
-    all_features: bool = False
-    no_default_features: bool = False
-    cfgs: tuple[Cfg, ...] = ()
-    target: str | None = None
-    edition: int | None = None  # overrides the packages' editions
+    __slots__ = ("features", "all_features", "no_default_features", "cfgs", "target", "edition")
+
+    def __init__(self, features: tuple[str, ...] = (), all_features: bool = False,
+                 no_default_features: bool = False, cfgs: tuple[Cfg, ...] = (), target: str | None = None,
+                 edition: int | None = None) -> None:
+        self.features = features
+        self.all_features = all_features
+        self.no_default_features = no_default_features
+        self.cfgs = cfgs
+        self.target = target
+        self.edition = edition  # overrides the packages' editions
 
 
-class CrateConfig(NamedTuple):
+class CrateConfig(Record):
     """What rustc compiles one crate with: the target, the enabled features, the other
     `--cfg`s (a build script's, then the requested ones), and the cfg set they make."""
 
-    target: str
-    features: tuple[str, ...]
-    cfgs: tuple[Cfg, ...]
-    cfg: CfgSet
-    # the cfg names the build script may set that we cannot read (None: any name)
-    open_names: frozenset[str] | None = frozenset()
+    __slots__ = ("target", "features", "cfgs", "cfg", "open_names")
+
+    def __init__(self, target: str, features: tuple[str, ...], cfgs: tuple[Cfg, ...], cfg: CfgSet,
+                 open_names: frozenset[str] | None = frozenset()) -> None:
+        self.target = target
+        self.features = features
+        self.cfgs = cfgs
+        self.cfg = cfg
+        # the cfg names the build script may set that we cannot read (None: any name)
+        self.open_names = open_names
 
     def describe(self) -> str:
         """`x86_64-unknown-linux-gnu, features std, simd, --cfg tuned="fast"`."""
@@ -92,11 +102,11 @@ def build_script_open_names(text: str, read: Iterable[Cfg]) -> frozenset[str] | 
     autocfg, the names its string literals give and those its probes make (`has_*`,
     `rustc_*`; a trailing `*` marks a prefix); None for any name (a line built at run
     time)."""
-    if _DYNAMIC_CFG.search(text):
+    if _DYNAMIC_CFG().search(text):
         return None
-    names = {m.group(1) for m in _LITERAL_CFG.finditer(text)}
+    names = {m.group(1) for m in _LITERAL_CFG().finditer(text)}
     if "autocfg" in text:
-        names |= {m.group(1) for m in _STRING_NAME.finditer(text)} | {"has_*", "rustc_*"}
+        names |= {m.group(1) for m in _STRING_NAME().finditer(text)} | {"has_*", "rustc_*"}
     return frozenset(names - {name for name, _ in read})
 
 

@@ -16,17 +16,17 @@ overrides the disk.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..document import Document, DocumentConfig
 from ..model import Item, ItemKind
 from ..passes.node_ids import ChildMod
+from ..patterns import lazy_regex
 from ..project import ModFiles, UsageError, file_stamp, read_source
 from ..tokens import tokenize
 from .config import CrateConfig
 
-_MOD_DECL = re.compile(rb"\bmod\s+((?:r#)?[A-Za-z_][A-Za-z0-9_]*)\s*;")
+_MOD_DECL = lazy_regex(rb"\bmod\s+((?:r#)?[A-Za-z_][A-Za-z0-9_]*)\s*;")
 #: Source bytes of files a crate keeps lowered until a pass reads them (`_keeps_model`);
 #: past it, such a file drops its model once loaded, and is lowered again when read.
 UNREAD_MODELS_BYTES = 512_000
@@ -265,7 +265,7 @@ class CrateModel:
         except UsageError:
             return
         file.stamp = file_stamp(file.path)
-        for match in _MOD_DECL.finditer(src):
+        for match in _MOD_DECL().finditer(src):
             name = match.group(1).decode()
             found = file.mod_files.resolve_name(name, (), None, record=False)
             if found is None:

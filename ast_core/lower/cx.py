@@ -8,10 +8,10 @@ Lowering never raises on any input: a node it cannot read becomes an `Err` kind
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import NamedTuple
 
 from ..model import Ident, Path, PathSegment, Span
 from ..model.span import BytePos
+from ..record import Record
 from .. import syntax
 from ..syntax import SyntaxNode, kinds as K
 
@@ -31,18 +31,21 @@ LITERALS = frozenset({K.INTEGER_LITERAL, K.FLOAT_LITERAL, K.STRING_LITERAL, K.RA
                       K.CHAR_LITERAL, K.BOOLEAN_LITERAL})
 
 
-class ParseError(NamedTuple):
+class ParseError(Record):
     """A syntax error: where, and what could not be made sense of. `unreadable`: the
     code there may be valid Rust that tree-sitter could not read (an ERROR or MISSING
     node), so what rustc makes of it, and every NodeId from there on, is unknown; the
     other errors are rustc's own, on code whose tree is read exactly."""
 
-    span: Span
-    message: str
-    unreadable: bool = False
-    # where tree-sitter's reading went astray, when before `span` (it reads `box v`
-    # as an identifier `box`, then stops at `v`): ids are unknown from there on
-    astray: BytePos | None = None
+    __slots__ = ("span", "message", "unreadable", "astray")
+
+    def __init__(self, span: Span, message: str, unreadable: bool = False, astray: BytePos | None = None) -> None:
+        self.span = span
+        self.message = message
+        self.unreadable = unreadable
+        # where tree-sitter's reading went astray, when before `span` (it reads `box v`
+        # as an identifier `box`, then stops at `v`): ids are unknown from there on
+        self.astray = astray
 
     @property
     def ids_from(self) -> int:

@@ -63,6 +63,7 @@ from ..model import (
     UnOp,
     YieldKind,
 )
+from ..patterns import lazy_regex
 from .. import syntax
 from ..syntax import SyntaxNode, fields as F, kinds as K, optional, required
 from ..tokens import Token, token_trees, tokenize
@@ -87,8 +88,8 @@ ASSIGN_OPS = {
 }
 UN_OPS = {K.DASH: UnOp.Neg, K.STAR: UnOp.Deref, K.BANG: UnOp.Not}
 DELIMS = {K.LPAREN: Delimiter.Parenthesis, K.LBRACK: Delimiter.Bracket, K.LBRACE: Delimiter.Brace}
-_INT = re.compile(r"(0x[0-9a-fA-F_]*|0o[0-7_]*|0b[01_]*|[0-9][0-9_]*)(.*)", re.S)
-_FLOAT = re.compile(r"([0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]*[0-9][0-9_]*)?)(.*)", re.S)
+_INT = lazy_regex(r"(0x[0-9a-fA-F_]*|0o[0-7_]*|0b[01_]*|[0-9][0-9_]*)(.*)", re.S)
+_FLOAT = lazy_regex(r"([0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]*[0-9][0-9_]*)?)(.*)", re.S)
 
 
 def lower_expr(cx: LowerCx, node: SyntaxNode | None) -> Expr:
@@ -141,11 +142,11 @@ def lower_lit(cx: LowerCx, node: SyntaxNode) -> Lit:
     text = cx.text(node)
     kind = node.type
     if kind == K.INTEGER_LITERAL:
-        m = _INT.match(text)
+        m = _INT().match(text)
         assert m is not None  # an integer literal starts with a digit
         return Lit(LitKind.Integer, m.group(1), m.group(2) or None, 0)
     if kind == K.FLOAT_LITERAL:
-        m = _FLOAT.match(text)
+        m = _FLOAT().match(text)
         assert m is not None  # a float literal starts with a digit
         return Lit(LitKind.Float, m.group(1), m.group(2) or None, 0)
     if kind == K.BOOLEAN_LITERAL:
@@ -641,13 +642,13 @@ def _closure(cx: LowerCx, node: SyntaxNode) -> Expr:
                 (lo, node.end_byte), ())
 
 
-_BINDER = re.compile(rb"(?<![A-Za-z0-9_#])for\s*(<[^<>{};]*>)\s*$")
+_BINDER = lazy_regex(rb"(?<![A-Za-z0-9_#])for\s*(<[^<>{};]*>)\s*$")
 
 
 def _closure_binder(cx: LowerCx, start: int):
     """`for<'a> |x| ..`: the binder `syntax.parse` spelled as spaces before byte `start`,
     and where the closure starts."""
-    found = _BINDER.search(cx.src, max(0, start - 64), start)
+    found = _BINDER().search(cx.src, max(0, start - 64), start)
     if found is None:
         return ClosureBinder.NotPresent(), start
     cx.found.add(found.start())
@@ -748,7 +749,7 @@ def _is_builtin(cx: LowerCx, node: SyntaxNode) -> bool:
     return bool(cx.repaired) and cx.src.startswith(b"builtin #", node.start_byte)
 
 
-_FIELDS = re.compile(rb"\s*([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\s*(?:\.|$)")
+_FIELDS = lazy_regex(rb"\s*([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\s*(?:\.|$)")
 
 
 def _builtin(cx: LowerCx, node: SyntaxNode) -> Expr:
@@ -764,7 +765,7 @@ def _builtin(cx: LowerCx, node: SyntaxNode) -> Expr:
         ty_node = syntax.parse_type(cx.src, lo, comma)
         fields = []
         at = comma + 1
-        while at < hi and (found := _FIELDS.match(cx.src, at, hi)) is not None and found.end() > at:
+        while at < hi and (found := _FIELDS().match(cx.src, at, hi)) is not None and found.end() > at:
             fields.append(Ident(found.group(1).decode(), found.span(1)))
             at = found.end()
         if ty_node is None or not fields or cx.src[at:hi].strip():

@@ -9,6 +9,7 @@ pass them in. An item's span leaves them out, as rustc's does.
 from __future__ import annotations
 
 import re
+
 from collections.abc import Callable, Sequence
 
 from ..model import (
@@ -68,6 +69,7 @@ from ..model import (
     WherePredicate,
     WherePredicateKind,
 )
+from ..patterns import lazy_regex
 from .. import syntax
 from ..syntax import SyntaxNode, fields as F, kinds as K, optional, required
 from . import attr as _attr
@@ -549,7 +551,7 @@ def blanked_keyword(cx: LowerCx, word: bytes, floor: int, at: int) -> int | None
     return found.start()
 
 
-_BLANKED_SAFETY = re.compile(rb"(?<![A-Za-z0-9_#])(safe|unsafe)\s*$")
+_BLANKED_SAFETY = lazy_regex(rb"(?<![A-Za-z0-9_#])(safe|unsafe)\s*$")
 
 
 def _blanked_safety(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Safety | None, int]:
@@ -560,7 +562,7 @@ def _blanked_safety(cx: LowerCx, node: SyntaxNode, keyword: str) -> tuple[Safety
     if kw is None:
         return None, node.start_byte
     vis = next((c for c in node.children if c.type == K.VISIBILITY_MODIFIER), None)
-    found = _BLANKED_SAFETY.search(cx.src, vis.end_byte if vis is not None else max(0, node.start_byte - 16),
+    found = _BLANKED_SAFETY().search(cx.src, vis.end_byte if vis is not None else max(0, node.start_byte - 16),
                                    kw.start_byte)
     if found is None:
         return None, node.start_byte

@@ -6,7 +6,6 @@ and one rustc `PatKind::Ident` with a `BindingMode`; `(p)` is a Paren, `(p,)` a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..model import (
@@ -23,6 +22,7 @@ from ..model import (
     RangeSyntax,
     UnOp,
 )
+from ..patterns import lazy_regex
 from .. import syntax
 from ..syntax import SyntaxNode, fields as F, kinds as K, optional, required
 from . import attr as _attr
@@ -45,7 +45,7 @@ def lower_pat(cx: LowerCx, node: SyntaxNode | None) -> Pat:
     return _repaired_around(cx, node, pat) if cx.repaired else pat
 
 
-_BOX = re.compile(rb"(?<![A-Za-z0-9_#])box\s*$")
+_BOX = lazy_regex(rb"(?<![A-Za-z0-9_#])box\s*$")
 
 
 def _repaired_around(cx: LowerCx, node: SyntaxNode, pat: Pat) -> Pat:
@@ -54,7 +54,7 @@ def _repaired_around(cx: LowerCx, node: SyntaxNode, pat: Pat) -> Pat:
     c` after it when no pattern around it ends there too (`(a | b if c)`)."""
     starts = {lo for lo, _ in cx.repaired}
     lo = node.start_byte
-    while (found := _BOX.search(cx.src, max(0, lo - 16), lo)) is not None and found.start() in starts:
+    while (found := _BOX().search(cx.src, max(0, lo - 16), lo)) is not None and found.start() in starts:
         lo = found.start()
         if lo in cx.found:  # a pattern inside this one starting here has it
             pat.span = (lo, pat.span[1])

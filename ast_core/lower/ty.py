@@ -7,8 +7,6 @@ rustc has one `Path` of `PathSegment`s, with a `QSelf` for `<T as Tr>::x`.
 
 from __future__ import annotations
 
-import re
-
 from ..model import (
     AngleBracketedArg,
     AnonConst,
@@ -44,6 +42,7 @@ from ..model import (
     Ty,
     TyKind,
 )
+from ..patterns import lazy_regex
 from .. import syntax
 from ..syntax import SyntaxNode, fields as F, kinds as K, optional, required
 from . import expr as _expr
@@ -160,8 +159,8 @@ def lower_generic_args(cx: LowerCx, node: SyntaxNode) -> GenericArgs.AngleBracke
     return GenericArgs.AngleBracketed(span(node), args)
 
 
-_CONST_CONSTRAINT = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*\s*=")
-_CONST_VALUE = re.compile(rb"=\s*")
+_CONST_CONSTRAINT = lazy_regex(rb"[A-Za-z_][A-Za-z0-9_]*\s*=")
+_CONST_VALUE = lazy_regex(rb"=\s*")
 
 
 def _const_equality(cx: LowerCx, error: SyntaxNode, name: SyntaxNode | None) -> AngleBracketedArg.Constraint | None:
@@ -171,10 +170,10 @@ def _const_equality(cx: LowerCx, error: SyntaxNode, name: SyntaxNode | None) -> 
     inner = error.named_children[0] if error.named_child_count == 1 else None
     if inner is None:
         return None
-    if inner.type == K.IDENTIFIER and _CONST_CONSTRAINT.fullmatch(cx.src, error.start_byte, error.end_byte):
+    if inner.type == K.IDENTIFIER and _CONST_CONSTRAINT().fullmatch(cx.src, error.start_byte, error.end_byte):
         name, value = inner, error.next_named_sibling
     elif name is not None and name.next_named_sibling == error and inner.end_byte == error.end_byte and \
-            _CONST_VALUE.fullmatch(cx.src, error.start_byte, inner.start_byte):
+            _CONST_VALUE().fullmatch(cx.src, error.start_byte, inner.start_byte):
         value = inner
     else:
         return None
@@ -354,13 +353,13 @@ def lower_ty(cx: LowerCx, node: SyntaxNode | None) -> Ty:
     return _unsafe_binder(cx, ty) if at > 0 and src[at] == 62 else ty  # after a `>`
 
 
-_UNSAFE_BINDER = re.compile(rb"(?<![A-Za-z0-9_#])unsafe(<[^<>{};]*>)\s*$")
+_UNSAFE_BINDER = lazy_regex(rb"(?<![A-Za-z0-9_#])unsafe(<[^<>{};]*>)\s*$")
 
 
 def _unsafe_binder(cx: LowerCx, ty: Ty) -> Ty:
     """`unsafe<'a> &'a T`: the binder `syntax.parse` spelled as spaces, around `ty`."""
     lo = ty.span[0]
-    found = _UNSAFE_BINDER.search(cx.src, max(0, lo - 64), lo)
+    found = _UNSAFE_BINDER().search(cx.src, max(0, lo - 64), lo)
     if found is None:
         return ty
     cx.found.add(found.start())
@@ -378,13 +377,13 @@ def _ty_path(cx: LowerCx, node: SyntaxNode) -> Ty:
     return Ty(TyKind.Path(qself, path), span(node))
 
 
-_PINNED = re.compile(rb"&\s*(?:'\w+\s+)?(pin)\s+(?:mut|const)\b")
+_PINNED = lazy_regex(rb"&\s*(?:'\w+\s+)?(pin)\s+(?:mut|const)\b")
 
 
 def is_pinned(cx: LowerCx, node: SyntaxNode) -> bool:
     """`&pin mut x`, `&pin const T`: a pinned reference, whose `pin` (`pin const`)
     `syntax.parse` spelled as spaces."""
-    found = _PINNED.match(cx.src, node.start_byte)
+    found = _PINNED().match(cx.src, node.start_byte)
     if found is None:
         return False
     cx.found.add(found.start(1))

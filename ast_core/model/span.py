@@ -8,9 +8,10 @@ computed on demand, as rustc's `SourceMap` does.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from typing import Annotated, Literal
+
+from ..patterns import lazy_regex
 
 
 class Moves:
@@ -53,13 +54,13 @@ def _line_starts(data: bytes) -> list[int]:
     return starts
 
 
-_LSP_BREAK = re.compile(rb"\r\n?|\n")
+_LSP_BREAK = lazy_regex(rb"\r\n?|\n")
 
 
 def _lsp_starts(data: bytes, lo: int, hi: int) -> list[int]:
     """LSP line starts `s` with `lo < s <= hi`: after each `\\n`, `\\r\\n` and lone `\\r`
     whose last byte lies in `data[lo:hi]` (a `\\r` at `hi - 1` needs the byte after it)."""
-    return [s for m in _LSP_BREAK.finditer(data, max(lo, 0), hi + 1) if lo < (s := m.end()) <= hi]
+    return [s for m in _LSP_BREAK().finditer(data, max(lo, 0), hi + 1) if lo < (s := m.end()) <= hi]
 
 
 def _has_lone_cr(data: bytes, lo: int, hi: int) -> bool:

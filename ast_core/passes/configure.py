@@ -14,9 +14,10 @@ verdicts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..model import AttrArgs, AttrKind, AttrStyle, Attribute, Span
+from ..record import Record
 
 # The cfg parser (`ast_core.cfg.predicate`) loads when the first `cfg`/`cfg_attr` is
 # met, not with this module: a file without one, or `rust-ast tree`'s start-up, never
@@ -58,16 +59,20 @@ def attr_site(attr: Attribute, kind: SiteKind) -> CfgSite:
     return CfgSite(kind, attr.span, args_span(attr), style)
 
 
-class EffectiveAttr(NamedTuple):
+class EffectiveAttr(Record):
     """An attribute in effect once `cfg` and `cfg_attr` are applied: written on the
     node, or inserted by a true `cfg_attr` (`inserted`). `args` is as for `args_span`;
     `source` is the written attribute: this one, or the `cfg_attr` that inserted it."""
 
-    path: tuple[str, ...]
-    span: Span
-    args: Span | None
-    source: Attribute
-    inserted: bool = False
+    __slots__ = ("path", "span", "args", "source", "inserted")
+
+    def __init__(self, path: tuple[str, ...], span: Span, args: Span | None, source: Attribute,
+                 inserted: bool = False) -> None:
+        self.path = path
+        self.span = span
+        self.args = args
+        self.source = source
+        self.inserted = inserted
 
 
 class Configurer:

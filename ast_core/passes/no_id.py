@@ -10,12 +10,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..targets import CfgSet
 from ..model import AttrKind, Expr, ExprKind, Item, ItemKind, Pat, PatKind, Stmt, StmtKind, Ty, TyKind
+from ..patterns import lazy_regex
 from ..render import id_slot, node_class
 from .configure import Configurer
 from .node_ids import INERT_ATTRS, TEST_ATTRS
@@ -23,7 +23,7 @@ from .node_ids import INERT_ATTRS, TEST_ATTRS
 if TYPE_CHECKING:  # (the cfg parser loads only when a file has a cfg: CLI start-up)
     from ..cfg.predicate import CfgSite, ParsedCfg
 
-_FEATURE = re.compile(r'\(\s*feature\s*=\s*"([^"\\]*)"\s*\)')
+_FEATURE = lazy_regex(r'\(\s*feature\s*=\s*"([^"\\]*)"\s*\)')
 _MACRO_CALLS = {Expr: ExprKind.MacCall, Pat: PatKind.MacCall, Ty: TyKind.MacCall, Item: ItemKind.MacCall,
                 Stmt: StmtKind.MacCall}
 
@@ -96,7 +96,7 @@ class NoIdReasons:
             return None
         site = false[-1]
         text = self.src[site.args[0]:site.args[1]].decode("utf-8", "replace") if site.args else ""
-        feature = _FEATURE.fullmatch(text)
+        feature = _FEATURE().fullmatch(text)
         if feature is not None:
             return f"cfg'd out: feature `{feature.group(1)}` is not enabled"
         return f"cfg'd out: `cfg{text}` is false in this configuration"

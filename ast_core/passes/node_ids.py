@@ -16,7 +16,7 @@ makes of the code there is unknown, and with it every later id.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     DUMMY_NODE_ID,
@@ -53,6 +53,7 @@ from ..model import (
     WherePredicate,
 )
 from ..model._walk import walk_attribute, walk_item, walk_path, walk_stmt, walk_use_tree_kind
+from ..record import Record
 from ..targets import CfgSet
 from ..tokens import tokenize, unescape_str
 from .configure import Configurer, SiteHook, path_names
@@ -89,11 +90,14 @@ POST_ORDER_IDS = frozenset({Block, TraitRef, UseTree})
 INJECTED_IDS = {2015: 7, 2018: 6, 2021: 6, 2024: 6}
 
 
-class AttrsEffect(NamedTuple):
+class AttrsEffect(Record):
     """What a node's attributes make of it: dropped, set aside, or numbered."""
 
-    removed: bool
-    deferred: bool
+    __slots__ = ("removed", "deferred")
+
+    def __init__(self, removed: bool, deferred: bool) -> None:
+        self.removed = removed
+        self.deferred = deferred
 
 
 KEEP = AttrsEffect(False, False)
@@ -107,26 +111,32 @@ unreadable code), what the module's file numbers, or None when the file does not
 exist (or cannot be read)."""
 
 
-class ChildMod(NamedTuple):
+class ChildMod(Record):
     """What an out-of-line module's file numbers, as its `mod x;` item sees it: its
     key (the file), whether a `#![cfg]` in it removes the module, and how many ids its
     inner attributes and its items (with their own module files) use; None when
     unknown (the file holds code that could not be read): every later id is unknown."""
 
-    key: object
-    removed: bool
-    inner_ids: int
-    item_ids: int | None
+    __slots__ = ("key", "removed", "inner_ids", "item_ids")
+
+    def __init__(self, key: object, removed: bool, inner_ids: int, item_ids: int | None) -> None:
+        self.key = key
+        self.removed = removed
+        self.inner_ids = inner_ids
+        self.item_ids = item_ids
 
 
-class Hole(NamedTuple):
+class Hole(Record):
     """Where a `mod x;` file's ids go in the numbering of the file declaring it: its
     inner attributes from `inner_base`, its items from `items_base` (the module item's
     visibility sits between)."""
 
-    key: object
-    inner_base: int
-    items_base: int
+    __slots__ = ("key", "inner_base", "items_base")
+
+    def __init__(self, key: object, inner_base: int, items_base: int) -> None:
+        self.key = key
+        self.inner_base = inner_base
+        self.items_base = items_base
 
     def shifted(self, delta: int) -> Hole:
         return Hole(self.key, self.inner_base + delta, self.items_base + delta)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from importlib.machinery import ExtensionFileLoader, PathFinder
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import tree_sitter
 
+from ..record import Record
 from . import fields as F, kinds as K
 
 if TYPE_CHECKING:
@@ -315,13 +316,16 @@ def _default_values(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-class Spelled(NamedTuple):
+class Spelled(Record):
     """What tree-sitter parses: `text`, the same-length copy of the source with the
     repairs above, and `places`, the bytes `lo:hi` the repairs spelled otherwise, in
     order (lowering must find each where it belongs)."""
 
-    text: bytes
-    places: list[tuple[int, int]]
+    __slots__ = ("text", "places")
+
+    def __init__(self, text: bytes, places: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.places = places
 
 
 def spelled(data: bytes, edition: int = 2021, present: frozenset[bytes] | None = None) -> Spelled:
