@@ -8,7 +8,7 @@ tuples and `X | None`;
 everything else stays. So a field added to a result class moves without anyone
 writing it down, and a field whose type is unknown here is an error when its class is
 first moved, not a stale offset. (Model nodes are moved in place by the generated
-`model.shift`.)
+`model.shift_tree`.)
 
 Per class, the first move compiles a function that copies the value with its offsets
 moved (as `model/gen.py` writes one per model class), or gives the value itself when

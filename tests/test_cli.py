@@ -80,14 +80,16 @@ def test_broken_rust_still_prints_a_tree() -> None:
 def test_tree_of_a_small_file_imports_no_dataclasses(tmp_path: Path, flags: tuple[str, ...]) -> None:
     """Start-up is most of a small file's `tree`: without a cfg to evaluate or a
     Cargo.toml to read, its path imports neither `dataclasses` (with `inspect`, 6 ms
-    of a 55 ms run) nor pygls (the server's)."""
+    of a 55 ms run) nor pygls (the server's), nor the model's MutVisitor (autodiff's)
+    and shift (for units reused after an edit)."""
     file = _write(tmp_path / "main.rs", b"/// A doc.\nfn main() { let v = vec![1, 2]; }\n")
     code = "import sys; from server.cli import main; main(sys.argv[1:]); print(*sys.modules, file=sys.stderr)"
     out = subprocess.run([sys.executable, "-c", code, "tree", str(file), *flags], capture_output=True, timeout=120)
     assert out.returncode == 0 and b"Item" in out.stdout
     loaded = set(out.stderr.decode().split())
     assert "ast_core.document" in loaded
-    assert loaded.isdisjoint({"dataclasses", "inspect", "pygls"})
+    assert loaded.isdisjoint({"dataclasses", "inspect", "pygls",
+                              "ast_core.model.mut_visit", "ast_core.model.shift_tree"})
 
 
 def _write(path: Path, data: bytes) -> Path:

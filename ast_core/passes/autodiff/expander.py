@@ -49,7 +49,6 @@ from ...model import (
     ItemKind,
     Local,
     ModKind,
-    MutVisitor,
     Param,
     PatField,
     PatKind,
@@ -61,7 +60,8 @@ from ...model import (
     Variant,
     WherePredicate,
 )
-from ...model._walk import (
+from ...model.mut_visit import (
+    MutVisitor,
     mut_walk_block,
     mut_walk_expr,
     mut_walk_item,
