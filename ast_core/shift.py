@@ -29,6 +29,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .model import FieldlessEnum
 from .model.span import Moves
 
 T = TypeVar("T")
@@ -39,7 +40,7 @@ class MovesWhenRead:
     applies them when the field is read. For what is read rarely and would cost to
     move on every keystroke."""
 
-_STAYS: tuple[type, ...] = (str, int, float, bool, bytes, type(None), enum.Enum)
+_STAYS: tuple[type, ...] = (str, int, float, bool, bytes, type(None), enum.Enum, FieldlessEnum)
 _MOVERS: dict[type, Callable[[Any, int], Any] | None] = {}
 
 
