@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import pickle
 
-from ast_core.model import FieldlessEnum, Mutability, TraitObjectSyntax, gen
+from ast_core.model import ExprKind, FieldlessEnum, Ident, Lifetime, Mutability, TraitObjectSyntax, gen
 
 
 def test_generated_files_are_fresh() -> None:
@@ -25,3 +25,9 @@ def test_fieldless_enum_members_stay_themselves() -> None:
                                                                       "Mutability.Mut")
     assert (TraitObjectSyntax.None_.name, TraitObjectSyntax.None_.value) == ("None_", "None")
     assert member != Mutability.Not
+
+
+def test_reprs_show_ids_spans_and_idents() -> None:
+    lifetime = Lifetime(Ident("'a", (3, 5)), id=4)
+    assert repr(lifetime) == "Lifetime(id=4, ident=Ident(\"'a\", (3, 5)))"
+    assert repr(ExprKind.Underscore()) == "ExprKind.Underscore()"
