@@ -525,11 +525,6 @@ class Crate(Node):
     """The crate root: a file's inner attributes and items. rustc keeps `spans: ModSpans`; `span` is its `inner_span`."""
     __slots__ = ('id', 'attrs', 'items', 'span', 'is_placeholder', )
     __match_args__ = ('id', 'attrs', 'items', 'span', 'is_placeholder', )
-    id: NodeId
-    attrs: Sequence[Attribute]
-    items: Sequence[Item]
-    span: Span
-    is_placeholder: bool
     def __init__(self, attrs: Sequence[Attribute], items: Sequence[Item], span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.id = id
         self.attrs = attrs
@@ -543,11 +538,6 @@ class Item(Node):
     """An item in a module or block: `fn`, `struct`, `impl`, `use`, ... Its span leaves out outer attributes."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'kind', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'kind', )
-    attrs: Sequence[Attribute]
-    id: NodeId
-    span: Span
-    vis: Visibility
-    kind: AnyItemKind
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, kind: AnyItemKind, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.attrs = attrs
         self.id = id
@@ -561,11 +551,6 @@ class AssocItem(Node):
     """An item in an `impl` or `trait` block (rustc's `Item<AssocItemKind>`)."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'kind', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'kind', )
-    attrs: Sequence[Attribute]
-    id: NodeId
-    span: Span
-    vis: Visibility
-    kind: AnyAssocItemKind
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, kind: AnyAssocItemKind, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.attrs = attrs
         self.id = id
@@ -579,11 +564,6 @@ class ForeignItem(Node):
     """An item in an `extern` block (rustc's `Item<ForeignItemKind>`)."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'kind', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'kind', )
-    attrs: Sequence[Attribute]
-    id: NodeId
-    span: Span
-    vis: Visibility
-    kind: AnyForeignItemKind
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, kind: AnyForeignItemKind, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.attrs = attrs
         self.id = id
@@ -597,8 +577,6 @@ class Visibility(Node):
     """`pub`, `pub(crate)`, `pub(in a::b)`; `Inherited` (nothing written) is not printed."""
     __slots__ = ('kind', 'span', )
     __match_args__ = ('kind', 'span', )
-    kind: AnyVisibilityKind
-    span: Span
     def __init__(self, kind: AnyVisibilityKind, span: Span) -> None:
         self.kind = kind
         self.span = span
@@ -609,10 +587,6 @@ class Attribute(Node):
     """`#[path(args)]`, `#![..]`, `/// doc`. Not a NodeId holder: rustc gives attributes an `AttrId`."""
     __slots__ = ('kind', 'id', 'style', 'span', )
     __match_args__ = ('kind', 'id', 'style', 'span', )
-    kind: AnyAttrKind
-    id: int
-    style: AttrStyle
-    span: Span
     def __init__(self, kind: AnyAttrKind, id: int, style: AttrStyle, span: Span) -> None:
         self.kind = kind
         self.id = id
@@ -625,8 +599,6 @@ class MacCall(Node):
     """A macro invocation `path!(..)`; the node that owns it carries the NodeId."""
     __slots__ = ('path', 'args', )
     __match_args__ = ('path', 'args', )
-    path: Path
-    args: DelimArgs
     def __init__(self, path: Path, args: DelimArgs) -> None:
         self.path = path
         self.args = args
@@ -637,10 +609,6 @@ class UseTree(Node):
     """`a::b as c`, `a::{b, c}`, `a::*`. A nested tree's id (rustc keeps it beside the tree) is assigned after its subtree."""
     __slots__ = ('prefix', 'kind', 'span', 'id', )
     __match_args__ = ('prefix', 'kind', 'span', 'id', )
-    prefix: Path
-    kind: AnyUseTreeKind
-    span: Span
-    id: NodeId
     def __init__(self, prefix: Path, kind: AnyUseTreeKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.prefix = prefix
         self.kind = kind
@@ -653,9 +621,6 @@ class ConstBlockItem(Node):
     """The block of an item-level `const { .. }`."""
     __slots__ = ('id', 'span', 'block', )
     __match_args__ = ('id', 'span', 'block', )
-    id: NodeId
-    span: Span
-    block: Block
     def __init__(self, span: Span, block: Block, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.span = span
@@ -667,8 +632,6 @@ class FnDecl(Node):
     """Parameters and return type."""
     __slots__ = ('inputs', 'output', )
     __match_args__ = ('inputs', 'output', )
-    inputs: Sequence[Param]
-    output: AnyFnRetTy
     def __init__(self, inputs: Sequence[Param], output: AnyFnRetTy) -> None:
         self.inputs = inputs
         self.output = output
@@ -679,12 +642,6 @@ class Param(Node):
     """A parameter `pat: Ty`, `&self`, or an unnamed fn-pointer parameter; rustc walks its type before its pattern."""
     __slots__ = ('attrs', 'ty', 'pat', 'id', 'span', 'is_placeholder', )
     __match_args__ = ('attrs', 'ty', 'pat', 'id', 'span', 'is_placeholder', )
-    attrs: Sequence[Attribute]
-    ty: Ty
-    pat: Pat
-    id: NodeId
-    span: Span
-    is_placeholder: bool
     def __init__(self, attrs: Sequence[Attribute], ty: Ty, pat: Pat, span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.ty = ty
@@ -699,9 +656,6 @@ class Generics(Node):
     """`<T: Copy, 'a>` and the where clause; zero-width after the name when empty."""
     __slots__ = ('params', 'where_clause', 'span', )
     __match_args__ = ('params', 'where_clause', 'span', )
-    params: Sequence[GenericParam]
-    where_clause: WhereClause
-    span: Span
     def __init__(self, params: Sequence[GenericParam], where_clause: WhereClause, span: Span) -> None:
         self.params = params
         self.where_clause = where_clause
@@ -713,13 +667,6 @@ class GenericParam(Node):
     """`T: Bound = Default`, `'a: 'b`, `const N: usize = 3`."""
     __slots__ = ('id', 'ident', 'attrs', 'bounds', 'is_placeholder', 'kind', 'colon_span', )
     __match_args__ = ('id', 'ident', 'attrs', 'bounds', 'is_placeholder', 'kind', 'colon_span', )
-    id: NodeId
-    ident: Ident
-    attrs: Sequence[Attribute]
-    bounds: Sequence[AnyGenericBound]
-    is_placeholder: bool
-    kind: AnyGenericParamKind
-    colon_span: Span | None
     def __init__(self, ident: Ident, attrs: Sequence[Attribute], bounds: Sequence[AnyGenericBound], kind: AnyGenericParamKind, colon_span: Span | None, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.id = id
         self.ident = ident
@@ -735,9 +682,6 @@ class WhereClause(Node):
     """`where T: Copy,`; zero-width after the signature when absent."""
     __slots__ = ('has_where_token', 'predicates', 'span', )
     __match_args__ = ('has_where_token', 'predicates', 'span', )
-    has_where_token: bool
-    predicates: Sequence[WherePredicate]
-    span: Span
     def __init__(self, has_where_token: bool, predicates: Sequence[WherePredicate], span: Span) -> None:
         self.has_where_token = has_where_token
         self.predicates = predicates
@@ -749,11 +693,6 @@ class WherePredicate(Node):
     """One predicate of a where clause."""
     __slots__ = ('attrs', 'kind', 'id', 'span', 'is_placeholder', )
     __match_args__ = ('attrs', 'kind', 'id', 'span', 'is_placeholder', )
-    attrs: Sequence[Attribute]
-    kind: AnyWherePredicateKind
-    id: NodeId
-    span: Span
-    is_placeholder: bool
     def __init__(self, attrs: Sequence[Attribute], kind: AnyWherePredicateKind, span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.kind = kind
@@ -767,11 +706,6 @@ class PolyTraitRef(Node):
     """A trait bound with its `for<..>` binder and `?`/`!`/`[const]` modifiers."""
     __slots__ = ('bound_generic_params', 'modifiers', 'trait_ref', 'span', 'parens', )
     __match_args__ = ('bound_generic_params', 'modifiers', 'trait_ref', 'span', 'parens', )
-    bound_generic_params: Sequence[GenericParam]
-    modifiers: TraitBoundModifiers
-    trait_ref: TraitRef
-    span: Span
-    parens: bool
     def __init__(self, bound_generic_params: Sequence[GenericParam], modifiers: TraitBoundModifiers, trait_ref: TraitRef, span: Span, parens: bool) -> None:
         self.bound_generic_params = bound_generic_params
         self.modifiers = modifiers
@@ -785,8 +719,6 @@ class TraitRef(Node):
     """The path of a trait in a bound or an impl; `ref_id` comes after the path."""
     __slots__ = ('path', 'ref_id', )
     __match_args__ = ('path', 'ref_id', )
-    path: Path
-    ref_id: NodeId
     def __init__(self, path: Path, *, ref_id: NodeId = DUMMY_NODE_ID) -> None:
         self.path = path
         self.ref_id = ref_id
@@ -797,8 +729,6 @@ class Lifetime(Node):
     """`'a`."""
     __slots__ = ('id', 'ident', )
     __match_args__ = ('id', 'ident', )
-    id: NodeId
-    ident: Ident
     def __init__(self, ident: Ident, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.ident = ident
@@ -809,7 +739,6 @@ class Label(Node):
     """`'outer:` on a loop or block, and in `break 'outer`."""
     __slots__ = ('ident', )
     __match_args__ = ('ident', )
-    ident: Ident
     def __init__(self, ident: Ident) -> None:
         self.ident = ident
     _repr_fields = ('ident', )
@@ -819,8 +748,6 @@ class Path(Node):
     """`a::b::<T>`; a leading `::` is the segment `{{root}}`."""
     __slots__ = ('span', 'segments', )
     __match_args__ = ('span', 'segments', )
-    span: Span
-    segments: Sequence[PathSegment]
     def __init__(self, span: Span, segments: Sequence[PathSegment]) -> None:
         self.span = span
         self.segments = segments
@@ -831,9 +758,6 @@ class PathSegment(Node):
     """One segment `b::<T>`; rustc prints no span for it."""
     __slots__ = ('ident', 'id', 'args', )
     __match_args__ = ('ident', 'id', 'args', )
-    ident: Ident
-    id: NodeId
-    args: AnyGenericArgs | None
     def __init__(self, ident: Ident, args: AnyGenericArgs | None, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.ident = ident
         self.id = id
@@ -845,11 +769,6 @@ class AssocItemConstraint(Node):
     """`Item = u8` or `Item: Bound` in generic arguments; rustc's dump gives it no kind."""
     __slots__ = ('id', 'ident', 'gen_args', 'kind', 'span', )
     __match_args__ = ('id', 'ident', 'gen_args', 'kind', 'span', )
-    id: NodeId
-    ident: Ident
-    gen_args: AnyGenericArgs | None
-    kind: AnyAssocItemConstraintKind
-    span: Span
     def __init__(self, ident: Ident, gen_args: AnyGenericArgs | None, kind: AnyAssocItemConstraintKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.ident = ident
@@ -863,9 +782,6 @@ class QSelf(Node):
     """The `<T as Tr>` of a qualified path; `position` counts the trait's segments."""
     __slots__ = ('ty', 'path_span', 'position', )
     __match_args__ = ('ty', 'path_span', 'position', )
-    ty: Ty
-    path_span: Span
-    position: int
     def __init__(self, ty: Ty, path_span: Span, position: int) -> None:
         self.ty = ty
         self.path_span = path_span
@@ -877,13 +793,6 @@ class Delegation(Node):
     """What `reuse a::b as c;` reuses (rustc's boxed `Delegation`, a node of its own in its tree)."""
     __slots__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', 'from_glob', )
     __match_args__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', 'from_glob', )
-    id: NodeId
-    qself: QSelf | None
-    path: Path
-    ident: Ident
-    rename: Ident | None
-    body: Block | None
-    from_glob: bool
     def __init__(self, qself: QSelf | None, path: Path, ident: Ident, rename: Ident | None, body: Block | None, from_glob: bool, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.qself = qself
@@ -899,8 +808,6 @@ class AnonConst(Node):
     """A const expression in type position: array length, discriminant, const argument."""
     __slots__ = ('id', 'value', )
     __match_args__ = ('id', 'value', )
-    id: NodeId
-    value: Expr
     def __init__(self, value: Expr, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.value = value
@@ -911,14 +818,6 @@ class Variant(Node):
     """`A`, `B(u8)`, `C { x: u8 }`, `D = 1`."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'ident', 'data', 'disr_expr', 'is_placeholder', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'ident', 'data', 'disr_expr', 'is_placeholder', )
-    attrs: Sequence[Attribute]
-    id: NodeId
-    span: Span
-    vis: Visibility
-    ident: Ident
-    data: AnyVariantData
-    disr_expr: AnonConst | None
-    is_placeholder: bool
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, ident: Ident, data: AnyVariantData, disr_expr: AnonConst | None, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.id = id
@@ -935,15 +834,6 @@ class FieldDef(Node):
     """A field `pub a: u8` (or an unnamed tuple field)."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'safety', 'ident', 'ty', 'default', 'is_placeholder', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'safety', 'ident', 'ty', 'default', 'is_placeholder', )
-    attrs: Sequence[Attribute]
-    id: NodeId
-    span: Span
-    vis: Visibility
-    safety: Safety
-    ident: Ident | None
-    ty: Ty
-    default: AnonConst | None
-    is_placeholder: bool
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, safety: Safety, ident: Ident | None, ty: Ty, default: AnonConst | None, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.id = id
@@ -961,10 +851,6 @@ class Block(Node):
     """`{ stmts }`; `unsafe { }` sets `rules`. The id comes after the statements."""
     __slots__ = ('stmts', 'id', 'rules', 'span', )
     __match_args__ = ('stmts', 'id', 'rules', 'span', )
-    stmts: Sequence[Stmt]
-    id: NodeId
-    rules: BlockCheckMode
-    span: Span
     def __init__(self, stmts: Sequence[Stmt], rules: BlockCheckMode, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.stmts = stmts
         self.id = id
@@ -977,9 +863,6 @@ class Stmt(Node):
     """A statement."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
-    id: NodeId
-    kind: AnyStmtKind
-    span: Span
     def __init__(self, kind: AnyStmtKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
@@ -991,14 +874,6 @@ class Local(Node):
     """The `let` of a let statement; its attributes are walked last."""
     __slots__ = ('id', 'super_', 'pat', 'ty', 'kind', 'span', 'colon_sp', 'attrs', )
     __match_args__ = ('id', 'super_', 'pat', 'ty', 'kind', 'span', 'colon_sp', 'attrs', )
-    id: NodeId
-    super_: Span | None
-    pat: Pat
-    ty: Ty | None
-    kind: AnyLocalKind
-    span: Span
-    colon_sp: Span | None
-    attrs: Sequence[Attribute]
     def __init__(self, super_: Span | None, pat: Pat, ty: Ty | None, kind: AnyLocalKind, span: Span, colon_sp: Span | None, attrs: Sequence[Attribute], *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.super_ = super_
@@ -1015,10 +890,6 @@ class Expr(Node):
     """An expression; its attributes are walked before its kind."""
     __slots__ = ('id', 'kind', 'span', 'attrs', )
     __match_args__ = ('id', 'kind', 'span', 'attrs', )
-    id: NodeId
-    kind: AnyExprKind
-    span: Span
-    attrs: Sequence[Attribute]
     def __init__(self, kind: AnyExprKind, span: Span, attrs: Sequence[Attribute], *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
@@ -1031,13 +902,6 @@ class Arm(Node):
     """`pat if guard => body`; the span leaves out a trailing comma."""
     __slots__ = ('attrs', 'pat', 'guard', 'body', 'span', 'id', 'is_placeholder', )
     __match_args__ = ('attrs', 'pat', 'guard', 'body', 'span', 'id', 'is_placeholder', )
-    attrs: Sequence[Attribute]
-    pat: Pat
-    guard: Expr | None
-    body: Expr | None
-    span: Span
-    id: NodeId
-    is_placeholder: bool
     def __init__(self, attrs: Sequence[Attribute], pat: Pat, guard: Expr | None, body: Expr | None, span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.pat = pat
@@ -1053,13 +917,6 @@ class ExprField(Node):
     """`a: e` or shorthand `a` in a struct expression."""
     __slots__ = ('attrs', 'id', 'span', 'ident', 'expr', 'is_shorthand', 'is_placeholder', )
     __match_args__ = ('attrs', 'id', 'span', 'ident', 'expr', 'is_shorthand', 'is_placeholder', )
-    attrs: Sequence[Attribute]
-    id: NodeId
-    span: Span
-    ident: Ident
-    expr: Expr
-    is_shorthand: bool
-    is_placeholder: bool
     def __init__(self, attrs: Sequence[Attribute], span: Span, ident: Ident, expr: Expr, is_shorthand: bool, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.id = id
@@ -1075,9 +932,6 @@ class Pat(Node):
     """A pattern."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
-    id: NodeId
-    kind: AnyPatKind
-    span: Span
     def __init__(self, kind: AnyPatKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
@@ -1089,13 +943,6 @@ class PatField(Node):
     """`a: p` or shorthand `a` in a struct pattern; its attributes are walked after the pattern."""
     __slots__ = ('ident', 'pat', 'is_shorthand', 'attrs', 'id', 'span', 'is_placeholder', )
     __match_args__ = ('ident', 'pat', 'is_shorthand', 'attrs', 'id', 'span', 'is_placeholder', )
-    ident: Ident
-    pat: Pat
-    is_shorthand: bool
-    attrs: Sequence[Attribute]
-    id: NodeId
-    span: Span
-    is_placeholder: bool
     def __init__(self, ident: Ident, pat: Pat, is_shorthand: bool, attrs: Sequence[Attribute], span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.ident = ident
         self.pat = pat
@@ -1111,9 +958,6 @@ class Ty(Node):
     """A type."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
-    id: NodeId
-    kind: AnyTyKind
-    span: Span
     def __init__(self, kind: AnyTyKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
@@ -1125,9 +969,6 @@ class TyPat(Node):
     """The pattern of a pattern type."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
-    id: NodeId
-    kind: AnyTyPatKind
-    span: Span
     def __init__(self, kind: AnyTyPatKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
@@ -1139,9 +980,6 @@ class AttrItem:
     """The path and arguments of a normal attribute; `unsafe(no_mangle)` sets `unsafety`."""
     __slots__ = ('unsafety', 'path', 'args', )
     __match_args__ = ('unsafety', 'path', 'args', )
-    unsafety: Safety
-    path: Path
-    args: AnyAttrArgs
     def __init__(self, unsafety: Safety, path: Path, args: AnyAttrArgs) -> None:
         self.unsafety = unsafety
         self.path = path
@@ -1154,8 +992,6 @@ class DelimArgs:
     """A delimited token group `(..)`, `[..]`, `{..}`; `dspan` covers the delimiters."""
     __slots__ = ('dspan', 'delim', )
     __match_args__ = ('dspan', 'delim', )
-    dspan: Span
-    delim: Delimiter
     def __init__(self, dspan: Span, delim: Delimiter) -> None:
         self.dspan = dspan
         self.delim = delim
@@ -1167,8 +1003,6 @@ class MacroDef:
     """The body of `macro_rules! m { .. }`: tokens only."""
     __slots__ = ('body', 'macro_rules', )
     __match_args__ = ('body', 'macro_rules', )
-    body: DelimArgs
-    macro_rules: bool
     def __init__(self, body: DelimArgs, macro_rules: bool) -> None:
         self.body = body
         self.macro_rules = macro_rules
@@ -1180,10 +1014,6 @@ class TraitImplHeader:
     """The `Trait for` part of a trait impl, with `default`, `unsafe`, `!`."""
     __slots__ = ('defaultness', 'safety', 'polarity', 'trait_ref', )
     __match_args__ = ('defaultness', 'safety', 'polarity', 'trait_ref', )
-    defaultness: Defaultness
-    safety: Safety
-    polarity: ImplPolarity
-    trait_ref: TraitRef
     def __init__(self, defaultness: Defaultness, safety: Safety, polarity: ImplPolarity, trait_ref: TraitRef) -> None:
         self.defaultness = defaultness
         self.safety = safety
@@ -1197,9 +1027,6 @@ class StrLit:
     """A string literal in a fixed position (`extern "C"`)."""
     __slots__ = ('symbol', 'style', 'span', )
     __match_args__ = ('symbol', 'style', 'span', )
-    symbol: str
-    style: StrStyle
-    span: Span
     def __init__(self, symbol: str, style: StrStyle, span: Span) -> None:
         self.symbol = symbol
         self.style = style
@@ -1212,9 +1039,6 @@ class FnSig:
     """`async fn f(x: u8) -> u8` without the body."""
     __slots__ = ('header', 'decl', 'span', )
     __match_args__ = ('header', 'decl', 'span', )
-    header: FnHeader
-    decl: FnDecl
-    span: Span
     def __init__(self, header: FnHeader, decl: FnDecl, span: Span) -> None:
         self.header = header
         self.decl = decl
@@ -1227,11 +1051,6 @@ class FnHeader:
     """`const async unsafe extern "C"`."""
     __slots__ = ('constness', 'coroutine_kind', 'safety', 'ext', 'abi', )
     __match_args__ = ('constness', 'coroutine_kind', 'safety', 'ext', 'abi', )
-    constness: Const
-    coroutine_kind: AnyCoroutineKind | None
-    safety: Safety
-    ext: ExternKind
-    abi: StrLit | None
     def __init__(self, constness: Const, coroutine_kind: AnyCoroutineKind | None, safety: Safety, ext: ExternKind, abi: StrLit | None) -> None:
         self.constness = constness
         self.coroutine_kind = coroutine_kind
@@ -1246,9 +1065,6 @@ class TraitBoundModifiers:
     """`[const]`, `async`, `?`, `!` on a bound."""
     __slots__ = ('constness', 'asyncness', 'polarity', )
     __match_args__ = ('constness', 'asyncness', 'polarity', )
-    constness: BoundConstness
-    asyncness: BoundAsyncness
-    polarity: BoundPolarity
     def __init__(self, constness: BoundConstness, asyncness: BoundAsyncness, polarity: BoundPolarity) -> None:
         self.constness = constness
         self.asyncness = asyncness
@@ -1261,10 +1077,6 @@ class Lit:
     """A literal token: `symbol` is its text without quotes, prefix or `#`s (`1_000`, `a\n`), `suffix` e.g. `u8`."""
     __slots__ = ('kind', 'symbol', 'suffix', 'raw_hashes', )
     __match_args__ = ('kind', 'symbol', 'suffix', 'raw_hashes', )
-    kind: LitKind
-    symbol: str
-    suffix: str | None
-    raw_hashes: int
     def __init__(self, kind: LitKind, symbol: str, suffix: str | None, raw_hashes: int) -> None:
         self.kind = kind
         self.symbol = symbol
@@ -1278,7 +1090,6 @@ class InlineAsm:
     """An `asm!` after expansion: only what the walk needs (its operands' expressions)."""
     __slots__ = ('operands', )
     __match_args__ = ('operands', )
-    operands: Sequence[Expr]
     def __init__(self, operands: Sequence[Expr]) -> None:
         self.operands = operands
     _repr_fields = ()
@@ -1289,8 +1100,6 @@ class BindingMode:
     """`ref`/`ref mut` (`by_ref` is None for by-value) and `mut`."""
     __slots__ = ('by_ref', 'mutbl', )
     __match_args__ = ('by_ref', 'mutbl', )
-    by_ref: Mutability | None
-    mutbl: Mutability
     def __init__(self, by_ref: Mutability | None, mutbl: Mutability) -> None:
         self.by_ref = by_ref
         self.mutbl = mutbl
@@ -1302,8 +1111,6 @@ class MutTy:
     """A type with its mutability, in `&mut T` and `*const T`."""
     __slots__ = ('ty', 'mutbl', )
     __match_args__ = ('ty', 'mutbl', )
-    ty: Ty
-    mutbl: Mutability
     def __init__(self, ty: Ty, mutbl: Mutability) -> None:
         self.ty = ty
         self.mutbl = mutbl
@@ -1331,9 +1138,6 @@ class VisibilityKind:
         """`pub(crate)`, `pub(super)`, `pub(in a::b)`; the id comes after the path."""
         __slots__ = ('path', 'id', 'shorthand', )
         __match_args__ = ('path', 'id', 'shorthand', )
-        path: Path
-        id: NodeId
-        shorthand: bool
         def __init__(self, path: Path, shorthand: bool, *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.path = path
             self.id = id
@@ -1361,7 +1165,6 @@ class AttrKind:
         """`#[inline]`, `#[cfg(unix)]`, `#[doc = "x"]` (rustc's `NormalAttr { item: AttrItem }`)."""
         __slots__ = ('item', )
         __match_args__ = ('item', )
-        item: AttrItem
         def __init__(self, item: AttrItem) -> None:
             self.item = item
         _repr_fields = ()
@@ -1370,8 +1173,6 @@ class AttrKind:
         """`/// text`, `//! text`, `/** text */`."""
         __slots__ = ('comment_kind', 'symbol', )
         __match_args__ = ('comment_kind', 'symbol', )
-        comment_kind: CommentKind
-        symbol: str
         def __init__(self, comment_kind: CommentKind, symbol: str) -> None:
             self.comment_kind = comment_kind
             self.symbol = symbol
@@ -1398,7 +1199,6 @@ class AttrArgs:
         """`#[cfg(unix)]`: arguments are tokens."""
         __slots__ = ('args', )
         __match_args__ = ('args', )
-        args: DelimArgs
         def __init__(self, args: DelimArgs) -> None:
             self.args = args
         _repr_fields = ()
@@ -1407,8 +1207,6 @@ class AttrArgs:
         """`#[doc = "x"]`: the only attribute form holding an AST node."""
         __slots__ = ('eq_span', 'expr', )
         __match_args__ = ('eq_span', 'expr', )
-        eq_span: Span
-        expr: Expr
         def __init__(self, eq_span: Span, expr: Expr) -> None:
             self.eq_span = eq_span
             self.expr = expr
@@ -1429,8 +1227,6 @@ class ItemKind:
         """`extern crate foo as bar;` (orig = `foo`, ident = `bar`)."""
         __slots__ = ('orig', 'ident', )
         __match_args__ = ('orig', 'ident', )
-        orig: str | None
-        ident: Ident
         def __init__(self, orig: str | None, ident: Ident) -> None:
             self.orig = orig
             self.ident = ident
@@ -1440,7 +1236,6 @@ class ItemKind:
         """`use a::{b, c};`."""
         __slots__ = ('tree', )
         __match_args__ = ('tree', )
-        tree: UseTree
         def __init__(self, tree: UseTree) -> None:
             self.tree = tree
         _repr_fields = ()
@@ -1449,11 +1244,6 @@ class ItemKind:
         """`static mut X: u8 = 1;`."""
         __slots__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
         __match_args__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
-        ident: Ident
-        ty: Ty
-        safety: Safety
-        mutability: Mutability
-        expr: Expr | None
         def __init__(self, ident: Ident, ty: Ty, safety: Safety, mutability: Mutability, expr: Expr | None) -> None:
             self.ident = ident
             self.ty = ty
@@ -1466,11 +1256,6 @@ class ItemKind:
         """`const X: u8 = 1;` (rustc's `ConstItem`, `rhs_kind: Body { rhs }`)."""
         __slots__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        ty: Ty
-        expr: Expr | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, ty: Ty, expr: Expr | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1483,7 +1268,6 @@ class ItemKind:
         """An item-level `const { .. }`."""
         __slots__ = ('block', )
         __match_args__ = ('block', )
-        block: ConstBlockItem
         def __init__(self, block: ConstBlockItem) -> None:
             self.block = block
         _repr_fields = ()
@@ -1492,11 +1276,6 @@ class ItemKind:
         """`fn add(a: i32) -> i32 { a + 1 }`; the where clause is walked before the parameters."""
         __slots__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        sig: FnSig
-        body: Block | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, sig: FnSig, body: Block | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1509,9 +1288,6 @@ class ItemKind:
         """`mod m { .. }` or `mod m;`."""
         __slots__ = ('safety', 'ident', 'mod_kind', )
         __match_args__ = ('safety', 'ident', 'mod_kind', )
-        safety: Safety
-        ident: Ident
-        mod_kind: AnyModKind
         def __init__(self, safety: Safety, ident: Ident, mod_kind: AnyModKind) -> None:
             self.safety = safety
             self.ident = ident
@@ -1522,10 +1298,6 @@ class ItemKind:
         """`extern "C" { .. }`."""
         __slots__ = ('extern_span', 'safety', 'abi', 'items', )
         __match_args__ = ('extern_span', 'safety', 'abi', 'items', )
-        extern_span: Span
-        safety: Safety
-        abi: StrLit | None
-        items: Sequence[ForeignItem]
         def __init__(self, extern_span: Span, safety: Safety, abi: StrLit | None, items: Sequence[ForeignItem]) -> None:
             self.extern_span = extern_span
             self.safety = safety
@@ -1537,7 +1309,6 @@ class ItemKind:
         """`global_asm!(..)` after expansion; never in an unexpanded tree."""
         __slots__ = ('asm', )
         __match_args__ = ('asm', )
-        asm: InlineAsm
         def __init__(self, asm: InlineAsm) -> None:
             self.asm = asm
         _repr_fields = ()
@@ -1546,12 +1317,6 @@ class ItemKind:
         """`type A<T> where T: Copy = B<T>;`; a `where` after `= ty` is walked before the type."""
         __slots__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        after_where_clause: WhereClause
-        bounds: Sequence[AnyGenericBound]
-        ty: Ty | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, after_where_clause: WhereClause, bounds: Sequence[AnyGenericBound], ty: Ty | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1565,9 +1330,6 @@ class ItemKind:
         """`enum E<T> { A, B(T) }` (rustc's `EnumDef { variants }` flattened)."""
         __slots__ = ('ident', 'generics', 'variants', )
         __match_args__ = ('ident', 'generics', 'variants', )
-        ident: Ident
-        generics: Generics
-        variants: Sequence[Variant]
         def __init__(self, ident: Ident, generics: Generics, variants: Sequence[Variant]) -> None:
             self.ident = ident
             self.generics = generics
@@ -1578,9 +1340,6 @@ class ItemKind:
         """`struct S<T> { a: T }`."""
         __slots__ = ('ident', 'generics', 'data', )
         __match_args__ = ('ident', 'generics', 'data', )
-        ident: Ident
-        generics: Generics
-        data: AnyVariantData
         def __init__(self, ident: Ident, generics: Generics, data: AnyVariantData) -> None:
             self.ident = ident
             self.generics = generics
@@ -1591,9 +1350,6 @@ class ItemKind:
         """`union U { a: u8 }`."""
         __slots__ = ('ident', 'generics', 'data', )
         __match_args__ = ('ident', 'generics', 'data', )
-        ident: Ident
-        generics: Generics
-        data: AnyVariantData
         def __init__(self, ident: Ident, generics: Generics, data: AnyVariantData) -> None:
             self.ident = ident
             self.generics = generics
@@ -1604,13 +1360,6 @@ class ItemKind:
         """`trait T: Super { .. }`."""
         __slots__ = ('constness', 'safety', 'is_auto', 'ident', 'generics', 'bounds', 'items', )
         __match_args__ = ('constness', 'safety', 'is_auto', 'ident', 'generics', 'bounds', 'items', )
-        constness: Const
-        safety: Safety
-        is_auto: IsAuto
-        ident: Ident
-        generics: Generics
-        bounds: Sequence[AnyGenericBound]
-        items: Sequence[AssocItem]
         def __init__(self, constness: Const, safety: Safety, is_auto: IsAuto, ident: Ident, generics: Generics, bounds: Sequence[AnyGenericBound], items: Sequence[AssocItem]) -> None:
             self.constness = constness
             self.safety = safety
@@ -1625,10 +1374,6 @@ class ItemKind:
         """`trait A = B + C;`."""
         __slots__ = ('constness', 'ident', 'generics', 'bounds', )
         __match_args__ = ('constness', 'ident', 'generics', 'bounds', )
-        constness: Const
-        ident: Ident
-        generics: Generics
-        bounds: Sequence[AnyGenericBound]
         def __init__(self, constness: Const, ident: Ident, generics: Generics, bounds: Sequence[AnyGenericBound]) -> None:
             self.constness = constness
             self.ident = ident
@@ -1640,11 +1385,6 @@ class ItemKind:
         """`impl<T> Tr for S<T> { .. }` (rustc's `Impl` with `of_trait: Option<TraitImplHeader>`)."""
         __slots__ = ('generics', 'constness', 'of_trait', 'self_ty', 'items', )
         __match_args__ = ('generics', 'constness', 'of_trait', 'self_ty', 'items', )
-        generics: Generics
-        constness: Const
-        of_trait: TraitImplHeader | None
-        self_ty: Ty
-        items: Sequence[AssocItem]
         def __init__(self, generics: Generics, constness: Const, of_trait: TraitImplHeader | None, self_ty: Ty, items: Sequence[AssocItem]) -> None:
             self.generics = generics
             self.constness = constness
@@ -1657,7 +1397,6 @@ class ItemKind:
         """An item-position macro call `m! { .. }` or `m!(..);`."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
-        mac: MacCall
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
         _repr_fields = ()
@@ -1666,8 +1405,6 @@ class ItemKind:
         """`macro_rules! m { .. }`."""
         __slots__ = ('ident', 'def_', )
         __match_args__ = ('ident', 'def_', )
-        ident: Ident
-        def_: MacroDef
         def __init__(self, ident: Ident, def_: MacroDef) -> None:
             self.ident = ident
             self.def_ = def_
@@ -1677,7 +1414,6 @@ class ItemKind:
         """`reuse a::b;` (unstable)."""
         __slots__ = ('delegation', )
         __match_args__ = ('delegation', )
-        delegation: Delegation
         def __init__(self, delegation: Delegation) -> None:
             self.delegation = delegation
         _repr_fields = ()
@@ -1686,9 +1422,6 @@ class ItemKind:
         """`reuse a::{b, c};` (unstable)."""
         __slots__ = ('qself', 'prefix', 'body', )
         __match_args__ = ('qself', 'prefix', 'body', )
-        qself: QSelf | None
-        prefix: Path
-        body: Block | None
         def __init__(self, qself: QSelf | None, prefix: Path, body: Block | None) -> None:
             self.qself = qself
             self.prefix = prefix
@@ -1710,11 +1443,6 @@ class AssocItemKind:
         """`const X: u8 = 1;` in an impl or trait."""
         __slots__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        ty: Ty
-        expr: Expr | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, ty: Ty, expr: Expr | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1727,11 +1455,6 @@ class AssocItemKind:
         """A method or associated function."""
         __slots__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        sig: FnSig
-        body: Block | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, sig: FnSig, body: Block | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1744,12 +1467,6 @@ class AssocItemKind:
         """`type A = u8;` in an impl, `type A: Copy;` in a trait."""
         __slots__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        after_where_clause: WhereClause
-        bounds: Sequence[AnyGenericBound]
-        ty: Ty | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, after_where_clause: WhereClause, bounds: Sequence[AnyGenericBound], ty: Ty | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1763,7 +1480,6 @@ class AssocItemKind:
         """A macro call in an impl or trait."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
-        mac: MacCall
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
         _repr_fields = ()
@@ -1772,7 +1488,6 @@ class AssocItemKind:
         """`reuse` in an impl or trait."""
         __slots__ = ('delegation', )
         __match_args__ = ('delegation', )
-        delegation: Delegation
         def __init__(self, delegation: Delegation) -> None:
             self.delegation = delegation
         _repr_fields = ()
@@ -1781,9 +1496,6 @@ class AssocItemKind:
         """`reuse a::{b};` in an impl or trait."""
         __slots__ = ('qself', 'prefix', 'body', )
         __match_args__ = ('qself', 'prefix', 'body', )
-        qself: QSelf | None
-        prefix: Path
-        body: Block | None
         def __init__(self, qself: QSelf | None, prefix: Path, body: Block | None) -> None:
             self.qself = qself
             self.prefix = prefix
@@ -1805,11 +1517,6 @@ class ForeignItemKind:
         """`static X: u8;` in an extern block."""
         __slots__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
         __match_args__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
-        ident: Ident
-        ty: Ty
-        safety: Safety
-        mutability: Mutability
-        expr: Expr | None
         def __init__(self, ident: Ident, ty: Ty, safety: Safety, mutability: Mutability, expr: Expr | None) -> None:
             self.ident = ident
             self.ty = ty
@@ -1822,11 +1529,6 @@ class ForeignItemKind:
         """`fn f(x: u8, ...);` in an extern block."""
         __slots__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        sig: FnSig
-        body: Block | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, sig: FnSig, body: Block | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1839,12 +1541,6 @@ class ForeignItemKind:
         """`type T;` in an extern block."""
         __slots__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
-        defaultness: Defaultness
-        ident: Ident
-        generics: Generics
-        after_where_clause: WhereClause
-        bounds: Sequence[AnyGenericBound]
-        ty: Ty | None
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, after_where_clause: WhereClause, bounds: Sequence[AnyGenericBound], ty: Ty | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1858,7 +1554,6 @@ class ForeignItemKind:
         """A macro call in an extern block."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
-        mac: MacCall
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
         _repr_fields = ()
@@ -1878,9 +1573,6 @@ class ModKind:
         """An inline module's items (`mod m { .. }`), or a file loaded for `mod m;` during expansion."""
         __slots__ = ('items', 'inline', 'inner_span', )
         __match_args__ = ('items', 'inline', 'inner_span', )
-        items: Sequence[Item]
-        inline: Inline
-        inner_span: Span
         def __init__(self, items: Sequence[Item], inline: Inline, inner_span: Span) -> None:
             self.items = items
             self.inline = inline
@@ -1908,7 +1600,6 @@ class UseTreeKind:
         """`a::b` or `a::b as c`."""
         __slots__ = ('rename', )
         __match_args__ = ('rename', )
-        rename: Ident | None
         def __init__(self, rename: Ident | None) -> None:
             self.rename = rename
         _repr_fields = ()
@@ -1917,8 +1608,6 @@ class UseTreeKind:
         """`a::{b, c}`."""
         __slots__ = ('items', 'span', )
         __match_args__ = ('items', 'span', )
-        items: Sequence[UseTree]
-        span: Span
         def __init__(self, items: Sequence[UseTree], span: Span) -> None:
             self.items = items
             self.span = span
@@ -1945,7 +1634,6 @@ class FnRetTy:
         """No return type written; the span is where it would go."""
         __slots__ = ('span', )
         __match_args__ = ('span', )
-        span: Span
         def __init__(self, span: Span) -> None:
             self.span = span
         _repr_fields = ('span', )
@@ -1954,7 +1642,6 @@ class FnRetTy:
         """`-> T`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
-        ty: Ty
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
         _repr_fields = ()
@@ -1980,7 +1667,6 @@ class GenericParamKind:
         """`T = u8`."""
         __slots__ = ('default', )
         __match_args__ = ('default', )
-        default: Ty | None
         def __init__(self, default: Ty | None) -> None:
             self.default = default
         _repr_fields = ()
@@ -1989,9 +1675,6 @@ class GenericParamKind:
         """`const N: usize = 3`."""
         __slots__ = ('ty', 'span', 'default', )
         __match_args__ = ('ty', 'span', 'default', )
-        ty: Ty
-        span: Span
-        default: AnonConst | None
         def __init__(self, ty: Ty, span: Span, default: AnonConst | None) -> None:
             self.ty = ty
             self.span = span
@@ -2013,9 +1696,6 @@ class WherePredicateKind:
         """`for<'a> T: Trait + 'a`."""
         __slots__ = ('bound_generic_params', 'bounded_ty', 'bounds', )
         __match_args__ = ('bound_generic_params', 'bounded_ty', 'bounds', )
-        bound_generic_params: Sequence[GenericParam]
-        bounded_ty: Ty
-        bounds: Sequence[AnyGenericBound]
         def __init__(self, bound_generic_params: Sequence[GenericParam], bounded_ty: Ty, bounds: Sequence[AnyGenericBound]) -> None:
             self.bound_generic_params = bound_generic_params
             self.bounded_ty = bounded_ty
@@ -2026,8 +1706,6 @@ class WherePredicateKind:
         """`'a: 'b`."""
         __slots__ = ('lifetime', 'bounds', )
         __match_args__ = ('lifetime', 'bounds', )
-        lifetime: Lifetime
-        bounds: Sequence[AnyGenericBound]
         def __init__(self, lifetime: Lifetime, bounds: Sequence[AnyGenericBound]) -> None:
             self.lifetime = lifetime
             self.bounds = bounds
@@ -2037,8 +1715,6 @@ class WherePredicateKind:
         """`T = u8` (unsupported by rustc)."""
         __slots__ = ('lhs_ty', 'rhs_ty', )
         __match_args__ = ('lhs_ty', 'rhs_ty', )
-        lhs_ty: Ty
-        rhs_ty: Ty
         def __init__(self, lhs_ty: Ty, rhs_ty: Ty) -> None:
             self.lhs_ty = lhs_ty
             self.rhs_ty = rhs_ty
@@ -2059,7 +1735,6 @@ class GenericBound:
         """`?Sized`, `for<'a> Fn(&'a u8)`."""
         __slots__ = ('poly', )
         __match_args__ = ('poly', )
-        poly: PolyTraitRef
         def __init__(self, poly: PolyTraitRef) -> None:
             self.poly = poly
         _repr_fields = ()
@@ -2068,7 +1743,6 @@ class GenericBound:
         """`'a`."""
         __slots__ = ('lifetime', )
         __match_args__ = ('lifetime', )
-        lifetime: Lifetime
         def __init__(self, lifetime: Lifetime) -> None:
             self.lifetime = lifetime
         _repr_fields = ()
@@ -2077,8 +1751,6 @@ class GenericBound:
         """`use<'a, T>` (precise capturing)."""
         __slots__ = ('args', 'span', )
         __match_args__ = ('args', 'span', )
-        args: Sequence[AnyPreciseCapturingArg]
-        span: Span
         def __init__(self, args: Sequence[AnyPreciseCapturingArg], span: Span) -> None:
             self.args = args
             self.span = span
@@ -2099,7 +1771,6 @@ class AngleBracketedArg:
         """A generic argument."""
         __slots__ = ('arg', )
         __match_args__ = ('arg', )
-        arg: AnyGenericArg
         def __init__(self, arg: AnyGenericArg) -> None:
             self.arg = arg
         _repr_fields = ()
@@ -2108,7 +1779,6 @@ class AngleBracketedArg:
         """`Item = u8`, `Item: Copy`."""
         __slots__ = ('constraint', )
         __match_args__ = ('constraint', )
-        constraint: AssocItemConstraint
         def __init__(self, constraint: AssocItemConstraint) -> None:
             self.constraint = constraint
         _repr_fields = ()
@@ -2128,7 +1798,6 @@ class GenericArg:
         """`'a`."""
         __slots__ = ('lifetime', )
         __match_args__ = ('lifetime', )
-        lifetime: Lifetime
         def __init__(self, lifetime: Lifetime) -> None:
             self.lifetime = lifetime
         _repr_fields = ()
@@ -2137,7 +1806,6 @@ class GenericArg:
         """`u8`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
-        ty: Ty
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
         _repr_fields = ()
@@ -2146,7 +1814,6 @@ class GenericArg:
         """`3`, `{ N + 1 }`."""
         __slots__ = ('value', )
         __match_args__ = ('value', )
-        value: AnonConst
         def __init__(self, value: AnonConst) -> None:
             self.value = value
         _repr_fields = ()
@@ -2166,7 +1833,6 @@ class AssocItemConstraintKind:
         """`Item = u8`."""
         __slots__ = ('term', )
         __match_args__ = ('term', )
-        term: AnyTerm
         def __init__(self, term: AnyTerm) -> None:
             self.term = term
         _repr_fields = ()
@@ -2175,7 +1841,6 @@ class AssocItemConstraintKind:
         """`Item: Copy`."""
         __slots__ = ('bounds', )
         __match_args__ = ('bounds', )
-        bounds: Sequence[AnyGenericBound]
         def __init__(self, bounds: Sequence[AnyGenericBound]) -> None:
             self.bounds = bounds
         _repr_fields = ()
@@ -2195,7 +1860,6 @@ class Term:
         """A type term."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
-        ty: Ty
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
         _repr_fields = ()
@@ -2204,7 +1868,6 @@ class Term:
         """A const term."""
         __slots__ = ('value', )
         __match_args__ = ('value', )
-        value: AnonConst
         def __init__(self, value: AnonConst) -> None:
             self.value = value
         _repr_fields = ()
@@ -2224,7 +1887,6 @@ class StmtKind:
         """`let x: T = e;`."""
         __slots__ = ('local', )
         __match_args__ = ('local', )
-        local: Local
         def __init__(self, local: Local) -> None:
             self.local = local
         _repr_fields = ()
@@ -2233,7 +1895,6 @@ class StmtKind:
         """An item in a block."""
         __slots__ = ('item', )
         __match_args__ = ('item', )
-        item: Item
         def __init__(self, item: Item) -> None:
             self.item = item
         _repr_fields = ()
@@ -2242,7 +1903,6 @@ class StmtKind:
         """An expression without `;` (block-like, or the block's value)."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2251,7 +1911,6 @@ class StmtKind:
         """`e;`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2266,9 +1925,6 @@ class StmtKind:
         """`m!(..);` or `m! { .. }` as a statement (rustc's `MacCallStmt`)."""
         __slots__ = ('mac', 'style', 'attrs', )
         __match_args__ = ('mac', 'style', 'attrs', )
-        mac: MacCall
-        style: MacStmtStyle
-        attrs: Sequence[Attribute]
         def __init__(self, mac: MacCall, style: MacStmtStyle, attrs: Sequence[Attribute]) -> None:
             self.mac = mac
             self.style = style
@@ -2296,7 +1952,6 @@ class LocalKind:
         """`let x = e;`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2305,8 +1960,6 @@ class LocalKind:
         """`let Some(x) = e else { .. };`."""
         __slots__ = ('expr', 'els', )
         __match_args__ = ('expr', 'els', )
-        expr: Expr
-        els: Block
         def __init__(self, expr: Expr, els: Block) -> None:
             self.expr = expr
             self.els = els
@@ -2327,7 +1980,6 @@ class ExprKind:
         """`[a, b]`."""
         __slots__ = ('exprs', )
         __match_args__ = ('exprs', )
-        exprs: Sequence[Expr]
         def __init__(self, exprs: Sequence[Expr]) -> None:
             self.exprs = exprs
         _repr_fields = ()
@@ -2336,7 +1988,6 @@ class ExprKind:
         """`const { 1 + 2 }`."""
         __slots__ = ('anon_const', )
         __match_args__ = ('anon_const', )
-        anon_const: AnonConst
         def __init__(self, anon_const: AnonConst) -> None:
             self.anon_const = anon_const
         _repr_fields = ()
@@ -2345,8 +1996,6 @@ class ExprKind:
         """`f(a, b)`."""
         __slots__ = ('func', 'args', )
         __match_args__ = ('func', 'args', )
-        func: Expr
-        args: Sequence[Expr]
         def __init__(self, func: Expr, args: Sequence[Expr]) -> None:
             self.func = func
             self.args = args
@@ -2356,10 +2005,6 @@ class ExprKind:
         """`x.foo::<T>(a, b)`; `span` covers `foo::<T>(a, b)`. The receiver is walked before the method's segment."""
         __slots__ = ('seg', 'receiver', 'args', 'span', )
         __match_args__ = ('seg', 'receiver', 'args', 'span', )
-        seg: PathSegment
-        receiver: Expr
-        args: Sequence[Expr]
-        span: Span
         def __init__(self, seg: PathSegment, receiver: Expr, args: Sequence[Expr], span: Span) -> None:
             self.seg = seg
             self.receiver = receiver
@@ -2371,7 +2016,6 @@ class ExprKind:
         """`(a, b)`, `()`."""
         __slots__ = ('exprs', )
         __match_args__ = ('exprs', )
-        exprs: Sequence[Expr]
         def __init__(self, exprs: Sequence[Expr]) -> None:
             self.exprs = exprs
         _repr_fields = ()
@@ -2380,10 +2024,6 @@ class ExprKind:
         """`a + b`; `op_span` is the operator's span (rustc's `Spanned<BinOpKind>`)."""
         __slots__ = ('op', 'op_span', 'lhs', 'rhs', )
         __match_args__ = ('op', 'op_span', 'lhs', 'rhs', )
-        op: BinOpKind
-        op_span: Span
-        lhs: Expr
-        rhs: Expr
         def __init__(self, op: BinOpKind, op_span: Span, lhs: Expr, rhs: Expr) -> None:
             self.op = op
             self.op_span = op_span
@@ -2395,8 +2035,6 @@ class ExprKind:
         """`-a`, `!a`, `*a`."""
         __slots__ = ('op', 'expr', )
         __match_args__ = ('op', 'expr', )
-        op: UnOp
-        expr: Expr
         def __init__(self, op: UnOp, expr: Expr) -> None:
             self.op = op
             self.expr = expr
@@ -2406,7 +2044,6 @@ class ExprKind:
         """`1`, `"s"`, `b'x'`, `true`."""
         __slots__ = ('lit', )
         __match_args__ = ('lit', )
-        lit: Lit
         def __init__(self, lit: Lit) -> None:
             self.lit = lit
         _repr_fields = ()
@@ -2415,8 +2052,6 @@ class ExprKind:
         """`a as T`."""
         __slots__ = ('expr', 'ty', )
         __match_args__ = ('expr', 'ty', )
-        expr: Expr
-        ty: Ty
         def __init__(self, expr: Expr, ty: Ty) -> None:
             self.expr = expr
             self.ty = ty
@@ -2426,8 +2061,6 @@ class ExprKind:
         """`type_ascribe!(a, T)` after expansion."""
         __slots__ = ('expr', 'ty', )
         __match_args__ = ('expr', 'ty', )
-        expr: Expr
-        ty: Ty
         def __init__(self, expr: Expr, ty: Ty) -> None:
             self.expr = expr
             self.ty = ty
@@ -2437,10 +2070,6 @@ class ExprKind:
         """`let p = e` in an `if`/`while` condition or let chain; `span` covers it."""
         __slots__ = ('pat', 'expr', 'span', 'recovered', )
         __match_args__ = ('pat', 'expr', 'span', 'recovered', )
-        pat: Pat
-        expr: Expr
-        span: Span
-        recovered: bool
         def __init__(self, pat: Pat, expr: Expr, span: Span, recovered: bool) -> None:
             self.pat = pat
             self.expr = expr
@@ -2452,9 +2081,6 @@ class ExprKind:
         """`if c { } else { }`; `else if` is a nested If, a final `else` a Block expression."""
         __slots__ = ('cond', 'then', 'els', )
         __match_args__ = ('cond', 'then', 'els', )
-        cond: Expr
-        then: Block
-        els: Expr | None
         def __init__(self, cond: Expr, then: Block, els: Expr | None) -> None:
             self.cond = cond
             self.then = then
@@ -2465,9 +2091,6 @@ class ExprKind:
         """`'l: while c { }`."""
         __slots__ = ('cond', 'body', 'label', )
         __match_args__ = ('cond', 'body', 'label', )
-        cond: Expr
-        body: Block
-        label: Label | None
         def __init__(self, cond: Expr, body: Block, label: Label | None) -> None:
             self.cond = cond
             self.body = body
@@ -2478,11 +2101,6 @@ class ExprKind:
         """`'l: for p in e { }`."""
         __slots__ = ('pat', 'iter', 'body', 'label', 'kind', )
         __match_args__ = ('pat', 'iter', 'body', 'label', 'kind', )
-        pat: Pat
-        iter: Expr
-        body: Block
-        label: Label | None
-        kind: ForLoopKind
         def __init__(self, pat: Pat, iter: Expr, body: Block, label: Label | None, kind: ForLoopKind) -> None:
             self.pat = pat
             self.iter = iter
@@ -2495,9 +2113,6 @@ class ExprKind:
         """`'l: loop { }`; `span` is the `loop` keyword."""
         __slots__ = ('body', 'label', 'span', )
         __match_args__ = ('body', 'label', 'span', )
-        body: Block
-        label: Label | None
-        span: Span
         def __init__(self, body: Block, label: Label | None, span: Span) -> None:
             self.body = body
             self.label = label
@@ -2508,9 +2123,6 @@ class ExprKind:
         """`match e { arms }`."""
         __slots__ = ('expr', 'arms', 'kind', )
         __match_args__ = ('expr', 'arms', 'kind', )
-        expr: Expr
-        arms: Sequence[Arm]
-        kind: MatchKind
         def __init__(self, expr: Expr, arms: Sequence[Arm], kind: MatchKind) -> None:
             self.expr = expr
             self.arms = arms
@@ -2521,15 +2133,6 @@ class ExprKind:
         """`move |x: u8| -> u8 { x }`; untyped parameters get `Ty::Infer`."""
         __slots__ = ('binder', 'capture_clause', 'constness', 'coroutine_kind', 'movability', 'fn_decl', 'body', 'fn_decl_span', 'fn_arg_span', )
         __match_args__ = ('binder', 'capture_clause', 'constness', 'coroutine_kind', 'movability', 'fn_decl', 'body', 'fn_decl_span', 'fn_arg_span', )
-        binder: AnyClosureBinder
-        capture_clause: CaptureBy
-        constness: Const
-        coroutine_kind: AnyCoroutineKind | None
-        movability: Movability
-        fn_decl: FnDecl
-        body: Expr
-        fn_decl_span: Span
-        fn_arg_span: Span
         def __init__(self, binder: AnyClosureBinder, capture_clause: CaptureBy, constness: Const, coroutine_kind: AnyCoroutineKind | None, movability: Movability, fn_decl: FnDecl, body: Expr, fn_decl_span: Span, fn_arg_span: Span) -> None:
             self.binder = binder
             self.capture_clause = capture_clause
@@ -2546,8 +2149,6 @@ class ExprKind:
         """`{ }`, `unsafe { }`, `'l: { }`."""
         __slots__ = ('block', 'label', )
         __match_args__ = ('block', 'label', )
-        block: Block
-        label: Label | None
         def __init__(self, block: Block, label: Label | None) -> None:
             self.block = block
             self.label = label
@@ -2557,10 +2158,6 @@ class ExprKind:
         """`async { }`, `async move { }`, `gen { }`; no coroutine ids."""
         __slots__ = ('capture_clause', 'block', 'kind', 'decl_span', )
         __match_args__ = ('capture_clause', 'block', 'kind', 'decl_span', )
-        capture_clause: CaptureBy
-        block: Block
-        kind: GenBlockKind
-        decl_span: Span
         def __init__(self, capture_clause: CaptureBy, block: Block, kind: GenBlockKind, decl_span: Span) -> None:
             self.capture_clause = capture_clause
             self.block = block
@@ -2572,8 +2169,6 @@ class ExprKind:
         """`e.await`; `span` is the `await` keyword."""
         __slots__ = ('expr', 'span', )
         __match_args__ = ('expr', 'span', )
-        expr: Expr
-        span: Span
         def __init__(self, expr: Expr, span: Span) -> None:
             self.expr = expr
             self.span = span
@@ -2583,8 +2178,6 @@ class ExprKind:
         """`e.use`."""
         __slots__ = ('expr', 'span', )
         __match_args__ = ('expr', 'span', )
-        expr: Expr
-        span: Span
         def __init__(self, expr: Expr, span: Span) -> None:
             self.expr = expr
             self.span = span
@@ -2594,7 +2187,6 @@ class ExprKind:
         """`try { }`."""
         __slots__ = ('block', )
         __match_args__ = ('block', )
-        block: Block
         def __init__(self, block: Block) -> None:
             self.block = block
         _repr_fields = ()
@@ -2603,9 +2195,6 @@ class ExprKind:
         """`a = b`; `span` is the `=`."""
         __slots__ = ('lhs', 'rhs', 'span', )
         __match_args__ = ('lhs', 'rhs', 'span', )
-        lhs: Expr
-        rhs: Expr
-        span: Span
         def __init__(self, lhs: Expr, rhs: Expr, span: Span) -> None:
             self.lhs = lhs
             self.rhs = rhs
@@ -2616,10 +2205,6 @@ class ExprKind:
         """`a += b`."""
         __slots__ = ('op', 'op_span', 'lhs', 'rhs', )
         __match_args__ = ('op', 'op_span', 'lhs', 'rhs', )
-        op: AssignOpKind
-        op_span: Span
-        lhs: Expr
-        rhs: Expr
         def __init__(self, op: AssignOpKind, op_span: Span, lhs: Expr, rhs: Expr) -> None:
             self.op = op
             self.op_span = op_span
@@ -2631,8 +2216,6 @@ class ExprKind:
         """`e.f`, `e.0`."""
         __slots__ = ('expr', 'ident', )
         __match_args__ = ('expr', 'ident', )
-        expr: Expr
-        ident: Ident
         def __init__(self, expr: Expr, ident: Ident) -> None:
             self.expr = expr
             self.ident = ident
@@ -2642,9 +2225,6 @@ class ExprKind:
         """`e[i]`; `span` covers `[i]`."""
         __slots__ = ('expr', 'index', 'span', )
         __match_args__ = ('expr', 'index', 'span', )
-        expr: Expr
-        index: Expr
-        span: Span
         def __init__(self, expr: Expr, index: Expr, span: Span) -> None:
             self.expr = expr
             self.index = index
@@ -2655,9 +2235,6 @@ class ExprKind:
         """`a..b`, `..=b`, `..`."""
         __slots__ = ('start', 'end', 'limits', )
         __match_args__ = ('start', 'end', 'limits', )
-        start: Expr | None
-        end: Expr | None
-        limits: RangeLimits
         def __init__(self, start: Expr | None, end: Expr | None, limits: RangeLimits) -> None:
             self.start = start
             self.end = end
@@ -2674,8 +2251,6 @@ class ExprKind:
         """`a::b`, `<T as Tr>::f`."""
         __slots__ = ('qself', 'path', )
         __match_args__ = ('qself', 'path', )
-        qself: QSelf | None
-        path: Path
         def __init__(self, qself: QSelf | None, path: Path) -> None:
             self.qself = qself
             self.path = path
@@ -2685,9 +2260,6 @@ class ExprKind:
         """`&a`, `&mut a`, `&raw const a`."""
         __slots__ = ('kind', 'mutbl', 'expr', )
         __match_args__ = ('kind', 'mutbl', 'expr', )
-        kind: BorrowKind
-        mutbl: Mutability
-        expr: Expr
         def __init__(self, kind: BorrowKind, mutbl: Mutability, expr: Expr) -> None:
             self.kind = kind
             self.mutbl = mutbl
@@ -2698,8 +2270,6 @@ class ExprKind:
         """`break 'l e`."""
         __slots__ = ('label', 'expr', )
         __match_args__ = ('label', 'expr', )
-        label: Label | None
-        expr: Expr | None
         def __init__(self, label: Label | None, expr: Expr | None) -> None:
             self.label = label
             self.expr = expr
@@ -2709,7 +2279,6 @@ class ExprKind:
         """`continue 'l`."""
         __slots__ = ('label', )
         __match_args__ = ('label', )
-        label: Label | None
         def __init__(self, label: Label | None) -> None:
             self.label = label
         _repr_fields = ()
@@ -2718,7 +2287,6 @@ class ExprKind:
         """`return e`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr | None
         def __init__(self, expr: Expr | None) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2727,7 +2295,6 @@ class ExprKind:
         """`asm!(..)` after expansion; never in an unexpanded tree."""
         __slots__ = ('asm', )
         __match_args__ = ('asm', )
-        asm: InlineAsm
         def __init__(self, asm: InlineAsm) -> None:
             self.asm = asm
         _repr_fields = ()
@@ -2736,8 +2303,6 @@ class ExprKind:
         """`builtin # offset_of(T, a.b)`."""
         __slots__ = ('container', 'fields', )
         __match_args__ = ('container', 'fields', )
-        container: Ty
-        fields: Sequence[Ident]
         def __init__(self, container: Ty, fields: Sequence[Ident]) -> None:
             self.container = container
             self.fields = fields
@@ -2747,7 +2312,6 @@ class ExprKind:
         """`m!(..)` in expression position."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
-        mac: MacCall
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
         _repr_fields = ()
@@ -2756,10 +2320,6 @@ class ExprKind:
         """`S { a: 1, ..base }` (rustc's `StructExpr`)."""
         __slots__ = ('qself', 'path', 'fields', 'rest', )
         __match_args__ = ('qself', 'path', 'fields', 'rest', )
-        qself: QSelf | None
-        path: Path
-        fields: Sequence[ExprField]
-        rest: AnyStructRest
         def __init__(self, qself: QSelf | None, path: Path, fields: Sequence[ExprField], rest: AnyStructRest) -> None:
             self.qself = qself
             self.path = path
@@ -2771,8 +2331,6 @@ class ExprKind:
         """`[e; n]`."""
         __slots__ = ('expr', 'count', )
         __match_args__ = ('expr', 'count', )
-        expr: Expr
-        count: AnonConst
         def __init__(self, expr: Expr, count: AnonConst) -> None:
             self.expr = expr
             self.count = count
@@ -2782,7 +2340,6 @@ class ExprKind:
         """`(e)`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2791,7 +2348,6 @@ class ExprKind:
         """`e?`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2800,8 +2356,6 @@ class ExprKind:
         """`yield e` (Prefix) or `e.yield` (Postfix)."""
         __slots__ = ('kind', 'expr', )
         __match_args__ = ('kind', 'expr', )
-        kind: YieldKind
-        expr: Expr | None
         def __init__(self, kind: YieldKind, expr: Expr | None) -> None:
             self.kind = kind
             self.expr = expr
@@ -2811,7 +2365,6 @@ class ExprKind:
         """`do yeet e`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr | None
         def __init__(self, expr: Expr | None) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2820,7 +2373,6 @@ class ExprKind:
         """`become f()`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2829,7 +2381,6 @@ class ExprKind:
         """`include_bytes!` after expansion; never in an unexpanded tree."""
         __slots__ = ('symbol', )
         __match_args__ = ('symbol', )
-        symbol: str
         def __init__(self, symbol: str) -> None:
             self.symbol = symbol
         _repr_fields = ()
@@ -2838,7 +2389,6 @@ class ExprKind:
         """`format_args!` after expansion; never in an unexpanded tree."""
         __slots__ = ('template', )
         __match_args__ = ('template', )
-        template: str
         def __init__(self, template: str) -> None:
             self.template = template
         _repr_fields = ()
@@ -2847,9 +2397,6 @@ class ExprKind:
         """`builtin # wrap_binder(e)` (unstable)."""
         __slots__ = ('kind', 'expr', 'ty', )
         __match_args__ = ('kind', 'expr', 'ty', )
-        kind: UnsafeBinderCastKind
-        expr: Expr
-        ty: Ty | None
         def __init__(self, kind: UnsafeBinderCastKind, expr: Expr, ty: Ty | None) -> None:
             self.kind = kind
             self.expr = expr
@@ -2889,8 +2436,6 @@ class ClosureBinder:
         """`for<'a>` before a closure."""
         __slots__ = ('span', 'generic_params', )
         __match_args__ = ('span', 'generic_params', )
-        span: Span
-        generic_params: Sequence[GenericParam]
         def __init__(self, span: Span, generic_params: Sequence[GenericParam]) -> None:
             self.span = span
             self.generic_params = generic_params
@@ -2911,7 +2456,6 @@ class StructRest:
         """`..base`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -2920,7 +2464,6 @@ class StructRest:
         """`..` (default field values)."""
         __slots__ = ('span', )
         __match_args__ = ('span', )
-        span: Span
         def __init__(self, span: Span) -> None:
             self.span = span
         _repr_fields = ('span', )
@@ -2958,9 +2501,6 @@ class PatKind:
         """`ref mut x @ sub`: binding mode, name, optional sub-pattern."""
         __slots__ = ('binding_mode', 'ident', 'sub', )
         __match_args__ = ('binding_mode', 'ident', 'sub', )
-        binding_mode: BindingMode
-        ident: Ident
-        sub: Pat | None
         def __init__(self, binding_mode: BindingMode, ident: Ident, sub: Pat | None) -> None:
             self.binding_mode = binding_mode
             self.ident = ident
@@ -2971,10 +2511,6 @@ class PatKind:
         """`S { a, b: p, .. }`."""
         __slots__ = ('qself', 'path', 'fields', 'rest', )
         __match_args__ = ('qself', 'path', 'fields', 'rest', )
-        qself: QSelf | None
-        path: Path
-        fields: Sequence[PatField]
-        rest: PatFieldsRest
         def __init__(self, qself: QSelf | None, path: Path, fields: Sequence[PatField], rest: PatFieldsRest) -> None:
             self.qself = qself
             self.path = path
@@ -2986,9 +2522,6 @@ class PatKind:
         """`S(a, b)`."""
         __slots__ = ('qself', 'path', 'pats', )
         __match_args__ = ('qself', 'path', 'pats', )
-        qself: QSelf | None
-        path: Path
-        pats: Sequence[Pat]
         def __init__(self, qself: QSelf | None, path: Path, pats: Sequence[Pat]) -> None:
             self.qself = qself
             self.path = path
@@ -2999,7 +2532,6 @@ class PatKind:
         """`a | b`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
-        pats: Sequence[Pat]
         def __init__(self, pats: Sequence[Pat]) -> None:
             self.pats = pats
         _repr_fields = ()
@@ -3008,8 +2540,6 @@ class PatKind:
         """`E::A`, `<T>::C`."""
         __slots__ = ('qself', 'path', )
         __match_args__ = ('qself', 'path', )
-        qself: QSelf | None
-        path: Path
         def __init__(self, qself: QSelf | None, path: Path) -> None:
             self.qself = qself
             self.path = path
@@ -3019,7 +2549,6 @@ class PatKind:
         """`(a, b)`, `(a,)`, `()`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
-        pats: Sequence[Pat]
         def __init__(self, pats: Sequence[Pat]) -> None:
             self.pats = pats
         _repr_fields = ()
@@ -3028,7 +2557,6 @@ class PatKind:
         """`box p`."""
         __slots__ = ('pat', )
         __match_args__ = ('pat', )
-        pat: Pat
         def __init__(self, pat: Pat) -> None:
             self.pat = pat
         _repr_fields = ()
@@ -3037,7 +2565,6 @@ class PatKind:
         """`deref!(p)` after expansion."""
         __slots__ = ('pat', )
         __match_args__ = ('pat', )
-        pat: Pat
         def __init__(self, pat: Pat) -> None:
             self.pat = pat
         _repr_fields = ()
@@ -3046,9 +2573,6 @@ class PatKind:
         """`&p`, `&mut p`."""
         __slots__ = ('pat', 'pinnedness', 'mutbl', )
         __match_args__ = ('pat', 'pinnedness', 'mutbl', )
-        pat: Pat
-        pinnedness: Pinnedness
-        mutbl: Mutability
         def __init__(self, pat: Pat, pinnedness: Pinnedness, mutbl: Mutability) -> None:
             self.pat = pat
             self.pinnedness = pinnedness
@@ -3059,7 +2583,6 @@ class PatKind:
         """A literal, `-1`, or a const block in a pattern."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
-        expr: Expr
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
         _repr_fields = ()
@@ -3068,11 +2591,6 @@ class PatKind:
         """`a..=b`, `a..`, `..=b`, `a...b`."""
         __slots__ = ('start', 'end', 'end_kind', 'end_syntax', 'end_span', )
         __match_args__ = ('start', 'end', 'end_kind', 'end_syntax', 'end_span', )
-        start: Expr | None
-        end: Expr | None
-        end_kind: RangeEnd
-        end_syntax: RangeSyntax | None
-        end_span: Span
         def __init__(self, start: Expr | None, end: Expr | None, end_kind: RangeEnd, end_syntax: RangeSyntax | None, end_span: Span) -> None:
             self.start = start
             self.end = end
@@ -3085,7 +2603,6 @@ class PatKind:
         """`[a, .., b]`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
-        pats: Sequence[Pat]
         def __init__(self, pats: Sequence[Pat]) -> None:
             self.pats = pats
         _repr_fields = ()
@@ -3106,8 +2623,6 @@ class PatKind:
         """`(p if g)`."""
         __slots__ = ('pat', 'guard', )
         __match_args__ = ('pat', 'guard', )
-        pat: Pat
-        guard: Expr
         def __init__(self, pat: Pat, guard: Expr) -> None:
             self.pat = pat
             self.guard = guard
@@ -3117,7 +2632,6 @@ class PatKind:
         """`(p)`."""
         __slots__ = ('pat', )
         __match_args__ = ('pat', )
-        pat: Pat
         def __init__(self, pat: Pat) -> None:
             self.pat = pat
         _repr_fields = ()
@@ -3126,7 +2640,6 @@ class PatKind:
         """`m!(..)` in pattern position."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
-        mac: MacCall
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
         _repr_fields = ()
@@ -3152,7 +2665,6 @@ class TyKind:
         """`[T]`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
-        ty: Ty
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
         _repr_fields = ()
@@ -3161,8 +2673,6 @@ class TyKind:
         """`[T; N]`."""
         __slots__ = ('ty', 'len', )
         __match_args__ = ('ty', 'len', )
-        ty: Ty
-        len: AnonConst
         def __init__(self, ty: Ty, len: AnonConst) -> None:
             self.ty = ty
             self.len = len
@@ -3172,7 +2682,6 @@ class TyKind:
         """`*const T`, `*mut T`."""
         __slots__ = ('mt', )
         __match_args__ = ('mt', )
-        mt: MutTy
         def __init__(self, mt: MutTy) -> None:
             self.mt = mt
         _repr_fields = ()
@@ -3181,8 +2690,6 @@ class TyKind:
         """`&'a mut T`."""
         __slots__ = ('lifetime', 'mt', )
         __match_args__ = ('lifetime', 'mt', )
-        lifetime: Lifetime | None
-        mt: MutTy
         def __init__(self, lifetime: Lifetime | None, mt: MutTy) -> None:
             self.lifetime = lifetime
             self.mt = mt
@@ -3192,8 +2699,6 @@ class TyKind:
         """`&pin mut T`."""
         __slots__ = ('lifetime', 'mt', )
         __match_args__ = ('lifetime', 'mt', )
-        lifetime: Lifetime | None
-        mt: MutTy
         def __init__(self, lifetime: Lifetime | None, mt: MutTy) -> None:
             self.lifetime = lifetime
             self.mt = mt
@@ -3203,12 +2708,6 @@ class TyKind:
         """`unsafe extern "C" fn(u8) -> u8` (rustc's `FnPtrTy`)."""
         __slots__ = ('safety', 'ext', 'abi', 'generic_params', 'decl', 'decl_span', )
         __match_args__ = ('safety', 'ext', 'abi', 'generic_params', 'decl', 'decl_span', )
-        safety: Safety
-        ext: ExternKind
-        abi: StrLit | None
-        generic_params: Sequence[GenericParam]
-        decl: FnDecl
-        decl_span: Span
         def __init__(self, safety: Safety, ext: ExternKind, abi: StrLit | None, generic_params: Sequence[GenericParam], decl: FnDecl, decl_span: Span) -> None:
             self.safety = safety
             self.ext = ext
@@ -3222,8 +2721,6 @@ class TyKind:
         """`unsafe<'a> &'a T`."""
         __slots__ = ('generic_params', 'inner_ty', )
         __match_args__ = ('generic_params', 'inner_ty', )
-        generic_params: Sequence[GenericParam]
-        inner_ty: Ty
         def __init__(self, generic_params: Sequence[GenericParam], inner_ty: Ty) -> None:
             self.generic_params = generic_params
             self.inner_ty = inner_ty
@@ -3239,7 +2736,6 @@ class TyKind:
         """`(A, B)`, `(A,)`, `()`."""
         __slots__ = ('tys', )
         __match_args__ = ('tys', )
-        tys: Sequence[Ty]
         def __init__(self, tys: Sequence[Ty]) -> None:
             self.tys = tys
         _repr_fields = ()
@@ -3248,8 +2744,6 @@ class TyKind:
         """`a::B<T>`, `<T as Tr>::X`."""
         __slots__ = ('qself', 'path', )
         __match_args__ = ('qself', 'path', )
-        qself: QSelf | None
-        path: Path
         def __init__(self, qself: QSelf | None, path: Path) -> None:
             self.qself = qself
             self.path = path
@@ -3259,8 +2753,6 @@ class TyKind:
         """`dyn A + B`, or a bare trait in edition 2015."""
         __slots__ = ('bounds', 'syntax', )
         __match_args__ = ('bounds', 'syntax', )
-        bounds: Sequence[AnyGenericBound]
-        syntax: TraitObjectSyntax
         def __init__(self, bounds: Sequence[AnyGenericBound], syntax: TraitObjectSyntax) -> None:
             self.bounds = bounds
             self.syntax = syntax
@@ -3270,8 +2762,6 @@ class TyKind:
         """`impl A + B`; a second id, after the Ty's own."""
         __slots__ = ('id', 'bounds', )
         __match_args__ = ('id', 'bounds', )
-        id: NodeId
-        bounds: Sequence[AnyGenericBound]
         def __init__(self, bounds: Sequence[AnyGenericBound], *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.id = id
             self.bounds = bounds
@@ -3281,7 +2771,6 @@ class TyKind:
         """`(T)`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
-        ty: Ty
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
         _repr_fields = ()
@@ -3302,7 +2791,6 @@ class TyKind:
         """`m!(..)` in type position."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
-        mac: MacCall
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
         _repr_fields = ()
@@ -3317,8 +2805,6 @@ class TyKind:
         """`pattern_type!(u32 is 1..)` after expansion."""
         __slots__ = ('ty', 'pat', )
         __match_args__ = ('ty', 'pat', )
-        ty: Ty
-        pat: TyPat
         def __init__(self, ty: Ty, pat: TyPat) -> None:
             self.ty = ty
             self.pat = pat
@@ -3351,9 +2837,6 @@ class TyPatKind:
         """`1..=5`."""
         __slots__ = ('start', 'end', 'end_kind', )
         __match_args__ = ('start', 'end', 'end_kind', )
-        start: AnonConst | None
-        end: AnonConst | None
-        end_kind: RangeEnd
         def __init__(self, start: AnonConst | None, end: AnonConst | None, end_kind: RangeEnd) -> None:
             self.start = start
             self.end = end
@@ -3364,7 +2847,6 @@ class TyPatKind:
         """`A | B`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
-        pats: Sequence[TyPat]
         def __init__(self, pats: Sequence[TyPat]) -> None:
             self.pats = pats
         _repr_fields = ()
@@ -3389,9 +2871,6 @@ class CoroutineKind:
         """`async`: two ids, the closure's and the return `impl Future`'s."""
         __slots__ = ('span', 'closure_id', 'return_impl_trait_id', )
         __match_args__ = ('span', 'closure_id', 'return_impl_trait_id', )
-        span: Span
-        closure_id: NodeId
-        return_impl_trait_id: NodeId
         def __init__(self, span: Span, *, closure_id: NodeId = DUMMY_NODE_ID, return_impl_trait_id: NodeId = DUMMY_NODE_ID) -> None:
             self.span = span
             self.closure_id = closure_id
@@ -3402,9 +2881,6 @@ class CoroutineKind:
         """`gen`."""
         __slots__ = ('span', 'closure_id', 'return_impl_trait_id', )
         __match_args__ = ('span', 'closure_id', 'return_impl_trait_id', )
-        span: Span
-        closure_id: NodeId
-        return_impl_trait_id: NodeId
         def __init__(self, span: Span, *, closure_id: NodeId = DUMMY_NODE_ID, return_impl_trait_id: NodeId = DUMMY_NODE_ID) -> None:
             self.span = span
             self.closure_id = closure_id
@@ -3415,9 +2891,6 @@ class CoroutineKind:
         """`async gen`."""
         __slots__ = ('span', 'closure_id', 'return_impl_trait_id', )
         __match_args__ = ('span', 'closure_id', 'return_impl_trait_id', )
-        span: Span
-        closure_id: NodeId
-        return_impl_trait_id: NodeId
         def __init__(self, span: Span, *, closure_id: NodeId = DUMMY_NODE_ID, return_impl_trait_id: NodeId = DUMMY_NODE_ID) -> None:
             self.span = span
             self.closure_id = closure_id
@@ -3438,7 +2911,6 @@ class PreciseCapturingArg:
         """`'a` in `use<'a>`: printed as its Lifetime."""
         __slots__ = ('lifetime', )
         __match_args__ = ('lifetime', )
-        lifetime: Lifetime
         def __init__(self, lifetime: Lifetime) -> None:
             self.lifetime = lifetime
         _repr_fields = ()
@@ -3447,8 +2919,6 @@ class PreciseCapturingArg:
         """`T` in `use<T>`; its id comes after the path."""
         __slots__ = ('path', 'id', )
         __match_args__ = ('path', 'id', )
-        path: Path
-        id: NodeId
         def __init__(self, path: Path, *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.path = path
             self.id = id
@@ -3468,8 +2938,6 @@ class GenericArgs:
         """`<'a, T, N = u8>`."""
         __slots__ = ('span', 'args', )
         __match_args__ = ('span', 'args', )
-        span: Span
-        args: Sequence[AnyAngleBracketedArg]
         def __init__(self, span: Span, args: Sequence[AnyAngleBracketedArg]) -> None:
             self.span = span
             self.args = args
@@ -3479,10 +2947,6 @@ class GenericArgs:
         """`(A, B) -> C` in `Fn(A, B) -> C`."""
         __slots__ = ('span', 'inputs', 'inputs_span', 'output', )
         __match_args__ = ('span', 'inputs', 'inputs_span', 'output', )
-        span: Span
-        inputs: Sequence[Ty]
-        inputs_span: Span
-        output: AnyFnRetTy
         def __init__(self, span: Span, inputs: Sequence[Ty], inputs_span: Span, output: AnyFnRetTy) -> None:
             self.span = span
             self.inputs = inputs
@@ -3494,7 +2958,6 @@ class GenericArgs:
         """`(..)` in return type notation."""
         __slots__ = ('span', )
         __match_args__ = ('span', )
-        span: Span
         def __init__(self, span: Span) -> None:
             self.span = span
         _repr_fields = ('span', )
@@ -3513,8 +2976,6 @@ class VariantData:
         """`{ a: u8 }`."""
         __slots__ = ('fields', 'recovered', )
         __match_args__ = ('fields', 'recovered', )
-        fields: Sequence[FieldDef]
-        recovered: bool
         def __init__(self, fields: Sequence[FieldDef], recovered: bool) -> None:
             self.fields = fields
             self.recovered = recovered
@@ -3524,8 +2985,6 @@ class VariantData:
         """`(u8)`; the constructor id comes after the fields."""
         __slots__ = ('fields', 'id', )
         __match_args__ = ('fields', 'id', )
-        fields: Sequence[FieldDef]
-        id: NodeId
         def __init__(self, fields: Sequence[FieldDef], *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.fields = fields
             self.id = id
@@ -3535,7 +2994,6 @@ class VariantData:
         """No fields; the constructor id."""
         __slots__ = ('id', )
         __match_args__ = ('id', )
-        id: NodeId
         def __init__(self, *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.id = id
         _repr_fields = ('id', )

@@ -4,7 +4,8 @@ The table is the model (see its header for the keys). This script emits:
 
 * `_nodes.py`: slotted classes with positional `__init__`s and `__match_args__`
   (node classes, non-node structs, kind namespaces whose variants subclass
-  `AnyXKind`) and the payload-less enums (`FieldlessEnum`).
+  `AnyXKind`) and the payload-less enums (`FieldlessEnum`). Field types are the
+  `__init__`'s parameter types (mypy reads them there), not class annotations too.
 * `_walk.py`: for every class, in rustc's visiting order, `walk_*` (Visitor);
   `children()` (the child nodes, visiting order); and the JSON metadata tables the
   renderers read.
@@ -203,8 +204,6 @@ def emit_class(m: Model, cls: Cls, base: str, indent: str) -> list[str]:
     out.append(f"{i2}__slots__ = ({''.join(repr(n) + ', ' for n in names)})")
     out.append(f"{i2}__match_args__ = ({''.join(repr(n) + ', ' for n in names)})")
     pos, kw = init_params(cls)
-    for f in cls.fields:
-        out.append(f"{i2}{f.name}: {py_type(m, f)}")
     if cls.fields:
         params = ", ".join(f"{f.name}: {py_type(m, f)}" for f in pos)
         kws = ", ".join(
