@@ -525,123 +525,124 @@ class Crate(Node):
     """The crate root: a file's inner attributes and items. rustc keeps `spans: ModSpans`; `span` is its `inner_span`."""
     __slots__ = ('id', 'attrs', 'items', 'span', 'is_placeholder', )
     __match_args__ = ('id', 'attrs', 'items', 'span', 'is_placeholder', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, attrs: Sequence[Attribute], items: Sequence[Item], span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.id = id
         self.attrs = attrs
         self.items = items
         self.span = span
         self.is_placeholder = is_placeholder
-    _repr_fields = ('id', 'span', )
 
 
 class Item(Node):
     """An item in a module or block: `fn`, `struct`, `impl`, `use`, ... Its span leaves out outer attributes."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'kind', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'kind', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, kind: AnyItemKind, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.attrs = attrs
         self.id = id
         self.span = span
         self.vis = vis
         self.kind = kind
-    _repr_fields = ('id', 'span', )
 
 
 class AssocItem(Node):
     """An item in an `impl` or `trait` block (rustc's `Item<AssocItemKind>`)."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'kind', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'kind', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, kind: AnyAssocItemKind, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.attrs = attrs
         self.id = id
         self.span = span
         self.vis = vis
         self.kind = kind
-    _repr_fields = ('id', 'span', )
 
 
 class ForeignItem(Node):
     """An item in an `extern` block (rustc's `Item<ForeignItemKind>`)."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'kind', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'kind', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, kind: AnyForeignItemKind, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.attrs = attrs
         self.id = id
         self.span = span
         self.vis = vis
         self.kind = kind
-    _repr_fields = ('id', 'span', )
 
 
 class Visibility(Node):
     """`pub`, `pub(crate)`, `pub(in a::b)`; `Inherited` (nothing written) is not printed."""
     __slots__ = ('kind', 'span', )
     __match_args__ = ('kind', 'span', )
+    _repr_fields = ('span', )
     def __init__(self, kind: AnyVisibilityKind, span: Span) -> None:
         self.kind = kind
         self.span = span
-    _repr_fields = ('span', )
 
 
 class Attribute(Node):
     """`#[path(args)]`, `#![..]`, `/// doc`. Not a NodeId holder: rustc gives attributes an `AttrId`."""
     __slots__ = ('kind', 'id', 'style', 'span', )
     __match_args__ = ('kind', 'id', 'style', 'span', )
+    _repr_fields = ('span', )
     def __init__(self, kind: AnyAttrKind, id: int, style: AttrStyle, span: Span) -> None:
         self.kind = kind
         self.id = id
         self.style = style
         self.span = span
-    _repr_fields = ('span', )
 
 
 class MacCall(Node):
     """A macro invocation `path!(..)`; the node that owns it carries the NodeId."""
     __slots__ = ('path', 'args', )
     __match_args__ = ('path', 'args', )
+    _repr_fields = ()
     def __init__(self, path: Path, args: DelimArgs) -> None:
         self.path = path
         self.args = args
-    _repr_fields = ()
 
 
 class UseTree(Node):
     """`a::b as c`, `a::{b, c}`, `a::*`. A nested tree's id (rustc keeps it beside the tree) is assigned after its subtree."""
     __slots__ = ('prefix', 'kind', 'span', 'id', )
     __match_args__ = ('prefix', 'kind', 'span', 'id', )
+    _repr_fields = ('span', 'id', )
     def __init__(self, prefix: Path, kind: AnyUseTreeKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.prefix = prefix
         self.kind = kind
         self.span = span
         self.id = id
-    _repr_fields = ('span', 'id', )
 
 
 class ConstBlockItem(Node):
     """The block of an item-level `const { .. }`."""
     __slots__ = ('id', 'span', 'block', )
     __match_args__ = ('id', 'span', 'block', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, span: Span, block: Block, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.span = span
         self.block = block
-    _repr_fields = ('id', 'span', )
 
 
 class FnDecl(Node):
     """Parameters and return type."""
     __slots__ = ('inputs', 'output', )
     __match_args__ = ('inputs', 'output', )
+    _repr_fields = ()
     def __init__(self, inputs: Sequence[Param], output: AnyFnRetTy) -> None:
         self.inputs = inputs
         self.output = output
-    _repr_fields = ()
 
 
 class Param(Node):
     """A parameter `pat: Ty`, `&self`, or an unnamed fn-pointer parameter; rustc walks its type before its pattern."""
     __slots__ = ('attrs', 'ty', 'pat', 'id', 'span', 'is_placeholder', )
     __match_args__ = ('attrs', 'ty', 'pat', 'id', 'span', 'is_placeholder', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, attrs: Sequence[Attribute], ty: Ty, pat: Pat, span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.ty = ty
@@ -649,24 +650,24 @@ class Param(Node):
         self.id = id
         self.span = span
         self.is_placeholder = is_placeholder
-    _repr_fields = ('id', 'span', )
 
 
 class Generics(Node):
     """`<T: Copy, 'a>` and the where clause; zero-width after the name when empty."""
     __slots__ = ('params', 'where_clause', 'span', )
     __match_args__ = ('params', 'where_clause', 'span', )
+    _repr_fields = ('span', )
     def __init__(self, params: Sequence[GenericParam], where_clause: WhereClause, span: Span) -> None:
         self.params = params
         self.where_clause = where_clause
         self.span = span
-    _repr_fields = ('span', )
 
 
 class GenericParam(Node):
     """`T: Bound = Default`, `'a: 'b`, `const N: usize = 3`."""
     __slots__ = ('id', 'ident', 'attrs', 'bounds', 'is_placeholder', 'kind', 'colon_span', )
     __match_args__ = ('id', 'ident', 'attrs', 'bounds', 'is_placeholder', 'kind', 'colon_span', )
+    _repr_fields = ('id', 'ident', 'colon_span', )
     def __init__(self, ident: Ident, attrs: Sequence[Attribute], bounds: Sequence[AnyGenericBound], kind: AnyGenericParamKind, colon_span: Span | None, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.id = id
         self.ident = ident
@@ -675,124 +676,124 @@ class GenericParam(Node):
         self.is_placeholder = is_placeholder
         self.kind = kind
         self.colon_span = colon_span
-    _repr_fields = ('id', 'ident', 'colon_span', )
 
 
 class WhereClause(Node):
     """`where T: Copy,`; zero-width after the signature when absent."""
     __slots__ = ('has_where_token', 'predicates', 'span', )
     __match_args__ = ('has_where_token', 'predicates', 'span', )
+    _repr_fields = ('span', )
     def __init__(self, has_where_token: bool, predicates: Sequence[WherePredicate], span: Span) -> None:
         self.has_where_token = has_where_token
         self.predicates = predicates
         self.span = span
-    _repr_fields = ('span', )
 
 
 class WherePredicate(Node):
     """One predicate of a where clause."""
     __slots__ = ('attrs', 'kind', 'id', 'span', 'is_placeholder', )
     __match_args__ = ('attrs', 'kind', 'id', 'span', 'is_placeholder', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, attrs: Sequence[Attribute], kind: AnyWherePredicateKind, span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.kind = kind
         self.id = id
         self.span = span
         self.is_placeholder = is_placeholder
-    _repr_fields = ('id', 'span', )
 
 
 class PolyTraitRef(Node):
     """A trait bound with its `for<..>` binder and `?`/`!`/`[const]` modifiers."""
     __slots__ = ('bound_generic_params', 'modifiers', 'trait_ref', 'span', 'parens', )
     __match_args__ = ('bound_generic_params', 'modifiers', 'trait_ref', 'span', 'parens', )
+    _repr_fields = ('span', )
     def __init__(self, bound_generic_params: Sequence[GenericParam], modifiers: TraitBoundModifiers, trait_ref: TraitRef, span: Span, parens: bool) -> None:
         self.bound_generic_params = bound_generic_params
         self.modifiers = modifiers
         self.trait_ref = trait_ref
         self.span = span
         self.parens = parens
-    _repr_fields = ('span', )
 
 
 class TraitRef(Node):
     """The path of a trait in a bound or an impl; `ref_id` comes after the path."""
     __slots__ = ('path', 'ref_id', )
     __match_args__ = ('path', 'ref_id', )
+    _repr_fields = ('ref_id', )
     def __init__(self, path: Path, *, ref_id: NodeId = DUMMY_NODE_ID) -> None:
         self.path = path
         self.ref_id = ref_id
-    _repr_fields = ('ref_id', )
 
 
 class Lifetime(Node):
     """`'a`."""
     __slots__ = ('id', 'ident', )
     __match_args__ = ('id', 'ident', )
+    _repr_fields = ('id', 'ident', )
     def __init__(self, ident: Ident, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.ident = ident
-    _repr_fields = ('id', 'ident', )
 
 
 class Label(Node):
     """`'outer:` on a loop or block, and in `break 'outer`."""
     __slots__ = ('ident', )
     __match_args__ = ('ident', )
+    _repr_fields = ('ident', )
     def __init__(self, ident: Ident) -> None:
         self.ident = ident
-    _repr_fields = ('ident', )
 
 
 class Path(Node):
     """`a::b::<T>`; a leading `::` is the segment `{{root}}`."""
     __slots__ = ('span', 'segments', )
     __match_args__ = ('span', 'segments', )
+    _repr_fields = ('span', )
     def __init__(self, span: Span, segments: Sequence[PathSegment]) -> None:
         self.span = span
         self.segments = segments
-    _repr_fields = ('span', )
 
 
 class PathSegment(Node):
     """One segment `b::<T>`; rustc prints no span for it."""
     __slots__ = ('ident', 'id', 'args', )
     __match_args__ = ('ident', 'id', 'args', )
+    _repr_fields = ('ident', 'id', )
     def __init__(self, ident: Ident, args: AnyGenericArgs | None, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.ident = ident
         self.id = id
         self.args = args
-    _repr_fields = ('ident', 'id', )
 
 
 class AssocItemConstraint(Node):
     """`Item = u8` or `Item: Bound` in generic arguments; rustc's dump gives it no kind."""
     __slots__ = ('id', 'ident', 'gen_args', 'kind', 'span', )
     __match_args__ = ('id', 'ident', 'gen_args', 'kind', 'span', )
+    _repr_fields = ('id', 'ident', 'span', )
     def __init__(self, ident: Ident, gen_args: AnyGenericArgs | None, kind: AnyAssocItemConstraintKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.ident = ident
         self.gen_args = gen_args
         self.kind = kind
         self.span = span
-    _repr_fields = ('id', 'ident', 'span', )
 
 
 class QSelf(Node):
     """The `<T as Tr>` of a qualified path; `position` counts the trait's segments."""
     __slots__ = ('ty', 'path_span', 'position', )
     __match_args__ = ('ty', 'path_span', 'position', )
+    _repr_fields = ('path_span', )
     def __init__(self, ty: Ty, path_span: Span, position: int) -> None:
         self.ty = ty
         self.path_span = path_span
         self.position = position
-    _repr_fields = ('path_span', )
 
 
 class Delegation(Node):
     """What `reuse a::b as c;` reuses (rustc's boxed `Delegation`, a node of its own in its tree)."""
     __slots__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', 'from_glob', )
     __match_args__ = ('id', 'qself', 'path', 'ident', 'rename', 'body', 'from_glob', )
+    _repr_fields = ('id', 'ident', )
     def __init__(self, qself: QSelf | None, path: Path, ident: Ident, rename: Ident | None, body: Block | None, from_glob: bool, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.qself = qself
@@ -801,23 +802,23 @@ class Delegation(Node):
         self.rename = rename
         self.body = body
         self.from_glob = from_glob
-    _repr_fields = ('id', 'ident', )
 
 
 class AnonConst(Node):
     """A const expression in type position: array length, discriminant, const argument."""
     __slots__ = ('id', 'value', )
     __match_args__ = ('id', 'value', )
+    _repr_fields = ('id', )
     def __init__(self, value: Expr, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.value = value
-    _repr_fields = ('id', )
 
 
 class Variant(Node):
     """`A`, `B(u8)`, `C { x: u8 }`, `D = 1`."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'ident', 'data', 'disr_expr', 'is_placeholder', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'ident', 'data', 'disr_expr', 'is_placeholder', )
+    _repr_fields = ('id', 'span', 'ident', )
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, ident: Ident, data: AnyVariantData, disr_expr: AnonConst | None, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.id = id
@@ -827,13 +828,13 @@ class Variant(Node):
         self.data = data
         self.disr_expr = disr_expr
         self.is_placeholder = is_placeholder
-    _repr_fields = ('id', 'span', 'ident', )
 
 
 class FieldDef(Node):
     """A field `pub a: u8` (or an unnamed tuple field)."""
     __slots__ = ('attrs', 'id', 'span', 'vis', 'safety', 'ident', 'ty', 'default', 'is_placeholder', )
     __match_args__ = ('attrs', 'id', 'span', 'vis', 'safety', 'ident', 'ty', 'default', 'is_placeholder', )
+    _repr_fields = ('id', 'span', 'ident', )
     def __init__(self, attrs: Sequence[Attribute], span: Span, vis: Visibility, safety: Safety, ident: Ident | None, ty: Ty, default: AnonConst | None, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.id = id
@@ -844,36 +845,36 @@ class FieldDef(Node):
         self.ty = ty
         self.default = default
         self.is_placeholder = is_placeholder
-    _repr_fields = ('id', 'span', 'ident', )
 
 
 class Block(Node):
     """`{ stmts }`; `unsafe { }` sets `rules`. The id comes after the statements."""
     __slots__ = ('stmts', 'id', 'rules', 'span', )
     __match_args__ = ('stmts', 'id', 'rules', 'span', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, stmts: Sequence[Stmt], rules: BlockCheckMode, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.stmts = stmts
         self.id = id
         self.rules = rules
         self.span = span
-    _repr_fields = ('id', 'span', )
 
 
 class Stmt(Node):
     """A statement."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, kind: AnyStmtKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
         self.span = span
-    _repr_fields = ('id', 'span', )
 
 
 class Local(Node):
     """The `let` of a let statement; its attributes are walked last."""
     __slots__ = ('id', 'super_', 'pat', 'ty', 'kind', 'span', 'colon_sp', 'attrs', )
     __match_args__ = ('id', 'super_', 'pat', 'ty', 'kind', 'span', 'colon_sp', 'attrs', )
+    _repr_fields = ('id', 'super_', 'span', 'colon_sp', )
     def __init__(self, super_: Span | None, pat: Pat, ty: Ty | None, kind: AnyLocalKind, span: Span, colon_sp: Span | None, attrs: Sequence[Attribute], *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.super_ = super_
@@ -883,25 +884,25 @@ class Local(Node):
         self.span = span
         self.colon_sp = colon_sp
         self.attrs = attrs
-    _repr_fields = ('id', 'super_', 'span', 'colon_sp', )
 
 
 class Expr(Node):
     """An expression; its attributes are walked before its kind."""
     __slots__ = ('id', 'kind', 'span', 'attrs', )
     __match_args__ = ('id', 'kind', 'span', 'attrs', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, kind: AnyExprKind, span: Span, attrs: Sequence[Attribute], *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
         self.span = span
         self.attrs = attrs
-    _repr_fields = ('id', 'span', )
 
 
 class Arm(Node):
     """`pat if guard => body`; the span leaves out a trailing comma."""
     __slots__ = ('attrs', 'pat', 'guard', 'body', 'span', 'id', 'is_placeholder', )
     __match_args__ = ('attrs', 'pat', 'guard', 'body', 'span', 'id', 'is_placeholder', )
+    _repr_fields = ('span', 'id', )
     def __init__(self, attrs: Sequence[Attribute], pat: Pat, guard: Expr | None, body: Expr | None, span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.pat = pat
@@ -910,13 +911,13 @@ class Arm(Node):
         self.span = span
         self.id = id
         self.is_placeholder = is_placeholder
-    _repr_fields = ('span', 'id', )
 
 
 class ExprField(Node):
     """`a: e` or shorthand `a` in a struct expression."""
     __slots__ = ('attrs', 'id', 'span', 'ident', 'expr', 'is_shorthand', 'is_placeholder', )
     __match_args__ = ('attrs', 'id', 'span', 'ident', 'expr', 'is_shorthand', 'is_placeholder', )
+    _repr_fields = ('id', 'span', 'ident', )
     def __init__(self, attrs: Sequence[Attribute], span: Span, ident: Ident, expr: Expr, is_shorthand: bool, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.attrs = attrs
         self.id = id
@@ -925,24 +926,24 @@ class ExprField(Node):
         self.expr = expr
         self.is_shorthand = is_shorthand
         self.is_placeholder = is_placeholder
-    _repr_fields = ('id', 'span', 'ident', )
 
 
 class Pat(Node):
     """A pattern."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, kind: AnyPatKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
         self.span = span
-    _repr_fields = ('id', 'span', )
 
 
 class PatField(Node):
     """`a: p` or shorthand `a` in a struct pattern; its attributes are walked after the pattern."""
     __slots__ = ('ident', 'pat', 'is_shorthand', 'attrs', 'id', 'span', 'is_placeholder', )
     __match_args__ = ('ident', 'pat', 'is_shorthand', 'attrs', 'id', 'span', 'is_placeholder', )
+    _repr_fields = ('ident', 'id', 'span', )
     def __init__(self, ident: Ident, pat: Pat, is_shorthand: bool, attrs: Sequence[Attribute], span: Span, *, id: NodeId = DUMMY_NODE_ID, is_placeholder: bool = False) -> None:
         self.ident = ident
         self.pat = pat
@@ -951,171 +952,170 @@ class PatField(Node):
         self.id = id
         self.span = span
         self.is_placeholder = is_placeholder
-    _repr_fields = ('ident', 'id', 'span', )
 
 
 class Ty(Node):
     """A type."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, kind: AnyTyKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
         self.span = span
-    _repr_fields = ('id', 'span', )
 
 
 class TyPat(Node):
     """The pattern of a pattern type."""
     __slots__ = ('id', 'kind', 'span', )
     __match_args__ = ('id', 'kind', 'span', )
+    _repr_fields = ('id', 'span', )
     def __init__(self, kind: AnyTyPatKind, span: Span, *, id: NodeId = DUMMY_NODE_ID) -> None:
         self.id = id
         self.kind = kind
         self.span = span
-    _repr_fields = ('id', 'span', )
 
 
 class AttrItem:
     """The path and arguments of a normal attribute; `unsafe(no_mangle)` sets `unsafety`."""
     __slots__ = ('unsafety', 'path', 'args', )
     __match_args__ = ('unsafety', 'path', 'args', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, unsafety: Safety, path: Path, args: AnyAttrArgs) -> None:
         self.unsafety = unsafety
         self.path = path
         self.args = args
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class DelimArgs:
     """A delimited token group `(..)`, `[..]`, `{..}`; `dspan` covers the delimiters."""
     __slots__ = ('dspan', 'delim', )
     __match_args__ = ('dspan', 'delim', )
+    _repr_fields = ('dspan', )
+    __repr__ = _repr
     def __init__(self, dspan: Span, delim: Delimiter) -> None:
         self.dspan = dspan
         self.delim = delim
-    _repr_fields = ('dspan', )
-    __repr__ = _repr
 
 
 class MacroDef:
     """The body of `macro_rules! m { .. }`: tokens only."""
     __slots__ = ('body', 'macro_rules', )
     __match_args__ = ('body', 'macro_rules', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, body: DelimArgs, macro_rules: bool) -> None:
         self.body = body
         self.macro_rules = macro_rules
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class TraitImplHeader:
     """The `Trait for` part of a trait impl, with `default`, `unsafe`, `!`."""
     __slots__ = ('defaultness', 'safety', 'polarity', 'trait_ref', )
     __match_args__ = ('defaultness', 'safety', 'polarity', 'trait_ref', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, defaultness: Defaultness, safety: Safety, polarity: ImplPolarity, trait_ref: TraitRef) -> None:
         self.defaultness = defaultness
         self.safety = safety
         self.polarity = polarity
         self.trait_ref = trait_ref
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class StrLit:
     """A string literal in a fixed position (`extern "C"`)."""
     __slots__ = ('symbol', 'style', 'span', )
     __match_args__ = ('symbol', 'style', 'span', )
+    _repr_fields = ('span', )
+    __repr__ = _repr
     def __init__(self, symbol: str, style: StrStyle, span: Span) -> None:
         self.symbol = symbol
         self.style = style
         self.span = span
-    _repr_fields = ('span', )
-    __repr__ = _repr
 
 
 class FnSig:
     """`async fn f(x: u8) -> u8` without the body."""
     __slots__ = ('header', 'decl', 'span', )
     __match_args__ = ('header', 'decl', 'span', )
+    _repr_fields = ('span', )
+    __repr__ = _repr
     def __init__(self, header: FnHeader, decl: FnDecl, span: Span) -> None:
         self.header = header
         self.decl = decl
         self.span = span
-    _repr_fields = ('span', )
-    __repr__ = _repr
 
 
 class FnHeader:
     """`const async unsafe extern "C"`."""
     __slots__ = ('constness', 'coroutine_kind', 'safety', 'ext', 'abi', )
     __match_args__ = ('constness', 'coroutine_kind', 'safety', 'ext', 'abi', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, constness: Const, coroutine_kind: AnyCoroutineKind | None, safety: Safety, ext: ExternKind, abi: StrLit | None) -> None:
         self.constness = constness
         self.coroutine_kind = coroutine_kind
         self.safety = safety
         self.ext = ext
         self.abi = abi
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class TraitBoundModifiers:
     """`[const]`, `async`, `?`, `!` on a bound."""
     __slots__ = ('constness', 'asyncness', 'polarity', )
     __match_args__ = ('constness', 'asyncness', 'polarity', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, constness: BoundConstness, asyncness: BoundAsyncness, polarity: BoundPolarity) -> None:
         self.constness = constness
         self.asyncness = asyncness
         self.polarity = polarity
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class Lit:
     """A literal token: `symbol` is its text without quotes, prefix or `#`s (`1_000`, `a\n`), `suffix` e.g. `u8`."""
     __slots__ = ('kind', 'symbol', 'suffix', 'raw_hashes', )
     __match_args__ = ('kind', 'symbol', 'suffix', 'raw_hashes', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, kind: LitKind, symbol: str, suffix: str | None, raw_hashes: int) -> None:
         self.kind = kind
         self.symbol = symbol
         self.suffix = suffix
         self.raw_hashes = raw_hashes
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class InlineAsm:
     """An `asm!` after expansion: only what the walk needs (its operands' expressions)."""
     __slots__ = ('operands', )
     __match_args__ = ('operands', )
-    def __init__(self, operands: Sequence[Expr]) -> None:
-        self.operands = operands
     _repr_fields = ()
     __repr__ = _repr
+    def __init__(self, operands: Sequence[Expr]) -> None:
+        self.operands = operands
 
 
 class BindingMode:
     """`ref`/`ref mut` (`by_ref` is None for by-value) and `mut`."""
     __slots__ = ('by_ref', 'mutbl', )
     __match_args__ = ('by_ref', 'mutbl', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, by_ref: Mutability | None, mutbl: Mutability) -> None:
         self.by_ref = by_ref
         self.mutbl = mutbl
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class MutTy:
     """A type with its mutability, in `&mut T` and `*const T`."""
     __slots__ = ('ty', 'mutbl', )
     __match_args__ = ('ty', 'mutbl', )
+    _repr_fields = ()
+    __repr__ = _repr
     def __init__(self, ty: Ty, mutbl: Mutability) -> None:
         self.ty = ty
         self.mutbl = mutbl
-    _repr_fields = ()
-    __repr__ = _repr
 
 
 class AnyVisibilityKind:
@@ -1138,11 +1138,11 @@ class VisibilityKind:
         """`pub(crate)`, `pub(super)`, `pub(in a::b)`; the id comes after the path."""
         __slots__ = ('path', 'id', 'shorthand', )
         __match_args__ = ('path', 'id', 'shorthand', )
+        _repr_fields = ('id', )
         def __init__(self, path: Path, shorthand: bool, *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.path = path
             self.id = id
             self.shorthand = shorthand
-        _repr_fields = ('id', )
 
     class Inherited(AnyVisibilityKind):
         """No visibility written."""
@@ -1165,18 +1165,18 @@ class AttrKind:
         """`#[inline]`, `#[cfg(unix)]`, `#[doc = "x"]` (rustc's `NormalAttr { item: AttrItem }`)."""
         __slots__ = ('item', )
         __match_args__ = ('item', )
+        _repr_fields = ()
         def __init__(self, item: AttrItem) -> None:
             self.item = item
-        _repr_fields = ()
 
     class DocComment(AnyAttrKind):
         """`/// text`, `//! text`, `/** text */`."""
         __slots__ = ('comment_kind', 'symbol', )
         __match_args__ = ('comment_kind', 'symbol', )
+        _repr_fields = ()
         def __init__(self, comment_kind: CommentKind, symbol: str) -> None:
             self.comment_kind = comment_kind
             self.symbol = symbol
-        _repr_fields = ()
 
 
 class AnyAttrArgs:
@@ -1199,18 +1199,18 @@ class AttrArgs:
         """`#[cfg(unix)]`: arguments are tokens."""
         __slots__ = ('args', )
         __match_args__ = ('args', )
+        _repr_fields = ()
         def __init__(self, args: DelimArgs) -> None:
             self.args = args
-        _repr_fields = ()
 
     class Eq(AnyAttrArgs):
         """`#[doc = "x"]`: the only attribute form holding an AST node."""
         __slots__ = ('eq_span', 'expr', )
         __match_args__ = ('eq_span', 'expr', )
+        _repr_fields = ('eq_span', )
         def __init__(self, eq_span: Span, expr: Expr) -> None:
             self.eq_span = eq_span
             self.expr = expr
-        _repr_fields = ('eq_span', )
 
 
 class AnyItemKind:
@@ -1227,96 +1227,97 @@ class ItemKind:
         """`extern crate foo as bar;` (orig = `foo`, ident = `bar`)."""
         __slots__ = ('orig', 'ident', )
         __match_args__ = ('orig', 'ident', )
+        _repr_fields = ('ident', )
         def __init__(self, orig: str | None, ident: Ident) -> None:
             self.orig = orig
             self.ident = ident
-        _repr_fields = ('ident', )
 
     class Use(AnyItemKind):
         """`use a::{b, c};`."""
         __slots__ = ('tree', )
         __match_args__ = ('tree', )
+        _repr_fields = ()
         def __init__(self, tree: UseTree) -> None:
             self.tree = tree
-        _repr_fields = ()
 
     class Static(AnyItemKind):
         """`static mut X: u8 = 1;`."""
         __slots__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
         __match_args__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
+        _repr_fields = ('ident', )
         def __init__(self, ident: Ident, ty: Ty, safety: Safety, mutability: Mutability, expr: Expr | None) -> None:
             self.ident = ident
             self.ty = ty
             self.safety = safety
             self.mutability = mutability
             self.expr = expr
-        _repr_fields = ('ident', )
 
     class Const(AnyItemKind):
         """`const X: u8 = 1;` (rustc's `ConstItem`, `rhs_kind: Body { rhs }`)."""
         __slots__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, ty: Ty, expr: Expr | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
             self.generics = generics
             self.ty = ty
             self.expr = expr
-        _repr_fields = ('ident', )
 
     class ConstBlock(AnyItemKind):
         """An item-level `const { .. }`."""
         __slots__ = ('block', )
         __match_args__ = ('block', )
+        _repr_fields = ()
         def __init__(self, block: ConstBlockItem) -> None:
             self.block = block
-        _repr_fields = ()
 
     class Fn(AnyItemKind):
         """`fn add(a: i32) -> i32 { a + 1 }`; the where clause is walked before the parameters."""
         __slots__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, sig: FnSig, body: Block | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
             self.generics = generics
             self.sig = sig
             self.body = body
-        _repr_fields = ('ident', )
 
     class Mod(AnyItemKind):
         """`mod m { .. }` or `mod m;`."""
         __slots__ = ('safety', 'ident', 'mod_kind', )
         __match_args__ = ('safety', 'ident', 'mod_kind', )
+        _repr_fields = ('ident', )
         def __init__(self, safety: Safety, ident: Ident, mod_kind: AnyModKind) -> None:
             self.safety = safety
             self.ident = ident
             self.mod_kind = mod_kind
-        _repr_fields = ('ident', )
 
     class ForeignMod(AnyItemKind):
         """`extern "C" { .. }`."""
         __slots__ = ('extern_span', 'safety', 'abi', 'items', )
         __match_args__ = ('extern_span', 'safety', 'abi', 'items', )
+        _repr_fields = ('extern_span', )
         def __init__(self, extern_span: Span, safety: Safety, abi: StrLit | None, items: Sequence[ForeignItem]) -> None:
             self.extern_span = extern_span
             self.safety = safety
             self.abi = abi
             self.items = items
-        _repr_fields = ('extern_span', )
 
     class GlobalAsm(AnyItemKind):
         """`global_asm!(..)` after expansion; never in an unexpanded tree."""
         __slots__ = ('asm', )
         __match_args__ = ('asm', )
+        _repr_fields = ()
         def __init__(self, asm: InlineAsm) -> None:
             self.asm = asm
-        _repr_fields = ()
 
     class TyAlias(AnyItemKind):
         """`type A<T> where T: Copy = B<T>;`; a `where` after `= ty` is walked before the type."""
         __slots__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, after_where_clause: WhereClause, bounds: Sequence[AnyGenericBound], ty: Ty | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1324,42 +1325,42 @@ class ItemKind:
             self.after_where_clause = after_where_clause
             self.bounds = bounds
             self.ty = ty
-        _repr_fields = ('ident', )
 
     class Enum(AnyItemKind):
         """`enum E<T> { A, B(T) }` (rustc's `EnumDef { variants }` flattened)."""
         __slots__ = ('ident', 'generics', 'variants', )
         __match_args__ = ('ident', 'generics', 'variants', )
+        _repr_fields = ('ident', )
         def __init__(self, ident: Ident, generics: Generics, variants: Sequence[Variant]) -> None:
             self.ident = ident
             self.generics = generics
             self.variants = variants
-        _repr_fields = ('ident', )
 
     class Struct(AnyItemKind):
         """`struct S<T> { a: T }`."""
         __slots__ = ('ident', 'generics', 'data', )
         __match_args__ = ('ident', 'generics', 'data', )
+        _repr_fields = ('ident', )
         def __init__(self, ident: Ident, generics: Generics, data: AnyVariantData) -> None:
             self.ident = ident
             self.generics = generics
             self.data = data
-        _repr_fields = ('ident', )
 
     class Union(AnyItemKind):
         """`union U { a: u8 }`."""
         __slots__ = ('ident', 'generics', 'data', )
         __match_args__ = ('ident', 'generics', 'data', )
+        _repr_fields = ('ident', )
         def __init__(self, ident: Ident, generics: Generics, data: AnyVariantData) -> None:
             self.ident = ident
             self.generics = generics
             self.data = data
-        _repr_fields = ('ident', )
 
     class Trait(AnyItemKind):
         """`trait T: Super { .. }`."""
         __slots__ = ('constness', 'safety', 'is_auto', 'ident', 'generics', 'bounds', 'items', )
         __match_args__ = ('constness', 'safety', 'is_auto', 'ident', 'generics', 'bounds', 'items', )
+        _repr_fields = ('ident', )
         def __init__(self, constness: Const, safety: Safety, is_auto: IsAuto, ident: Ident, generics: Generics, bounds: Sequence[AnyGenericBound], items: Sequence[AssocItem]) -> None:
             self.constness = constness
             self.safety = safety
@@ -1368,65 +1369,64 @@ class ItemKind:
             self.generics = generics
             self.bounds = bounds
             self.items = items
-        _repr_fields = ('ident', )
 
     class TraitAlias(AnyItemKind):
         """`trait A = B + C;`."""
         __slots__ = ('constness', 'ident', 'generics', 'bounds', )
         __match_args__ = ('constness', 'ident', 'generics', 'bounds', )
+        _repr_fields = ('ident', )
         def __init__(self, constness: Const, ident: Ident, generics: Generics, bounds: Sequence[AnyGenericBound]) -> None:
             self.constness = constness
             self.ident = ident
             self.generics = generics
             self.bounds = bounds
-        _repr_fields = ('ident', )
 
     class Impl(AnyItemKind):
         """`impl<T> Tr for S<T> { .. }` (rustc's `Impl` with `of_trait: Option<TraitImplHeader>`)."""
         __slots__ = ('generics', 'constness', 'of_trait', 'self_ty', 'items', )
         __match_args__ = ('generics', 'constness', 'of_trait', 'self_ty', 'items', )
+        _repr_fields = ()
         def __init__(self, generics: Generics, constness: Const, of_trait: TraitImplHeader | None, self_ty: Ty, items: Sequence[AssocItem]) -> None:
             self.generics = generics
             self.constness = constness
             self.of_trait = of_trait
             self.self_ty = self_ty
             self.items = items
-        _repr_fields = ()
 
     class MacCall(AnyItemKind):
         """An item-position macro call `m! { .. }` or `m!(..);`."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
+        _repr_fields = ()
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
-        _repr_fields = ()
 
     class MacroDef(AnyItemKind):
         """`macro_rules! m { .. }`."""
         __slots__ = ('ident', 'def_', )
         __match_args__ = ('ident', 'def_', )
+        _repr_fields = ('ident', )
         def __init__(self, ident: Ident, def_: MacroDef) -> None:
             self.ident = ident
             self.def_ = def_
-        _repr_fields = ('ident', )
 
     class Delegation(AnyItemKind):
         """`reuse a::b;` (unstable)."""
         __slots__ = ('delegation', )
         __match_args__ = ('delegation', )
+        _repr_fields = ()
         def __init__(self, delegation: Delegation) -> None:
             self.delegation = delegation
-        _repr_fields = ()
 
     class DelegationMac(AnyItemKind):
         """`reuse a::{b, c};` (unstable)."""
         __slots__ = ('qself', 'prefix', 'body', )
         __match_args__ = ('qself', 'prefix', 'body', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, prefix: Path, body: Block | None) -> None:
             self.qself = qself
             self.prefix = prefix
             self.body = body
-        _repr_fields = ()
 
 
 class AnyAssocItemKind:
@@ -1443,30 +1443,31 @@ class AssocItemKind:
         """`const X: u8 = 1;` in an impl or trait."""
         __slots__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'ty', 'expr', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, ty: Ty, expr: Expr | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
             self.generics = generics
             self.ty = ty
             self.expr = expr
-        _repr_fields = ('ident', )
 
     class Fn(AnyAssocItemKind):
         """A method or associated function."""
         __slots__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, sig: FnSig, body: Block | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
             self.generics = generics
             self.sig = sig
             self.body = body
-        _repr_fields = ('ident', )
 
     class Type(AnyAssocItemKind):
         """`type A = u8;` in an impl, `type A: Copy;` in a trait."""
         __slots__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, after_where_clause: WhereClause, bounds: Sequence[AnyGenericBound], ty: Ty | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1474,33 +1475,32 @@ class AssocItemKind:
             self.after_where_clause = after_where_clause
             self.bounds = bounds
             self.ty = ty
-        _repr_fields = ('ident', )
 
     class MacCall(AnyAssocItemKind):
         """A macro call in an impl or trait."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
+        _repr_fields = ()
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
-        _repr_fields = ()
 
     class Delegation(AnyAssocItemKind):
         """`reuse` in an impl or trait."""
         __slots__ = ('delegation', )
         __match_args__ = ('delegation', )
+        _repr_fields = ()
         def __init__(self, delegation: Delegation) -> None:
             self.delegation = delegation
-        _repr_fields = ()
 
     class DelegationMac(AnyAssocItemKind):
         """`reuse a::{b};` in an impl or trait."""
         __slots__ = ('qself', 'prefix', 'body', )
         __match_args__ = ('qself', 'prefix', 'body', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, prefix: Path, body: Block | None) -> None:
             self.qself = qself
             self.prefix = prefix
             self.body = body
-        _repr_fields = ()
 
 
 class AnyForeignItemKind:
@@ -1517,30 +1517,31 @@ class ForeignItemKind:
         """`static X: u8;` in an extern block."""
         __slots__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
         __match_args__ = ('ident', 'ty', 'safety', 'mutability', 'expr', )
+        _repr_fields = ('ident', )
         def __init__(self, ident: Ident, ty: Ty, safety: Safety, mutability: Mutability, expr: Expr | None) -> None:
             self.ident = ident
             self.ty = ty
             self.safety = safety
             self.mutability = mutability
             self.expr = expr
-        _repr_fields = ('ident', )
 
     class Fn(AnyForeignItemKind):
         """`fn f(x: u8, ...);` in an extern block."""
         __slots__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'sig', 'body', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, sig: FnSig, body: Block | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
             self.generics = generics
             self.sig = sig
             self.body = body
-        _repr_fields = ('ident', )
 
     class TyAlias(AnyForeignItemKind):
         """`type T;` in an extern block."""
         __slots__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
         __match_args__ = ('defaultness', 'ident', 'generics', 'after_where_clause', 'bounds', 'ty', )
+        _repr_fields = ('ident', )
         def __init__(self, defaultness: Defaultness, ident: Ident, generics: Generics, after_where_clause: WhereClause, bounds: Sequence[AnyGenericBound], ty: Ty | None) -> None:
             self.defaultness = defaultness
             self.ident = ident
@@ -1548,15 +1549,14 @@ class ForeignItemKind:
             self.after_where_clause = after_where_clause
             self.bounds = bounds
             self.ty = ty
-        _repr_fields = ('ident', )
 
     class MacCall(AnyForeignItemKind):
         """A macro call in an extern block."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
+        _repr_fields = ()
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
-        _repr_fields = ()
 
 
 class AnyModKind:
@@ -1573,11 +1573,11 @@ class ModKind:
         """An inline module's items (`mod m { .. }`), or a file loaded for `mod m;` during expansion."""
         __slots__ = ('items', 'inline', 'inner_span', )
         __match_args__ = ('items', 'inline', 'inner_span', )
+        _repr_fields = ('inner_span', )
         def __init__(self, items: Sequence[Item], inline: Inline, inner_span: Span) -> None:
             self.items = items
             self.inline = inline
             self.inner_span = inner_span
-        _repr_fields = ('inner_span', )
 
     class Unloaded(AnyModKind):
         """`mod m;` before expansion loads its file."""
@@ -1600,18 +1600,18 @@ class UseTreeKind:
         """`a::b` or `a::b as c`."""
         __slots__ = ('rename', )
         __match_args__ = ('rename', )
+        _repr_fields = ()
         def __init__(self, rename: Ident | None) -> None:
             self.rename = rename
-        _repr_fields = ()
 
     class Nested(AnyUseTreeKind):
         """`a::{b, c}`."""
         __slots__ = ('items', 'span', )
         __match_args__ = ('items', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, items: Sequence[UseTree], span: Span) -> None:
             self.items = items
             self.span = span
-        _repr_fields = ('span', )
 
     class Glob(AnyUseTreeKind):
         """`a::*`."""
@@ -1634,17 +1634,17 @@ class FnRetTy:
         """No return type written; the span is where it would go."""
         __slots__ = ('span', )
         __match_args__ = ('span', )
+        _repr_fields = ('span', )
         def __init__(self, span: Span) -> None:
             self.span = span
-        _repr_fields = ('span', )
 
     class Ty(AnyFnRetTy):
         """`-> T`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
+        _repr_fields = ()
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
-        _repr_fields = ()
 
 
 class AnyGenericParamKind:
@@ -1667,19 +1667,19 @@ class GenericParamKind:
         """`T = u8`."""
         __slots__ = ('default', )
         __match_args__ = ('default', )
+        _repr_fields = ()
         def __init__(self, default: Ty | None) -> None:
             self.default = default
-        _repr_fields = ()
 
     class Const(AnyGenericParamKind):
         """`const N: usize = 3`."""
         __slots__ = ('ty', 'span', 'default', )
         __match_args__ = ('ty', 'span', 'default', )
+        _repr_fields = ('span', )
         def __init__(self, ty: Ty, span: Span, default: AnonConst | None) -> None:
             self.ty = ty
             self.span = span
             self.default = default
-        _repr_fields = ('span', )
 
 
 class AnyWherePredicateKind:
@@ -1696,29 +1696,29 @@ class WherePredicateKind:
         """`for<'a> T: Trait + 'a`."""
         __slots__ = ('bound_generic_params', 'bounded_ty', 'bounds', )
         __match_args__ = ('bound_generic_params', 'bounded_ty', 'bounds', )
+        _repr_fields = ()
         def __init__(self, bound_generic_params: Sequence[GenericParam], bounded_ty: Ty, bounds: Sequence[AnyGenericBound]) -> None:
             self.bound_generic_params = bound_generic_params
             self.bounded_ty = bounded_ty
             self.bounds = bounds
-        _repr_fields = ()
 
     class RegionPredicate(AnyWherePredicateKind):
         """`'a: 'b`."""
         __slots__ = ('lifetime', 'bounds', )
         __match_args__ = ('lifetime', 'bounds', )
+        _repr_fields = ()
         def __init__(self, lifetime: Lifetime, bounds: Sequence[AnyGenericBound]) -> None:
             self.lifetime = lifetime
             self.bounds = bounds
-        _repr_fields = ()
 
     class EqPredicate(AnyWherePredicateKind):
         """`T = u8` (unsupported by rustc)."""
         __slots__ = ('lhs_ty', 'rhs_ty', )
         __match_args__ = ('lhs_ty', 'rhs_ty', )
+        _repr_fields = ()
         def __init__(self, lhs_ty: Ty, rhs_ty: Ty) -> None:
             self.lhs_ty = lhs_ty
             self.rhs_ty = rhs_ty
-        _repr_fields = ()
 
 
 class AnyGenericBound:
@@ -1735,26 +1735,26 @@ class GenericBound:
         """`?Sized`, `for<'a> Fn(&'a u8)`."""
         __slots__ = ('poly', )
         __match_args__ = ('poly', )
+        _repr_fields = ()
         def __init__(self, poly: PolyTraitRef) -> None:
             self.poly = poly
-        _repr_fields = ()
 
     class Outlives(AnyGenericBound):
         """`'a`."""
         __slots__ = ('lifetime', )
         __match_args__ = ('lifetime', )
+        _repr_fields = ()
         def __init__(self, lifetime: Lifetime) -> None:
             self.lifetime = lifetime
-        _repr_fields = ()
 
     class Use(AnyGenericBound):
         """`use<'a, T>` (precise capturing)."""
         __slots__ = ('args', 'span', )
         __match_args__ = ('args', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, args: Sequence[AnyPreciseCapturingArg], span: Span) -> None:
             self.args = args
             self.span = span
-        _repr_fields = ('span', )
 
 
 class AnyAngleBracketedArg:
@@ -1771,17 +1771,17 @@ class AngleBracketedArg:
         """A generic argument."""
         __slots__ = ('arg', )
         __match_args__ = ('arg', )
+        _repr_fields = ()
         def __init__(self, arg: AnyGenericArg) -> None:
             self.arg = arg
-        _repr_fields = ()
 
     class Constraint(AnyAngleBracketedArg):
         """`Item = u8`, `Item: Copy`."""
         __slots__ = ('constraint', )
         __match_args__ = ('constraint', )
+        _repr_fields = ()
         def __init__(self, constraint: AssocItemConstraint) -> None:
             self.constraint = constraint
-        _repr_fields = ()
 
 
 class AnyGenericArg:
@@ -1798,25 +1798,25 @@ class GenericArg:
         """`'a`."""
         __slots__ = ('lifetime', )
         __match_args__ = ('lifetime', )
+        _repr_fields = ()
         def __init__(self, lifetime: Lifetime) -> None:
             self.lifetime = lifetime
-        _repr_fields = ()
 
     class Type(AnyGenericArg):
         """`u8`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
+        _repr_fields = ()
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
-        _repr_fields = ()
 
     class Const(AnyGenericArg):
         """`3`, `{ N + 1 }`."""
         __slots__ = ('value', )
         __match_args__ = ('value', )
+        _repr_fields = ()
         def __init__(self, value: AnonConst) -> None:
             self.value = value
-        _repr_fields = ()
 
 
 class AnyAssocItemConstraintKind:
@@ -1833,17 +1833,17 @@ class AssocItemConstraintKind:
         """`Item = u8`."""
         __slots__ = ('term', )
         __match_args__ = ('term', )
+        _repr_fields = ()
         def __init__(self, term: AnyTerm) -> None:
             self.term = term
-        _repr_fields = ()
 
     class Bound(AnyAssocItemConstraintKind):
         """`Item: Copy`."""
         __slots__ = ('bounds', )
         __match_args__ = ('bounds', )
+        _repr_fields = ()
         def __init__(self, bounds: Sequence[AnyGenericBound]) -> None:
             self.bounds = bounds
-        _repr_fields = ()
 
 
 class AnyTerm:
@@ -1860,17 +1860,17 @@ class Term:
         """A type term."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
+        _repr_fields = ()
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
-        _repr_fields = ()
 
     class Const(AnyTerm):
         """A const term."""
         __slots__ = ('value', )
         __match_args__ = ('value', )
+        _repr_fields = ()
         def __init__(self, value: AnonConst) -> None:
             self.value = value
-        _repr_fields = ()
 
 
 class AnyStmtKind:
@@ -1887,33 +1887,33 @@ class StmtKind:
         """`let x: T = e;`."""
         __slots__ = ('local', )
         __match_args__ = ('local', )
+        _repr_fields = ()
         def __init__(self, local: Local) -> None:
             self.local = local
-        _repr_fields = ()
 
     class Item(AnyStmtKind):
         """An item in a block."""
         __slots__ = ('item', )
         __match_args__ = ('item', )
+        _repr_fields = ()
         def __init__(self, item: Item) -> None:
             self.item = item
-        _repr_fields = ()
 
     class Expr(AnyStmtKind):
         """An expression without `;` (block-like, or the block's value)."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class Semi(AnyStmtKind):
         """`e;`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class Empty(AnyStmtKind):
         """A lone `;`."""
@@ -1925,11 +1925,11 @@ class StmtKind:
         """`m!(..);` or `m! { .. }` as a statement (rustc's `MacCallStmt`)."""
         __slots__ = ('mac', 'style', 'attrs', )
         __match_args__ = ('mac', 'style', 'attrs', )
+        _repr_fields = ()
         def __init__(self, mac: MacCall, style: MacStmtStyle, attrs: Sequence[Attribute]) -> None:
             self.mac = mac
             self.style = style
             self.attrs = attrs
-        _repr_fields = ()
 
 
 class AnyLocalKind:
@@ -1952,18 +1952,18 @@ class LocalKind:
         """`let x = e;`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class InitElse(AnyLocalKind):
         """`let Some(x) = e else { .. };`."""
         __slots__ = ('expr', 'els', )
         __match_args__ = ('expr', 'els', )
+        _repr_fields = ()
         def __init__(self, expr: Expr, els: Block) -> None:
             self.expr = expr
             self.els = els
-        _repr_fields = ()
 
 
 class AnyExprKind:
@@ -1980,159 +1980,160 @@ class ExprKind:
         """`[a, b]`."""
         __slots__ = ('exprs', )
         __match_args__ = ('exprs', )
+        _repr_fields = ()
         def __init__(self, exprs: Sequence[Expr]) -> None:
             self.exprs = exprs
-        _repr_fields = ()
 
     class ConstBlock(AnyExprKind):
         """`const { 1 + 2 }`."""
         __slots__ = ('anon_const', )
         __match_args__ = ('anon_const', )
+        _repr_fields = ()
         def __init__(self, anon_const: AnonConst) -> None:
             self.anon_const = anon_const
-        _repr_fields = ()
 
     class Call(AnyExprKind):
         """`f(a, b)`."""
         __slots__ = ('func', 'args', )
         __match_args__ = ('func', 'args', )
+        _repr_fields = ()
         def __init__(self, func: Expr, args: Sequence[Expr]) -> None:
             self.func = func
             self.args = args
-        _repr_fields = ()
 
     class MethodCall(AnyExprKind):
         """`x.foo::<T>(a, b)`; `span` covers `foo::<T>(a, b)`. The receiver is walked before the method's segment."""
         __slots__ = ('seg', 'receiver', 'args', 'span', )
         __match_args__ = ('seg', 'receiver', 'args', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, seg: PathSegment, receiver: Expr, args: Sequence[Expr], span: Span) -> None:
             self.seg = seg
             self.receiver = receiver
             self.args = args
             self.span = span
-        _repr_fields = ('span', )
 
     class Tup(AnyExprKind):
         """`(a, b)`, `()`."""
         __slots__ = ('exprs', )
         __match_args__ = ('exprs', )
+        _repr_fields = ()
         def __init__(self, exprs: Sequence[Expr]) -> None:
             self.exprs = exprs
-        _repr_fields = ()
 
     class Binary(AnyExprKind):
         """`a + b`; `op_span` is the operator's span (rustc's `Spanned<BinOpKind>`)."""
         __slots__ = ('op', 'op_span', 'lhs', 'rhs', )
         __match_args__ = ('op', 'op_span', 'lhs', 'rhs', )
+        _repr_fields = ('op_span', )
         def __init__(self, op: BinOpKind, op_span: Span, lhs: Expr, rhs: Expr) -> None:
             self.op = op
             self.op_span = op_span
             self.lhs = lhs
             self.rhs = rhs
-        _repr_fields = ('op_span', )
 
     class Unary(AnyExprKind):
         """`-a`, `!a`, `*a`."""
         __slots__ = ('op', 'expr', )
         __match_args__ = ('op', 'expr', )
+        _repr_fields = ()
         def __init__(self, op: UnOp, expr: Expr) -> None:
             self.op = op
             self.expr = expr
-        _repr_fields = ()
 
     class Lit(AnyExprKind):
         """`1`, `"s"`, `b'x'`, `true`."""
         __slots__ = ('lit', )
         __match_args__ = ('lit', )
+        _repr_fields = ()
         def __init__(self, lit: Lit) -> None:
             self.lit = lit
-        _repr_fields = ()
 
     class Cast(AnyExprKind):
         """`a as T`."""
         __slots__ = ('expr', 'ty', )
         __match_args__ = ('expr', 'ty', )
+        _repr_fields = ()
         def __init__(self, expr: Expr, ty: Ty) -> None:
             self.expr = expr
             self.ty = ty
-        _repr_fields = ()
 
     class Type(AnyExprKind):
         """`type_ascribe!(a, T)` after expansion."""
         __slots__ = ('expr', 'ty', )
         __match_args__ = ('expr', 'ty', )
+        _repr_fields = ()
         def __init__(self, expr: Expr, ty: Ty) -> None:
             self.expr = expr
             self.ty = ty
-        _repr_fields = ()
 
     class Let(AnyExprKind):
         """`let p = e` in an `if`/`while` condition or let chain; `span` covers it."""
         __slots__ = ('pat', 'expr', 'span', 'recovered', )
         __match_args__ = ('pat', 'expr', 'span', 'recovered', )
+        _repr_fields = ('span', )
         def __init__(self, pat: Pat, expr: Expr, span: Span, recovered: bool) -> None:
             self.pat = pat
             self.expr = expr
             self.span = span
             self.recovered = recovered
-        _repr_fields = ('span', )
 
     class If(AnyExprKind):
         """`if c { } else { }`; `else if` is a nested If, a final `else` a Block expression."""
         __slots__ = ('cond', 'then', 'els', )
         __match_args__ = ('cond', 'then', 'els', )
+        _repr_fields = ()
         def __init__(self, cond: Expr, then: Block, els: Expr | None) -> None:
             self.cond = cond
             self.then = then
             self.els = els
-        _repr_fields = ()
 
     class While(AnyExprKind):
         """`'l: while c { }`."""
         __slots__ = ('cond', 'body', 'label', )
         __match_args__ = ('cond', 'body', 'label', )
+        _repr_fields = ()
         def __init__(self, cond: Expr, body: Block, label: Label | None) -> None:
             self.cond = cond
             self.body = body
             self.label = label
-        _repr_fields = ()
 
     class ForLoop(AnyExprKind):
         """`'l: for p in e { }`."""
         __slots__ = ('pat', 'iter', 'body', 'label', 'kind', )
         __match_args__ = ('pat', 'iter', 'body', 'label', 'kind', )
+        _repr_fields = ()
         def __init__(self, pat: Pat, iter: Expr, body: Block, label: Label | None, kind: ForLoopKind) -> None:
             self.pat = pat
             self.iter = iter
             self.body = body
             self.label = label
             self.kind = kind
-        _repr_fields = ()
 
     class Loop(AnyExprKind):
         """`'l: loop { }`; `span` is the `loop` keyword."""
         __slots__ = ('body', 'label', 'span', )
         __match_args__ = ('body', 'label', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, body: Block, label: Label | None, span: Span) -> None:
             self.body = body
             self.label = label
             self.span = span
-        _repr_fields = ('span', )
 
     class Match(AnyExprKind):
         """`match e { arms }`."""
         __slots__ = ('expr', 'arms', 'kind', )
         __match_args__ = ('expr', 'arms', 'kind', )
+        _repr_fields = ()
         def __init__(self, expr: Expr, arms: Sequence[Arm], kind: MatchKind) -> None:
             self.expr = expr
             self.arms = arms
             self.kind = kind
-        _repr_fields = ()
 
     class Closure(AnyExprKind):
         """`move |x: u8| -> u8 { x }`; untyped parameters get `Ty::Infer`."""
         __slots__ = ('binder', 'capture_clause', 'constness', 'coroutine_kind', 'movability', 'fn_decl', 'body', 'fn_decl_span', 'fn_arg_span', )
         __match_args__ = ('binder', 'capture_clause', 'constness', 'coroutine_kind', 'movability', 'fn_decl', 'body', 'fn_decl_span', 'fn_arg_span', )
+        _repr_fields = ('fn_decl_span', 'fn_arg_span', )
         def __init__(self, binder: AnyClosureBinder, capture_clause: CaptureBy, constness: Const, coroutine_kind: AnyCoroutineKind | None, movability: Movability, fn_decl: FnDecl, body: Expr, fn_decl_span: Span, fn_arg_span: Span) -> None:
             self.binder = binder
             self.capture_clause = capture_clause
@@ -2143,103 +2144,102 @@ class ExprKind:
             self.body = body
             self.fn_decl_span = fn_decl_span
             self.fn_arg_span = fn_arg_span
-        _repr_fields = ('fn_decl_span', 'fn_arg_span', )
 
     class Block(AnyExprKind):
         """`{ }`, `unsafe { }`, `'l: { }`."""
         __slots__ = ('block', 'label', )
         __match_args__ = ('block', 'label', )
+        _repr_fields = ()
         def __init__(self, block: Block, label: Label | None) -> None:
             self.block = block
             self.label = label
-        _repr_fields = ()
 
     class Gen(AnyExprKind):
         """`async { }`, `async move { }`, `gen { }`; no coroutine ids."""
         __slots__ = ('capture_clause', 'block', 'kind', 'decl_span', )
         __match_args__ = ('capture_clause', 'block', 'kind', 'decl_span', )
+        _repr_fields = ('decl_span', )
         def __init__(self, capture_clause: CaptureBy, block: Block, kind: GenBlockKind, decl_span: Span) -> None:
             self.capture_clause = capture_clause
             self.block = block
             self.kind = kind
             self.decl_span = decl_span
-        _repr_fields = ('decl_span', )
 
     class Await(AnyExprKind):
         """`e.await`; `span` is the `await` keyword."""
         __slots__ = ('expr', 'span', )
         __match_args__ = ('expr', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, expr: Expr, span: Span) -> None:
             self.expr = expr
             self.span = span
-        _repr_fields = ('span', )
 
     class Use(AnyExprKind):
         """`e.use`."""
         __slots__ = ('expr', 'span', )
         __match_args__ = ('expr', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, expr: Expr, span: Span) -> None:
             self.expr = expr
             self.span = span
-        _repr_fields = ('span', )
 
     class TryBlock(AnyExprKind):
         """`try { }`."""
         __slots__ = ('block', )
         __match_args__ = ('block', )
+        _repr_fields = ()
         def __init__(self, block: Block) -> None:
             self.block = block
-        _repr_fields = ()
 
     class Assign(AnyExprKind):
         """`a = b`; `span` is the `=`."""
         __slots__ = ('lhs', 'rhs', 'span', )
         __match_args__ = ('lhs', 'rhs', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, lhs: Expr, rhs: Expr, span: Span) -> None:
             self.lhs = lhs
             self.rhs = rhs
             self.span = span
-        _repr_fields = ('span', )
 
     class AssignOp(AnyExprKind):
         """`a += b`."""
         __slots__ = ('op', 'op_span', 'lhs', 'rhs', )
         __match_args__ = ('op', 'op_span', 'lhs', 'rhs', )
+        _repr_fields = ('op_span', )
         def __init__(self, op: AssignOpKind, op_span: Span, lhs: Expr, rhs: Expr) -> None:
             self.op = op
             self.op_span = op_span
             self.lhs = lhs
             self.rhs = rhs
-        _repr_fields = ('op_span', )
 
     class Field(AnyExprKind):
         """`e.f`, `e.0`."""
         __slots__ = ('expr', 'ident', )
         __match_args__ = ('expr', 'ident', )
+        _repr_fields = ('ident', )
         def __init__(self, expr: Expr, ident: Ident) -> None:
             self.expr = expr
             self.ident = ident
-        _repr_fields = ('ident', )
 
     class Index(AnyExprKind):
         """`e[i]`; `span` covers `[i]`."""
         __slots__ = ('expr', 'index', 'span', )
         __match_args__ = ('expr', 'index', 'span', )
+        _repr_fields = ('span', )
         def __init__(self, expr: Expr, index: Expr, span: Span) -> None:
             self.expr = expr
             self.index = index
             self.span = span
-        _repr_fields = ('span', )
 
     class Range(AnyExprKind):
         """`a..b`, `..=b`, `..`."""
         __slots__ = ('start', 'end', 'limits', )
         __match_args__ = ('start', 'end', 'limits', )
+        _repr_fields = ()
         def __init__(self, start: Expr | None, end: Expr | None, limits: RangeLimits) -> None:
             self.start = start
             self.end = end
             self.limits = limits
-        _repr_fields = ()
 
     class Underscore(AnyExprKind):
         """`_` in an assignee expression."""
@@ -2251,157 +2251,157 @@ class ExprKind:
         """`a::b`, `<T as Tr>::f`."""
         __slots__ = ('qself', 'path', )
         __match_args__ = ('qself', 'path', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, path: Path) -> None:
             self.qself = qself
             self.path = path
-        _repr_fields = ()
 
     class AddrOf(AnyExprKind):
         """`&a`, `&mut a`, `&raw const a`."""
         __slots__ = ('kind', 'mutbl', 'expr', )
         __match_args__ = ('kind', 'mutbl', 'expr', )
+        _repr_fields = ()
         def __init__(self, kind: BorrowKind, mutbl: Mutability, expr: Expr) -> None:
             self.kind = kind
             self.mutbl = mutbl
             self.expr = expr
-        _repr_fields = ()
 
     class Break(AnyExprKind):
         """`break 'l e`."""
         __slots__ = ('label', 'expr', )
         __match_args__ = ('label', 'expr', )
+        _repr_fields = ()
         def __init__(self, label: Label | None, expr: Expr | None) -> None:
             self.label = label
             self.expr = expr
-        _repr_fields = ()
 
     class Continue(AnyExprKind):
         """`continue 'l`."""
         __slots__ = ('label', )
         __match_args__ = ('label', )
+        _repr_fields = ()
         def __init__(self, label: Label | None) -> None:
             self.label = label
-        _repr_fields = ()
 
     class Ret(AnyExprKind):
         """`return e`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr | None) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class InlineAsm(AnyExprKind):
         """`asm!(..)` after expansion; never in an unexpanded tree."""
         __slots__ = ('asm', )
         __match_args__ = ('asm', )
+        _repr_fields = ()
         def __init__(self, asm: InlineAsm) -> None:
             self.asm = asm
-        _repr_fields = ()
 
     class OffsetOf(AnyExprKind):
         """`builtin # offset_of(T, a.b)`."""
         __slots__ = ('container', 'fields', )
         __match_args__ = ('container', 'fields', )
+        _repr_fields = ()
         def __init__(self, container: Ty, fields: Sequence[Ident]) -> None:
             self.container = container
             self.fields = fields
-        _repr_fields = ()
 
     class MacCall(AnyExprKind):
         """`m!(..)` in expression position."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
+        _repr_fields = ()
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
-        _repr_fields = ()
 
     class Struct(AnyExprKind):
         """`S { a: 1, ..base }` (rustc's `StructExpr`)."""
         __slots__ = ('qself', 'path', 'fields', 'rest', )
         __match_args__ = ('qself', 'path', 'fields', 'rest', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, path: Path, fields: Sequence[ExprField], rest: AnyStructRest) -> None:
             self.qself = qself
             self.path = path
             self.fields = fields
             self.rest = rest
-        _repr_fields = ()
 
     class Repeat(AnyExprKind):
         """`[e; n]`."""
         __slots__ = ('expr', 'count', )
         __match_args__ = ('expr', 'count', )
+        _repr_fields = ()
         def __init__(self, expr: Expr, count: AnonConst) -> None:
             self.expr = expr
             self.count = count
-        _repr_fields = ()
 
     class Paren(AnyExprKind):
         """`(e)`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class Try(AnyExprKind):
         """`e?`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class Yield(AnyExprKind):
         """`yield e` (Prefix) or `e.yield` (Postfix)."""
         __slots__ = ('kind', 'expr', )
         __match_args__ = ('kind', 'expr', )
+        _repr_fields = ()
         def __init__(self, kind: YieldKind, expr: Expr | None) -> None:
             self.kind = kind
             self.expr = expr
-        _repr_fields = ()
 
     class Yeet(AnyExprKind):
         """`do yeet e`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr | None) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class Become(AnyExprKind):
         """`become f()`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class IncludedBytes(AnyExprKind):
         """`include_bytes!` after expansion; never in an unexpanded tree."""
         __slots__ = ('symbol', )
         __match_args__ = ('symbol', )
+        _repr_fields = ()
         def __init__(self, symbol: str) -> None:
             self.symbol = symbol
-        _repr_fields = ()
 
     class FormatArgs(AnyExprKind):
         """`format_args!` after expansion; never in an unexpanded tree."""
         __slots__ = ('template', )
         __match_args__ = ('template', )
+        _repr_fields = ()
         def __init__(self, template: str) -> None:
             self.template = template
-        _repr_fields = ()
 
     class UnsafeBinderCast(AnyExprKind):
         """`builtin # wrap_binder(e)` (unstable)."""
         __slots__ = ('kind', 'expr', 'ty', )
         __match_args__ = ('kind', 'expr', 'ty', )
+        _repr_fields = ()
         def __init__(self, kind: UnsafeBinderCastKind, expr: Expr, ty: Ty | None) -> None:
             self.kind = kind
             self.expr = expr
             self.ty = ty
-        _repr_fields = ()
 
     class Err(AnyExprKind):
         """Syntax that did not parse; `Lowered.errors` says why."""
@@ -2436,10 +2436,10 @@ class ClosureBinder:
         """`for<'a>` before a closure."""
         __slots__ = ('span', 'generic_params', )
         __match_args__ = ('span', 'generic_params', )
+        _repr_fields = ('span', )
         def __init__(self, span: Span, generic_params: Sequence[GenericParam]) -> None:
             self.span = span
             self.generic_params = generic_params
-        _repr_fields = ('span', )
 
 
 class AnyStructRest:
@@ -2456,17 +2456,17 @@ class StructRest:
         """`..base`."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class Rest(AnyStructRest):
         """`..` (default field values)."""
         __slots__ = ('span', )
         __match_args__ = ('span', )
+        _repr_fields = ('span', )
         def __init__(self, span: Span) -> None:
             self.span = span
-        _repr_fields = ('span', )
 
     class None_(AnyStructRest):
         """No rest."""
@@ -2501,111 +2501,111 @@ class PatKind:
         """`ref mut x @ sub`: binding mode, name, optional sub-pattern."""
         __slots__ = ('binding_mode', 'ident', 'sub', )
         __match_args__ = ('binding_mode', 'ident', 'sub', )
+        _repr_fields = ('ident', )
         def __init__(self, binding_mode: BindingMode, ident: Ident, sub: Pat | None) -> None:
             self.binding_mode = binding_mode
             self.ident = ident
             self.sub = sub
-        _repr_fields = ('ident', )
 
     class Struct(AnyPatKind):
         """`S { a, b: p, .. }`."""
         __slots__ = ('qself', 'path', 'fields', 'rest', )
         __match_args__ = ('qself', 'path', 'fields', 'rest', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, path: Path, fields: Sequence[PatField], rest: PatFieldsRest) -> None:
             self.qself = qself
             self.path = path
             self.fields = fields
             self.rest = rest
-        _repr_fields = ()
 
     class TupleStruct(AnyPatKind):
         """`S(a, b)`."""
         __slots__ = ('qself', 'path', 'pats', )
         __match_args__ = ('qself', 'path', 'pats', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, path: Path, pats: Sequence[Pat]) -> None:
             self.qself = qself
             self.path = path
             self.pats = pats
-        _repr_fields = ()
 
     class Or(AnyPatKind):
         """`a | b`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
+        _repr_fields = ()
         def __init__(self, pats: Sequence[Pat]) -> None:
             self.pats = pats
-        _repr_fields = ()
 
     class Path(AnyPatKind):
         """`E::A`, `<T>::C`."""
         __slots__ = ('qself', 'path', )
         __match_args__ = ('qself', 'path', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, path: Path) -> None:
             self.qself = qself
             self.path = path
-        _repr_fields = ()
 
     class Tuple(AnyPatKind):
         """`(a, b)`, `(a,)`, `()`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
+        _repr_fields = ()
         def __init__(self, pats: Sequence[Pat]) -> None:
             self.pats = pats
-        _repr_fields = ()
 
     class Box(AnyPatKind):
         """`box p`."""
         __slots__ = ('pat', )
         __match_args__ = ('pat', )
+        _repr_fields = ()
         def __init__(self, pat: Pat) -> None:
             self.pat = pat
-        _repr_fields = ()
 
     class Deref(AnyPatKind):
         """`deref!(p)` after expansion."""
         __slots__ = ('pat', )
         __match_args__ = ('pat', )
+        _repr_fields = ()
         def __init__(self, pat: Pat) -> None:
             self.pat = pat
-        _repr_fields = ()
 
     class Ref(AnyPatKind):
         """`&p`, `&mut p`."""
         __slots__ = ('pat', 'pinnedness', 'mutbl', )
         __match_args__ = ('pat', 'pinnedness', 'mutbl', )
+        _repr_fields = ()
         def __init__(self, pat: Pat, pinnedness: Pinnedness, mutbl: Mutability) -> None:
             self.pat = pat
             self.pinnedness = pinnedness
             self.mutbl = mutbl
-        _repr_fields = ()
 
     class Expr(AnyPatKind):
         """A literal, `-1`, or a const block in a pattern."""
         __slots__ = ('expr', )
         __match_args__ = ('expr', )
+        _repr_fields = ()
         def __init__(self, expr: Expr) -> None:
             self.expr = expr
-        _repr_fields = ()
 
     class Range(AnyPatKind):
         """`a..=b`, `a..`, `..=b`, `a...b`."""
         __slots__ = ('start', 'end', 'end_kind', 'end_syntax', 'end_span', )
         __match_args__ = ('start', 'end', 'end_kind', 'end_syntax', 'end_span', )
+        _repr_fields = ('end_span', )
         def __init__(self, start: Expr | None, end: Expr | None, end_kind: RangeEnd, end_syntax: RangeSyntax | None, end_span: Span) -> None:
             self.start = start
             self.end = end
             self.end_kind = end_kind
             self.end_syntax = end_syntax
             self.end_span = end_span
-        _repr_fields = ('end_span', )
 
     class Slice(AnyPatKind):
         """`[a, .., b]`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
+        _repr_fields = ()
         def __init__(self, pats: Sequence[Pat]) -> None:
             self.pats = pats
-        _repr_fields = ()
 
     class Rest(AnyPatKind):
         """`..` in a tuple or slice pattern."""
@@ -2623,26 +2623,26 @@ class PatKind:
         """`(p if g)`."""
         __slots__ = ('pat', 'guard', )
         __match_args__ = ('pat', 'guard', )
+        _repr_fields = ()
         def __init__(self, pat: Pat, guard: Expr) -> None:
             self.pat = pat
             self.guard = guard
-        _repr_fields = ()
 
     class Paren(AnyPatKind):
         """`(p)`."""
         __slots__ = ('pat', )
         __match_args__ = ('pat', )
+        _repr_fields = ()
         def __init__(self, pat: Pat) -> None:
             self.pat = pat
-        _repr_fields = ()
 
     class MacCall(AnyPatKind):
         """`m!(..)` in pattern position."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
+        _repr_fields = ()
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
-        _repr_fields = ()
 
     class Err(AnyPatKind):
         """A pattern that did not parse."""
@@ -2665,49 +2665,50 @@ class TyKind:
         """`[T]`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
+        _repr_fields = ()
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
-        _repr_fields = ()
 
     class Array(AnyTyKind):
         """`[T; N]`."""
         __slots__ = ('ty', 'len', )
         __match_args__ = ('ty', 'len', )
+        _repr_fields = ()
         def __init__(self, ty: Ty, len: AnonConst) -> None:
             self.ty = ty
             self.len = len
-        _repr_fields = ()
 
     class Ptr(AnyTyKind):
         """`*const T`, `*mut T`."""
         __slots__ = ('mt', )
         __match_args__ = ('mt', )
+        _repr_fields = ()
         def __init__(self, mt: MutTy) -> None:
             self.mt = mt
-        _repr_fields = ()
 
     class Ref(AnyTyKind):
         """`&'a mut T`."""
         __slots__ = ('lifetime', 'mt', )
         __match_args__ = ('lifetime', 'mt', )
+        _repr_fields = ()
         def __init__(self, lifetime: Lifetime | None, mt: MutTy) -> None:
             self.lifetime = lifetime
             self.mt = mt
-        _repr_fields = ()
 
     class PinnedRef(AnyTyKind):
         """`&pin mut T`."""
         __slots__ = ('lifetime', 'mt', )
         __match_args__ = ('lifetime', 'mt', )
+        _repr_fields = ()
         def __init__(self, lifetime: Lifetime | None, mt: MutTy) -> None:
             self.lifetime = lifetime
             self.mt = mt
-        _repr_fields = ()
 
     class FnPtr(AnyTyKind):
         """`unsafe extern "C" fn(u8) -> u8` (rustc's `FnPtrTy`)."""
         __slots__ = ('safety', 'ext', 'abi', 'generic_params', 'decl', 'decl_span', )
         __match_args__ = ('safety', 'ext', 'abi', 'generic_params', 'decl', 'decl_span', )
+        _repr_fields = ('decl_span', )
         def __init__(self, safety: Safety, ext: ExternKind, abi: StrLit | None, generic_params: Sequence[GenericParam], decl: FnDecl, decl_span: Span) -> None:
             self.safety = safety
             self.ext = ext
@@ -2715,16 +2716,15 @@ class TyKind:
             self.generic_params = generic_params
             self.decl = decl
             self.decl_span = decl_span
-        _repr_fields = ('decl_span', )
 
     class UnsafeBinder(AnyTyKind):
         """`unsafe<'a> &'a T`."""
         __slots__ = ('generic_params', 'inner_ty', )
         __match_args__ = ('generic_params', 'inner_ty', )
+        _repr_fields = ()
         def __init__(self, generic_params: Sequence[GenericParam], inner_ty: Ty) -> None:
             self.generic_params = generic_params
             self.inner_ty = inner_ty
-        _repr_fields = ()
 
     class Never(AnyTyKind):
         """`!`."""
@@ -2736,44 +2736,44 @@ class TyKind:
         """`(A, B)`, `(A,)`, `()`."""
         __slots__ = ('tys', )
         __match_args__ = ('tys', )
+        _repr_fields = ()
         def __init__(self, tys: Sequence[Ty]) -> None:
             self.tys = tys
-        _repr_fields = ()
 
     class Path(AnyTyKind):
         """`a::B<T>`, `<T as Tr>::X`."""
         __slots__ = ('qself', 'path', )
         __match_args__ = ('qself', 'path', )
+        _repr_fields = ()
         def __init__(self, qself: QSelf | None, path: Path) -> None:
             self.qself = qself
             self.path = path
-        _repr_fields = ()
 
     class TraitObject(AnyTyKind):
         """`dyn A + B`, or a bare trait in edition 2015."""
         __slots__ = ('bounds', 'syntax', )
         __match_args__ = ('bounds', 'syntax', )
+        _repr_fields = ()
         def __init__(self, bounds: Sequence[AnyGenericBound], syntax: TraitObjectSyntax) -> None:
             self.bounds = bounds
             self.syntax = syntax
-        _repr_fields = ()
 
     class ImplTrait(AnyTyKind):
         """`impl A + B`; a second id, after the Ty's own."""
         __slots__ = ('id', 'bounds', )
         __match_args__ = ('id', 'bounds', )
+        _repr_fields = ('id', )
         def __init__(self, bounds: Sequence[AnyGenericBound], *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.id = id
             self.bounds = bounds
-        _repr_fields = ('id', )
 
     class Paren(AnyTyKind):
         """`(T)`."""
         __slots__ = ('ty', )
         __match_args__ = ('ty', )
+        _repr_fields = ()
         def __init__(self, ty: Ty) -> None:
             self.ty = ty
-        _repr_fields = ()
 
     class Infer(AnyTyKind):
         """`_`, and the type of an untyped closure parameter."""
@@ -2791,9 +2791,9 @@ class TyKind:
         """`m!(..)` in type position."""
         __slots__ = ('mac', )
         __match_args__ = ('mac', )
+        _repr_fields = ()
         def __init__(self, mac: MacCall) -> None:
             self.mac = mac
-        _repr_fields = ()
 
     class CVarArgs(AnyTyKind):
         """`...` in an extern fn's parameters."""
@@ -2805,10 +2805,10 @@ class TyKind:
         """`pattern_type!(u32 is 1..)` after expansion."""
         __slots__ = ('ty', 'pat', )
         __match_args__ = ('ty', 'pat', )
+        _repr_fields = ()
         def __init__(self, ty: Ty, pat: TyPat) -> None:
             self.ty = ty
             self.pat = pat
-        _repr_fields = ()
 
     class Dummy(AnyTyKind):
         """A placeholder rustc uses during recovery."""
@@ -2837,19 +2837,19 @@ class TyPatKind:
         """`1..=5`."""
         __slots__ = ('start', 'end', 'end_kind', )
         __match_args__ = ('start', 'end', 'end_kind', )
+        _repr_fields = ()
         def __init__(self, start: AnonConst | None, end: AnonConst | None, end_kind: RangeEnd) -> None:
             self.start = start
             self.end = end
             self.end_kind = end_kind
-        _repr_fields = ()
 
     class Or(AnyTyPatKind):
         """`A | B`."""
         __slots__ = ('pats', )
         __match_args__ = ('pats', )
+        _repr_fields = ()
         def __init__(self, pats: Sequence[TyPat]) -> None:
             self.pats = pats
-        _repr_fields = ()
 
     class Err(AnyTyPatKind):
         """A type pattern that did not parse."""
@@ -2871,31 +2871,31 @@ class CoroutineKind:
         """`async`: two ids, the closure's and the return `impl Future`'s."""
         __slots__ = ('span', 'closure_id', 'return_impl_trait_id', )
         __match_args__ = ('span', 'closure_id', 'return_impl_trait_id', )
+        _repr_fields = ('span', 'closure_id', 'return_impl_trait_id', )
         def __init__(self, span: Span, *, closure_id: NodeId = DUMMY_NODE_ID, return_impl_trait_id: NodeId = DUMMY_NODE_ID) -> None:
             self.span = span
             self.closure_id = closure_id
             self.return_impl_trait_id = return_impl_trait_id
-        _repr_fields = ('span', 'closure_id', 'return_impl_trait_id', )
 
     class Gen(AnyCoroutineKind):
         """`gen`."""
         __slots__ = ('span', 'closure_id', 'return_impl_trait_id', )
         __match_args__ = ('span', 'closure_id', 'return_impl_trait_id', )
+        _repr_fields = ('span', 'closure_id', 'return_impl_trait_id', )
         def __init__(self, span: Span, *, closure_id: NodeId = DUMMY_NODE_ID, return_impl_trait_id: NodeId = DUMMY_NODE_ID) -> None:
             self.span = span
             self.closure_id = closure_id
             self.return_impl_trait_id = return_impl_trait_id
-        _repr_fields = ('span', 'closure_id', 'return_impl_trait_id', )
 
     class AsyncGen(AnyCoroutineKind):
         """`async gen`."""
         __slots__ = ('span', 'closure_id', 'return_impl_trait_id', )
         __match_args__ = ('span', 'closure_id', 'return_impl_trait_id', )
+        _repr_fields = ('span', 'closure_id', 'return_impl_trait_id', )
         def __init__(self, span: Span, *, closure_id: NodeId = DUMMY_NODE_ID, return_impl_trait_id: NodeId = DUMMY_NODE_ID) -> None:
             self.span = span
             self.closure_id = closure_id
             self.return_impl_trait_id = return_impl_trait_id
-        _repr_fields = ('span', 'closure_id', 'return_impl_trait_id', )
 
 
 class AnyPreciseCapturingArg(Node):
@@ -2911,18 +2911,18 @@ class PreciseCapturingArg:
         """`'a` in `use<'a>`: printed as its Lifetime."""
         __slots__ = ('lifetime', )
         __match_args__ = ('lifetime', )
+        _repr_fields = ()
         def __init__(self, lifetime: Lifetime) -> None:
             self.lifetime = lifetime
-        _repr_fields = ()
 
     class Arg(AnyPreciseCapturingArg):
         """`T` in `use<T>`; its id comes after the path."""
         __slots__ = ('path', 'id', )
         __match_args__ = ('path', 'id', )
+        _repr_fields = ('id', )
         def __init__(self, path: Path, *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.path = path
             self.id = id
-        _repr_fields = ('id', )
 
 
 class AnyGenericArgs(Node):
@@ -2938,29 +2938,29 @@ class GenericArgs:
         """`<'a, T, N = u8>`."""
         __slots__ = ('span', 'args', )
         __match_args__ = ('span', 'args', )
+        _repr_fields = ('span', )
         def __init__(self, span: Span, args: Sequence[AnyAngleBracketedArg]) -> None:
             self.span = span
             self.args = args
-        _repr_fields = ('span', )
 
     class Parenthesized(AnyGenericArgs):
         """`(A, B) -> C` in `Fn(A, B) -> C`."""
         __slots__ = ('span', 'inputs', 'inputs_span', 'output', )
         __match_args__ = ('span', 'inputs', 'inputs_span', 'output', )
+        _repr_fields = ('span', 'inputs_span', )
         def __init__(self, span: Span, inputs: Sequence[Ty], inputs_span: Span, output: AnyFnRetTy) -> None:
             self.span = span
             self.inputs = inputs
             self.inputs_span = inputs_span
             self.output = output
-        _repr_fields = ('span', 'inputs_span', )
 
     class ParenthesizedElided(AnyGenericArgs):
         """`(..)` in return type notation."""
         __slots__ = ('span', )
         __match_args__ = ('span', )
+        _repr_fields = ('span', )
         def __init__(self, span: Span) -> None:
             self.span = span
-        _repr_fields = ('span', )
 
 
 class AnyVariantData(Node):
@@ -2976,24 +2976,24 @@ class VariantData:
         """`{ a: u8 }`."""
         __slots__ = ('fields', 'recovered', )
         __match_args__ = ('fields', 'recovered', )
+        _repr_fields = ()
         def __init__(self, fields: Sequence[FieldDef], recovered: bool) -> None:
             self.fields = fields
             self.recovered = recovered
-        _repr_fields = ()
 
     class Tuple(AnyVariantData):
         """`(u8)`; the constructor id comes after the fields."""
         __slots__ = ('fields', 'id', )
         __match_args__ = ('fields', 'id', )
+        _repr_fields = ('id', )
         def __init__(self, fields: Sequence[FieldDef], *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.fields = fields
             self.id = id
-        _repr_fields = ('id', )
 
     class Unit(AnyVariantData):
         """No fields; the constructor id."""
         __slots__ = ('id', )
         __match_args__ = ('id', )
+        _repr_fields = ('id', )
         def __init__(self, *, id: NodeId = DUMMY_NODE_ID) -> None:
             self.id = id
-        _repr_fields = ('id', )

@@ -203,6 +203,10 @@ def emit_class(m: Model, cls: Cls, base: str, indent: str) -> list[str]:
     names = [f.name for f in cls.fields]
     out.append(f"{i2}__slots__ = ({''.join(repr(n) + ', ' for n in names)})")
     out.append(f"{i2}__match_args__ = ({''.join(repr(n) + ', ' for n in names)})")
+    shown = [f.name for f in cls.fields if f.type in ("Span", "NodeId") or f.name == "ident"]
+    out.append(f"{i2}_repr_fields = ({''.join(repr(n) + ', ' for n in shown)})")
+    if not base:
+        out.append(f"{i2}__repr__ = _repr")
     pos, kw = init_params(cls)
     if cls.fields:
         params = ", ".join(f"{f.name}: {py_type(m, f)}" for f in pos)
@@ -212,10 +216,6 @@ def emit_class(m: Model, cls: Cls, base: str, indent: str) -> list[str]:
         out.append(f"{i2}def __init__({sig}) -> None:")
         for f in cls.fields:
             out.append(f"{i2}    self.{f.name} = {f.name}")
-    shown = [f.name for f in cls.fields if f.type in ("Span", "NodeId") or f.name == "ident"]
-    out.append(f"{i2}_repr_fields = ({''.join(repr(n) + ', ' for n in shown)})")
-    if not base:
-        out.append(f"{i2}__repr__ = _repr")
     return out
 
 
