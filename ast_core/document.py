@@ -36,7 +36,7 @@ from .syntax import kinds as K
 from .targets import CfgSet
 from .lower import LowerCx, ParseError, crate_span, is_inner_unit, lower_top_level, syntax_errors
 from .lower.cx import COMMENTS
-from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visitor, shift
+from .model import DUMMY_NODE_ID, Crate, Item, ItemKind, LineIndex, Span, Visitor
 from .passes import locate
 from .passes.node_ids import ChildMod, Hole, ModHook, NodeIdAssigner, crate_prefix
 from .record import Record
@@ -666,6 +666,8 @@ class Document:
         db = self.starts[index] - unit.lo
         di = self.bases[index] - unit.first_id if ids and unit.numbered else 0
         if db or di:
+            from .model.shift_tree import shift  # noqa: PLC0415 (after an edit only: CLI start-up)
+
             for item in unit.items:
                 shift(item, db, di)
             for attr in unit.inner_attrs:  # numbered with the crate root, not the unit

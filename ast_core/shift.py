@@ -8,7 +8,7 @@ tuples and `X | None`;
 everything else stays. So a field added to a result class moves without anyone
 writing it down, and a field whose type is unknown here is an error when its class is
 first moved, not a stale offset. (Model nodes are moved in place by the generated
-`model.shift`.)
+`model.shift_tree`.)
 
 Per class, the first move compiles a function that copies the value with its offsets
 moved (as `model/gen.py` writes one per model class), or gives the value itself when
@@ -28,6 +28,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .model import FieldlessEnum
 from .model.span import Moves
 from .record import Record
 
@@ -39,7 +40,7 @@ class MovesWhenRead:
     applies them when the field is read. For what is read rarely and would cost to
     move on every keystroke."""
 
-_STAYS: tuple[type, ...] = (str, int, float, bool, bytes, type(None), enum.Enum)
+_STAYS: tuple[type, ...] = (str, int, float, bool, bytes, type(None), enum.Enum, FieldlessEnum)
 _MOVERS: dict[type, Callable[[Any, int], Any] | None] = {}
 
 

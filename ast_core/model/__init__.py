@@ -1,7 +1,10 @@
-"""The rustc_ast-shaped model: classes generated from `ast.toml`, spans, NodeIds."""
+"""The rustc_ast-shaped model: classes generated from `ast.toml`, spans, NodeIds.
+
+`mut_visit` (MutVisitor) and `shift_tree` (shift) are imported where they are used:
+`rust-ast tree` runs neither."""
 
 from ._nodes import *  # noqa: F403  (the generated classes, by rustc's names)
-from ._walk import *  # noqa: F403  (Visitor, MutVisitor, children, shift, JSON metadata)
+from ._walk import *  # noqa: F403  (Visitor, children, JSON metadata)
 from .node_id import CRATE_NODE_ID as CRATE_NODE_ID
 from .node_id import DUMMY_NODE_ID as DUMMY_NODE_ID
 from .node_id import NodeId as NodeId

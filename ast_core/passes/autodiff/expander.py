@@ -12,7 +12,6 @@ gives expansions their own address space too)."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar, cast
 
@@ -35,6 +34,7 @@ from ...model import (
     ExprField,
     ExprKind,
     FieldDef,
+    FieldlessEnum,
     FnDecl,
     FnHeader,
     FnRetTy,
@@ -49,7 +49,6 @@ from ...model import (
     ItemKind,
     Local,
     ModKind,
-    MutVisitor,
     Param,
     PatField,
     PatKind,
@@ -61,7 +60,8 @@ from ...model import (
     Variant,
     WherePredicate,
 )
-from ...model._walk import (
+from ...model.mut_visit import (
+    MutVisitor,
     mut_walk_block,
     mut_walk_expr,
     mut_walk_item,
@@ -731,7 +731,7 @@ def _slots(cls: type) -> tuple[str, ...]:
 
 
 _SLOTS: dict[type, tuple[str, ...]] = {}
-_SHARED = (str, int, bool, float, type(None), enum.Enum, Ident)
+_SHARED = (str, int, bool, float, type(None), FieldlessEnum, Ident)
 
 
 def clone(node: N, keep: tuple[type, ...] = ()) -> N:
