@@ -114,7 +114,6 @@ from ._nodes import (  # noqa: F401
     WherePredicate,
     WherePredicateKind,
 )
-from .node_id import DUMMY_NODE_ID  # noqa: F401
 
 
 JSON_CLASS: dict[type, str] = {Crate: 'Crate', Item: 'Item', AssocItem: 'AssocItem', ForeignItem: 'ForeignItem', Visibility: 'Visibility', Attribute: 'Attribute', MacCall: 'MacCall', UseTree: 'UseTree', ConstBlockItem: 'ConstBlockItem', FnDecl: 'FnDecl', Param: 'Param', Generics: 'Generics', GenericParam: 'GenericParam', WhereClause: 'WhereClause', WherePredicate: 'WherePredicate', PolyTraitRef: 'PolyTraitRef', TraitRef: 'TraitRef', Lifetime: 'Lifetime', Label: 'Label', Path: 'Path', PathSegment: 'PathSegment', AssocItemConstraint: 'AssocItemConstraint', QSelf: 'QSelf', Delegation: 'Delegation', AnonConst: 'AnonConst', Variant: 'Variant', FieldDef: 'FieldDef', Block: 'Block', Stmt: 'Stmt', Local: 'Local', Expr: 'Expr', Arm: 'Arm', ExprField: 'ExprField', Pat: 'Pat', PatField: 'PatField', Ty: 'Ty', TyPat: 'TyPat', CoroutineKind.Async: 'CoroutineKind', CoroutineKind.Gen: 'CoroutineKind', CoroutineKind.AsyncGen: 'CoroutineKind', PreciseCapturingArg.Arg: 'PreciseCapturingArg', GenericArgs.AngleBracketed: 'GenericArgs', GenericArgs.Parenthesized: 'GenericArgs', GenericArgs.ParenthesizedElided: 'GenericArgs', VariantData.Struct: 'VariantData', VariantData.Tuple: 'VariantData', VariantData.Unit: 'VariantData'}

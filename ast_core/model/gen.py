@@ -617,10 +617,12 @@ class WalkGen:
         for n in names:
             self.w(f"    {n},")
         self.w(")")
-        self.w("from .node_id import DUMMY_NODE_ID  # noqa: F401")
+        imports_end = len(self.out)
         self.w()
         self.w()
         body()
+        if any("DUMMY_NODE_ID" in line for line in self.out[imports_end:]):
+            self.out.insert(imports_end, "from .node_id import DUMMY_NODE_ID")
         self.w("__all__ = [" + ", ".join(repr(n) for n in public) + "]")
         return "\n".join(self.out).rstrip("\n") + "\n"
 

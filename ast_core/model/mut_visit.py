@@ -114,7 +114,6 @@ from ._nodes import (  # noqa: F401
     WherePredicate,
     WherePredicateKind,
 )
-from .node_id import DUMMY_NODE_ID  # noqa: F401
 
 
 class MutVisitor:

@@ -114,7 +114,7 @@ from ._nodes import (  # noqa: F401
     WherePredicate,
     WherePredicateKind,
 )
-from .node_id import DUMMY_NODE_ID  # noqa: F401
+from .node_id import DUMMY_NODE_ID
 
 
 def _shift_crate(node: Any, db: int, di: int) -> None:
