@@ -15,14 +15,13 @@ whole attribute.
 from __future__ import annotations
 
 import re
-
-from dataclasses import dataclass, replace
 from typing import Literal
 
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Label, Suggestion
 from ast_core.cfg.edit_distance import find_best_match
 from ast_core.model.span import Span
 from ast_core.patterns import lazy_regex
+from ast_core.record import Record
 from ast_core.tokens import Token, tokenize, unescape_str
 
 LitKind = Literal["str", "byte_str", "c_str", "char", "byte", "int", "float", "bool"]
@@ -74,29 +73,36 @@ def ident_to_string(name: str, edition: int) -> str:
     return name
 
 
-@dataclass(frozen=True, slots=True)
-class MetaItemLit:
+class MetaItemLit(Record):
     """A literal: its kind, its text as written, its string value (unescaped, for the
     string kinds and `true`/`false`) and its suffix."""
 
-    kind: LitKind
-    text: str
-    value: str | None
-    suffix: str | None
-    span: Span
+    __slots__ = ("kind", "text", "value", "suffix", "span")
+
+    def __init__(self, kind: LitKind, text: str, value: str | None, suffix: str | None, span: Span) -> None:
+        self.kind = kind
+        self.text = text
+        self.value = value
+        self.suffix = suffix
+        self.span = span
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    name: str       # without `r#`
-    raw: bool
-    span: Span
+class Segment(Record):
+    __slots__ = ("name", "raw", "span")
+
+    def __init__(self, name: str, raw: bool, span: Span) -> None:
+        # without `r#`
+        self.name = name
+        self.raw = raw
+        self.span = span
 
 
-@dataclass(frozen=True, slots=True)
-class Path:
-    segments: tuple[Segment, ...]
-    span: Span
+class Path(Record):
+    __slots__ = ("segments", "span")
+
+    def __init__(self, segments: tuple[Segment, ...], span: Span) -> None:
+        self.segments = segments
+        self.span = span
 
     @property
     def word(self) -> Segment | None:
@@ -108,32 +114,38 @@ class Path:
                          for s in self.segments)
 
 
-@dataclass(frozen=True, slots=True)
-class MetaList:
+class MetaList(Record):
     """`(item, ...)`; `span` covers the parentheses."""
 
-    items: tuple[MetaItemInner, ...]
-    span: Span
+    __slots__ = ("items", "span")
+
+    def __init__(self, items: tuple[MetaItemInner, ...], span: Span) -> None:
+        self.items = items
+        self.span = span
 
 
-@dataclass(frozen=True, slots=True)
-class NameValue:
+class NameValue(Record):
     """`= lit`."""
 
-    eq_span: Span
-    lit: MetaItemLit
+    __slots__ = ("eq_span", "lit")
+
+    def __init__(self, eq_span: Span, lit: MetaItemLit) -> None:
+        self.eq_span = eq_span
+        self.lit = lit
 
     @property
     def span(self) -> Span:
         return (self.eq_span[0], self.lit.span[1])
 
 
-@dataclass(frozen=True, slots=True)
-class MetaItem:
+class MetaItem(Record):
     """`path`, `path(...)` or `path = lit`."""
 
-    path: Path
-    args: MetaList | NameValue | None
+    __slots__ = ("path", "args")
+
+    def __init__(self, path: Path, args: MetaList | NameValue | None) -> None:
+        self.path = path
+        self.args = args
 
     @property
     def span(self) -> Span:
@@ -521,7 +533,7 @@ def add_suggestion(diag: CfgDiagnostic, suggestion: Suggestion) -> CfgDiagnostic
     rustc seals a diagnostic's suggestions after that guess."""
     if diag.suggestions:
         return diag
-    return replace(diag, suggestions=(suggestion,))
+    return diag.replace(suggestions=(suggestion,))
 
 
 def _help(message: str) -> Child:

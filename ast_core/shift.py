@@ -141,7 +141,7 @@ def _move_expr(hint: Any, x: str, names: itertools.count, env: dict[str, Any]) -
 def _record_fields(cls: type) -> tuple[str, ...] | None:
     """The field names of a `Record` or a dataclass, in order; None for another class."""
     if issubclass(cls, Record):
-        return cls.__slots__
+        return cls._fields
     import dataclasses  # noqa: PLC0415 (only once a result moves: the CLI's start-up never needs it)
 
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None

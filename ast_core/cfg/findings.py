@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
@@ -339,4 +339,4 @@ def emit(finding: CfgDiagnostic, source: LintLevelSource, once: OnceTracker) -> 
         return None
     head = once.fresh([finding.expected_names]) if finding.expected_names else ()
     tail = once.fresh(lint_level_notes(source))
-    return replace(finding, level=level, children=head + finding.children + tail)
+    return finding.replace(level=level, children=head + finding.children + tail)

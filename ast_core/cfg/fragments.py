@@ -22,7 +22,7 @@ repetition that takes the rest of its group is counted only as "at least one".
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .diagnostic import CfgDiagnostic
@@ -622,8 +622,8 @@ def _leaves(kind: SiteKind, group: _OutGroup, session: CfgSession,
         value = text.span(leaf.value_span, allow_body) if leaf.value_span is not None else None
         if placed is None or name is None or (leaf.value_span is not None and value is None) or not placed[1]:
             continue
-        placed_leaf = replace(leaf, span=placed[0], name_span=name[0],
-                              value_span=value[0] if value is not None else None)
+        placed_leaf = leaf.replace(span=placed[0], name_span=name[0],
+                                   value_span=value[0] if value is not None else None)
         yield placed_leaf, not placed[2]
 
 

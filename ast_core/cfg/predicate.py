@@ -18,7 +18,6 @@ nothing, and makes a rejected `cfg!` an error expression.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ast_core.cfg.diagnostic import CfgDiagnostic, Child, Edit, Label, Level, Suggestion
@@ -27,6 +26,7 @@ from ast_core.meta import (
     NameValue, ident_to_string, syntax_error,
 )
 from ast_core.model.span import Span
+from ast_core.record import Record
 
 #: The rustc these rules follow; `version(..)` predicates compare with it.
 RUSTC_VERSION = (1, 95, 0)
@@ -55,8 +55,7 @@ class SiteStyle(Enum):
     EMBEDDED = "..(..)"  # a `cfg(..)` produced by an enclosing `cfg_attr`
 
 
-@dataclass(frozen=True, slots=True)
-class CfgSite:
+class CfgSite(Record):
     """Where a cfg predicate is written.
 
     `span` covers the whole attribute (`#[` to `]`), the attribute item inside a
@@ -65,14 +64,16 @@ class CfgSite:
     None for a bare `#[cfg]`.
     """
 
-    kind: SiteKind
-    span: Span
-    args: Span | None
-    style: SiteStyle = SiteStyle.OUTER
+    __slots__ = ("kind", "span", "args", "style")
+
+    def __init__(self, kind: SiteKind, span: Span, args: Span | None, style: SiteStyle = SiteStyle.OUTER) -> None:
+        self.kind = kind
+        self.span = span
+        self.args = args
+        self.style = style
 
 
-@dataclass(frozen=True, slots=True)
-class CfgLeaf:
+class CfgLeaf(Record):
     """`name` or `name = "value"`, the unit rustc checks against the expected set.
 
     `name` has no `r#`; inside `target(..)` it gets rustc's `target_` prefix.
@@ -80,69 +81,92 @@ class CfgLeaf:
     string literal with its quotes.
     """
 
-    name: str
-    value: str | None
-    span: Span
-    name_span: Span
-    value_span: Span | None
-    raw: bool = False
+    __slots__ = ("name", "value", "span", "name_span", "value_span", "raw")
+
+    def __init__(self, name: str, value: str | None, span: Span, name_span: Span, value_span: Span | None,
+                 raw: bool = False) -> None:
+        self.name = name
+        self.value = value
+        self.span = span
+        self.name_span = name_span
+        self.value_span = value_span
+        self.raw = raw
 
 
-@dataclass(frozen=True, slots=True)
-class CfgAny:
-    preds: tuple[Predicate, ...]
-    span: Span
+class CfgAny(Record):
+    __slots__ = ("preds", "span")
+
+    def __init__(self, preds: tuple[Predicate, ...], span: Span) -> None:
+        self.preds = preds
+        self.span = span
 
 
-@dataclass(frozen=True, slots=True)
-class CfgAll:
-    preds: tuple[Predicate, ...]
-    span: Span
+class CfgAll(Record):
+    __slots__ = ("preds", "span")
+
+    def __init__(self, preds: tuple[Predicate, ...], span: Span) -> None:
+        self.preds = preds
+        self.span = span
 
 
-@dataclass(frozen=True, slots=True)
-class CfgNot:
-    pred: Predicate
-    span: Span
+class CfgNot(Record):
+    __slots__ = ("pred", "span")
+
+    def __init__(self, pred: Predicate, span: Span) -> None:
+        self.pred = pred
+        self.span = span
 
 
-@dataclass(frozen=True, slots=True)
-class CfgBool:
-    value: bool
-    span: Span
+class CfgBool(Record):
+    __slots__ = ("value", "span")
+
+    def __init__(self, value: bool, span: Span) -> None:
+        self.value = value
+        self.span = span
 
 
-@dataclass(frozen=True, slots=True)
-class CfgVersion:
+class CfgVersion(Record):
     """`version("1.80")`; `min` is None for a version rustc cannot read (never true)."""
 
-    min: tuple[int, int, int] | None
-    span: Span
+    __slots__ = ("min", "span")
+
+    def __init__(self, min: tuple[int, int, int] | None, span: Span) -> None:
+        self.min = min
+        self.span = span
 
 
 Predicate = CfgLeaf | CfgAny | CfgAll | CfgNot | CfgBool | CfgVersion
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedCfg:
-    predicate: Predicate | None
-    leaves: tuple[CfgLeaf, ...]
-    errors: tuple[CfgDiagnostic, ...]
+class ParsedCfg(Record):
+    __slots__ = ("predicate", "leaves", "errors")
+
+    def __init__(self, predicate: Predicate | None, leaves: tuple[CfgLeaf, ...],
+                 errors: tuple[CfgDiagnostic, ...]) -> None:
+        self.predicate = predicate
+        self.leaves = leaves
+        self.errors = errors
 
 
-@dataclass(frozen=True, slots=True)
-class AttrItem:
+class AttrItem(Record):
     """One attribute a `cfg_attr` expands to: its path as written (`inline`,
     `cfg`, `cfg_attr`), its span, and its arguments (as for `CfgSite.args`)."""
 
-    path: str
-    span: Span
-    args: Span | None
+    __slots__ = ("path", "span", "args")
+
+    def __init__(self, path: str, span: Span, args: Span | None) -> None:
+        self.path = path
+        self.span = span
+        self.args = args
 
 
-@dataclass(frozen=True, slots=True)
 class ParsedCfgAttr(ParsedCfg):
-    attrs: tuple[AttrItem, ...] = field(default=())
+    __slots__ = ("attrs",)
+
+    def __init__(self, predicate: Predicate | None, leaves: tuple[CfgLeaf, ...], errors: tuple[CfgDiagnostic, ...],
+                 attrs: tuple[AttrItem, ...] = ()) -> None:
+        super().__init__(predicate, leaves, errors)
+        self.attrs = attrs
 
     def nested_site(self, item: AttrItem, outer: CfgSite) -> CfgSite | None:
         """The site of a `cfg` or `cfg_attr` this `cfg_attr` expands to, as rustc sees
@@ -159,17 +183,20 @@ _LINK_DOCS = "https://doc.rust-lang.org/reference/items/external-blocks.html#the
 _SELECT_HELP = Child("help", "try changing it to one of the following valid forms of the macro")
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
+class _Form(Record):
     """How rustc words a malformed-input error for one kind of site: "malformed
     `{name}` {descr} input", its "must be of the form" template (if any), its docs
     link (if any) and any plain help."""
 
-    name: str
-    descr: str
-    template: str | None
-    docs: str | None
-    helps: tuple[Child, ...] = ()
+    __slots__ = ("name", "descr", "template", "docs", "helps")
+
+    def __init__(self, name: str, descr: str, template: str | None, docs: str | None,
+                 helps: tuple[Child, ...] = ()) -> None:
+        self.name = name
+        self.descr = descr
+        self.template = template
+        self.docs = docs
+        self.helps = helps
 
 
 def _form(site: CfgSite) -> _Form:
@@ -200,7 +227,7 @@ def _with_template(diag: CfgDiagnostic, site: CfgSite) -> CfgDiagnostic:
     if form.template is not None:
         diag = add_suggestion(diag, Suggestion("must be of the form", (Edit(site.span, form.template),),
                                                "HasPlaceholders"))
-    return replace(diag, children=diag.children + _docs_note(form))
+    return diag.replace(children=diag.children + _docs_note(form))
 
 
 class _Interpreter:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,7 @@ def file_findings(scans: Sequence[CfgScan], context: FileContext, invoked: Itera
             if (finding.macro is not None and finding.macro not in called) or dropped.intersection(finding.inside):
                 continue
             if finding.diag.code == "malformed_cfg":
-                out.errors.append(replace(finding.diag, other=finding.other) if finding.other else finding.diag)
+                out.errors.append(finding.diag.replace(other=finding.other) if finding.other else finding.diag)
                 continue
             node = context.node + ((index, *finding.node) if finding.node else ())
             at = finding.diag.span[0]
@@ -182,7 +182,7 @@ def emit_session(lints: Iterable[Keyed], calls: Mapping[str, tuple[Any, ...]]) -
     active = [keyed for keyed in ordered if not keyed.finding.other]
     out = [(keyed.tag, diag) for keyed, diag in _emitted(active)]
     if len(active) < len(ordered):
-        out += [(keyed.tag, replace(diag, other=keyed.finding.other))
+        out += [(keyed.tag, diag.replace(other=keyed.finding.other))
                 for keyed, diag in _emitted(ordered) if keyed.finding.other]
     unique: dict[tuple[Any, Span, str], tuple[Any, CfgDiagnostic]] = {}  # a leaf two calls make at `$x`: once
     for tag, diag in out:

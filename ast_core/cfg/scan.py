@@ -779,7 +779,7 @@ class CfgPass(Visitor):
                                    self.session.lint.edition)
                 written = tuple(leaf for leaf in parsed.leaves
                                 if not any(lo < leaf.span[1] and leaf.span[0] < hi for lo, hi in masked))
-                self._record(replace(parsed, leaves=written, errors=()))
+                self._record(parsed.replace(leaves=written, errors=()))
             return True
         if site.kind is SiteKind.CFG:
             return self.configurer.cfg_holds(site)
