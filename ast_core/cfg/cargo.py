@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from ast_core.cfg.edition import package_edition
 from ast_core.cfg.levels import LintLevel, LintLevelSource
+from ast_core.record import Record
 from ast_core.tokens import tokenize, unescape_str
 
 _LEVELS: dict[str, LintLevel] = {level: level for level in get_args(LintLevel)}
@@ -32,26 +32,30 @@ _DEPENDENCY_TABLES = ("dependencies", "build-dependencies")
 DOCSRS_TEST_CHECK_CFG = "cfg(docsrs,test)"
 
 
-@dataclass(frozen=True, slots=True)
-class ManifestError:
+class ManifestError(Record):
     """A Cargo.toml cargo would reject: where (1-based line and column) and why."""
 
-    file: str
-    line: int
-    column: int
-    message: str
+    __slots__ = ("file", "line", "column", "message")
+
+    def __init__(self, file: str, line: int, column: int, message: str) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class UnexpectedCfgsLint:
+class UnexpectedCfgsLint(Record):
     """`[lints.rust] unexpected_cfgs`: its level (None when not configured) and its
     `check-cfg` entries."""
 
-    level: LintLevel | None = None
-    check_cfg: tuple[str, ...] = ()
+    __slots__ = ("level", "check_cfg")
+
+    def __init__(self, level: LintLevel | None = None, check_cfg: tuple[str, ...] = ()) -> None:
+        self.level = level
+        self.check_cfg = check_cfg
 
     @property
     def level_source(self) -> LintLevelSource:
@@ -61,23 +65,33 @@ class UnexpectedCfgsLint:
         return LintLevelSource(self.level, "command_line")
 
 
-@dataclass(frozen=True, slots=True)
-class CargoPackage:
+NO_LINT = UnexpectedCfgsLint()
+"""A manifest without `[lints.rust] unexpected_cfgs`."""
+
+
+class CargoPackage(Record):
     """The parts of a package manifest that decide check-cfg."""
 
-    name: str | None
-    edition: int
-    features: Mapping[str, tuple[str, ...]]
-    optional_dependencies: tuple[str, ...]
-    lint: UnexpectedCfgsLint = field(default_factory=UnexpectedCfgsLint)
-    #: `[lints] workspace = true`: the lint config lives in the workspace root manifest.
-    lints_from_workspace: bool = False
-    #: The targets declared (paths relative to the manifest's folder): `[lib] path`,
-    #: each `[[bin]] path`, and `package.build` (a path, or False for none; None when
-    #: unset: cargo then uses `build.rs` if it exists).
-    lib_path: str | None = None
-    bin_paths: tuple[str, ...] = ()
-    build: str | bool | None = None
+    __slots__ = ("name", "edition", "features", "optional_dependencies", "lint", "lints_from_workspace", "lib_path",
+                 "bin_paths", "build")
+
+    def __init__(self, name: str | None, edition: int, features: Mapping[str, tuple[str, ...]],
+                 optional_dependencies: tuple[str, ...], lint: UnexpectedCfgsLint = NO_LINT,
+                 lints_from_workspace: bool = False, lib_path: str | None = None, bin_paths: tuple[str, ...] = (),
+                 build: str | bool | None = None) -> None:
+        self.name = name
+        self.edition = edition
+        self.features = features
+        self.optional_dependencies = optional_dependencies
+        self.lint = lint
+        # `[lints] workspace = true`: the lint config lives in the workspace root manifest.
+        self.lints_from_workspace = lints_from_workspace
+        # The targets declared (paths relative to the manifest's folder): `[lib] path`,
+        # each `[[bin]] path`, and `package.build` (a path, or False for none; None when
+        # unset: cargo then uses `build.rs` if it exists).
+        self.lib_path = lib_path
+        self.bin_paths = bin_paths
+        self.build = build
 
     @property
     def feature_names(self) -> list[str]:
@@ -142,7 +156,7 @@ def _read_lint(lints: Any, text: str, file: str) -> UnexpectedCfgsLint | Manifes
     """The `unexpected_cfgs` entry of a `[lints.rust]` (or `[workspace.lints.rust]`)."""
     entry = lints.get("rust", {}).get("unexpected_cfgs") if isinstance(lints, dict) else None
     if entry is None:
-        return UnexpectedCfgsLint()
+        return NO_LINT
     if isinstance(entry, str):
         written, check_cfg = entry, []
     elif isinstance(entry, dict):

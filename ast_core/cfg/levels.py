@@ -8,16 +8,15 @@ small file of a crate ~10 ms).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from ast_core.model.span import Span
+from ast_core.record import Record
 
 LintLevel = Literal["allow", "expect", "warn", "force-warn", "deny", "forbid"]
 
 
-@dataclass(frozen=True, slots=True)
-class LintLevelSource:
+class LintLevelSource(Record):
     """Where the level of `unexpected_cfgs` at a finding comes from (rustc's
     `LintLevelSource`): rustc's default (warn), a command-line flag (cargo's
     `[lints]` becomes `--warn=unexpected_cfgs` and the like), or an attribute.
@@ -27,8 +26,12 @@ class LintLevelSource:
     than the finding (a parent module's: `LevelSpec.written_in`).
     """
 
-    level: LintLevel = "warn"
-    origin: Literal["default", "command_line", "attribute"] = "default"
-    lint_name: str = "unexpected_cfgs"
-    span: Span | None = None
-    file: str | None = None
+    __slots__ = ("level", "origin", "lint_name", "span", "file")
+
+    def __init__(self, level: LintLevel = "warn", origin: Literal["default", "command_line", "attribute"] = "default",
+                 lint_name: str = "unexpected_cfgs", span: Span | None = None, file: str | None = None) -> None:
+        self.level = level
+        self.origin = origin
+        self.lint_name = lint_name
+        self.span = span
+        self.file = file

@@ -61,7 +61,7 @@ class LevelSpec:
 def _in_file(source: LintLevelSource | None, file: str) -> LintLevelSource | None:
     if source is None or source.origin != "attribute" or source.file is not None:
         return source
-    return replace(source, file=file)
+    return source.replace(file=file)
 
 
 def level_spec(attrs: Iterable[EffectiveAttr], src: bytes) -> LevelSpec:
