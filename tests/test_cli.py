@@ -80,7 +80,7 @@ def test_broken_rust_still_prints_a_tree() -> None:
 def test_tree_of_a_small_file_imports_no_dataclasses(tmp_path: Path, manifest: bool, flags: tuple[str, ...]) -> None:
     """Start-up is most of a small file's `tree`: its path (cfgs to evaluate and a
     Cargo.toml to read included) imports neither `dataclasses` (with `inspect` and
-    `ast`: 30 ms of a 70 ms run) nor pygls (the server's), nor the model's MutVisitor
+    `ast`: 37% of a run's instructions) nor pygls (the server's), nor the model's MutVisitor
     (autodiff's) and shift (for units reused after an edit); without a Cargo.toml, it
     compiles no Python text but the modules it imports (a `typing.NamedTuple`'s
     annotations would: see `ast_core.record`)."""
