@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._nodes import (  # noqa: F401
+from ._nodes import (
     AngleBracketedArg,
     AnonConst,
     AnyAngleBracketedArg,

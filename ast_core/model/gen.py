@@ -601,28 +601,21 @@ class WalkGen:
         self.w()
 
     def module(self, doc: str, body: Callable[[], None], public: list[str]) -> str:
-        """A generated module: `doc`, the model's imports, what `body` writes, `__all__`."""
+        """A generated module: `doc`, the imports of the names `body` uses, what `body`
+        writes, `__all__`."""
         m = self.m
-        names = sorted({c.name for c in m.classes.values() if c.role != "variant"} | set(m.namespaces)
-                       | {f"Any{ns}" for ns in m.namespaces})
         self.out = []
-        self.w(f'"""{doc}\n\n{GENERATED}"""')
-        self.w()
-        self.w("from __future__ import annotations")
-        self.w()
-        self.w("from collections.abc import Callable")
-        self.w("from typing import Any")
-        self.w()
-        self.w("from ._nodes import (  # noqa: F401")
-        for n in names:
-            self.w(f"    {n},")
-        self.w(")")
-        imports_end = len(self.out)
-        self.w()
-        self.w()
         body()
-        if any("DUMMY_NODE_ID" in line for line in self.out[imports_end:]):
-            self.out.insert(imports_end, "from .node_id import DUMMY_NODE_ID")
+        used = set(re.findall(r"\w+", "\n".join(self.out)))
+        model = sorted(used & ({c.name for c in m.classes.values() if c.role != "variant"} | set(m.namespaces)
+                               | {f"Any{ns}" for ns in m.namespaces}))
+        typing = [name for name in ("Any",) if name in used]
+        head = [f'"""{doc}\n\n{GENERATED}"""', "", "from __future__ import annotations", ""]
+        head += ["from collections.abc import Callable"] if "Callable" in used else []
+        head += [f"from typing import {', '.join(typing)}"] if typing else []
+        head += ["", "from ._nodes import (", *(f"    {n}," for n in model), ")"]
+        head += ["from .node_id import DUMMY_NODE_ID"] if "DUMMY_NODE_ID" in used else []
+        self.out = [*head, "", "", *self.out]
         self.w("__all__ = [" + ", ".join(repr(n) for n in public) + "]")
         return "\n".join(self.out).rstrip("\n") + "\n"
 

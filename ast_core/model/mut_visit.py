@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._nodes import (  # noqa: F401
+from ._nodes import (
     AngleBracketedArg,
     AnonConst,
     AnyAngleBracketedArg,
@@ -47,14 +47,12 @@ from ._nodes import (  # noqa: F401
     AttrItem,
     AttrKind,
     Attribute,
-    BindingMode,
     Block,
     ClosureBinder,
     ConstBlockItem,
     CoroutineKind,
     Crate,
     Delegation,
-    DelimArgs,
     Expr,
     ExprField,
     ExprKind,
@@ -76,11 +74,9 @@ from ._nodes import (  # noqa: F401
     ItemKind,
     Label,
     Lifetime,
-    Lit,
     Local,
     LocalKind,
     MacCall,
-    MacroDef,
     ModKind,
     MutTy,
     Param,
@@ -94,10 +90,8 @@ from ._nodes import (  # noqa: F401
     QSelf,
     Stmt,
     StmtKind,
-    StrLit,
     StructRest,
     Term,
-    TraitBoundModifiers,
     TraitImplHeader,
     TraitRef,
     Ty,
